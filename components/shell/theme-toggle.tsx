@@ -1,0 +1,31 @@
+"use client";
+
+import { useTheme } from "next-themes";
+import { useSyncExternalStore } from "react";
+
+const noopSubscribe = () => () => {};
+const ORDER = ["system", "light", "dark"] as const;
+const LABEL: Record<(typeof ORDER)[number], string> = { system: "System", light: "Light", dark: "Dark" };
+
+/** Cycles system → light → dark. Renders a stable label until mounted to avoid a hydration mismatch. */
+export function ThemeToggle() {
+  const { theme, setTheme } = useTheme();
+  const mounted = useSyncExternalStore(
+    noopSubscribe,
+    () => true,
+    () => false,
+  );
+  const current = (mounted && ORDER.find((t) => t === theme)) || "system";
+  const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length]!;
+  return (
+    <button
+      type="button"
+      onClick={() => setTheme(next)}
+      className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+      aria-label={`Theme: ${LABEL[current]}. Switch to ${LABEL[next]}`}
+      title={`Theme: ${LABEL[current]} (click for ${LABEL[next]})`}
+    >
+      {LABEL[current]} theme
+    </button>
+  );
+}

@@ -1,0 +1,39 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import atlasRules from "./eslint-rules/no-server-import-in-client.mjs";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    plugins: { atlas: atlasRules },
+    rules: {
+      "atlas/no-server-import-in-client": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-properties": [
+        "error",
+        {
+          object: "process",
+          property: "env",
+          message: "Read settings through getEnv() from lib/env.ts, the one reader of the environment.",
+        },
+      ],
+    },
+  },
+  {
+    // The environment reader itself, CLI entry points and tooling may read process.env.
+    files: ["lib/env.ts", "scripts/**", "atlas-sim/main.ts", "*.config.*", "e2e/**", "**/*.test.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".data/**",
+    ".data-*/**",
+    "drizzle/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
+]);

@@ -1,0 +1,66 @@
+/**
+ * Check-digit algorithms used by Indian identifiers. Pure functions, shared by the
+ * validators (which reject bad values) and the simulator (which generates good ones
+ * and, deliberately, some bad ones).
+ */
+
+// Verhoeff (Aadhaar): multiplication table of the dihedral group D5, permutation and inverse.
+const D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+  [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+  [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+  [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+  [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+  [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+] as const;
+const P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+  [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+  [9, 4, 5, 3, 1, 2, 7, 6, 8, 0],
+  [4, 2, 7, 9, 5, 0, 8, 3, 6, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+  [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+] as const;
+const INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9] as const;
+
+function digitsOf(s: string): number[] {
+  if (!/^\d+$/.test(s)) throw new Error("Verhoeff works on digits only");
+  return [...s].map(Number);
+}
+
+/** The Verhoeff check digit to append to `payload` (a string of digits). */
+export function verhoeffCheckDigit(payload: string): string {
+  let c = 0;
+  const ds = digitsOf(payload).reverse();
+  for (let i = 0; i < ds.length; i++) c = D[c]![P[(i + 1) % 8]![ds[i]!]!]!;
+  return String(INV[c]);
+}
+
+/** True when the last digit of `full` is the Verhoeff check digit of the rest. */
+export function verhoeffValid(full: string): boolean {
+  if (!/^\d{2,}$/.test(full)) return false;
+  let c = 0;
+  const ds = digitsOf(full).reverse();
+  for (let i = 0; i < ds.length; i++) c = D[c]![P[i % 8]![ds[i]!]!]!;
+  return c === 0;
+}
+
+const GSTIN_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** The GSTIN check character (15th) for the first 14 characters. */
+export function gstinCheckChar(first14: string): string {
+  const s = first14.toUpperCase();
+  if (!/^[0-9A-Z]{14}$/.test(s)) throw new Error("GSTIN check needs 14 characters of 0-9/A-Z");
+  let sum = 0;
+  for (let i = 0; i < 14; i++) {
+    const product = GSTIN_CHARS.indexOf(s[i]!) * (i % 2 === 0 ? 1 : 2);
+    sum += Math.floor(product / 36) + (product % 36);
+  }
+  return GSTIN_CHARS[(36 - (sum % 36)) % 36]!;
+}

@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+import { getEnv } from "./lib/env";
+
+// Validate the environment as the very first thing `next build` and `next start` do, so a bad
+// setting stops start-up with a message that names it instead of failing on the first request.
+getEnv();
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // PGlite loads its WASM and data files from its own package folder at run time.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  devIndicators: false,
+};
+
+export default nextConfig;
