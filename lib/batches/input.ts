@@ -1,0 +1,185 @@
+import Papa from "papaparse";
+import { checkDocumentId, generateIds } from "./input/document-ids";
+import { checkFileUrl, looksLikeUrl } from "./input/file-url";
+import { problem, type FileLevelError, type RowProblem } from "./input/problems";
+import { readCsvRecords, type CsvRecord } from "./input/records";
+
+export type { FileLevelError, FileLevelErrorCode, RowProblem, RowProblemCode } from "./input/problems";
+
+export type InputRow = {
+  /** 1-based line in the pasted text where the row starts. */
+  line: number;
+  documentId: string;
+  documentIdGenerated: boolean;
+  fileUrl: string;
+  problems: RowProblem[];
+};
+
+export type ParseBatchInputOptions = {
+  maxRows: number;
+  /** Only for the local simulator, which serves plain http. */
+  allowHttp: boolean;
+  now: Date;
+  /** Ids already recorded (e.g. in the batch being extended); rows may not reuse them. */
+  existingDocumentIds?: Iterable<string>;
+};
+
+export type ParsedBatchInput = { rows: InputRow[]; errors: FileLevelError[] };
+
+const URL_HEADERS = ["file_url", "fileurl", "url", "file", "link", "file_link", "document_url", "s3_url"];
+const ID_HEADERS = ["document_id", "documentid", "doc_id", "id"];
+
+const headerName = (cell: string) => cell.toLowerCase().replace(/[\s-]+/g, "_");
+
+type Columns = { id: number; url: number };
+type Draft = { line: number; documentId: string; fileUrl: string; problems: RowProblem[] };
+
+function detectHeader(record: CsvRecord): Columns | "no_url_column" | null {
+  const names = record.cells.map(headerName);
+  if (record.cells.some(looksLikeUrl)) return null;
+  const url = names.findIndex((n) => URL_HEADERS.includes(n));
+  const id = names.findIndex((n) => ID_HEADERS.includes(n));
+  if (url === -1 && id === -1) return null;
+  return url === -1 ? "no_url_column" : { id, url };
+}
+
+function rowWithHeader(record: CsvRecord, columns: Columns): Draft {
+  const cell = (i: number) => (i === -1 ? "" : (record.cells[i] ?? ""));
+  return { line: record.line, documentId: cell(columns.id), fileUrl: cell(columns.url), problems: [] };
+}
+
+// Without a header a row is `file_url` or `document_id,file_url`.
+function rowWithoutHeader(record: CsvRecord): Draft {
+  const { cells, line, source } = record;
+  const [first = "", second = ""] = cells;
+  if (cells.length === 1) return { line, documentId: "", fileUrl: first, problems: [] };
+  if (looksLikeUrl(first)) {
+    if (!/^https?:/i.test(first)) return { line, documentId: "", fileUrl: source, problems: [] };
+    if (cells.length === 2 && !looksLikeUrl(second)) {
+      const message =
+        "Looks like file_url,document_id — put document_id first, or add the header file_url,document_id";
+      return { line, documentId: second, fileUrl: first, problems: [problem("columns_swapped", message)] };
+    }
+  }
+  const problems =
+    cells.length > 2 || looksLikeUrl(first)
+      ? [
+          problem(
+            "too_many_columns",
+            `Expected document_id,file_url but found ${cells.length} values — one row per line; quote values containing commas`,
+          ),
+        ]
+      : [];
+  return { line, documentId: first, fileUrl: second, problems };
+}
+
+function firstLines<K>(): { seen: (key: K, line: number) => number | undefined } {
+  const lines = new Map<K, number>();
+  return {
+    seen(key, line) {
+      const first = lines.get(key);
+      if (first === undefined) lines.set(key, line);
+      return first;
+    },
+  };
+}
+
+function toRows(drafts: Draft[], options: ParseBatchInputOptions): InputRow[] {
+  const existing = new Set(options.existingDocumentIds ?? []);
+  const supplied = new Set(drafts.map((d) => d.documentId).filter((id) => id !== ""));
+  const generated = generateIds(
+    drafts.map((d) => (d.documentId === "" ? d.fileUrl : null)),
+    new Set([...supplied, ...existing]),
+  );
+  const urls = firstLines<string>();
+  const ids = firstLines<string>();
+
+  return drafts.map((draft, index) => {
+    const problems = [...draft.problems];
+    const generatedId = generated[index] ?? null;
+    const documentId = generatedId ?? draft.documentId;
+    if (generatedId === null) {
+      problems.push(...checkDocumentId(documentId));
+      const firstLine = ids.seen(documentId, draft.line);
+      if (firstLine !== undefined) {
+        const message = `document_id "${documentId}" is already used on line ${firstLine} — give each row its own id`;
+        problems.push(problem("duplicate_document_id", message));
+      } else if (existing.has(documentId)) {
+        problems.push(
+          problem("document_id_exists", `document_id "${documentId}" already exists — choose another id`),
+        );
+      }
+    }
+    const url = checkFileUrl(draft.fileUrl, options);
+    problems.push(...url.problems);
+    const firstUrlLine = url.identity === null ? undefined : urls.seen(url.identity, draft.line);
+    if (firstUrlLine !== undefined) {
+      problems.push(
+        problem("duplicate_url", `Same file as line ${firstUrlLine} — remove one of the two rows`),
+      );
+    }
+    if (index >= options.maxRows) {
+      const message = `Beyond the ${options.maxRows.toLocaleString("en-IN")}-row limit — submit it in another batch`;
+      problems.push(problem("over_limit", message));
+    }
+    return {
+      line: draft.line,
+      documentId,
+      documentIdGenerated: generatedId !== null,
+      fileUrl: draft.fileUrl,
+      problems,
+    };
+  });
+}
+
+/**
+ * Parses pasted or uploaded batch input: URLs one per line, or `document_id,file_url` rows (a
+ * header, in any order and case, is optional), and says for every row what is wrong with it.
+ */
+export function parseBatchInput(text: string, options: ParseBatchInputOptions): ParsedBatchInput {
+  const records = readCsvRecords(text).filter((r) => r.cells.some((cell) => cell !== ""));
+  const errors: FileLevelError[] = [];
+  const header = records[0] ? detectHeader(records[0]) : null;
+  if (header === "no_url_column") {
+    const message = "The header has no file_url column — name the URL column file_url (or url)";
+    return { rows: [], errors: [{ code: "header_without_url_column", message }] };
+  }
+  const body = header ? records.slice(1) : records;
+  if (body.length === 0) {
+    const message = "Nothing to submit — paste URLs (one per line) or document_id,file_url rows";
+    return { rows: [], errors: [{ code: "empty_input", message }] };
+  }
+  const drafts = body.map((record) => {
+    const draft = header ? rowWithHeader(record, header) : rowWithoutHeader(record);
+    if (record.error)
+      draft.problems.push(problem("csv_malformed", `${record.error} — check the quotes on this line`));
+    return draft;
+  });
+  if (drafts.length > options.maxRows) {
+    const count = drafts.length.toLocaleString("en-IN");
+    const limit = options.maxRows.toLocaleString("en-IN");
+    const message = `${count} rows — the limit is ${limit} per batch; rows after the first ${limit} are marked and will not be submitted`;
+    errors.push({ code: "too_many_rows", message });
+  }
+  return { rows: toRows(drafts, options), errors };
+}
+
+/** Rows that can be submitted as they are. */
+export function validRows(rows: readonly InputRow[]): InputRow[] {
+  return rows.filter((row) => row.problems.length === 0);
+}
+
+/**
+ * CSV text (`document_id,file_url` with a header) for rows the user may have edited, to be parsed
+ * again. Generated ids are left blank so they follow an edited URL, unless `keepGeneratedIds`.
+ */
+export function serializeRows(
+  rows: readonly Pick<InputRow, "documentId" | "documentIdGenerated" | "fileUrl">[],
+  options: { keepGeneratedIds?: boolean } = {},
+): string {
+  const data = rows.map((row) => [
+    row.documentIdGenerated && !options.keepGeneratedIds ? "" : row.documentId,
+    row.fileUrl,
+  ]);
+  return Papa.unparse({ fields: ["document_id", "file_url"], data }, { newline: "\n" });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { baseIdFromUrl, checkDocumentId, generateIds } from "./document-ids";
+
+describe("baseIdFromUrl", () => {
+  it.each([
+    ["https://b.s3.amazonaws.com/kyc/pan-card-0001.jpg?X-Amz-Signature=x", "pan-card-0001"],
+    ["https://x.com/a/b/Aadhaar%20Front%20(1).jpeg", "Aadhaar-Front-1"],
+    ["https://x.com/GST_cert.v2.pdf", "GST_cert.v2"],
+    ["https://x.com/statement", "statement"],
+    ["https://x.com/", "document"],
+    ["https://x.com/पैन.jpg", "document"],
+    ["not a url", "document"],
+    ["https://x.com/%E0%A4", "E0-A4"],
+  ])("%s → %s", (url, id) => {
+    expect(baseIdFromUrl(url)).toBe(id);
+  });
+
+  it("keeps generated ids within the length limit", () => {
+    expect(baseIdFromUrl(`https://x.com/${"a".repeat(300)}.jpg`)).toHaveLength(100);
+  });
+});
+
+describe("generateIds", () => {
+  it("de-duplicates with -2, -3, avoiding taken ids, and skips rows that have one", () => {
+    const urls = [
+      "https://x.com/a/scan.jpg",
+      null,
+      "https://x.com/b/scan.jpg",
+      "https://x.com/c/scan.png",
+      "https://x.com/d.jpg",
+    ];
+    expect(generateIds(urls, new Set(["d", "scan-2"]))).toEqual(["scan", null, "scan-3", "scan-4", "d-2"]);
+  });
+
+  it("is stable: the same input gives the same ids", () => {
+    const urls = ["https://x.com/a.jpg", "https://x.com/a.jpg", "https://x.com/b.jpg"];
+    expect(generateIds(urls, new Set())).toEqual(generateIds([...urls], new Set()));
+  });
+});
+
+describe("checkDocumentId", () => {
+  it("accepts ordinary ids, up to 128 characters", () => {
+    expect(checkDocumentId("LOAN-42/pan")).toEqual([]);
+    expect(checkDocumentId("x".repeat(128))).toEqual([]);
+  });
+
+  it("rejects ids that are too long or contain control characters", () => {
+    expect(checkDocumentId("x".repeat(129))).toEqual([
+      {
+        code: "document_id_too_long",
+        message: "document_id is 129 characters; the limit is 128 — shorten it",
+      },
+    ]);
+    expect(checkDocumentId("a\tb").map((p) => p.code)).toEqual(["document_id_control_chars"]);
+    expect(checkDocumentId("a\u0000b").map((p) => p.code)).toEqual(["document_id_control_chars"]);
+  });
+});

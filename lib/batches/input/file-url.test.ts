@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { checkFileUrl, checkPresignedExpiry, looksLikeUrl } from "./file-url";
+
+const NOW = new Date("2025-11-21T12:00:00Z");
+const options = { allowHttp: false, now: NOW };
+const codes = (raw: string, opts = options) => checkFileUrl(raw, opts).problems.map((p) => p.code);
+const s3 = (query: string) => `https://bucket.s3.ap-south-1.amazonaws.com/kyc/pan-0001.jpg?${query}`;
+const sigV4 = (date: string, expires: string) =>
+  s3(
+    `X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA%2F20251121&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-SignedHeaders=host&X-Amz-Signature=abc`,
+  );
+
+describe("checkFileUrl", () => {
+  it("accepts https links", () => {
+    expect(checkFileUrl("  https://example.com/a.jpg ", options)).toEqual({
+      problems: [],
+      identity: "https://example.com/a.jpg",
+    });
+  });
+
+  it("accepts http only when allowed", () => {
+    expect(codes("http://localhost:4010/files/a.jpg")).toEqual(["http_not_allowed"]);
+    expect(codes("http://localhost:4010/files/a.jpg", { ...options, allowHttp: true })).toEqual([]);
+  });
+
+  it.each([
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:image/png;base64,AAAA",
+    "file:///etc/passwd",
+    "ftp://x.com/a.jpg",
+    "s3://bucket/a.jpg",
+  ])("refuses %s explicitly", (raw) => {
+    const [first] = checkFileUrl(raw, options).problems;
+    expect(first?.code).toBe("scheme_refused");
+    expect(first?.message).toMatch(/^[a-z0-9]+: links are refused — use a/);
+  });
+
+  it.each([
+    "example.com/a.jpg",
+    "not a url",
+    "https://",
+    "https:/example.com/a.jpg",
+    "C:\\scans\\a.jpg",
+    "doc:1",
+  ])("says %j is not a URL", (raw) => {
+    expect(codes(raw)).toEqual(["not_a_url"]);
+  });
+
+  it("reports a blank URL as missing", () => {
+    expect(codes("  ")).toEqual(["missing_url"]);
+  });
+
+  it("refuses credentials inside the link", () => {
+    expect(codes("https://user:pw@example.com/a.jpg")).toEqual(["url_has_credentials"]);
+  });
+
+  it("identifies pre-signed links by object, ignoring the signature", () => {
+    const a = checkFileUrl(sigV4("20251121T113000Z", "3600"), options).identity;
+    const b = checkFileUrl(sigV4("20251121T114500Z", "7200"), options).identity;
+    expect(a).toBe("https://bucket.s3.ap-south-1.amazonaws.com/kyc/pan-0001.jpg");
+    expect(b).toBe(a);
+    expect(checkFileUrl("https://x.com/a?id=1", options).identity).not.toBe(
+      checkFileUrl("https://x.com/a?id=2", options).identity,
+    );
+  });
+
+  it("recognises URL-looking cells", () => {
+    expect(["https://a", "javascript:x", "ftp://a"].every(looksLikeUrl)).toBe(true);
+    expect(["doc:1", "pan-0001", "C:\\a"].some(looksLikeUrl)).toBe(false);
+  });
+});
+
+describe("checkPresignedExpiry", () => {
+  const expiry = (raw: string, now = NOW) => checkPresignedExpiry(new URL(raw), now);
+
+  it("accepts a SigV4 link that is still valid, up to the last second", () => {
+    expect(expiry(sigV4("20251121T113000Z", "3600"))).toEqual([]);
+    expect(expiry(sigV4("20251121T110000Z", "3600"), new Date("2025-11-21T11:59:59Z"))).toEqual([]);
+  });
+
+  it("reports a SigV4 link that has expired, when, and what to do", () => {
+    expect(expiry(sigV4("20251121T080000Z", "3600"))).toEqual([
+      {
+        code: "url_expired",
+        message:
+          "Link expired 21 Nov 2025, 14:30 IST (3 h ago) — re-generate the pre-signed link and paste it again",
+      },
+    ]);
+    expect(expiry(sigV4("20251121T110000Z", "3600"))[0]?.code).toBe("url_expired");
+  });
+
+  it("reads parameter names in any case", () => {
+    const lower = s3("x-amz-date=20251101T000000Z&x-amz-expires=60&x-amz-signature=abc");
+    expect(expiry(lower)[0]?.message).toContain("20 days ago");
+  });
+
+  it.each([
+    ["2025-11-21T11:30:00Z", "3600", /X-Amz-Date is "2025-11-21T11:30:00Z", not YYYYMMDDTHHMMSSZ/],
+    ["20251321T113000Z", "3600", /X-Amz-Date/],
+    ["20251121T113000Z", "abc", /X-Amz-Expires is "abc"/],
+    ["20251121T113000Z", "0", /X-Amz-Expires/],
+    ["20251121T113000Z", "604801", /from 1 to 604800/],
+  ])("reports malformed X-Amz-Date %s / X-Amz-Expires %s", (date, expires, message) => {
+    const [found] = expiry(sigV4(date, expires));
+    expect(found?.code).toBe("url_signature_malformed");
+    expect(found?.message).toMatch(message);
+    expect(found?.message).toMatch(/re-generate the pre-signed link/);
+  });
+
+  it("reports a SigV4 link without X-Amz-Expires as malformed", () => {
+    expect(expiry(s3("X-Amz-Date=20251121T113000Z&X-Amz-Signature=abc"))[0]?.message).toMatch(
+      /X-Amz-Expires is missing/,
+    );
+  });
+
+  it("handles SigV2 Expires epoch seconds", () => {
+    const epoch = (d: string) => Math.floor(Date.parse(d) / 1000);
+    expect(expiry(s3(`AWSAccessKeyId=AKIA&Expires=${epoch("2025-11-21T13:00:00Z")}&Signature=abc`))).toEqual(
+      [],
+    );
+    expect(
+      expiry(s3(`AWSAccessKeyId=AKIA&Expires=${epoch("2025-11-20T12:00:00Z")}&Signature=abc`))[0]?.message,
+    ).toMatch(/expired 20 Nov 2025, 17:30 IST \(24 h ago\)/);
+    expect(expiry(s3("AWSAccessKeyId=AKIA&Expires=tomorrow&Signature=abc"))[0]?.code).toBe(
+      "url_signature_malformed",
+    );
+  });
+
+  it("ignores links that are not pre-signed, even with an Expires parameter", () => {
+    expect(expiry("https://example.com/a.jpg?Expires=1")).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { isAadhaarField, maskAadhaar, maskAadhaarInText, maskFieldValue, redactForLog } from "./masking";
+
+describe("maskAadhaar", () => {
+  it.each([
+    ["234567890127", "XXXX XXXX 0127"],
+    ["2345 6789 0127", "XXXX XXXX 0127"],
+    ["2345-6789-0127", "XXXX XXXX 0127"],
+    ["**** **** 9012", "XXXX XXXX 9012"],
+    ["XXXX XXXX 9012", "XXXX XXXX 9012"],
+  ])("masks %j as %j", (value, masked) => {
+    expect(maskAadhaar(value)).toBe(masked);
+  });
+
+  it("keeps only the last four digits of values that are not 12 digits", () => {
+    expect(maskAadhaar("2345 6789 012")).toBe("XXXX XXX9 012");
+    expect(maskAadhaar("23456789012745")).toBe("XXXXXXXXXX2745");
+    expect(maskAadhaar("No. 2345/6789/0127")).toBe("No. XXXX/XXXX/0127");
+  });
+
+  it("never leaves more than four digits visible", () => {
+    for (const value of ["1", "12345", "2345 6789 0127 99", "a1b2c3d4e5f6g7"]) {
+      expect(maskAadhaar(value).replace(/\D/g, "").length).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("leaves an empty value empty", () => {
+    expect(maskAadhaar("")).toBe("");
+  });
+});
+
+describe("maskAadhaarInText", () => {
+  it("masks grouped and plain 12-digit numbers in free text", () => {
+    expect(maskAadhaarInText("S/O Ravi, UID 2345 6789 0127, Pune 411001")).toBe(
+      "S/O Ravi, UID XXXX XXXX 0127, Pune 411001",
+    );
+    expect(maskAadhaarInText("aadhaar=234567890127;")).toBe("aadhaar=XXXX XXXX 0127;");
+    expect(maskAadhaarInText("2345-6789-0127 and 9876 5432 1098")).toBe("XXXX XXXX 0127 and XXXX XXXX 1098");
+  });
+
+  it("masks numbers whose check digit is wrong too", () => {
+    expect(maskAadhaarInText("id 234567890128")).toBe("id XXXX XXXX 0128");
+  });
+
+  it("leaves other numbers alone", () => {
+    const text =
+      "PIN 411001, phone 98765 43210, IMEI 356938035643809, 1234 5678 9012 (starts with 1), 2345 67890127";
+    expect(maskAadhaarInText(text)).toBe(text);
+  });
+});
+
+describe("isAadhaarField", () => {
+  it.each([
+    ["AADHAAR", "aadhaar_number"],
+    ["KYC_FORM", "aadhaar_number"],
+    ["KYC_FORM", "applicants[1].aadhaar_number"],
+    ["AADHAAR", "aadhaar_number.value"],
+    ["AADHAAR", "uid"],
+  ])("%s %s is an Aadhaar field", (type, path) => {
+    expect(isAadhaarField(type, path)).toBe(true);
+  });
+
+  it.each([
+    ["AADHAAR", "name"],
+    ["PAN", "pan_number"],
+    ["SOMETHING", "uid"],
+    ["AADHAAR", "aadhaar_number_confidence_note"],
+  ])("%s %s is not", (type, path) => {
+    expect(isAadhaarField(type, path)).toBe(false);
+  });
+});
+
+describe("maskFieldValue", () => {
+  it("masks an Aadhaar field whatever its shape", () => {
+    expect(maskFieldValue("AADHAAR", "aadhaar_number", "2345 6789 0127")).toBe("XXXX XXXX 0127");
+    expect(maskFieldValue("AADHAAR", "aadhaar_number", 234567890127)).toBe("XXXX XXXX 0127");
+    expect(maskFieldValue("AADHAAR", "aadhaar_number", "2345 6789 012")).toBe("XXXX XXX9 012");
+  });
+
+  it("masks Aadhaar numbers quoted inside other fields, nested ones included", () => {
+    expect(maskFieldValue("AADHAAR", "address", "C/O 234567890127, MG Road")).toBe(
+      "C/O XXXX XXXX 0127, MG Road",
+    );
+    expect(
+      maskFieldValue("AADHAAR", "formatted_address", {
+        address_line_1: "UID 2345 6789 0127",
+        postcode: "411001",
+      }),
+    ).toEqual({ address_line_1: "UID XXXX XXXX 0127", postcode: "411001" });
+  });
+
+  it("leaves account numbers and other values readable", () => {
+    expect(maskFieldValue("BANK_STATEMENT", "account_number", "234567890127")).toBe("234567890127");
+    expect(maskFieldValue("PAN", "pan_number", "ABCPE1234F")).toBe("ABCPE1234F");
+    expect(maskFieldValue("INVOICE", "total_amount", 45000)).toBe(45000);
+    expect(maskFieldValue("X", "empty", null)).toBeNull();
+  });
+});
+
+describe("redactForLog", () => {
+  it("redacts secret-named keys at any depth", () => {
+    const input = {
+      user: "asha",
+      password: "hunter2",
+      auth: { client_secret: "s3", access_token: "t", Authorization: "Bearer abc" },
+      headers: [{ authorization: "Basic xyz", accept: "json" }],
+      passport_number: "K1234567",
+    };
+    expect(redactForLog(input)).toEqual({
+      user: "asha",
+      password: "[redacted]",
+      auth: { client_secret: "[redacted]", access_token: "[redacted]", Authorization: "[redacted]" },
+      headers: [{ authorization: "[redacted]", accept: "json" }],
+      passport_number: "K1234567",
+    });
+  });
+
+  it("masks Aadhaar values in fields, field objects and free text", () => {
+    const output = redactForLog({
+      aadhaar_number: { value: "2345 6789 012", confidence_score: 0.97 },
+      doc: { aadhaar: 234567890127 },
+      message: "upload failed for 2345-6789-0127",
+    });
+    expect(output).toEqual({
+      aadhaar_number: { value: "XXXX XXX9 012", confidence_score: 0.97 },
+      doc: { aadhaar: "XXXX XXXX 0127" },
+      message: "upload failed for XXXX XXXX 0127",
+    });
+  });
+
+  it("redacts signatures of pre-signed URLs and bearer tokens in text", () => {
+    const url =
+      "https://b.s3.amazonaws.com/a.jpg?X-Amz-Date=20250101T000000Z&X-Amz-Signature=abc123&X-Amz-Credential=AKIA%2F1";
+    expect(redactForLog({ url, note: "sent Bearer eyJhbGci.x.y" })).toEqual({
+      url: "https://b.s3.amazonaws.com/a.jpg?X-Amz-Date=20250101T000000Z&X-Amz-Signature=[redacted]&X-Amz-Credential=[redacted]",
+      note: "sent Bearer [redacted]",
+    });
+  });
+
+  it("deep-copies without touching the input, copes with cycles and shared references", () => {
+    const shared = { n: 1 };
+    const input: Record<string, unknown> = { a: shared, b: shared, token: "t", when: new Date(0) };
+    input.self = input;
+    const output = redactForLog(input) as Record<string, unknown>;
+    expect(output).toEqual({
+      a: { n: 1 },
+      b: { n: 1 },
+      token: "[redacted]",
+      when: new Date(0),
+      self: "[circular]",
+    });
+    expect(output.a).not.toBe(shared);
+    expect(input.token).toBe("t");
+  });
+
+  it("keeps an error's message and stack, masked", () => {
+    const output = redactForLog(new Error("bad aadhaar 234567890127")) as Record<string, unknown>;
+    expect(output.message).toBe("bad aadhaar XXXX XXXX 0127");
+    expect(output.stack).not.toContain("234567890127");
+  });
+});
