@@ -1,0 +1,86 @@
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { auditEvents, type AuditEvent } from "../schema";
+import type { Db } from "../types";
+
+export interface AuditEventInput {
+  /** Null for the system (CLI, demo seeding) and for sign-in attempts by unknown emails. */
+  actorUserId?: string | null;
+  /** Copied, not joined: the trail must read the same after the user changes. */
+  actorEmail?: string | null;
+  ip?: string | null;
+  /** Dotted verb such as "user.create", "auth.sign_in_failed", "setting.update". */
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  before?: unknown;
+  after?: unknown;
+  metadata?: Record<string, unknown>;
+}
+
+/** Who is changing something; functions that change data take one and audit with it. */
+export type AuditActor = Pick<AuditEventInput, "actorUserId" | "actorEmail" | "ip">;
+
+export const SYSTEM_ACTOR: AuditActor = { actorUserId: null, actorEmail: "system" };
+
+export async function recordAudit(db: Db, event: AuditEventInput): Promise<AuditEvent> {
+  const [row] = await db
+    .insert(auditEvents)
+    .values({
+      actorUserId: event.actorUserId ?? null,
+      actorEmail: event.actorEmail ?? null,
+      ip: event.ip ?? null,
+      action: event.action,
+      targetType: event.targetType ?? null,
+      targetId: event.targetId ?? null,
+      before: event.before ?? null,
+      after: event.after ?? null,
+      metadata: event.metadata ?? null,
+    })
+    .returning();
+  return row!;
+}
+
+export interface AuditFilter {
+  actorUserId?: string;
+  action?: string;
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive, so a day is [midnight, next midnight). */
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+/** Newest first, with the total matching the filter (for pagination). */
+export async function listAudit(
+  db: Db,
+  filter: AuditFilter,
+): Promise<{ events: AuditEvent[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filter.actorUserId) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId));
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
+  if (filter.to) conditions.push(lt(auditEvents.at, filter.to));
+  const where = conditions.length ? and(...conditions) : undefined;
+
+  const [events, [totals]] = await Promise.all([
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(filter.limit)
+      .offset(filter.offset),
+    db.select({ total: count() }).from(auditEvents).where(where),
+  ]);
+  return { events, total: totals?.total ?? 0 };
+}
+
+/** Every action recorded so far, for the filter's options. */
+export async function listAuditActions(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .orderBy(auditEvents.action);
+  return rows.map((r) => r.action);
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { testDrivers, useTestDatabase } from "../test-utils";
+import {
+  accountKey,
+  clearFailures,
+  lockoutSecondsRemaining,
+  pruneLoginAttempts,
+  registerFailure,
+} from "./login-attempts";
+
+const policy = { maxFailures: 3, windowSeconds: 600, lockSeconds: 60 };
+const at = (seconds: number) => new Date(Date.UTC(2030, 0, 1, 12, 0, 0) + seconds * 1000);
+
+describe.each(testDrivers)("login attempts on %s", (driver) => {
+  const t = useTestDatabase(driver);
+
+  it("locks a key after N failures and counts the seconds down", async () => {
+    const key = accountKey("Locked@Example.com");
+    expect(key).toBe("account:locked@example.com");
+    expect(await registerFailure(t.db, key, policy, at(0))).toMatchObject({
+      failures: 1,
+      lockedForSeconds: 0,
+    });
+    expect((await registerFailure(t.db, key, policy, at(1))).lockedUntil).toBeUndefined();
+    const third = await registerFailure(t.db, key, policy, at(2));
+    expect(third).toMatchObject({ failures: 3, lockedUntil: at(62), lockedForSeconds: 60 });
+
+    expect(await lockoutSecondsRemaining(t.db, key, at(2))).toBe(60);
+    expect(await lockoutSecondsRemaining(t.db, key, at(31.5))).toBe(31);
+    expect(await lockoutSecondsRemaining(t.db, key, at(62))).toBe(0);
+    expect(await lockoutSecondsRemaining(t.db, "ip:192.0.2.1", at(2))).toBe(0);
+  });
+
+  it("locks again on a further failure in the same window, but starts afresh after it", async () => {
+    const key = "ip:198.51.100.7";
+    for (const s of [0, 1, 2]) await registerFailure(t.db, key, policy, at(s));
+    expect((await registerFailure(t.db, key, policy, at(100))).lockedUntil).toEqual(at(160));
+    const fresh = await registerFailure(t.db, key, policy, at(700));
+    expect(fresh).toMatchObject({ failures: 1, lockedForSeconds: 0 });
+  });
+
+  it("counts concurrent failures exactly", async () => {
+    const key = "account:burst@example.com";
+    const burst = { ...policy, maxFailures: 100 };
+    await Promise.all(Array.from({ length: 20 }, () => registerFailure(t.db, key, burst, at(0))));
+    expect((await registerFailure(t.db, key, burst, at(1))).failures).toBe(21);
+  });
+
+  it("forgets a key when cleared, and prunes keys untouched for long", async () => {
+    const key = "account:cleared@example.com";
+    for (const s of [0, 1, 2]) await registerFailure(t.db, key, policy, at(s));
+    await clearFailures(t.db, key);
+    expect(await lockoutSecondsRemaining(t.db, key, at(3))).toBe(0);
+    expect((await registerFailure(t.db, key, policy, at(4))).failures).toBe(1);
+
+    await registerFailure(t.db, "ip:old", policy, new Date("2001-01-01T00:00:00Z"));
+    expect(await pruneLoginAttempts(t.db, new Date("2002-01-01T00:00:00Z"))).toBeGreaterThanOrEqual(1);
+    expect(await lockoutSecondsRemaining(t.db, "ip:old", at(0))).toBe(0);
+  });
+});

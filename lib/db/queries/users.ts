@@ -1,0 +1,120 @@
+import { asc, eq } from "drizzle-orm";
+import { isUniqueViolation } from "../errors";
+import { users, type User, type UserRole } from "../schema";
+import type { Db } from "../types";
+import { recordAudit, type AuditActor } from "./audit";
+
+/**
+ * User changes are written together with their audit event, in one transaction: there is no
+ * way to change a user without the trail saying who did it. The password hash never enters
+ * the trail.
+ */
+
+export class EmailTakenError extends Error {
+  constructor(readonly email: string) {
+    super(`A user with the email ${email} already exists.`);
+    this.name = "EmailTakenError";
+  }
+}
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  role: UserRole;
+  /** Hashed by the caller (lib/auth); this layer never sees a password. */
+  passwordHash: string;
+  active?: boolean;
+}
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the audit trail records of a user. */
+const auditView = (u: User) => ({ email: u.email, name: u.name, role: u.role, active: u.active });
+
+export async function createUser(db: Db, input: NewUserInput, actor: AuditActor): Promise<User> {
+  const email = normalizeEmail(input.email);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ ...input, email, name: input.name.trim() })
+        .returning();
+      await recordAudit(tx, {
+        ...actor,
+        action: "user.create",
+        targetType: "user",
+        targetId: user!.id,
+        after: auditView(user!),
+      });
+      return user!;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError(email);
+    throw error;
+  }
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return user;
+}
+
+/** Undefined for an unknown id, including one that is not a UUID at all (e.g. from a URL). */
+export async function getUserById(db: Db, id: string): Promise<User | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user;
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  return db.select().from(users).orderBy(asc(users.email));
+}
+
+export function updateUserRole(db: Db, id: string, role: UserRole, actor: AuditActor) {
+  return updateAudited(db, id, { role }, "user.role_change", actor);
+}
+
+export function setUserActive(db: Db, id: string, active: boolean, actor: AuditActor) {
+  return updateAudited(db, id, { active }, active ? "user.activate" : "user.deactivate", actor);
+}
+
+export function setUserPassword(db: Db, id: string, passwordHash: string, actor: AuditActor) {
+  return updateAudited(db, id, { passwordHash }, "user.password_set", actor);
+}
+
+/** Not audited here: the sign-in itself is, by the caller, with the address it came from. */
+export async function markSignedIn(db: Db, id: string, at = new Date()): Promise<void> {
+  await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, id));
+}
+
+type UserChange = Partial<Pick<User, "role" | "active" | "passwordHash">>;
+
+/** Returns the updated user, or undefined when there is no such user. */
+async function updateAudited(
+  db: Db,
+  id: string,
+  change: UserChange,
+  action: string,
+  actor: AuditActor,
+): Promise<User | undefined> {
+  if (!UUID.test(id)) return undefined;
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
+    if (!before) return undefined;
+    const [after] = await tx.update(users).set(change).where(eq(users.id, id)).returning();
+    await recordAudit(tx, {
+      ...actor,
+      action,
+      targetType: "user",
+      targetId: id,
+      before: auditView(before),
+      after: auditView(after!),
+    });
+    return after;
+  });
+}

@@ -1,0 +1,79 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, timestamptz, updatedAt } from "./columns";
+import { uploadStatus } from "./enums";
+import { flows } from "./flows";
+import { users } from "./users";
+
+/**
+ * A batch as we know it. Atlas has no "list my batches", so this is the only list there is;
+ * one batch is sent as several Atlas batches (see `atlas_uploads`).
+ *
+ * The counts are a cache the sync engine refreshes after each upsert, so the batch list never
+ * aggregates 10,000 documents per row; they can always be recomputed from `documents`.
+ */
+export const batches = pgTable(
+  "batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Idempotency key from the form: a re-posted submit finds its batch instead of making another. */
+    clientKey: text("client_key").unique(),
+    label: text("label"),
+    productType: text("product_type").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    /** submitting | processing | complete | partly_failed | stalled (derived by the sync engine). */
+    status: text("status").notNull().default("submitting"),
+    documentCount: integer("document_count").notNull().default(0),
+    notSubmittedCount: integer("not_submitted_count").notNull().default(0),
+    submittedCount: integer("submitted_count").notNull().default(0),
+    extractedCount: integer("extracted_count").notNull().default(0),
+    failedCount: integer("failed_count").notNull().default(0),
+    needsReviewCount: integer("needs_review_count").notNull().default(0),
+    lastProgressAt: timestamptz("last_progress_at"),
+    completedAt: timestamptz("completed_at"),
+    /** Sync lease: the instance that may sync this batch until `lease_until`. */
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamptz("lease_until"),
+    lastSyncedAt: timestamptz("last_synced_at"),
+    lastSyncError: text("last_sync_error"),
+    nextSyncAt: timestamptz("next_sync_at"),
+  },
+  (t) => [
+    index("batches_created_at_idx").on(t.createdAt.desc()),
+    index("batches_status_next_sync_idx").on(t.status, t.nextSyncAt),
+  ],
+);
+
+/**
+ * One request to Atlas carrying a chunk of a batch's (or a flow's) rows. Rows are recorded
+ * here before the request is sent, so a failure or a retry never loses or duplicates them.
+ */
+export const atlasUploads = pgTable(
+  "atlas_uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    batchId: uuid("batch_id").references(() => batches.id, { onDelete: "cascade" }),
+    flowId: uuid("flow_id").references(() => flows.id, { onDelete: "cascade" }),
+    chunkIndex: integer("chunk_index").notNull(),
+    atlasBatchId: text("atlas_batch_id"),
+    status: uploadStatus("status").notNull().default("pending"),
+    errorMessage: text("error_message"),
+    attemptCount: integer("attempt_count").notNull().default(0),
+    createdAt: createdAt(),
+    /** When the chunk was claimed for sending: a claim this old means its process died mid-request. */
+    sendingSince: timestamptz("sending_since"),
+    submittedAt: timestamptz("submitted_at"),
+    /** `total_items` seen on the last sync: when page 1 shows the same, the sync stops there. */
+    lastTotalItems: integer("last_total_items"),
+  },
+  (t) => [
+    unique("atlas_uploads_batch_chunk_unique").on(t.batchId, t.chunkIndex),
+    unique("atlas_uploads_flow_chunk_unique").on(t.flowId, t.chunkIndex),
+    index("atlas_uploads_atlas_batch_id_idx").on(t.atlasBatchId),
+    check("atlas_uploads_one_owner", sql`num_nonnulls(${t.batchId}, ${t.flowId}) = 1`),
+  ],
+);

@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { atlasUploads, batches } from "./batches";
+import { createdAt, timestamptz, updatedAt } from "./columns";
+import { documentStatus, fieldReviewState, reviewStatus } from "./enums";
+import { flows } from "./flows";
+import { users } from "./users";
+
+/** Validator outcome stored with each field: which checks ran and which failed. */
+export type FieldValidation = { ok: boolean; failed: string[] };
+
+/**
+ * A document belongs to a batch or to a flow, never both. `document_id` is OUR id, the one
+ * Atlas echoes back; other tables' `document_id` columns reference `documents.id` instead.
+ *
+ * `needs_review_count`, `min_confidence` and `field_count` are denormalised from `fields` so
+ * that a 10,000-document batch lists, sorts and filters without touching `fields`.
+ */
+export const documents = pgTable(
+  "documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    batchId: uuid("batch_id").references(() => batches.id, { onDelete: "cascade" }),
+    flowId: uuid("flow_id").references(() => flows.id, { onDelete: "cascade" }),
+    uploadId: uuid("upload_id").references(() => atlasUploads.id, { onDelete: "set null" }),
+    documentId: text("document_id").notNull(),
+    fileUrl: text("file_url").notNull(),
+    fileUuid: text("file_uuid"),
+    atlasBatchId: text("atlas_batch_id"),
+    status: documentStatus("status").notNull().default("not_submitted"),
+    submitError: text("submit_error"),
+    documentType: text("document_type"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    fileData: jsonb("file_data"),
+    extractedAt: timestamptz("extracted_at"),
+    reviewStatus: reviewStatus("review_status").notNull().default("pending"),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamptz("reviewed_at"),
+    rejectReason: text("reject_reason"),
+    lockOwner: uuid("lock_owner").references(() => users.id),
+    lockExpiresAt: timestamptz("lock_expires_at"),
+    needsReviewCount: integer("needs_review_count").notNull().default(0),
+    minConfidence: real("min_confidence"),
+    fieldCount: integer("field_count").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    unique("documents_batch_document_id_unique").on(t.batchId, t.documentId),
+    unique("documents_flow_document_id_unique").on(t.flowId, t.documentId),
+    // The sync engine upserts by Atlas's key; unsubmitted rows (null batch id) never collide.
+    uniqueIndex("documents_atlas_key_unique").on(t.atlasBatchId, t.documentId),
+    index("documents_batch_min_confidence_idx").on(t.batchId, t.minConfidence),
+    index("documents_batch_status_idx").on(t.batchId, t.status),
+    index("documents_batch_type_idx").on(t.batchId, t.documentType),
+    index("documents_review_queue_idx").on(t.reviewStatus, t.createdAt),
+    index("documents_upload_idx").on(t.uploadId),
+    check("documents_one_owner", sql`num_nonnulls(${t.batchId}, ${t.flowId}) = 1`),
+  ],
+);
+
+/** One extracted value. `path` is the top-level key in Atlas's `file_data` (arrays stay whole). */
+export const fields = pgTable(
+  "fields",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    path: text("path").notNull(),
+    /** Display order, as Atlas returned the fields. */
+    position: integer("position").notNull().default(0),
+    value: jsonb("value"),
+    confidence: real("confidence"),
+    validation: jsonb("validation").$type<FieldValidation>(),
+    reviewState: fieldReviewState("review_state").notNull().default("pending"),
+    correctedValue: jsonb("corrected_value"),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamptz("reviewed_at"),
+    /** Optimistic locking: an update names the version it read and bumps it. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique("fields_document_path_unique").on(t.documentId, t.path)],
+);

@@ -1,0 +1,34 @@
+import { pgEnum } from "drizzle-orm/pg-core";
+
+export const userRole = pgEnum("user_role", ["admin", "reviewer", "qa"]);
+
+/**
+ * One chunk of rows sent to Atlas in one request. `sending` is claimed before the request goes
+ * out, so two processes never send the same chunk (Atlas's upload is not idempotent).
+ */
+export const uploadStatus = pgEnum("upload_status", ["pending", "sending", "submitted", "failed"]);
+
+export const documentStatus = pgEnum("document_status", [
+  "not_submitted",
+  "submitted",
+  "extracted",
+  "failed",
+]);
+
+export const reviewStatus = pgEnum("review_status", ["pending", "in_review", "approved", "rejected"]);
+
+export const fieldReviewState = pgEnum("field_review_state", [
+  "pending",
+  "accepted",
+  "corrected",
+  "unreadable",
+]);
+
+export const thresholdScope = pgEnum("threshold_scope", ["global", "document_type", "field"]);
+
+export type UserRole = (typeof userRole.enumValues)[number];
+export type UploadStatus = (typeof uploadStatus.enumValues)[number];
+export type DocumentStatus = (typeof documentStatus.enumValues)[number];
+export type ReviewStatus = (typeof reviewStatus.enumValues)[number];
+export type FieldReviewState = (typeof fieldReviewState.enumValues)[number];
+export type ThresholdScope = (typeof thresholdScope.enumValues)[number];

@@ -1,0 +1,83 @@
+import { bigint, index, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, timestamptz, updatedAt } from "./columns";
+import { users } from "./users";
+
+/** A loan application on Atlas's Flow API. Statuses are Atlas's strings, kept verbatim. */
+export const flows = pgTable(
+  "flows",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: text("application_id").notNull().unique(),
+    productType: text("product_type").notNull(),
+    flowParams: jsonb("flow_params"),
+    /** Atlas's id for the flow, known once `flow/init` answers. */
+    flowUuid: text("flow_uuid").unique(),
+    /** Hash of the per-application secret embedded in our `auth_url`; the secret is never stored. */
+    authSecretHash: text("auth_secret_hash").notNull(),
+    uploadStatus: text("upload_status"),
+    processingStatus: text("processing_status"),
+    /** Atlas's spelling. */
+    crossheckStatus: text("crossheck_status"),
+    masterStatus: text("master_status"),
+    lastStatusAt: timestamptz("last_status_at"),
+    callbackReceivedAt: timestamptz("callback_received_at"),
+    lastError: text("last_error"),
+    /** Polling fallback: a lease so that only one app instance polls a flow at a time. */
+    leaseOwner: text("lease_owner"),
+    leaseUntil: timestamptz("lease_until"),
+    nextPollAt: timestamptz("next_poll_at"),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("flows_created_at_idx").on(t.createdAt.desc())],
+);
+
+/** Raw callbacks as received, for audit; the idempotency key makes a replay a no-op. */
+export const flowCallbacks = pgTable(
+  "flow_callbacks",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    flowId: uuid("flow_id")
+      .notNull()
+      .references(() => flows.id, { onDelete: "cascade" }),
+    idempotencyKey: text("idempotency_key").notNull(),
+    payload: jsonb("payload").notNull(),
+    receivedAt: timestamptz("received_at").defaultNow().notNull(),
+  },
+  (t) => [unique("flow_callbacks_flow_key_unique").on(t.flowId, t.idempotencyKey)],
+);
+
+/**
+ * One cross-document comparison reported by Atlas. Document ids are Atlas's `document_id`s;
+ * they resolve to our rows through the unique (flow_id, document_id) on `documents`.
+ */
+export const crossChecks = pgTable(
+  "cross_checks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    flowId: uuid("flow_id")
+      .notNull()
+      .references(() => flows.id, { onDelete: "cascade" }),
+    fieldName: text("field_name").notNull(),
+    sourceDocumentId: text("source_document_id").notNull(),
+    sourceDocumentType: text("source_document_type"),
+    sourceValue: jsonb("source_value"),
+    targetDocumentId: text("target_document_id").notNull(),
+    targetDocumentType: text("target_document_type"),
+    targetValue: jsonb("target_value"),
+    similarityScore: real("similarity_score"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("cross_checks_comparison_unique").on(
+      t.flowId,
+      t.fieldName,
+      t.sourceDocumentId,
+      t.targetDocumentId,
+    ),
+  ],
+);
