@@ -1,0 +1,73 @@
+import { parseFaults } from "./faults";
+import { error, json, methodNotAllowed, notFound, readJsonBody } from "./responses";
+import type { Simulator } from "./simulator";
+
+/**
+ * Control endpoints under {base}/__sim for tests and demos:
+ *   GET    /__sim/faults        list armed faults
+ *   POST   /__sim/faults        arm a fault, an array of faults, or {faults: [...]}
+ *   DELETE /__sim/faults        disarm all faults
+ *   POST   /__sim/reset         forget batches, flows, faults and tokens
+ *   POST   /__sim/flush         finish all pending processing now
+ *   POST   /__sim/advance       {"ms": 5000}: move the simulator clock forward
+ *   POST   /__sim/revoke-tokens every token issued so far stops working
+ *   GET    /__sim/documents     uploaded documents (ids, type, readiness)
+ *   GET    /__sim/callbacks     callback delivery attempts
+ */
+export async function handleControl(sim: Simulator, request: Request, path: string): Promise<Response> {
+  const method = request.method;
+  switch (path) {
+    case "/faults": {
+      if (method === "GET") return json(200, { faults: sim.faults() });
+      if (method === "DELETE") {
+        sim.clearFaults();
+        return json(200, { faults: [] });
+      }
+      if (method !== "POST") return methodNotAllowed();
+      const parsed = parseFaults(await readJsonBody(request));
+      if (typeof parsed === "string") return error(400, parsed);
+      parsed.forEach((f) => sim.addFault(f));
+      return json(200, { faults: sim.faults() });
+    }
+    case "/reset":
+      return post(method, () => sim.reset());
+    case "/flush":
+      return post(method, () => sim.flush());
+    case "/revoke-tokens":
+      return post(method, () => sim.revokeAllTokens());
+    case "/advance": {
+      if (method !== "POST") return methodNotAllowed();
+      const body = await readJsonBody(request);
+      const ms = Number((body as { ms?: unknown } | undefined)?.ms);
+      if (!Number.isFinite(ms) || ms < 0) return error(400, 'Send {"ms": <milliseconds>}');
+      sim.advance(ms);
+      return json(200, { ok: true });
+    }
+    case "/documents":
+      if (method !== "GET") return methodNotAllowed();
+      return json(200, {
+        documents: sim.documents().map((d) => ({
+          document_id: d.documentId,
+          file_uuid: d.fileUuid,
+          batch_id: d.batchId,
+          flow_uuid: d.flowUuid,
+          file_url: d.fileUrl,
+          document_type: d.generated.documentType,
+          deliberate_errors: d.generated.deliberateErrors,
+          ready_at: new Date(d.readyAt).toISOString(),
+          held: d.held,
+        })),
+      });
+    case "/callbacks":
+      if (method !== "GET") return methodNotAllowed();
+      return json(200, { attempts: sim.callbackAttempts() });
+    default:
+      return notFound();
+  }
+}
+
+function post(method: string, action: () => void): Response {
+  if (method !== "POST") return methodNotAllowed();
+  action();
+  return json(200, { ok: true });
+}

@@ -1,0 +1,39 @@
+export const DOCUMENT_TYPES = [
+  "AADHAAR",
+  "PAN",
+  "DRIVING_LICENSE",
+  "VOTER_ID",
+  "PASSPORT",
+  "GST_CERT",
+  "UDYAM_CERT",
+  "SHOP_ACT_LICENSE",
+  "FSSAI",
+  "INVOICE",
+  "DELIVERY_ORDER",
+  "BANK_STATEMENT",
+  "UNRECOGNISED",
+  "INVALID_DOC",
+] as const;
+
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** One extracted field as Atlas sends it. */
+export interface SimField {
+  value: unknown;
+  confidence_score: number;
+  [extra: string]: unknown;
+}
+
+export interface DeliberateError {
+  field: string;
+  reason: string;
+}
+
+export interface GeneratedDocument {
+  fileUrl: string;
+  documentType: DocumentType;
+  /** Exactly the `file_data` object the simulator returns. */
+  fileData: Record<string, unknown>;
+  /** Wrong-but-confident values planted on purpose, so validators have something real to catch. */
+  deliberateErrors: DeliberateError[];
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run sim`: the Atlas simulator on its own port.
+ *
+ *   SIM_PORT=4010  SIM_HOST=127.0.0.1  SIM_LATENCY_MS=instant|2000|1500-4000
+ *   SIM_CLIENT_ID / SIM_CLIENT_SECRET (default: the demo credentials of lib/env.ts)
+ *   SIM_AUTH_URL_CHECK=false to skip the auth_url check on v3 multiupload
+ */
+import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
+import { startSimServer } from "./server";
+
+const env = process.env;
+const port = Number(env.SIM_PORT ?? 4010);
+const clientId = env.SIM_CLIENT_ID || DEMO_ATLAS_CLIENT_ID;
+const clientSecret = env.SIM_CLIENT_SECRET || DEMO_ATLAS_CLIENT_SECRET;
+
+async function main() {
+  const server = await startSimServer({
+    port,
+    host: env.SIM_HOST || "127.0.0.1",
+    clientId,
+    clientSecret,
+    latency: env.SIM_LATENCY_MS || "2000-6000",
+    authUrlCheck: env.SIM_AUTH_URL_CHECK !== "false",
+  });
+
+  console.log(`Atlas simulator listening on ${server.baseUrl}
+
+  Point the dashboard at it:
+    ATLAS_BASE_URL=${server.baseUrl}
+    ATLAS_CLIENT_ID=${clientId}
+    ATLAS_CLIENT_SECRET=${clientSecret}
+
+  Sample documents:  GET ${server.baseUrl}/samples
+  Fault injection:   POST ${server.baseUrl}/__sim/faults   (see atlas-sim/control.ts)
+`);
+
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
+
+/** "instant", a fixed number of ms, a range, or the env-style string "2000" / "1500-4000". */
+export type SimLatency = "instant" | number | { minMs: number; maxMs: number } | string;
+
+export interface SimulatorOptions {
+  /** Path prefix the simulator is mounted under: "" standalone, "/atlas-sim" inside Next. */
+  basePath?: string;
+  clientId?: string;
+  clientSecret?: string;
+  /** How long a document takes from upload to result. Default "instant". */
+  latency?: SimLatency;
+  jwtSecret?: string;
+  now?: () => number;
+  /** Check the flow's auth_url on every v3 multiupload (422 when unreachable). Default true. */
+  authUrlCheck?: boolean;
+  authUrlTimeoutMs?: number;
+  /** Waits before the callback retries: up to one retry per entry. Default 5 s, 30 s, 120 s. */
+  callbackRetryDelaysMs?: number[];
+  callbackTimeoutMs?: number;
+  /**
+   * Absolute base URL (including basePath) that browsers use to reach the simulator, for sample
+   * file URLs. Default: derived from the request's X-Forwarded-* / Host headers plus basePath.
+   */
+  publicBaseUrl?: string | ((request: Request) => string);
+  maxFilesPerUpload?: number;
+  /** Used for the simulator's own outgoing calls (auth_url, callback_url). */
+  fetch?: typeof fetch;
+}
+
+export interface ResolvedOptions {
+  basePath: string;
+  clientId: string;
+  clientSecret: string;
+  latency: { minMs: number; maxMs: number };
+  jwtSecret: string;
+  now: () => number;
+  authUrlCheck: boolean;
+  authUrlTimeoutMs: number;
+  callbackRetryDelaysMs: number[];
+  callbackTimeoutMs: number;
+  publicBaseUrl?: string | ((request: Request) => string);
+  maxFilesPerUpload: number;
+  fetch: typeof fetch;
+}
+
+export function parseLatency(latency: SimLatency | undefined): { minMs: number; maxMs: number } {
+  if (latency === undefined || latency === "instant") return { minMs: 0, maxMs: 0 };
+  if (typeof latency === "number") return { minMs: latency, maxMs: latency };
+  if (typeof latency === "object")
+    return { minMs: latency.minMs, maxMs: Math.max(latency.minMs, latency.maxMs) };
+  const m = latency.trim().match(/^(\d+)(?:-(\d+))?$/);
+  if (!m) throw new Error(`Simulator latency "${latency}" must be "instant", "2000" or "1500-4000"`);
+  const minMs = Number(m[1]);
+  return { minMs, maxMs: Math.max(minMs, Number(m[2] ?? m[1])) };
+}
+
+export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
+  return {
+    basePath: (options.basePath ?? "").replace(/\/+$/, ""),
+    clientId: options.clientId ?? DEMO_ATLAS_CLIENT_ID,
+    clientSecret: options.clientSecret ?? DEMO_ATLAS_CLIENT_SECRET,
+    latency: parseLatency(options.latency),
+    jwtSecret: options.jwtSecret ?? randomBytes(32).toString("hex"),
+    now: options.now ?? Date.now,
+    authUrlCheck: options.authUrlCheck ?? true,
+    authUrlTimeoutMs: options.authUrlTimeoutMs ?? 5_000,
+    callbackRetryDelaysMs: options.callbackRetryDelaysMs ?? [5_000, 30_000, 120_000],
+    callbackTimeoutMs: options.callbackTimeoutMs ?? 10_000,
+    publicBaseUrl: options.publicBaseUrl,
+    maxFilesPerUpload: options.maxFilesPerUpload ?? 50,
+    fetch: options.fetch ?? ((...args) => fetch(...args)),
+  };
+}

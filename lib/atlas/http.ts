@@ -1,0 +1,162 @@
+import type { z } from "zod";
+import { AtlasError, errorForStatus, redact } from "./errors";
+import { errorBodySchema } from "./schemas";
+
+export interface HttpConfig {
+  baseUrl: string;
+  timeoutMs: number;
+  /** Retries after the first attempt, for requests that may be retried. */
+  maxRetries: number;
+  retryBaseDelayMs: number;
+  /** Upper bound for one backoff wait (also caps Retry-After). */
+  maxRetryDelayMs: number;
+  fetch: typeof fetch;
+  /** Values that must never appear in error messages (client secret, tokens). */
+  secrets: () => ReadonlyArray<string | undefined>;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface AtlasRequest {
+  method: "GET" | "POST";
+  path: string;
+  query?: Record<string, string | number | undefined>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /**
+   * Only idempotent requests are retried on 429/5xx/timeouts/connection errors. multiupload and
+   * flow/init are not: a retry could create a second batch or flow.
+   */
+  retry: boolean;
+  isTokenEndpoint?: boolean;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const isRetryableStatus = (status: number) => status === 429 || status >= 500;
+
+function endpointOf(req: AtlasRequest): string {
+  return `${req.method} ${req.path}`;
+}
+
+function buildUrl(baseUrl: string, req: AtlasRequest): string {
+  const url = new URL(baseUrl.replace(/\/+$/, "") + req.path);
+  for (const [key, value] of Object.entries(req.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}
+
+/** Full-jitter-ish exponential backoff: between 50% and 100% of base·2^attempt, capped. */
+function backoffMs(config: HttpConfig, attempt: number, retryAfter: string | null): number {
+  const seconds = retryAfter === null ? NaN : Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, config.maxRetryDelayMs);
+  const exp = config.retryBaseDelayMs * 2 ** attempt;
+  return Math.min(config.maxRetryDelayMs, exp * (0.5 + 0.5 * (config.random ?? Math.random)()));
+}
+
+function atlasMessageOf(text: string, secrets: ReadonlyArray<string | undefined>): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return text.trim() ? redact(text.trim().slice(0, 200), secrets) : undefined;
+  }
+  const parsed = errorBodySchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const b = parsed.data;
+  const main = [b.error_message, b.error, b.message, b.detail].find((v) => typeof v === "string" && v);
+  const reason = typeof b.reason === "string" && b.reason ? ` (${b.reason})` : "";
+  return main ? redact(`${String(main)}${reason}`, secrets) : undefined;
+}
+
+function describeIssues(issues: z.core.$ZodIssue[]): string[] {
+  return issues.slice(0, 10).map((i) => `${i.path.length ? i.path.join(".") : "(body)"}: ${i.message}`);
+}
+
+function protocolError(endpoint: string, status: number, problems: string[]): AtlasError {
+  return new AtlasError({
+    kind: "protocol",
+    endpoint,
+    status,
+    problems,
+    userMessage: `Atlas sent a response the dashboard could not understand (${endpoint}: ${problems[0] ?? "unknown problem"}).`,
+  });
+}
+
+/**
+ * One Atlas call: timeout on every attempt, bounded jittered retries for idempotent requests,
+ * status mapping to AtlasError, and zod validation of the body.
+ */
+export async function sendRequest<S extends z.ZodType>(
+  config: HttpConfig,
+  req: AtlasRequest,
+  schema: S,
+): Promise<z.infer<S>> {
+  const endpoint = endpointOf(req);
+  const url = buildUrl(config.baseUrl, req);
+  const sleep = config.sleep ?? defaultSleep;
+  const maxAttempts = req.retry ? config.maxRetries + 1 : 1;
+
+  for (let attempt = 1; ; attempt++) {
+    const canRetry = attempt < maxAttempts;
+    let status: number;
+    let text: string;
+    let retryAfter: string | null = null;
+    try {
+      const response = await config.fetch(url, {
+        method: req.method,
+        headers: {
+          accept: "application/json",
+          ...(req.body !== undefined ? { "content-type": "application/json" } : {}),
+          ...req.headers,
+        },
+        body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
+        signal: AbortSignal.timeout(config.timeoutMs),
+      });
+      status = response.status;
+      retryAfter = response.headers.get("retry-after");
+      text = await response.text();
+    } catch (e) {
+      const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+      if (canRetry) {
+        await sleep(backoffMs(config, attempt - 1, null));
+        continue;
+      }
+      const host = new URL(config.baseUrl).host;
+      throw new AtlasError({
+        kind: "unavailable",
+        endpoint,
+        failure: timedOut ? "timeout" : "network",
+        attempts: attempt,
+        userMessage: timedOut
+          ? `Atlas did not answer within ${Math.round(config.timeoutMs / 100) / 10} s${attempt > 1 ? ` (${attempt} attempts)` : ""}. Try again later; if it persists, raise ATLAS_TIMEOUT_MS.`
+          : `Could not connect to Atlas at ${host}${attempt > 1 ? ` (${attempt} attempts)` : ""}. Check ATLAS_BASE_URL and the network.`,
+      });
+    }
+
+    if (status < 200 || status >= 300) {
+      if (isRetryableStatus(status) && canRetry) {
+        await sleep(backoffMs(config, attempt - 1, retryAfter));
+        continue;
+      }
+      throw errorForStatus({
+        status,
+        endpoint,
+        atlasMessage: atlasMessageOf(text, config.secrets()),
+        isTokenEndpoint: req.isTokenEndpoint ?? false,
+        attempts: attempt,
+      });
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw protocolError(endpoint, status, [`body is not valid JSON (${text.length} characters)`]);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw protocolError(endpoint, status, describeIssues(parsed.error.issues));
+    return parsed.data;
+  }
+}

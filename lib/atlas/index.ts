@@ -1,0 +1,39 @@
+import "server-only";
+import { getEnv } from "@/lib/env";
+import { createAtlasClient, type AtlasClient } from "./client";
+
+export { createAtlasClient, ATLAS_PATHS, MAX_PER_PAGE } from "./client";
+export type { AtlasClient, AtlasClientConfig, AtlasFamily, FlowInitInput } from "./client";
+export { AtlasError, isAtlasError, parseFieldList } from "./errors";
+export type { AtlasErrorKind } from "./errors";
+export { readField, readFormattedAddress } from "./fields";
+export type { FormattedAddress, ReadField } from "./fields";
+export { parseFlowCallback, normaliseDocument } from "./normalise";
+export type * from "./types";
+
+const GLOBAL_KEY = Symbol.for("atlas-review.atlas-client");
+type WithClient = typeof globalThis & { [GLOBAL_KEY]?: AtlasClient };
+
+/**
+ * The process-wide client built from the environment. Kept on globalThis because Next may load
+ * this module more than once (per bundle/route); two instances would mean two token caches.
+ */
+export function getAtlasClient(): AtlasClient {
+  const holder = globalThis as WithClient;
+  if (!holder[GLOBAL_KEY]) {
+    const env = getEnv();
+    holder[GLOBAL_KEY] = createAtlasClient({
+      baseUrl: env.atlasBaseUrl,
+      clientId: env.atlasClientId,
+      clientSecret: env.atlasClientSecret,
+      timeoutMs: env.ATLAS_TIMEOUT_MS,
+      maxRetries: env.ATLAS_MAX_RETRIES,
+    });
+  }
+  return holder[GLOBAL_KEY];
+}
+
+/** Tests only: drop the singleton (e.g. after changing the environment). */
+export function resetAtlasClientForTests(): void {
+  delete (globalThis as WithClient)[GLOBAL_KEY];
+}

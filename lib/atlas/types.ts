@@ -1,0 +1,83 @@
+/** The client's normalised results. Raw Atlas payloads stay available under `raw`. */
+
+export interface UploadFile {
+  documentId: string;
+  fileUrl: string;
+}
+
+export interface UploadedItem {
+  documentId: string;
+  /** Absent when Atlas answered with a bare `{batch_id}` object. */
+  fileUuid?: string;
+  batchId: string;
+}
+
+export interface UploadResult {
+  batchId: string;
+  items: UploadedItem[];
+}
+
+export interface ExtractedDocument {
+  documentId: string;
+  fileUuid?: string;
+  batchId?: string;
+  /** Atlas's classification, kept as sent (unknown types included). */
+  documentType: string;
+  errorCode?: string;
+  errorMessage?: string;
+  /** Every other `file_data` key, raw (read them with `readField`). */
+  fields: Record<string, unknown>;
+  raw: unknown;
+}
+
+export interface ExtractsPage {
+  data: ExtractedDocument[];
+  page: number;
+  /** Records on this page as Atlas reported them (falls back to data.length). */
+  perPage: number;
+  totalPages?: number;
+  totalItems?: number;
+  hasNext: boolean;
+  hasPrev: boolean;
+}
+
+export type FlowStatusValue =
+  "NOT_STARTED" | "IN_PROGRESS" | "PENDING" | "SUCCESS" | "FAILED" | "COMPLETED" | (string & {});
+
+export interface FlowStatus {
+  uploadStatus: FlowStatusValue;
+  processingStatus: FlowStatusValue;
+  /** From Atlas's `crossheck_status` (or a corrected `crosscheck_status`). */
+  crosscheckStatus: FlowStatusValue;
+  masterStatus: FlowStatusValue;
+  /** master_status is SUCCESS or FAILED: stop polling and read extracts. */
+  isTerminal: boolean;
+}
+
+export interface CrossCheck {
+  fieldName?: string;
+  sourceDocumentType?: string;
+  sourceDocumentId?: string;
+  sourceValue?: unknown;
+  targetDocumentType?: string;
+  targetDocumentId?: string;
+  targetValue?: unknown;
+  /** As sent by Atlas (0–100 in the simulator); null when Atlas gave none. */
+  similarityScore: number | null;
+  raw: unknown;
+}
+
+export interface FlowExtracts {
+  flowUuid?: string;
+  applicationId?: string;
+  productType?: string;
+  masterStatus?: string;
+  flowParams?: Record<string, unknown>;
+  ocrData: ExtractedDocument[];
+  crossChecks: CrossCheck[];
+  /** Top-level keys the client does not know, kept as sent. */
+  extra: Record<string, unknown>;
+  raw: unknown;
+}
+
+export type Reachability = { ok: true } | { ok: false; error: string };
