@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./support";
 
 test("health endpoint reports the app version", async ({ request }) => {
   const res = await request.get("/api/health");
@@ -8,6 +9,7 @@ test("health endpoint reports the app version", async ({ request }) => {
 });
 
 test("the shell shows the product, the navigation and a theme switch", async ({ page }) => {
+  await signInAs(page, "admin");
   await page.goto("/batches");
   await expect(page.getByRole("link", { name: "Atlas Review" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
@@ -22,6 +24,7 @@ test("the shell shows the product, the navigation and a theme switch", async ({ 
 });
 
 test("an unknown address shows a helpful 404 page", async ({ page }) => {
+  await signInAs(page, "admin");
   const res = await page.goto("/no-such-page");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();

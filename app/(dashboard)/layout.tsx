@@ -1,16 +1,26 @@
 import Link from "next/link";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
+import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getEnv } from "@/lib/env";
+import { can, type Permission, ROLE_LABEL } from "@/lib/roles";
 
-const NAV: NavItem[] = [
-  { href: "/batches", label: "Batches" },
-  { href: "/review", label: "Review" },
-  { href: "/applications", label: "Applications" },
-  { href: "/qa", label: "QA" },
-  { href: "/admin", label: "Admin" },
+const NAV: (NavItem & { permission: Permission })[] = [
+  { href: "/batches", label: "Batches", permission: "batches:view" },
+  { href: "/review", label: "Review", permission: "documents:review" },
+  { href: "/applications", label: "Applications", permission: "applications:view" },
+  { href: "/qa", label: "QA", permission: "qa:use" },
+  { href: "/admin", label: "Admin", permission: "users:manage" },
 ];
 
-export default function DashboardLayout({ children }: { children: React.ReactNode }) {
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  const items = NAV.filter((item) => can(user.role, item.permission)).map(({ href, label }) => ({
+    href,
+    label,
+  }));
+  const demo = getEnv().demoMode;
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -31,10 +41,23 @@ export default function DashboardLayout({ children }: { children: React.ReactNod
             Atlas Review
           </Link>
           <nav aria-label="Main" className="flex-1">
-            <NavLinks items={NAV} />
+            <NavLinks items={items} />
           </nav>
           <div className="flex items-center gap-3">
+            {demo ? (
+              <span
+                title="No real Atlas is configured: the built-in simulator answers"
+                className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-900/60 dark:text-amber-200"
+              >
+                Demo mode
+              </span>
+            ) : null}
             <ThemeToggle />
+            <span className="text-right text-xs leading-tight" data-testid="current-user">
+              <span className="block font-medium">{user.name}</span>
+              <span className="block text-slate-500 dark:text-slate-400">{ROLE_LABEL[user.role]}</span>
+            </span>
+            <SignOutButton />
           </div>
         </div>
       </header>

@@ -1,14 +1,41 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/current-user";
 
 export const metadata: Metadata = { title: "Admin" };
 
-export default function Page() {
+const SECTIONS = [
+  {
+    href: "/admin/users",
+    title: "Users",
+    text: "Create accounts, change roles, deactivate, reset passwords.",
+  },
+  {
+    href: "/admin/audit",
+    title: "Audit trail",
+    text: "Who did what and when: sign-ins, user and setting changes, reviews.",
+  },
+];
+
+export default async function AdminPage() {
+  await requirePageUser("users:manage");
   return (
     <>
       <PageHeader title="Admin" />
-      <ComingSoon what="Users, roles, confidence thresholds and the audit trail." />
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {SECTIONS.map((s) => (
+          <li key={s.href}>
+            <Link
+              href={s.href}
+              className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-300 hover:shadow-sm dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-700"
+            >
+              <span className="text-base font-semibold">{s.title}</span>
+              <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">{s.text}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

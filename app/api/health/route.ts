@@ -1,9 +1,31 @@
 import { NextResponse } from "next/server";
+import { publicRoute } from "@/lib/auth/route-guard";
+import { getDbInfo } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness and readiness: app version plus reachability of the database and of Atlas. */
-export async function GET() {
-  return NextResponse.json({ status: "ok", version: pkg.version });
-}
+/**
+ * Liveness and readiness for load balancers and people: app version, and whether the database
+ * and Atlas answer. 200 when the database is reachable (the app can serve), 503 when it is not.
+ * Atlas being down is reported but does not fail the check: reviewing stored documents still works.
+ */
+export const GET = publicRoute("health checks come from load balancers without a session", async () => {
+  const env = getEnv();
+  const database = await getDbInfo();
+  const body = {
+    status: database.ok ? "ok" : "degraded",
+    version: pkg.version,
+    mode: env.demoMode ? "demo" : "atlas",
+    database: {
+      driver: database.driver,
+      reachable: database.ok,
+      ...(database.error ? { error: database.error } : {}),
+    },
+  };
+  return NextResponse.json(body, {
+    status: database.ok ? 200 : 503,
+    headers: { "Cache-Control": "no-store" },
+  });
+});

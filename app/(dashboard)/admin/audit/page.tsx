@@ -1,0 +1,196 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { listAudit, listAuditActions } from "@/lib/db/queries/audit";
+import { listUsers } from "@/lib/db/queries/users";
+import { maskAadhaarInText } from "@/lib/masking";
+
+export const metadata: Metadata = { title: "Audit trail" };
+
+const PAGE_SIZE = 50;
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+const filterSchema = z.object({
+  user: z.string().uuid().optional().catch(undefined),
+  action: z.string().max(100).optional().catch(undefined),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+});
+
+function brief(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return maskAadhaarInText(text.length > 300 ? `${text.slice(0, 300)}…` : text);
+}
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  await requirePageUser("audit:view");
+  const params = filterSchema.parse(
+    Object.fromEntries(
+      Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]),
+    ),
+  );
+  const db = await getDb();
+  const to = params.to ? new Date(`${params.to}T00:00:00Z`) : undefined;
+  if (to) to.setUTCDate(to.getUTCDate() + 1);
+  const [{ events, total }, actions, users] = await Promise.all([
+    listAudit(db, {
+      actorUserId: params.user,
+      action: params.action,
+      from: params.from ? new Date(`${params.from}T00:00:00Z`) : undefined,
+      to,
+      limit: PAGE_SIZE,
+      offset: (params.page - 1) * PAGE_SIZE,
+    }),
+    listAuditActions(db),
+    listUsers(db),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const link = (page: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...params, page }))
+      if (v !== undefined && v !== "") q.set(k, String(v));
+    return `/admin/audit?${q.toString()}`;
+  };
+  const input =
+    "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+  return (
+    <>
+      <PageHeader
+        title="Audit trail"
+        description="Every sign-in, user change, setting change and review action, newest first. Times are UTC."
+      />
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <label className="text-sm font-medium">
+          User
+          <select name="user" defaultValue={params.user ?? ""} className={input}>
+            <option value="">Anyone</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.email}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Action
+          <select name="action" defaultValue={params.action ?? ""} className={input}>
+            <option value="">Any action</option>
+            {actions.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          From
+          <input type="date" name="from" defaultValue={params.from} className={input} />
+        </label>
+        <label className="text-sm font-medium">
+          To
+          <input type="date" name="to" defaultValue={params.to} className={input} />
+        </label>
+        <button
+          type="submit"
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+        >
+          Filter
+        </button>
+        <Link href="/admin/audit" className="px-2 py-1.5 text-sm underline">
+          Clear
+        </Link>
+      </form>
+      <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+        {total} event{total === 1 ? "" : "s"}
+      </p>
+      <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Audit events</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                When (UTC)
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Who
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Action
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Target
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Before
+              </th>
+              <th scope="col" className="px-3 py-2">
+                After
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Address
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 align-top dark:divide-slate-800">
+            {events.map((e) => (
+              <tr key={String(e.id)}>
+                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
+                  {e.at.toISOString().replace("T", " ").slice(0, 19)}
+                </td>
+                <td className="px-3 py-2">{e.actorEmail ?? "system"}</td>
+                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                <td className="px-3 py-2 text-xs">
+                  {e.targetType}
+                  {e.targetId ? <span className="block font-mono text-slate-500">{e.targetId}</span> : null}
+                </td>
+                <td className="max-w-xs break-words px-3 py-2 font-mono text-xs">{brief(e.before)}</td>
+                <td className="max-w-xs break-words px-3 py-2 font-mono text-xs">
+                  {brief(e.after ?? e.metadata)}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{e.ip}</td>
+              </tr>
+            ))}
+            {events.length === 0 ? (
+              <tr>
+                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
+                  No events match these filters.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
+        {params.page > 1 ? (
+          <Link className="underline" href={link(params.page - 1)}>
+            Previous
+          </Link>
+        ) : null}
+        <span>
+          Page {params.page} of {pages}
+        </span>
+        {params.page < pages ? (
+          <Link className="underline" href={link(params.page + 1)}>
+            Next
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

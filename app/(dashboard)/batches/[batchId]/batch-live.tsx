@@ -1,0 +1,181 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useTransition } from "react";
+import { toast } from "sonner";
+import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
+import { retryFailedChunksAction, syncNowAction } from "./actions";
+
+export type BatchProgress = {
+  id: string;
+  status: string;
+  open: boolean;
+  counts: {
+    documents: number;
+    notSubmitted: number;
+    submitted: number;
+    extracted: number;
+    failed: number;
+    needsReview: number;
+  };
+  lastSyncedAt: string | null;
+  lastProgressAt: string | null;
+  lastSyncError: string | null;
+  chunks: {
+    index: number;
+    status: string;
+    atlasBatchId: string | null;
+    error: string | null;
+    attempts: number;
+  }[];
+  missing: string[];
+};
+
+async function fetchProgress(batchId: string): Promise<BatchProgress> {
+  const res = await fetch(`/api/batches/${batchId}`, { cache: "no-store" });
+  if (res.status === 401) throw new Error("Your session has ended. Sign in again to follow this batch.");
+  if (!res.ok) throw new Error(`Could not load progress (HTTP ${res.status}). Retrying…`);
+  return res.json();
+}
+
+/** Live progress: polls our own API (never Atlas) every 2 s, and stops when the batch is done. */
+export function BatchLive({
+  batchId,
+  initial,
+  canManage,
+}: {
+  batchId: string;
+  initial: BatchProgress;
+  canManage: boolean;
+}) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const { data, error } = useQuery({
+    queryKey: ["batch", batchId],
+    queryFn: () => fetchProgress(batchId),
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.open === false ? false : 2000),
+  });
+  const progress = data ?? initial;
+  const c = progress.counts;
+
+  // When results arrive, re-render the server-side documents table too.
+  const lastSeen = useRef(`${c.extracted}/${c.failed}/${c.notSubmitted}/${progress.status}`);
+  useEffect(() => {
+    const key = `${c.extracted}/${c.failed}/${c.notSubmitted}/${progress.status}`;
+    if (key !== lastSeen.current) {
+      lastSeen.current = key;
+      router.refresh();
+    }
+  }, [c.extracted, c.failed, c.notSubmitted, progress.status, router]);
+
+  const failedChunks = progress.chunks.filter((ch) => ch.status === "failed");
+  const run = (what: "retry" | "sync") =>
+    start(async () => {
+      const result =
+        what === "retry" ? await retryFailedChunksAction({ batchId }) : await syncNowAction({ batchId });
+      if (!result.ok) toast.error(result.error.message);
+      else if ("message" in result.data) toast.success(result.data.message);
+      else toast.success(`Retried ${result.data.requeued} chunk(s).`);
+      router.refresh();
+    });
+
+  return (
+    <section
+      aria-labelledby="progress-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-3">
+          <h2 id="progress-heading" className="text-base font-semibold">
+            Progress
+          </h2>
+          <BatchStatusBadge status={progress.status} />
+        </div>
+        {canManage ? (
+          <div className="flex gap-2">
+            {failedChunks.length > 0 ? (
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => run("retry")}
+                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+              >
+                Retry {failedChunks.length} failed chunk{failedChunks.length === 1 ? "" : "s"}
+              </button>
+            ) : null}
+            {progress.open ? (
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => run("sync")}
+                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                {pending ? "Syncing…" : "Sync now"}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      <div className="mt-4">
+        <BatchProgressBar done={c.extracted} failed={c.failed} total={c.documents} />
+      </div>
+      <dl
+        className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6"
+        data-testid="batch-counts"
+      >
+        {[
+          ["Documents", c.documents],
+          ["Extracted", c.extracted],
+          ["Failed", c.failed],
+          ["Waiting for Atlas", c.submitted],
+          ["Not submitted", c.notSubmitted],
+          ["Need review", c.needsReview],
+        ].map(([label, value]) => (
+          <div key={label as string}>
+            <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+        {progress.lastSyncedAt
+          ? `Last synced ${new Date(progress.lastSyncedAt).toLocaleTimeString()}.`
+          : "Not synced yet."}
+        {progress.open ? " Updates every few seconds." : " Finished."}
+      </p>
+      {error ? (
+        <p className="mt-2 text-sm text-amber-700 dark:text-amber-300">{(error as Error).message}</p>
+      ) : null}
+      {progress.lastSyncError ? (
+        <p
+          role="status"
+          className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
+        >
+          Last sync failed: {progress.lastSyncError}
+        </p>
+      ) : null}
+      {failedChunks.length > 0 ? (
+        <div className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
+          <p className="font-medium">
+            {c.notSubmitted} row{c.notSubmitted === 1 ? " was" : "s were"} not submitted:
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {failedChunks.map((ch) => (
+              <li key={ch.index}>
+                Chunk {ch.index + 1}: {ch.error}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {progress.status === "stalled" && progress.missing.length > 0 ? (
+        <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950/40">
+          <p className="font-medium">Nothing new has arrived for a while. Still waiting for:</p>
+          <p className="mt-1 font-mono text-xs">{progress.missing.join(", ")}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}

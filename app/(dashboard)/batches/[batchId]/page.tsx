@@ -1,0 +1,233 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConfidenceBadge } from "@/components/documents/confidence-badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getBatchSummary } from "@/lib/batches/queries";
+import { isBatchOpen } from "@/lib/batches/status";
+import { getDb } from "@/lib/db";
+import { batchDocumentTypes, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
+import { DOCUMENT_SORT_LABEL, DOCUMENT_SORTS } from "@/lib/documents/sort";
+import { loadThresholds } from "@/lib/documents/thresholds-store";
+import { can } from "@/lib/roles";
+import { BatchLive, type BatchProgress } from "./batch-live";
+import { loadBatchDocumentParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Batch" };
+
+const PAGE_SIZE = 50;
+const input =
+  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+export default async function BatchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ batchId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser("batches:view");
+  const { batchId } = await params;
+  const filters = await loadBatchDocumentParams(searchParams);
+  const db = await getDb();
+  const batch = await getBatchSummary(db, batchId);
+  if (!batch) notFound();
+  const page = Math.max(1, filters.page);
+  const [{ rows, total }, types, missing, thresholds] = await Promise.all([
+    listBatchDocuments(db, batchId, {
+      type: filters.type,
+      needsReview: filters.review,
+      errors: filters.errors,
+      sort: filters.sort,
+      page,
+      pageSize: PAGE_SIZE,
+    }),
+    batchDocumentTypes(db, batchId),
+    batch.status === "stalled" ? missingDocuments(db, batchId) : Promise.resolve([]),
+    loadThresholds(db),
+  ]);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const initial: BatchProgress = {
+    id: batch.id,
+    status: batch.status,
+    open: isBatchOpen(batch.status),
+    counts: {
+      documents: batch.documentCount,
+      notSubmitted: batch.notSubmittedCount,
+      submitted: batch.submittedCount,
+      extracted: batch.extractedCount,
+      failed: batch.failedCount,
+      needsReview: batch.needsReviewCount,
+    },
+    lastSyncedAt: batch.lastSyncedAt?.toISOString() ?? null,
+    lastProgressAt: batch.lastProgressAt?.toISOString() ?? null,
+    lastSyncError: batch.lastSyncError,
+    chunks: batch.chunks.map((c) => ({
+      index: c.chunkIndex,
+      status: c.status,
+      atlasBatchId: c.atlasBatchId,
+      error: c.errorMessage,
+      attempts: c.attemptCount,
+    })),
+    missing: missing.map((m) => m.documentId),
+  };
+  const href = (p: number) => {
+    const q = new URLSearchParams();
+    if (filters.type) q.set("type", filters.type);
+    if (filters.review) q.set("review", "true");
+    if (filters.errors) q.set("errors", filters.errors);
+    if (filters.sort !== "confidence") q.set("sort", filters.sort);
+    if (p > 1) q.set("page", String(p));
+    return `/batches/${batchId}?${q.toString()}`;
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={batch.label ?? `Batch of ${batch.documentCount}`}
+        description={
+          <>
+            {batch.productType} · started by {batch.createdByName} on{" "}
+            {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+            <Link href="/batches" className="underline">
+              All batches
+            </Link>
+          </>
+        }
+      />
+      <BatchLive batchId={batch.id} initial={initial} canManage={can(user.role, "batches:create")} />
+
+      <section aria-labelledby="documents-heading" className="mt-8">
+        <h2 id="documents-heading" className="text-lg font-semibold">
+          Documents
+        </h2>
+        <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter documents">
+          <label className="text-sm font-medium">
+            Type
+            <select name="type" defaultValue={filters.type ?? ""} className={input}>
+              <option value="">Any type</option>
+              {types.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            Errors
+            <select name="errors" defaultValue={filters.errors ?? ""} className={input}>
+              <option value="">With or without</option>
+              <option value="only">Only with errors</option>
+              <option value="none">Only without errors</option>
+            </select>
+          </label>
+          <label className="text-sm font-medium">
+            Sort
+            <select name="sort" defaultValue={filters.sort} className={input}>
+              {DOCUMENT_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {DOCUMENT_SORT_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-2 pb-2 text-sm font-medium">
+            <input type="checkbox" name="review" value="true" defaultChecked={filters.review} />
+            Needs review only
+          </label>
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            Apply
+          </button>
+        </form>
+        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Documents of this batch</caption>
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-4 py-2">
+                  Document id
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Type
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Fields
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Lowest confidence
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Need review
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Errors
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Review
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {rows.map((d) => (
+                <tr key={d.id} data-testid="document-row">
+                  <td className="px-4 py-2 font-mono text-xs">
+                    {d.status === "extracted" || d.status === "failed" ? (
+                      <Link
+                        href={`/documents/${d.id}`}
+                        className="text-indigo-700 hover:underline dark:text-indigo-300"
+                      >
+                        {d.documentId}
+                      </Link>
+                    ) : (
+                      d.documentId
+                    )}
+                  </td>
+                  <td className="px-4 py-2 text-xs">
+                    {d.documentType ?? (d.status === "submitted" ? "waiting…" : "—")}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.fieldCount}</td>
+                  <td className="px-4 py-2">
+                    <ConfidenceBadge value={d.minConfidence} threshold={thresholds.global} />
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{d.needsReviewCount || ""}</td>
+                  <td className="px-4 py-2 text-xs text-red-700 dark:text-red-300">
+                    {d.errorCode
+                      ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`
+                      : d.submitError
+                        ? `Not submitted: ${d.submitError}`
+                        : ""}
+                  </td>
+                  <td className="px-4 py-2 text-xs">{d.reviewStatus.replace("_", " ")}</td>
+                </tr>
+              ))}
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={7} className="px-4 py-8 text-center text-slate-500">
+                    No documents match these filters.
+                  </td>
+                </tr>
+              ) : null}
+            </tbody>
+          </table>
+        </div>
+        <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
+          {page > 1 ? (
+            <Link className="underline" href={href(page - 1)}>
+              Previous
+            </Link>
+          ) : null}
+          <span>
+            Page {page} of {pages} · {total} document{total === 1 ? "" : "s"}
+          </span>
+          {page < pages ? (
+            <Link className="underline" href={href(page + 1)}>
+              Next
+            </Link>
+          ) : null}
+        </nav>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { listSimulatorSamples } from "@/lib/atlas/samples";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getEnv } from "@/lib/env";
+import { NewBatchForm } from "./new-batch-form";
+
+export const metadata: Metadata = { title: "New batch" };
+
+export default async function NewBatchPage() {
+  await requirePageUser("batches:create");
+  const env = getEnv();
+  const samples = env.demoMode ? await listSimulatorSamples() : [];
+  return (
+    <>
+      <PageHeader
+        title="New batch"
+        description={
+          <>
+            Paste pre-signed S3 URLs (one per line) or <code>document_id,file_url</code> rows, or drop a
+            .csv/.txt file. Each row is checked before anything is sent.{" "}
+            <Link className="underline" href="/batches">
+              All batches
+            </Link>
+          </>
+        }
+      />
+      <NewBatchForm
+        productTypes={env.ATLAS_PRODUCT_TYPES}
+        defaultProductType={env.defaultProductType}
+        maxRows={env.BATCH_MAX_ROWS}
+        chunkSize={env.BATCH_CHUNK_SIZE}
+        allowHttp={env.demoMode}
+        samples={samples.map((s) => ({ name: s.name, fileUrl: s.fileUrl }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticate } from "./authenticate";
+import { authConfig } from "./config";
+import { getAuthSecret } from "./secret";
+
+/** Thrown from `authorize` so the sign-in action can tell "locked out" from "wrong password". */
+export class SignInLockedError extends CredentialsSignin {
+  constructor(seconds: number) {
+    super();
+    this.code = `locked:${seconds}`;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: getAuthSecret(),
+  providers: [
+    Credentials({
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, request) {
+        const result = await authenticate({
+          email: credentials?.email,
+          password: credentials?.password,
+          ip: clientAddress(request.headers),
+        });
+        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.reason === "locked") throw new SignInLockedError(result.retryAfterSeconds);
+        return null;
+      },
+    }),
+  ],
+}));
+
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || "unknown";
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { can, type Permission } from "@/lib/roles";
+import { type CurrentUser, getCurrentUser } from "./current-user";
+
+/**
+ * Every route handler is built with one of these two, so that a test can enumerate the app's
+ * handlers and prove each is guarded (see app/security.test.ts). `guard` is attached to the
+ * handler for that test.
+ */
+export type RouteGuard = { kind: "permission"; permission: Permission } | { kind: "public"; reason: string };
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+export type GuardedHandler<C> = Handler<C> & { guard: RouteGuard };
+
+export function guardedRoute<C = unknown>(
+  permission: Permission,
+  handler: (request: Request, context: C & { user: CurrentUser }) => Promise<Response>,
+): GuardedHandler<C> {
+  const wrapped = async (request: Request, context: C) => {
+    const user = await getCurrentUser();
+    if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+    if (!can(user.role, permission)) {
+      return NextResponse.json(
+        { error: `Your role (${user.role}) is not allowed to do this.` },
+        { status: 403 },
+      );
+    }
+    return handler(request, { ...context, user });
+  };
+  return Object.assign(wrapped, { guard: { kind: "permission", permission } as const });
+}
+
+/** A deliberately public handler (health, sign-in, Atlas callbacks); `reason` says why. */
+export function publicRoute<C = unknown>(reason: string, handler: Handler<C>): GuardedHandler<C> {
+  return Object.assign(handler, { guard: { kind: "public", reason } as const });
+}

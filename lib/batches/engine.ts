@@ -1,0 +1,120 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { AtlasClient } from "@/lib/atlas/client";
+import type { Db } from "@/lib/db";
+import { atlasUploads, batches } from "@/lib/db/schema";
+import type { ThresholdSet } from "@/lib/documents/thresholds";
+import { logger } from "@/lib/logger";
+import { acquireLease, releaseLease } from "./lease";
+import { BATCH_STATUSES } from "./status";
+import { releaseAbandonedChunks, submitPendingChunks } from "./submit";
+import { syncBatch, type SyncReport } from "./sync";
+
+/**
+ * Everything that moves batches forward, for one app instance: submitting pending chunks and
+ * syncing results. Single-flight per batch inside the process (a "Sync now" click during a
+ * background sync joins it) and a database lease across processes.
+ */
+export type EngineDeps = {
+  db: () => Promise<Db>;
+  atlas: () => AtlasClient;
+  thresholds: (db: Db) => Promise<ThresholdSet>;
+  settings: () => { concurrency: number; stallAfterMs: number; leaseMs: number; abandonedAfterMs: number };
+};
+
+export type BatchRunResult =
+  { skipped: "leased-elsewhere" } | { skipped?: undefined; sync?: SyncReport; submitted: number };
+
+const OPEN = BATCH_STATUSES.filter((s) => s === "submitting" || s === "processing" || s === "stalled");
+
+export class BatchEngine {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private inFlight = new Map<string, Promise<BatchRunResult>>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  /** Submit what is pending, then sync; concurrent callers for the same batch share one run. */
+  run(batchId: string): Promise<BatchRunResult> {
+    const running = this.inFlight.get(batchId);
+    if (running) return running;
+    const promise = this.runOnce(batchId).finally(() => this.inFlight.delete(batchId));
+    this.inFlight.set(batchId, promise);
+    return promise;
+  }
+
+  private async runOnce(batchId: string): Promise<BatchRunResult> {
+    const db = await this.deps.db();
+    const settings = this.deps.settings();
+    if (!(await acquireLease(db, batchId, this.owner, settings.leaseMs)))
+      return { skipped: "leased-elsewhere" };
+    try {
+      const atlas = this.deps.atlas();
+      const { submitted } = await submitPendingChunks(db, atlas, batchId);
+      const [hasSubmitted] = await db
+        .select({ id: atlasUploads.id })
+        .from(atlasUploads)
+        .where(and(eq(atlasUploads.batchId, batchId), eq(atlasUploads.status, "submitted")))
+        .limit(1);
+      if (!hasSubmitted) return { submitted };
+      try {
+        const sync = await syncBatch(db, atlas, batchId, {
+          concurrency: settings.concurrency,
+          thresholds: await this.deps.thresholds(db),
+          stallAfterMs: settings.stallAfterMs,
+        });
+        return { sync, submitted };
+      } catch (error) {
+        const message =
+          error instanceof Error && "userMessage" in error
+            ? String(error.userMessage)
+            : "Sync failed; it will be retried.";
+        await db.update(batches).set({ lastSyncError: message }).where(eq(batches.id, batchId));
+        throw error;
+      }
+    } finally {
+      await releaseLease(db, batchId, this.owner);
+    }
+  }
+
+  /** One pass over every open batch (oldest first). Errors are logged per batch and do not stop the pass. */
+  async tick(): Promise<void> {
+    const db = await this.deps.db();
+    const settings = this.deps.settings();
+    await releaseAbandonedChunks(db, settings.abandonedAfterMs);
+    const open = await db
+      .select({ id: batches.id })
+      .from(batches)
+      .where(inArray(batches.status, OPEN))
+      .orderBy(asc(batches.createdAt));
+    for (const { id } of open) {
+      if (this.stopped) return;
+      try {
+        await this.run(id);
+      } catch (error) {
+        logger.warn("batch.sync_failed", { batchId: id, error });
+      }
+    }
+  }
+
+  start(intervalMs: number): void {
+    this.stopped = false;
+    const loop = async () => {
+      try {
+        await this.tick();
+      } catch (error) {
+        logger.error("batch.engine_tick_failed", { error });
+      }
+      if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
+    };
+    this.timer = setTimeout(loop, Math.min(intervalMs, 1000));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

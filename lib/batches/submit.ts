@@ -1,0 +1,145 @@
+import "server-only";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import type { AtlasClient } from "@/lib/atlas/client";
+import { isAtlasError } from "@/lib/atlas/errors";
+import type { Db } from "@/lib/db";
+import { atlasUploads, batches, documents } from "@/lib/db/schema";
+import { logger } from "@/lib/logger";
+import { refreshBatchCounts } from "./counts";
+
+/**
+ * Sends a batch's pending chunks to Atlas, one request per chunk.
+ *
+ * `multiupload` is not idempotent, so each chunk is CLAIMED first (pending → sending, in one
+ * statement that skips rows another process holds): two clicks, two tabs or two app instances
+ * can never send the same chunk twice. A chunk that fails is marked failed with Atlas's reason
+ * and waits for a person to retry it; it is never retried blindly.
+ */
+export type SubmitOutcome = { submitted: number; failed: number; documentsSubmitted: number };
+
+async function claimNextChunk(db: Db, batchId: string) {
+  const next = db
+    .select({ id: atlasUploads.id })
+    .from(atlasUploads)
+    .where(and(eq(atlasUploads.batchId, batchId), eq(atlasUploads.status, "pending")))
+    .orderBy(asc(atlasUploads.chunkIndex))
+    .limit(1)
+    .for("update", { skipLocked: true });
+  const [claimed] = await db
+    .update(atlasUploads)
+    .set({
+      status: "sending",
+      sendingSince: new Date(),
+      attemptCount: sql`${atlasUploads.attemptCount} + 1`,
+      errorMessage: null,
+    })
+    .where(and(inArray(atlasUploads.id, next), eq(atlasUploads.status, "pending")))
+    .returning({ id: atlasUploads.id, chunkIndex: atlasUploads.chunkIndex });
+  return claimed;
+}
+
+export function describeUploadFailure(error: unknown): string {
+  if (isAtlasError(error)) {
+    if (error.kind === "unavailable" && error.failure === "timeout") {
+      return `${error.userMessage} Atlas may or may not have received these rows; retrying could submit them twice.`;
+    }
+    return error.userMessage;
+  }
+  return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
+}
+
+export async function submitPendingChunks(
+  db: Db,
+  atlas: AtlasClient,
+  batchId: string,
+): Promise<SubmitOutcome> {
+  const [batch] = await db
+    .select({ productType: batches.productType })
+    .from(batches)
+    .where(eq(batches.id, batchId));
+  if (!batch) throw new Error(`No batch ${batchId}`);
+  const outcome: SubmitOutcome = { submitted: 0, failed: 0, documentsSubmitted: 0 };
+
+  for (
+    let claimed = await claimNextChunk(db, batchId);
+    claimed;
+    claimed = await claimNextChunk(db, batchId)
+  ) {
+    const rows = await db
+      .select({ id: documents.id, documentId: documents.documentId, fileUrl: documents.fileUrl })
+      .from(documents)
+      .where(eq(documents.uploadId, claimed.id));
+    try {
+      const result = await atlas.bulk.upload({
+        productType: batch.productType,
+        files: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
+      });
+      const fileUuidOf = new Map(result.items.map((item) => [item.documentId, item.fileUuid ?? null]));
+      await db.transaction(async (tx) => {
+        await tx
+          .update(atlasUploads)
+          .set({ status: "submitted", atlasBatchId: result.batchId, submittedAt: new Date() })
+          .where(eq(atlasUploads.id, claimed.id));
+        await tx
+          .update(documents)
+          .set({
+            status: "submitted",
+            atlasBatchId: result.batchId,
+            submitError: null,
+            updatedAt: new Date(),
+          })
+          .where(eq(documents.uploadId, claimed.id));
+        for (const row of rows) {
+          const fileUuid = fileUuidOf.get(row.documentId);
+          if (fileUuid) await tx.update(documents).set({ fileUuid }).where(eq(documents.id, row.id));
+        }
+      });
+      outcome.submitted++;
+      outcome.documentsSubmitted += rows.length;
+    } catch (error) {
+      const message = describeUploadFailure(error);
+      logger.warn("batch.chunk_failed", { batchId, chunk: claimed.chunkIndex, error });
+      await db.transaction(async (tx) => {
+        await tx
+          .update(atlasUploads)
+          .set({ status: "failed", errorMessage: message })
+          .where(eq(atlasUploads.id, claimed.id));
+        await tx
+          .update(documents)
+          .set({ submitError: message, updatedAt: new Date() })
+          .where(eq(documents.uploadId, claimed.id));
+      });
+      outcome.failed++;
+    }
+  }
+  await refreshBatchCounts(db, batchId);
+  return outcome;
+}
+
+/** The person asked to retry: failed chunks become pending again (once, however often they click). */
+export async function requeueFailedChunks(db: Db, batchId: string): Promise<number> {
+  const requeued = await db
+    .update(atlasUploads)
+    .set({ status: "pending" })
+    .where(and(eq(atlasUploads.batchId, batchId), eq(atlasUploads.status, "failed")))
+    .returning({ id: atlasUploads.id });
+  return requeued.length;
+}
+
+/**
+ * A chunk left in "sending" by a process that died mid-request: whether Atlas got it is unknown,
+ * so it becomes failed with that explanation and waits for a person's decision.
+ */
+export async function releaseAbandonedChunks(db: Db, olderThanMs: number): Promise<number> {
+  const cutoff = new Date(Date.now() - olderThanMs);
+  const released = await db
+    .update(atlasUploads)
+    .set({
+      status: "failed",
+      errorMessage:
+        "The app stopped while sending these rows, so it is unknown whether Atlas received them. Retrying could submit them twice.",
+    })
+    .where(and(eq(atlasUploads.status, "sending"), lt(atlasUploads.sendingSince, cutoff)))
+    .returning({ id: atlasUploads.id });
+  return released.length;
+}
