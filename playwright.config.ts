@@ -5,13 +5,14 @@ import { defineConfig, devices } from "@playwright/test";
  * `npm run test:e2e` (scripts/e2e.mjs) finds Chromium, builds, wipes the e2e data folder and
  * then runs Playwright; running `npx playwright test` directly works once those are done.
  */
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT || 3100);
+const DATA_DIR = process.env.E2E_DATA_DIR || ".data-e2e";
 const baseURL = `http://localhost:${PORT}`;
 const chromiumPath = process.env.E2E_CHROMIUM_PATH || process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
-  outputDir: "./test-results/playwright",
+  outputDir: `./test-results/playwright-${PORT}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
@@ -58,7 +59,7 @@ export default defineConfig({
       PORT: String(PORT),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      DATA_DIR: ".data-e2e",
+      DATA_DIR,
       AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
       SIM_LATENCY_MS: "200-900",
       SYNC_INTERVAL_MS: "500",

@@ -65,7 +65,8 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   console.log("e2e: building the app (next build)…");
   if (run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env }) !== 0) process.exit(1);
 }
-fs.rmSync(path.join(root, ".data-e2e"), { recursive: true, force: true });
+// E2E_PORT, E2E_DATA_DIR and NEXT_DIST_DIR let several runs share one checkout.
+fs.rmSync(path.join(root, process.env.E2E_DATA_DIR || ".data-e2e"), { recursive: true, force: true });
 
 process.exit(
   run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { env }),
