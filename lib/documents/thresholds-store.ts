@@ -1,16 +1,125 @@
 import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { thresholds } from "@/lib/db/schema";
-import { buildThresholdSet, type ThresholdSet } from "./thresholds";
+import { buildThresholdSet, DEFAULT_THRESHOLD, type ThresholdRow, type ThresholdSet } from "./thresholds";
 
-export async function loadThresholds(db: Db): Promise<ThresholdSet> {
-  const rows = await db
+export async function listThresholdRows(db: Db): Promise<(ThresholdRow & { id: string })[]> {
+  return db
     .select({
+      id: thresholds.id,
       scope: thresholds.scope,
       documentType: thresholds.documentType,
       fieldPath: thresholds.fieldPath,
       threshold: thresholds.threshold,
     })
-    .from(thresholds);
-  return buildThresholdSet(rows);
+    .from(thresholds)
+    .orderBy(thresholds.scope, thresholds.documentType, thresholds.fieldPath);
+}
+
+export async function loadThresholds(db: Db): Promise<ThresholdSet> {
+  return buildThresholdSet(await listThresholdRows(db));
+}
+
+export type ThresholdTarget =
+  | { scope: "global" }
+  | { scope: "document_type"; documentType: string }
+  | { scope: "field"; documentType: string | null; fieldPath: string };
+
+function whereTarget(target: ThresholdTarget) {
+  const type = target.scope === "global" ? null : target.documentType;
+  const path = target.scope === "field" ? target.fieldPath : null;
+  return and(
+    eq(thresholds.scope, target.scope),
+    type === null ? isNull(thresholds.documentType) : eq(thresholds.documentType, type),
+    path === null ? isNull(thresholds.fieldPath) : eq(thresholds.fieldPath, path),
+  );
+}
+
+/**
+ * Sets (or, with `threshold: null`, removes) one threshold, audits before/after, and recomputes
+ * every document's "needs review" count in the same transaction, so highlighting, counts and
+ * queues follow at once.
+ */
+export async function setThreshold(
+  db: Db,
+  target: ThresholdTarget,
+  threshold: number | null,
+  actor: AuditActor,
+): Promise<void> {
+  if (threshold !== null && !(threshold >= 0 && threshold <= 1))
+    throw new RangeError("threshold must be within 0–1");
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(thresholds).where(whereTarget(target)).for("update");
+    if ((before?.threshold ?? null) === threshold) return;
+    if (threshold === null) {
+      if (before) await tx.delete(thresholds).where(eq(thresholds.id, before.id));
+    } else if (before) {
+      await tx
+        .update(thresholds)
+        .set({ threshold, updatedBy: actor.actorUserId ?? null, updatedAt: new Date() })
+        .where(eq(thresholds.id, before.id));
+    } else {
+      await tx.insert(thresholds).values({
+        scope: target.scope,
+        documentType: target.scope === "global" ? null : target.documentType,
+        fieldPath: target.scope === "field" ? target.fieldPath : null,
+        threshold,
+        updatedBy: actor.actorUserId ?? null,
+      });
+    }
+    await recordAudit(tx, {
+      ...actor,
+      action: "threshold.update",
+      targetType: "threshold",
+      targetId: [
+        target.scope,
+        target.scope === "global" ? "" : (target.documentType ?? "*"),
+        target.scope === "field" ? target.fieldPath : "",
+      ]
+        .filter(Boolean)
+        .join(":"),
+      before: before ? { threshold: before.threshold } : null,
+      after: threshold === null ? null : { threshold },
+    });
+    await recomputeNeedsReview(tx);
+  });
+}
+
+/**
+ * Recounts, for every document (or one), the fields that still need a person: review state
+ * pending AND (a validator failed OR confidence is below the threshold that applies to it,
+ * field-in-type > field > type > global). One set-based statement, fast at 10,000s of rows.
+ */
+export async function recomputeNeedsReview(db: Db, documentId?: string): Promise<void> {
+  await db.execute(sql`
+    update documents d set needs_review_count = coalesce(c.n, 0)
+    from (
+      select d2.id, (
+        select count(*)::int from fields f
+        where f.document_id = d2.id and f.review_state = 'pending' and (
+          coalesce((f.validation->>'ok')::boolean, true) = false
+          or f.confidence < coalesce(
+            (select t.threshold from thresholds t where t.scope = 'field' and t.field_path = f.path and t.document_type = d2.document_type),
+            (select t.threshold from thresholds t where t.scope = 'field' and t.field_path = f.path and t.document_type is null),
+            (select t.threshold from thresholds t where t.scope = 'document_type' and t.document_type = d2.document_type),
+            (select t.threshold from thresholds t where t.scope = 'global'),
+            ${DEFAULT_THRESHOLD}
+          )
+        )
+      ) as n
+      from documents d2
+      where d2.status = 'extracted' ${documentId ? sql`and d2.id = ${documentId}` : sql``}
+    ) c
+    where d.id = c.id and d.needs_review_count is distinct from coalesce(c.n, 0)
+  `);
+  // Batch-level cached counts follow.
+  await db.execute(sql`
+    update batches b set needs_review_count = coalesce((
+      select count(*)::int from documents d
+      where d.batch_id = b.id and d.needs_review_count > 0 and d.review_status = 'pending'
+    ), 0)
+    ${documentId ? sql`where b.id = (select batch_id from documents where id = ${documentId})` : sql``}
+  `);
 }
