@@ -6,6 +6,10 @@ test("health endpoint reports the app version", async ({ request }) => {
   expect(res.ok()).toBe(true);
   const body = await res.json();
   expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  expect(body.database).toMatchObject({ driver: "pglite", reachable: true });
+  // In demo mode "Atlas" is the embedded simulator, which must answer.
+  expect(body.atlas).toMatchObject({ reachable: true });
+  expect(body.mode).toBe("demo");
 });
 
 test("the shell shows the product, the navigation and a theme switch", async ({ page }) => {

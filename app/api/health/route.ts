@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { getAtlasClient } from "@/lib/atlas";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { getDbInfo } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
  */
 export const GET = publicRoute("health checks come from load balancers without a session", async () => {
   const env = getEnv();
-  const database = await getDbInfo();
+  // The token check costs Atlas nothing while a cached token is valid (one request an hour).
+  const [database, atlas] = await Promise.all([getDbInfo(), getAtlasClient().checkReachable("bulk")]);
   const body = {
     status: database.ok ? "ok" : "degraded",
     version: pkg.version,
@@ -23,6 +25,7 @@ export const GET = publicRoute("health checks come from load balancers without a
       reachable: database.ok,
       ...(database.error ? { error: database.error } : {}),
     },
+    atlas: { baseUrl: env.atlasBaseUrl, reachable: atlas.ok, ...(atlas.ok ? {} : { error: atlas.error }) },
   };
   return NextResponse.json(body, {
     status: database.ok ? 200 : 503,

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/actions";
+import { actorOf } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import { setThreshold } from "@/lib/documents/thresholds-store";
+import { thresholdInputSchema } from "./schemas";
+
+/** Sets or removes (threshold: null) one confidence threshold; audited; counts follow at once. */
+export const setThresholdAction = defineAction(
+  {
+    name: "settings.setThreshold",
+    guard: { kind: "permission", permission: "settings:manage" },
+    input: thresholdInputSchema,
+  },
+  async (input, { user }) => {
+    const target =
+      input.scope === "global"
+        ? ({ scope: "global" } as const)
+        : input.scope === "document_type"
+          ? ({ scope: "document_type", documentType: input.documentType } as const)
+          : ({ scope: "field", documentType: input.documentType, fieldPath: input.fieldPath } as const);
+    await setThreshold(await getDb(), target, input.threshold, await actorOf(user));
+    revalidatePath("/", "layout");
+    return null;
+  },
+);
