@@ -19,16 +19,17 @@ export async function bootstrap(): Promise<void> {
   if (env.demoAccounts) {
     for (const account of DEMO_ACCOUNTS) {
       if (await findUserByEmail(db, account.email)) continue;
-      await createUser(
-        db,
-        {
-          email: account.email,
-          name: account.name,
-          role: account.role,
-          passwordHash: await hashPassword(account.password),
-        },
-        SYSTEM_ACTOR,
-      );
+      const passwordHash = await hashPassword(account.password);
+      try {
+        await createUser(
+          db,
+          { email: account.email, name: account.name, role: account.role, passwordHash },
+          SYSTEM_ACTOR,
+        );
+      } catch (error) {
+        // Several instances starting together on one PostgreSQL race to create the same account.
+        if ((error as Error).name !== "EmailTakenError") throw error;
+      }
     }
   }
   startBatchEngine();

@@ -113,6 +113,11 @@ export type Env = Raw & {
   appBaseUrl: string;
   /** Whether the demo accounts (one per role) are created and shown on the sign-in page. */
   demoAccounts: boolean;
+  /**
+   * Plain-http file URLs are accepted only against a simulator: the embedded one (demo mode) or
+   * a standalone one reached over http (`npm run sim`). The real Atlas is https-only.
+   */
+  allowHttpFileUrls: boolean;
 };
 
 export const DEMO_ATLAS_CLIENT_ID = "atlas-review-demo";
@@ -179,6 +184,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     defaultProductType,
     appBaseUrl,
     demoAccounts: e.DEMO_ACCOUNTS ?? demoMode,
+    allowHttpFileUrls: demoMode || e.ATLAS_BASE_URL!.startsWith("http://"),
   };
 }
 

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { getEnv } from "@/lib/env";
 
 /**
- * Demo mode only: the sample documents the embedded simulator serves, so that a demo batch can
- * be started with one click. The real Atlas has no such endpoint; outside demo mode this
- * returns an empty list without calling anything.
+ * The sample documents a simulator serves (the embedded one in demo mode, or a standalone one
+ * reached over http), so that a demo batch can be started with one click. The real Atlas has no
+ * such endpoint and is https-only: then this returns an empty list without calling anything.
  */
 const samplesSchema = z.object({
   samples: z.array(
@@ -17,14 +17,16 @@ export type SampleDocument = { name: string; fileUrl: string; description: strin
 
 export async function listSimulatorSamples(): Promise<SampleDocument[]> {
   const env = getEnv();
-  if (!env.demoMode) return [];
+  if (!env.allowHttpFileUrls) return [];
   try {
+    // The embedded simulator builds file URLs from the host it is asked on: ask it as the
+    // browser will see the app, not as 127.0.0.1. A standalone simulator uses its own address.
+    const app = new URL(env.appBaseUrl);
     const res = await fetch(`${env.atlasBaseUrl}/samples`, {
       signal: AbortSignal.timeout(5000),
-      headers: {
-        "X-Forwarded-Host": new URL(env.appBaseUrl).host,
-        "X-Forwarded-Proto": new URL(env.appBaseUrl).protocol.replace(":", ""),
-      },
+      headers: env.demoMode
+        ? { "X-Forwarded-Host": app.host, "X-Forwarded-Proto": app.protocol.replace(":", "") }
+        : {},
     });
     const parsed = samplesSchema.safeParse(await res.json());
     if (!parsed.success) return [];

@@ -18,7 +18,12 @@ import { flows } from "./flows";
 import { users } from "./users";
 
 /** Validator outcome stored with each field: which checks ran and which failed. */
-export type FieldValidation = { ok: boolean; failed: string[] };
+export type FieldValidation = {
+  ok: boolean;
+  failed: string[];
+  /** Every finding with its message, warnings included (see lib/documents/extract.ts). */
+  issues?: { path: string; check: string; message: string; severity: "error" | "warning" }[];
+};
 
 /**
  * A document belongs to a batch or to a flow, never both. `document_id` is OUR id, the one

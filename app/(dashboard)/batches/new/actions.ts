@@ -31,7 +31,7 @@ export const createBatchAction = defineAction(
     }
     const parsed = parseBatchInput(input.text, {
       maxRows: env.BATCH_MAX_ROWS,
-      allowHttp: env.demoMode,
+      allowHttp: env.allowHttpFileUrls,
       now: new Date(),
     });
     const rows = validRows(parsed.rows).slice(0, env.BATCH_MAX_ROWS);

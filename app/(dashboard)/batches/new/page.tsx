@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "New batch" };
 export default async function NewBatchPage() {
   await requirePageUser("batches:create");
   const env = getEnv();
-  const samples = env.demoMode ? await listSimulatorSamples() : [];
+  const samples = env.allowHttpFileUrls ? await listSimulatorSamples() : [];
   return (
     <>
       <PageHeader
@@ -31,7 +31,7 @@ export default async function NewBatchPage() {
         defaultProductType={env.defaultProductType}
         maxRows={env.BATCH_MAX_ROWS}
         chunkSize={env.BATCH_CHUNK_SIZE}
-        allowHttp={env.demoMode}
+        allowHttp={env.allowHttpFileUrls}
         samples={samples.map((s) => ({ name: s.name, fileUrl: s.fileUrl }))}
       />
     </>
