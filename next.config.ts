@@ -7,7 +7,6 @@ getEnv();
 
 const nextConfig: NextConfig = {
   // Lets several builds live side by side in one checkout (parallel e2e runs); default .next.
-  // eslint-disable-next-line no-restricted-properties -- build tooling, not an app setting
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // PGlite loads its WASM and data files from its own package folder at run time.
