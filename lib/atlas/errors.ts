@@ -65,8 +65,18 @@ export class AtlasError extends Error {
   }
 }
 
+/**
+ * Recognises an AtlasError by its shape as well as by class: the production server bundles
+ * this module more than once (instrumentation and route chunks), and the shared client may have
+ * been built by the other copy, whose class `instanceof` does not see.
+ */
 export const isAtlasError = (e: unknown, kind?: AtlasErrorKind): e is AtlasError =>
-  e instanceof AtlasError && (kind === undefined || e.kind === kind);
+  (e instanceof AtlasError ||
+    (e instanceof Error &&
+      e.name === "AtlasError" &&
+      typeof (e as Partial<AtlasError>).kind === "string" &&
+      typeof (e as Partial<AtlasError>).userMessage === "string")) &&
+  (kind === undefined || (e as AtlasError).kind === kind);
 
 /** Field names from Atlas's Python-style list: "... parameters: ['a', 'b']" → ["a", "b"]. */
 export function parseFieldList(message: string): string[] {
