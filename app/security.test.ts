@@ -27,6 +27,9 @@ const PUBLIC_ROUTES = new Set([
   "app/api/health/route.ts",
   "app/api/auth/[...nextauth]/route.ts",
   "app/atlas-sim/[...path]/route.ts",
+  // Atlas's auth_url and callback_url: they check the per-application secret / token themselves.
+  "app/api/flows/[flowId]/auth/route.ts",
+  "app/api/flows/[flowId]/callback/route.ts",
 ]);
 const PUBLIC_ACTIONS = new Set(["auth.signIn", "auth.signOut"]);
 

@@ -5,6 +5,7 @@ import { SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { createUser, findUserByEmail } from "@/lib/db/queries/users";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { startBatchEngine } from "@/lib/batches/service";
+import { startFlowPoller } from "@/lib/flows/service";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -33,6 +34,7 @@ export async function bootstrap(): Promise<void> {
     }
   }
   startBatchEngine();
+  startFlowPoller();
   logger.info("app.started", {
     mode: env.demoMode ? "demo (embedded Atlas simulator)" : "atlas",
     database: env.DATABASE_URL ? "postgres" : `pglite (${env.DATA_DIR})`,

@@ -1,16 +1,221 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
+import { AutoRefresh } from "@/components/auto-refresh";
+import { MasterStatusBadge } from "@/components/flows/flow-stages";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { listApplications } from "@/lib/flows/queries";
+import {
+  APPLICATION_SORTS,
+  APPLICATION_STATUS_FILTERS,
+  isTerminalMaster,
+  statusLabel,
+} from "@/lib/flows/status";
+import { can } from "@/lib/roles";
+import { loadApplicationListParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Applications" };
 
-export default async function Page() {
-  await requirePageUser("applications:view");
+const PAGE_SIZE = 25;
+const SORT_LABEL: Record<(typeof APPLICATION_SORTS)[number], string> = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  application: "Application id A–Z",
+};
+const STATUS_LABEL: Record<(typeof APPLICATION_STATUS_FILTERS)[number], string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  success: "Success",
+  failed: "Failed",
+};
+const input =
+  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+export default async function ApplicationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser("applications:view");
+  const params = await loadApplicationListParams(searchParams);
+  const page = Math.max(1, params.page);
+  const { rows, total } = await listApplications(await getDb(), {
+    status: params.status,
+    productType: params.product,
+    q: params.q,
+    sort: params.sort,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const href = (p: number) => {
+    const q = new URLSearchParams();
+    if (params.status) q.set("status", params.status);
+    if (params.product) q.set("product", params.product);
+    if (params.q) q.set("q", params.q);
+    if (params.sort !== "newest") q.set("sort", params.sort);
+    if (p > 1) q.set("page", String(p));
+    const s = q.toString();
+    return s ? `/applications?${s}` : "/applications";
+  };
+  const filtered = !!(params.status || params.q || params.product);
+
   return (
     <>
-      <PageHeader title="Applications" />
-      <ComingSoon what="Loan applications on the Atlas Flow API, with cross-checks and callbacks." />
+      <AutoRefresh active={rows.some((a) => a.masterStatus === "IN_PROGRESS")} />
+      <PageHeader
+        title="Applications"
+        description="Loan applications on Atlas's Flow API: their documents, statuses and cross-document checks."
+        actions={
+          can(user.role, "applications:create") ? (
+            <Link
+              href="/applications/new"
+              className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+            >
+              New application
+            </Link>
+          ) : null
+        }
+      />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter applications">
+        <label className="text-sm font-medium">
+          Search application ids
+          <input name="q" defaultValue={params.q} className={input} />
+        </label>
+        <label className="text-sm font-medium">
+          Status
+          <select name="status" defaultValue={params.status ?? ""} className={input}>
+            <option value="">Any status</option>
+            {APPLICATION_STATUS_FILTERS.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Product type
+          <select name="product" defaultValue={params.product ?? ""} className={input}>
+            <option value="">Any product</option>
+            {getEnv().ATLAS_PRODUCT_TYPES.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Sort
+          <select name="sort" defaultValue={params.sort} className={input}>
+            {APPLICATION_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Apply
+        </button>
+      </form>
+
+      {rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm dark:border-slate-700 dark:bg-slate-900">
+          {filtered ? (
+            <p>No applications match these filters.</p>
+          ) : (
+            <>
+              <p className="font-medium">No applications yet.</p>
+              <p className="mt-1 text-slate-600 dark:text-slate-400">
+                {can(user.role, "applications:create") ? (
+                  <Link className="underline" href="/applications/new">
+                    Start the first application
+                  </Link>
+                ) : (
+                  "An admin starts applications; they will appear here."
+                )}
+              </p>
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Applications</caption>
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-4 py-2">
+                  Application
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Started
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Stages
+                </th>
+                <th scope="col" className="px-4 py-2 text-right">
+                  Documents
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {rows.map((a) => (
+                <tr key={a.id} data-testid="application-row">
+                  <td className="px-4 py-2">
+                    <Link
+                      href={`/applications/${a.id}`}
+                      className="font-mono font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
+                      {a.applicationId}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{a.productType}</span>
+                  </td>
+                  <td className="px-4 py-2 text-xs">
+                    {a.createdByName}
+                    <span className="block text-slate-500">
+                      {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                    </span>
+                  </td>
+                  <td className="px-4 py-2">
+                    {a.flowUuid ? (
+                      <MasterStatusBadge status={a.masterStatus} />
+                    ) : (
+                      <span className="text-xs text-red-700 dark:text-red-300">Not started on Atlas</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2 text-xs text-slate-600 dark:text-slate-400">
+                    {isTerminalMaster(a.masterStatus) || a.masterStatus === "IN_PROGRESS"
+                      ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${statusLabel(a.crossheckStatus)}`
+                      : "—"}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{a.documentCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
+        {page > 1 ? (
+          <Link className="underline" href={href(page - 1)}>
+            Previous
+          </Link>
+        ) : null}
+        <span>
+          Page {page} of {pages} · {total} application{total === 1 ? "" : "s"}
+        </span>
+        {page < pages ? (
+          <Link className="underline" href={href(page + 1)}>
+            Next
+          </Link>
+        ) : null}
+      </nav>
     </>
   );
 }

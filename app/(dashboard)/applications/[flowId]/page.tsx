@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ConfidenceBadge } from "@/components/documents/confidence-badge";
+import { CrossChecksTable } from "@/components/flows/cross-checks-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { listSimulatorSamples } from "@/lib/atlas/samples";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { loadThresholds } from "@/lib/documents/thresholds-store";
+import { getEnv } from "@/lib/env";
+import { getPassMark } from "@/lib/flows/pass-mark";
+import { toApplicationProgress } from "@/lib/flows/progress";
+import { getApplication, listApplicationDocuments, listCrossChecks } from "@/lib/flows/queries";
+import { crossCheckVerdict } from "@/lib/flows/status";
+import { MAX_FLOW_UPLOAD_ROWS } from "@/lib/flows/upload";
+import { can } from "@/lib/roles";
+import { ApplicationLive } from "./application-live";
+import { PassMarkForm } from "./pass-mark-form";
+import { UploadForm, type SampleCase } from "./upload-form";
+
+export const metadata: Metadata = { title: "Application" };
+
+/** Demo mode: the simulator's loan cases (`cdl-<n>-…` samples share one applicant and dealer). */
+async function sampleCases(): Promise<SampleCase[]> {
+  const cases = new Map<string, SampleCase>();
+  for (const s of await listSimulatorSamples()) {
+    const id = s.name.match(/^cdl-(\d+)-/)?.[1];
+    if (!id) continue;
+    const label = `sample case ${id}${/mismatch/i.test(s.description) ? " (with a mismatch)" : ""}`;
+    const entry = cases.get(id) ?? { label, rows: [] };
+    entry.rows.push({ documentId: s.name, fileUrl: s.fileUrl });
+    cases.set(id, entry);
+  }
+  return [...cases.values()];
+}
+
+export default async function ApplicationPage({ params }: { params: Promise<{ flowId: string }> }) {
+  const user = await requirePageUser("applications:view");
+  const { flowId } = await params;
+  const db = await getDb();
+  const application = await getApplication(db, flowId);
+  if (!application) notFound();
+  const canManage = can(user.role, "applications:create");
+  const [docs, checks, passMark, thresholds, samples] = await Promise.all([
+    listApplicationDocuments(db, flowId),
+    listCrossChecks(db, flowId),
+    getPassMark(db),
+    loadThresholds(db),
+    canManage && application.flowUuid && getEnv().demoMode ? sampleCases() : Promise.resolve([]),
+  ]);
+  const documentLinks = Object.fromEntries(
+    docs
+      .filter((d) => d.status === "extracted" || d.status === "failed")
+      .map((d) => [d.documentId, `/documents/${d.id}`]),
+  );
+  const mismatches = checks.filter(
+    (c) => crossCheckVerdict(c.similarityScore, passMark) === "mismatch",
+  ).length;
+  const params_ =
+    application.flowParams && Object.keys(application.flowParams).length
+      ? JSON.stringify(application.flowParams)
+      : null;
+
+  return (
+    <>
+      <PageHeader
+        title={application.applicationId}
+        description={
+          <>
+            {application.productType} · started by {application.createdByName} on{" "}
+            {application.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+            {params_ ? (
+              <>
+                {" "}
+                · flow_params <code className="text-xs">{params_}</code>
+              </>
+            ) : null}{" "}
+            ·{" "}
+            <Link href="/applications" className="underline">
+              All applications
+            </Link>
+          </>
+        }
+      />
+      <ApplicationLive flowId={flowId} initial={toApplicationProgress(application)} canManage={canManage} />
+
+      {canManage && application.flowUuid ? (
+        <section aria-labelledby="upload-heading" className="mt-8">
+          <h2 id="upload-heading" className="mb-3 text-lg font-semibold">
+            Add documents
+          </h2>
+          <UploadForm
+            flowId={flowId}
+            maxRows={MAX_FLOW_UPLOAD_ROWS}
+            allowHttp={getEnv().demoMode}
+            existingDocumentIds={docs.map((d) => d.documentId)}
+            sampleCases={samples}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="documents-heading" className="mt-8">
+        <h2 id="documents-heading" className="mb-3 text-lg font-semibold">
+          Documents
+        </h2>
+        {docs.length === 0 ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">No documents yet.</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+            <table className="min-w-full text-sm">
+              <caption className="sr-only">Documents of this application</caption>
+              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
+                <tr>
+                  <th scope="col" className="px-4 py-2">
+                    Document id
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Type
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right">
+                    Fields
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Lowest confidence
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right">
+                    Need review
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Problems
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    Review
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {docs.map((d) => (
+                  <tr key={d.id} data-testid="application-document-row">
+                    <td className="px-4 py-2 font-mono text-xs">
+                      {documentLinks[d.documentId] ? (
+                        <Link
+                          href={documentLinks[d.documentId]!}
+                          className="text-indigo-700 hover:underline dark:text-indigo-300"
+                        >
+                          {d.documentId}
+                        </Link>
+                      ) : (
+                        d.documentId
+                      )}
+                    </td>
+                    <td className="px-4 py-2 text-xs">
+                      {d.documentType ??
+                        (d.status === "submitted"
+                          ? "waiting…"
+                          : d.status === "not_submitted"
+                            ? "not sent"
+                            : "—")}
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{d.fieldCount}</td>
+                    <td className="px-4 py-2">
+                      <ConfidenceBadge value={d.minConfidence} threshold={thresholds.global} />
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{d.needsReviewCount || ""}</td>
+                    <td className="px-4 py-2 text-xs text-red-700 dark:text-red-300">
+                      {d.errorCode
+                        ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`
+                        : d.submitError && d.status === "not_submitted"
+                          ? "Not sent (see the status above)"
+                          : ""}
+                    </td>
+                    <td className="px-4 py-2 text-xs">{d.reviewStatus.replace("_", " ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="cross-checks-heading" className="mt-8">
+        <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h2 id="cross-checks-heading" className="text-lg font-semibold">
+              Cross-checks
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="cross-check-summary">
+              {checks.length === 0
+                ? "None yet: Atlas compares documents once they are all processed."
+                : `${checks.length} comparison${checks.length === 1 ? "" : "s"}, ${mismatches} mismatch${mismatches === 1 ? "" : "es"} below the pass mark of ${passMark}.`}
+            </p>
+          </div>
+          {can(user.role, "settings:manage") ? <PassMarkForm passMark={passMark} /> : null}
+        </div>
+        {checks.length > 0 ? (
+          <CrossChecksTable rows={checks} passMark={passMark} documentLinks={documentLinks} />
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+"use server";
+
+import { ActionError, defineAction } from "@/lib/actions";
+import { getAtlasClient } from "@/lib/atlas";
+import { actorOf } from "@/lib/auth/actor";
+import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { ApplicationExistsError, createApplication, startFlow } from "@/lib/flows/create";
+import { createApplicationSchema } from "../schemas";
+
+/**
+ * Records the application, then starts its flow on Atlas (`flow/init`) with our auth and
+ * callback URLs. A failed start is kept on the application, which offers to try again.
+ */
+export const createApplicationAction = defineAction(
+  {
+    name: "applications.create",
+    guard: { kind: "permission", permission: "applications:create" },
+    input: createApplicationSchema,
+  },
+  async (input, { user }) => {
+    const env = getEnv();
+    if (!env.ATLAS_PRODUCT_TYPES.includes(input.productType)) {
+      throw new ActionError(
+        "invalid_input",
+        `Unknown product type "${input.productType}". Choose one from the list.`,
+      );
+    }
+    const db = await getDb();
+    let flowId: string;
+    try {
+      ({ flowId } = await createApplication(
+        db,
+        {
+          applicationId: input.applicationId,
+          productType: input.productType,
+          flowParams: input.flowParams,
+          createdBy: user.id,
+        },
+        await actorOf(user),
+      ));
+    } catch (error) {
+      if (error instanceof ApplicationExistsError) {
+        throw new ActionError("conflict", `Application ${input.applicationId} already exists.`, {
+          flowId: error.flowId,
+        });
+      }
+      throw error;
+    }
+    const started = await startFlow(db, getAtlasClient(), flowId, { appBaseUrl: env.appBaseUrl });
+    return { flowId, started: started.started, message: started.started ? undefined : started.message };
+  },
+);

@@ -1,0 +1,37 @@
+import { NextResponse } from "next/server";
+import { publicRoute } from "@/lib/auth/route-guard";
+import { getDb } from "@/lib/db";
+import { loadThresholds } from "@/lib/documents/thresholds-store";
+import { answerCallback, MAX_CALLBACK_BYTES } from "@/lib/flows/callbacks";
+import { getCallbackTokenSigner } from "@/lib/flows/service";
+import { logger } from "@/lib/logger";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** Atlas's `callback_url` for one application: the CallbackData, with a token from its auth_url. */
+export const POST = publicRoute<{ params: Promise<{ flowId: string }> }>(
+  "Atlas posts results from outside without a session; it is accepted only with a valid token issued for this same application",
+  async (request, { params }) => {
+    const { flowId } = await params;
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_CALLBACK_BYTES)
+      return NextResponse.json({ error: "The callback body is too large." }, { status: 413 });
+    try {
+      const { status, body } = await answerCallback(await getDb(), {
+        flowId,
+        headers: request.headers,
+        bodyText: await request.text(),
+        signer: getCallbackTokenSigner(),
+        thresholds: loadThresholds,
+      });
+      return NextResponse.json(body, { status });
+    } catch (error) {
+      // Atlas retries on a non-2xx; nothing was stored (the write is one transaction).
+      logger.error("application.callback_failed", { flowId, error });
+      return NextResponse.json(
+        { error: "The callback could not be stored; send it again." },
+        { status: 500 },
+      );
+    }
+  },
+);

@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { guardedRoute } from "@/lib/auth/route-guard";
+import { getDb } from "@/lib/db";
+import { getApplication } from "@/lib/flows/queries";
+import { toApplicationProgress } from "@/lib/flows/progress";
+
+export const dynamic = "force-dynamic";
+
+/** Progress of one application, for its page's polling. Reads our database only, never Atlas. */
+export const GET = guardedRoute<{ params: Promise<{ flowId: string }> }>(
+  "applications:view",
+  async (_request, { params }) => {
+    const { flowId } = await params;
+    const application = await getApplication(await getDb(), flowId);
+    if (!application) return NextResponse.json({ error: "No such application." }, { status: 404 });
+    return NextResponse.json(toApplicationProgress(application), {
+      headers: { "Cache-Control": "no-store" },
+    });
+  },
+);

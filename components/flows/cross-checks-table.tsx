@@ -1,0 +1,120 @@
+import Link from "next/link";
+import { crossCheckVerdict } from "@/lib/flows/status";
+
+export type CrossCheckRow = {
+  id: string;
+  fieldName: string;
+  sourceDocumentId: string;
+  sourceDocumentType: string | null;
+  sourceValue: unknown;
+  targetDocumentId: string;
+  targetDocumentType: string | null;
+  targetValue: unknown;
+  similarityScore: number | null;
+};
+
+const humanise = (key: string) => {
+  const text = key.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+const show = (value: unknown) =>
+  value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value);
+
+/**
+ * Atlas's cross-document comparisons: the field, both documents and their values side by side,
+ * and the similarity score against the lender's pass mark. Below the mark is a mismatch.
+ * `documentLinks` maps Atlas's document_id to our document row, for the review workspace.
+ */
+export function CrossChecksTable({
+  rows,
+  passMark,
+  documentLinks,
+}: {
+  rows: CrossCheckRow[];
+  passMark: number;
+  documentLinks: Record<string, string>;
+}) {
+  const side = (documentId: string, type: string | null, value: unknown, label: string) => {
+    const href = documentLinks[documentId];
+    return (
+      <td className="px-4 py-2 align-top">
+        <span className="block text-xs text-slate-500">
+          {href ? (
+            <Link
+              href={href}
+              className="font-mono text-indigo-700 hover:underline dark:text-indigo-300"
+              aria-label={`Open ${label} document ${documentId}`}
+            >
+              {documentId}
+            </Link>
+          ) : (
+            <span className="font-mono">{documentId}</span>
+          )}{" "}
+          · {type ?? "unknown type"}
+        </span>
+        <span className="block break-words">{show(value)}</span>
+      </td>
+    );
+  };
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">Cross-checks, mismatches first</caption>
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="px-4 py-2">
+              Field
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Document
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Compared with
+            </th>
+            <th scope="col" className="px-4 py-2 text-right">
+              Similarity
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Verdict
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {rows.map((row) => {
+            const verdict = crossCheckVerdict(row.similarityScore, passMark);
+            return (
+              <tr
+                key={row.id}
+                data-testid="cross-check-row"
+                data-verdict={verdict}
+                className={verdict === "mismatch" ? "bg-red-50 dark:bg-red-950/40" : ""}
+              >
+                <th scope="row" className="px-4 py-2 text-left align-top font-medium">
+                  {humanise(row.fieldName)}
+                  <span className="block font-mono text-xs font-normal text-slate-500">{row.fieldName}</span>
+                </th>
+                {side(row.sourceDocumentId, row.sourceDocumentType, row.sourceValue, "source")}
+                {side(row.targetDocumentId, row.targetDocumentType, row.targetValue, "target")}
+                <td className="px-4 py-2 text-right align-top tabular-nums">
+                  {row.similarityScore === null ? "—" : row.similarityScore.toFixed(1)}
+                </td>
+                <td className="px-4 py-2 align-top">
+                  {verdict === "mismatch" ? (
+                    <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-900/60 dark:text-red-200">
+                      Mismatch
+                    </span>
+                  ) : verdict === "pass" ? (
+                    <span className="text-xs text-emerald-700 dark:text-emerald-300">Match</span>
+                  ) : (
+                    <span className="text-xs text-amber-700 dark:text-amber-300">No score</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

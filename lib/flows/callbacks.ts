@@ -1,0 +1,135 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { parseFlowCallback } from "@/lib/atlas/normalise";
+import type { Db } from "@/lib/db";
+import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
+import { flowCallbacks, flows } from "@/lib/db/schema";
+import type { ThresholdSet } from "@/lib/documents/thresholds";
+import { logger } from "@/lib/logger";
+import { asAtlasFailure } from "./atlas-failure";
+import { storeFlowResults } from "./results";
+import { flowSecretMatches, presentedToken, type CallbackTokenSigner } from "./secrets";
+import { isUuid } from "./urls";
+
+/**
+ * The two endpoints Atlas calls (atlas-api.md 4.3): `auth` hands out a short-lived token to a
+ * caller presenting the application's secret; `callback` takes the CallbackData only with a
+ * valid token for that same application. Both return plain {status, body} so the route files
+ * stay thin and these stay testable without a server.
+ */
+export type EndpointAnswer = { status: number; body: Record<string, unknown> };
+
+const refused = (status: number, error: string): EndpointAnswer => ({ status, body: { error } });
+
+export async function answerAuthRequest(
+  db: Db,
+  input: { flowId: string; key: string | null; signer: CallbackTokenSigner; now?: number },
+): Promise<EndpointAnswer> {
+  // Unknown application and wrong key answer alike, so the endpoint reveals nothing.
+  const denied = refused(401, "Unknown application or wrong key.");
+  if (!isUuid(input.flowId) || !input.key) return denied;
+  const [flow] = await db
+    .select({ hash: flows.authSecretHash })
+    .from(flows)
+    .where(eq(flows.id, input.flowId));
+  if (!flow || !flowSecretMatches(input.key, flow.hash)) return denied;
+  const { accessToken, expiresIn } = input.signer.issue(input.flowId, input.now);
+  return { status: 200, body: { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn } };
+}
+
+/** Callbacks carry OCR for a handful of documents; anything far larger is not Atlas. */
+export const MAX_CALLBACK_BYTES = 20_000_000;
+
+export async function answerCallback(
+  db: Db,
+  input: {
+    flowId: string;
+    headers: Headers;
+    bodyText: string;
+    signer: CallbackTokenSigner;
+    thresholds: (db: Db) => Promise<ThresholdSet>;
+    now?: Date;
+  },
+): Promise<EndpointAnswer> {
+  const now = input.now ?? new Date();
+  const token = presentedToken(input.headers);
+  if (!isUuid(input.flowId) || !input.signer.verify(token, input.flowId, now.getTime())) {
+    return refused(401, "Missing or invalid token for this application. Obtain one from its auth_url.");
+  }
+  if (input.bodyText.length > MAX_CALLBACK_BYTES) return refused(413, "The callback body is too large.");
+  let body: unknown;
+  try {
+    body = JSON.parse(input.bodyText);
+  } catch {
+    return refused(400, "The callback body is not JSON.");
+  }
+  let extracts;
+  try {
+    extracts = parseFlowCallback(body);
+  } catch (error) {
+    return refused(400, asAtlasFailure(error)?.userMessage ?? "The callback could not be understood.");
+  }
+  const [flow] = await db.select({ flowUuid: flows.flowUuid }).from(flows).where(eq(flows.id, input.flowId));
+  if (!flow) return refused(404, "This application no longer exists.");
+  if (extracts.flowUuid && flow.flowUuid && extracts.flowUuid !== flow.flowUuid) {
+    return refused(409, "This callback names another Atlas flow than the one of this application.");
+  }
+
+  const idempotencyKey = callbackKey(body);
+  const thresholds = await input.thresholds(db);
+  const outcome = await db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(flowCallbacks)
+      .values({ flowId: input.flowId, idempotencyKey, payload: body })
+      .onConflictDoNothing({ target: [flowCallbacks.flowId, flowCallbacks.idempotencyKey] })
+      .returning({ id: flowCallbacks.id });
+    if (!inserted) return undefined;
+    const stored = await storeFlowResults(tx, input.flowId, extracts, { thresholds, now });
+    const master = extracts.masterStatus ?? null;
+    await tx
+      .update(flows)
+      .set({
+        callbackReceivedAt: now,
+        ...(master ? { masterStatus: master, lastStatusAt: now } : {}),
+        // [INF] a SUCCESS master status means every stage finished (atlas-api.md 4.1); the
+        // callback carries only master_status, so the stages are completed accordingly.
+        ...(master === "SUCCESS"
+          ? { uploadStatus: "SUCCESS", processingStatus: "SUCCESS", crossheckStatus: "COMPLETED" }
+          : {}),
+        // Any other outcome: let the poller fetch the real stage statuses now.
+        ...(master !== "SUCCESS" ? { nextPollAt: now } : {}),
+        updatedAt: now,
+      })
+      .where(eq(flows.id, input.flowId));
+    await recordAudit(tx, {
+      ...SYSTEM_ACTOR,
+      action: "application.callback",
+      targetType: "application",
+      targetId: input.flowId,
+      metadata: { masterStatus: master, documents: stored.documents, crossChecks: stored.crossChecks },
+    });
+    return stored;
+  });
+  if (!outcome) return { status: 200, body: { received: true, duplicate: true } };
+  if (outcome.unknownDocuments > 0) {
+    logger.warn("application.callback_unknown_documents", {
+      flowId: input.flowId,
+      count: outcome.unknownDocuments,
+    });
+  }
+  return { status: 200, body: { received: true, duplicate: false, documents: outcome.documents } };
+}
+
+/** Same payload → same key, whatever the order of its keys. */
+export function callbackKey(body: unknown): string {
+  return createHash("sha256").update(canonicalJson(body)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { asAtlasFailure } from "./atlas-failure";
+import { flowAuthUrlForDisplay } from "./urls";
+
+/**
+ * Why an upload to an application failed, in words the admin can act on. The 422 is Atlas
+ * failing to reach OUR auth URL, which only the person running this dashboard can fix.
+ */
+export function describeFlowUploadFailure(
+  error: unknown,
+  context: { appBaseUrl: string; flowId: string },
+): string {
+  const atlas = asAtlasFailure(error);
+  if (atlas?.kind === "auth_url_unreachable")
+    return authUrlUnreachableMessage(context.appBaseUrl, context.flowId);
+  if (atlas?.kind === "unavailable" && atlas.failure === "timeout") {
+    return `${atlas.userMessage} Atlas may or may not have received these documents; retrying could send them twice.`;
+  }
+  if (atlas) return atlas.userMessage;
+  return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
+}
+
+export function authUrlUnreachableMessage(appBaseUrl: string, flowId: string): string {
+  return (
+    `Atlas refused the documents because it could not reach this application's auth URL ` +
+    `(${flowAuthUrlForDisplay(appBaseUrl, flowId)}). Atlas calls that address from its own servers ` +
+    `before it accepts an upload, so APP_BASE_URL (now ${appBaseUrl}) must be this dashboard's public ` +
+    `address, reachable from the internet: set APP_BASE_URL to it, and check the firewall or IP ` +
+    `allow-list and the reverse proxy / load balancer in front of the app. Nothing was processed; ` +
+    `once Atlas can reach the address, retry the upload.`
+  );
+}

@@ -1,0 +1,188 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import type { AtlasClient } from "@/lib/atlas/client";
+import type { Db } from "@/lib/db";
+import { atlasUploads, documents, flows } from "@/lib/db/schema";
+import type { ThresholdSet } from "@/lib/documents/thresholds";
+import { logger } from "@/lib/logger";
+import { acquireFlowLease, releaseFlowLease } from "./lease";
+import { storeFlowResults } from "./results";
+import { isTerminalMaster } from "./status";
+import { pendingFlowUploads, submitFlowUpload } from "./upload";
+
+/**
+ * The fallback when callbacks cannot reach us: sends uploads left pending, polls
+ * `GET /v3/verification/status` for flows that are not finished, and, once a flow is terminal
+ * and still lacks results, reads `GET /v3/verification/extracts`. It gives the callback a grace
+ * period first, so that normally results arrive by callback and Atlas is asked once.
+ */
+export type FlowPollerDeps = {
+  db: () => Promise<Db>;
+  atlas: () => AtlasClient;
+  thresholds: (db: Db) => Promise<ThresholdSet>;
+  settings: () => { appBaseUrl: string; intervalMs: number; leaseMs: number; callbackGraceMs: number };
+};
+
+export type FlowPollResult =
+  | { skipped: "leased-elsewhere" | "not-started" }
+  | { skipped?: undefined; master: string | null; storedFromPoll: number };
+
+/** How long to wait between extract reads for a finished flow that still lacks some results. */
+const MISSING_RESULTS_BACKOFF_MS = 60_000;
+
+export class FlowPoller {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}:flows`;
+  private inFlight = new Map<string, Promise<FlowPollResult>>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+
+  constructor(private readonly deps: FlowPollerDeps) {}
+
+  run(flowId: string): Promise<FlowPollResult> {
+    const running = this.inFlight.get(flowId);
+    if (running) return running;
+    const promise = this.runOnce(flowId).finally(() => this.inFlight.delete(flowId));
+    this.inFlight.set(flowId, promise);
+    return promise;
+  }
+
+  private async runOnce(flowId: string): Promise<FlowPollResult> {
+    const db = await this.deps.db();
+    const settings = this.deps.settings();
+    if (!(await acquireFlowLease(db, flowId, this.owner, settings.leaseMs)))
+      return { skipped: "leased-elsewhere" };
+    try {
+      const atlas = this.deps.atlas();
+      for (const uploadId of await pendingFlowUploads(db, flowId))
+        await submitFlowUpload(db, atlas, uploadId, { appBaseUrl: settings.appBaseUrl });
+      const [flow] = await db
+        .select({ flowUuid: flows.flowUuid, master: flows.masterStatus })
+        .from(flows)
+        .where(eq(flows.id, flowId));
+      if (!flow?.flowUuid) return { skipped: "not-started" };
+
+      const now = new Date();
+      const status = await atlas.flow.status(flow.flowUuid);
+      const firstSeenTerminal = status.isTerminal && !isTerminalMaster(flow.master);
+      let storedFromPoll = 0;
+      let nextPollMs = settings.intervalMs;
+      if (status.isTerminal && (await waitingDocuments(db, flowId)) > 0) {
+        if (firstSeenTerminal && settings.callbackGraceMs > 0) {
+          nextPollMs = settings.callbackGraceMs;
+        } else {
+          const extracts = await atlas.flow.extracts(flow.flowUuid);
+          const thresholds = await this.deps.thresholds(db);
+          const stored = await db.transaction((tx) =>
+            storeFlowResults(tx, flowId, extracts, { thresholds, now }),
+          );
+          storedFromPoll = stored.documents;
+          if ((await waitingDocuments(db, flowId)) > 0) nextPollMs = MISSING_RESULTS_BACKOFF_MS;
+        }
+      }
+      await db
+        .update(flows)
+        .set({
+          uploadStatus: status.uploadStatus,
+          processingStatus: status.processingStatus,
+          crossheckStatus: status.crosscheckStatus,
+          masterStatus: status.masterStatus,
+          lastStatusAt: now,
+          lastError: null,
+          nextPollAt: new Date(now.getTime() + nextPollMs),
+          updatedAt: now,
+        })
+        .where(eq(flows.id, flowId));
+      return { master: status.masterStatus, storedFromPoll };
+    } catch (error) {
+      const message =
+        error instanceof Error && "userMessage" in error
+          ? `Checking Atlas failed: ${String(error.userMessage)}`
+          : "Checking Atlas failed; it will be retried.";
+      await db
+        .update(flows)
+        .set({ lastError: message, nextPollAt: new Date(Date.now() + settings.intervalMs * 4) })
+        .where(eq(flows.id, flowId));
+      throw error;
+    } finally {
+      await releaseFlowLease(db, flowId, this.owner);
+    }
+  }
+
+  /** Flows with something to do now: an upload to send, a status to follow, results to fetch. */
+  async dueFlows(db: Db): Promise<string[]> {
+    const pendingUpload = db
+      .select({ id: atlasUploads.flowId })
+      .from(atlasUploads)
+      .where(and(isNotNull(atlasUploads.flowId), eq(atlasUploads.status, "pending")));
+    const submittedUpload = db
+      .select({ id: atlasUploads.flowId })
+      .from(atlasUploads)
+      .where(and(isNotNull(atlasUploads.flowId), eq(atlasUploads.status, "submitted")));
+    const waiting = db
+      .select({ id: documents.flowId })
+      .from(documents)
+      .where(and(isNotNull(documents.flowId), eq(documents.status, "submitted")));
+    const rows = await db
+      .select({ id: flows.id })
+      .from(flows)
+      .where(
+        and(
+          isNotNull(flows.flowUuid),
+          or(isNull(flows.nextPollAt), lte(flows.nextPollAt, sql`now()`)),
+          or(
+            inArray(flows.id, pendingUpload),
+            and(
+              inArray(flows.id, submittedUpload),
+              or(
+                isNull(flows.masterStatus),
+                notInArray(flows.masterStatus, ["SUCCESS", "FAILED"]),
+                inArray(flows.id, waiting),
+              ),
+            ),
+          ),
+        ),
+      )
+      .orderBy(asc(flows.nextPollAt));
+    return rows.map((r) => r.id);
+  }
+
+  async tick(): Promise<void> {
+    const db = await this.deps.db();
+    for (const id of await this.dueFlows(db)) {
+      if (this.stopped) return;
+      try {
+        await this.run(id);
+      } catch (error) {
+        logger.warn("application.poll_failed", { flowId: id, error });
+      }
+    }
+  }
+
+  start(intervalMs: number): void {
+    this.stopped = false;
+    const loop = async () => {
+      try {
+        await this.tick();
+      } catch (error) {
+        logger.error("application.poller_tick_failed", { error });
+      }
+      if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
+    };
+    this.timer = setTimeout(loop, Math.min(intervalMs, 1000));
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
+
+async function waitingDocuments(db: Db, flowId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(documents)
+    .where(and(eq(documents.flowId, flowId), eq(documents.status, "submitted")));
+  return Number(row?.n ?? 0);
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { CrossCheck, FlowExtracts } from "@/lib/atlas/types";
+import type { Db } from "@/lib/db";
+import { atlasUploads, crossChecks, documents, fields } from "@/lib/db/schema";
+import { documentResult } from "@/lib/documents/result-row";
+import type { ThresholdSet } from "@/lib/documents/thresholds";
+
+/**
+ * Stores a flow's CallbackData (from the callback or from `GET /v3/verification/extracts`).
+ * Call inside a transaction. Results are written only to documents still waiting for one, and
+ * cross-checks are upserted by their comparison, so storing the same payload twice, or the
+ * callback and the poll both, changes nothing the second time and never touches review work.
+ */
+export type StoredFlowResults = { documents: number; crossChecks: number; unknownDocuments: number };
+
+export async function storeFlowResults(
+  db: Db,
+  flowId: string,
+  extracts: FlowExtracts,
+  options: { thresholds: ThresholdSet; now: Date },
+): Promise<StoredFlowResults> {
+  const byDocumentId = new Map(extracts.ocrData.map((d) => [d.documentId, d]));
+  // A row whose upload is still "sending" is waiting too: Atlas naming it proves it got it.
+  const known = byDocumentId.size
+    ? await db
+        .select({
+          id: documents.id,
+          documentId: documents.documentId,
+          status: documents.status,
+          upload: atlasUploads.status,
+        })
+        .from(documents)
+        .leftJoin(atlasUploads, eq(atlasUploads.id, documents.uploadId))
+        .where(and(eq(documents.flowId, flowId), inArray(documents.documentId, [...byDocumentId.keys()])))
+        .for("update", { of: documents })
+    : [];
+  const waiting = known.filter(
+    (d) =>
+      d.status === "submitted" ||
+      (d.status === "not_submitted" && (d.upload === "sending" || d.upload === "submitted")),
+  );
+  let stored = 0;
+  for (const doc of waiting) {
+    const result = byDocumentId.get(doc.documentId)!;
+    const { rows, values } = documentResult(result, options.now, options.thresholds);
+    await db
+      .update(documents)
+      .set({ ...values, fileUuid: sql`coalesce(${documents.fileUuid}, ${result.fileUuid ?? null})` })
+      .where(and(eq(documents.id, doc.id), inArray(documents.status, ["not_submitted", "submitted"])));
+    if (rows.length) {
+      await db
+        .insert(fields)
+        .values(rows.map((row) => ({ documentId: doc.id, ...row })))
+        .onConflictDoNothing({ target: [fields.documentId, fields.path] });
+    }
+    stored++;
+  }
+  const checks = await upsertCrossChecks(db, flowId, extracts.crossChecks, options.now);
+  return { documents: stored, crossChecks: checks, unknownDocuments: byDocumentId.size - known.length };
+}
+
+type CompleteCheck = CrossCheck & { fieldName: string; sourceDocumentId: string; targetDocumentId: string };
+
+const isComplete = (c: CrossCheck): c is CompleteCheck =>
+  !!c.fieldName && !!c.sourceDocumentId && !!c.targetDocumentId;
+
+async function upsertCrossChecks(db: Db, flowId: string, items: CrossCheck[], now: Date) {
+  // One row per comparison: a payload naming the same comparison twice keeps the last.
+  const unique = new Map<string, CompleteCheck>();
+  for (const c of items.filter(isComplete))
+    unique.set(JSON.stringify([c.fieldName, c.sourceDocumentId, c.targetDocumentId]), c);
+  for (const c of unique.values()) {
+    const values = {
+      sourceDocumentType: c.sourceDocumentType ?? null,
+      sourceValue: c.sourceValue ?? null,
+      targetDocumentType: c.targetDocumentType ?? null,
+      targetValue: c.targetValue ?? null,
+      similarityScore: c.similarityScore,
+    };
+    await db
+      .insert(crossChecks)
+      .values({
+        flowId,
+        fieldName: c.fieldName,
+        sourceDocumentId: c.sourceDocumentId,
+        targetDocumentId: c.targetDocumentId,
+        ...values,
+      })
+      .onConflictDoUpdate({
+        target: [
+          crossChecks.flowId,
+          crossChecks.fieldName,
+          crossChecks.sourceDocumentId,
+          crossChecks.targetDocumentId,
+        ],
+        set: { ...values, updatedAt: now },
+      });
+  }
+  return unique.size;
+}

@@ -1,0 +1,19 @@
+/**
+ * The addresses we give Atlas in `flow/init`. Atlas calls them from outside, so they are built
+ * from APP_BASE_URL (the public address), never from the request that happened to create the flow.
+ */
+export function flowAuthUrl(appBaseUrl: string, flowId: string, secret: string): string {
+  return `${appBaseUrl}/api/flows/${flowId}/auth?key=${encodeURIComponent(secret)}`;
+}
+
+/** The auth URL as shown to people and written to logs: without the secret. */
+export function flowAuthUrlForDisplay(appBaseUrl: string, flowId: string): string {
+  return `${appBaseUrl}/api/flows/${flowId}/auth`;
+}
+
+export function flowCallbackUrl(appBaseUrl: string, flowId: string): string {
+  return `${appBaseUrl}/api/flows/${flowId}/callback`;
+}
+
+export const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
