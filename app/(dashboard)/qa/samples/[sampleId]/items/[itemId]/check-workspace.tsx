@@ -1,0 +1,243 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { DocumentImage } from "@/components/qa/document-image";
+import { ShortcutsDialog } from "@/components/qa/shortcuts-dialog";
+import type { CheckItem } from "@/lib/qa/verdicts";
+import { saveVerdictAction } from "./actions";
+import { CheckFieldRow, type FieldVerdict } from "./check-field-row";
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+export function CheckWorkspace({ item }: { item: CheckItem }) {
+  const router = useRouter();
+  const [verdicts, setVerdicts] = useState<Record<string, FieldVerdict | null>>(() =>
+    Object.fromEntries(item.fields.map((f) => [f.id, f.verdict])),
+  );
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      item.fields.findIndex((f) => !f.verdict),
+    ),
+  );
+  const [editing, setEditing] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [saving, setSaving] = useState(0);
+  const rowsRef = useRef<HTMLTableSectionElement>(null);
+
+  const checked = item.fields.filter((f) => verdicts[f.id]).length;
+  const total = item.fields.length;
+  const nextDocument = item.nextUncheckedItemId ?? item.nextItemId;
+  const href = (itemId: string) => `/qa/samples/${item.sampleId}/items/${itemId}`;
+
+  const move = useCallback(
+    (delta: number) => setActive((i) => Math.min(total - 1, Math.max(0, i + delta))),
+    [total],
+  );
+
+  const save = useCallback(
+    async (fieldId: string, verdict: FieldVerdict) => {
+      const before = verdicts[fieldId] ?? null;
+      setVerdicts((v) => ({ ...v, [fieldId]: verdict }));
+      setSaving((n) => n + 1);
+      const result = await saveVerdictAction({
+        itemId: item.itemId,
+        fieldId,
+        correct: verdict.correct,
+        rightValue: verdict.rightValue ?? undefined,
+      });
+      setSaving((n) => n - 1);
+      if (!result.ok) {
+        setVerdicts((v) => ({ ...v, [fieldId]: before }));
+        toast.error(result.error.message);
+        return false;
+      }
+      if (result.data.completed) toast.success("Document checked.", { id: `done-${item.itemId}` });
+      return true;
+    },
+    [item.itemId, verdicts],
+  );
+
+  const markCorrect = useCallback(
+    (index: number) => {
+      const field = item.fields[index];
+      if (!field) return;
+      void save(field.id, { correct: true, rightValue: null });
+      setEditing(null);
+      move(1);
+    },
+    [item.fields, move, save],
+  );
+
+  const markIncorrect = useCallback(
+    async (fieldId: string, rightValue: string) => {
+      if (!rightValue.trim()) {
+        toast.error("Type the right value first.");
+        return;
+      }
+      setEditing(null);
+      // Move on at once (as "c" does): a key pressed while the save is in flight must hit the next field.
+      move(1);
+      await save(fieldId, { correct: false, rightValue: rightValue.trim() });
+    },
+    [move, save],
+  );
+
+  const markRestCorrect = useCallback(() => {
+    for (const field of item.fields)
+      if (!verdicts[field.id]) void save(field.id, { correct: true, rightValue: null });
+  }, [item.fields, save, verdicts]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.ctrlKey || event.metaKey || event.altKey || helpOpen || isTyping(event.target)) return;
+      // Enter or space on a focused button or link is that control's own action.
+      const control = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
+      if (control && (event.key === "Enter" || event.key === " ")) return;
+      const field = item.fields[active];
+      const handled = (() => {
+        switch (event.key) {
+          case "j":
+          case "ArrowDown":
+            move(1);
+            return true;
+          case "k":
+          case "ArrowUp":
+            move(-1);
+            return true;
+          case "c":
+          case "Enter":
+            markCorrect(active);
+            return true;
+          case "x":
+            if (field) setEditing(field.id);
+            return true;
+          case "n":
+            if (nextDocument) router.push(href(nextDocument));
+            return true;
+          case "p":
+            if (item.previousItemId) router.push(href(item.previousItemId));
+            return true;
+          case "?":
+            setHelpOpen(true);
+            return true;
+          default:
+            return false;
+        }
+      })();
+      if (handled) event.preventDefault();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- href is derived from item, listed
+  }, [active, helpOpen, item, markCorrect, move, nextDocument, router]);
+
+  useEffect(() => {
+    rowsRef.current
+      ?.querySelector<HTMLElement>(`[data-index="${active}"]`)
+      ?.scrollIntoView({ block: "nearest" });
+  }, [active]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <DocumentImage src={item.document.fileUrl} label={item.document.documentId} />
+      <section aria-labelledby="fields-heading">
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 id="fields-heading" className="text-lg font-semibold">
+            Fields
+          </h2>
+          <p className="text-sm" role="status" aria-live="polite" data-testid="check-progress">
+            {checked} of {total} fields checked
+            {saving > 0 ? " · saving…" : checked === total ? " · all saved" : ""}
+          </p>
+        </div>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Fields to check</caption>
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Field
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Atlas read
+                </th>
+                {item.blind ? null : (
+                  <th scope="col" className="px-3 py-2">
+                    Confidence
+                  </th>
+                )}
+                <th scope="col" className="px-3 py-2">
+                  Verdict
+                </th>
+              </tr>
+            </thead>
+            <tbody ref={rowsRef} className="divide-y divide-slate-100 align-top dark:divide-slate-800">
+              {item.fields.map((field, index) => (
+                <CheckFieldRow
+                  key={field.id}
+                  field={field}
+                  index={index}
+                  blind={item.blind}
+                  active={index === active}
+                  editing={editing === field.id}
+                  verdict={verdicts[field.id] ?? null}
+                  onActivate={() => setActive(index)}
+                  onCorrect={() => {
+                    setActive(index);
+                    markCorrect(index);
+                  }}
+                  onStartIncorrect={() => {
+                    setActive(index);
+                    setEditing(field.id);
+                  }}
+                  onSubmitIncorrect={(value) => void markIncorrect(field.id, value)}
+                  onCancel={() => setEditing(null)}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
+          <button
+            type="button"
+            onClick={markRestCorrect}
+            disabled={checked === total}
+            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            Mark the rest correct
+          </button>
+          {item.previousItemId ? (
+            <Link href={href(item.previousItemId)} className="underline">
+              Previous document (p)
+            </Link>
+          ) : null}
+          {nextDocument ? (
+            <Link
+              href={href(nextDocument)}
+              className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
+            >
+              Next document (n)
+            </Link>
+          ) : (
+            <Link href={`/qa/samples/${item.sampleId}`} className="underline">
+              Every document is checked: back to the sample
+            </Link>
+          )}
+          <button type="button" onClick={() => setHelpOpen(true)} className="ml-auto underline">
+            Keyboard shortcuts (?)
+          </button>
+        </div>
+      </section>
+      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { getItemForChecking } from "@/lib/qa/verdicts";
+import { CheckWorkspace } from "./check-workspace";
+
+export const metadata: Metadata = { title: "QA check" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function CheckItemPage({
+  params,
+}: {
+  params: Promise<{ sampleId: string; itemId: string }>;
+}) {
+  await requirePageUser("qa:use");
+  const { sampleId, itemId } = await params;
+  if (!UUID.test(sampleId) || !UUID.test(itemId)) notFound();
+  const item = await getItemForChecking(await getDb(), sampleId, itemId);
+  if (!item) notFound();
+  return (
+    <>
+      <PageHeader
+        title={`Check ${item.document.documentId}`}
+        description={
+          <>
+            Document {item.position + 1} of {item.total} · {item.document.documentType ?? "unknown type"}
+            {item.blind ? " · blind: confidence hidden" : ""} ·{" "}
+            <Link href={`/qa/samples/${sampleId}`} className="underline">
+              {item.sampleName ?? "Back to the sample"}
+            </Link>
+          </>
+        }
+      />
+      <CheckWorkspace key={item.itemId} item={item} />
+    </>
+  );
+}
