@@ -1,16 +1,194 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { listQueue, queueFilterOptions } from "@/lib/review/queue";
+import { StartReviewing } from "./start-reviewing";
+import { loadReviewQueueParams, queueQuery, type QueueContext } from "./search-params";
 
 export const metadata: Metadata = { title: "Review" };
 
-export default async function Page() {
-  await requirePageUser("documents:review");
+const PAGE_SIZE = 50;
+const input =
+  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+
+const REASON_LABEL = { low_confidence: "Low confidence", validator: "Failed a validator" } as const;
+
+function waited(from: Date, now: Date): string {
+  const minutes = Math.floor((now.getTime() - from.getTime()) / 60_000);
+  if (minutes < 60) return `${Math.max(minutes, 0)} min`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
+}
+
+export default async function ReviewQueuePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser("documents:review");
+  const params = await loadReviewQueueParams(searchParams);
+  const context: QueueContext = { batch: params.batch, type: params.type, reason: params.reason };
+  const page = Math.max(1, params.page);
+  const db = await getDb();
+  const [{ rows, total }, options] = await Promise.all([
+    listQueue(db, { batchId: params.batch, type: params.type, reason: params.reason }, page, PAGE_SIZE),
+    queueFilterOptions(db),
+  ]);
+  const now = new Date();
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pageHref = (p: number) => {
+    const q = new URLSearchParams();
+    if (params.batch) q.set("batch", params.batch);
+    if (params.type) q.set("type", params.type);
+    if (params.reason) q.set("reason", params.reason);
+    if (p > 1) q.set("page", String(p));
+    return `/review?${q.toString()}`;
+  };
+
   return (
     <>
-      <PageHeader title="Review" />
-      <ComingSoon what="A queue of documents that need a human look, across batches." />
+      <PageHeader
+        title="Review"
+        description="Documents with fields below their confidence threshold or failing a validator, oldest first."
+        actions={<StartReviewing context={context} disabled={total === 0} />}
+      />
+      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the queue">
+        <label className="text-sm font-medium">
+          Batch
+          <select name="batch" defaultValue={params.batch ?? ""} className={input}>
+            <option value="">All batches</option>
+            {options.batches.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.label ?? b.id.slice(0, 8)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Type
+          <select name="type" defaultValue={params.type ?? ""} className={input}>
+            <option value="">Any type</option>
+            {options.types.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm font-medium">
+          Reason
+          <select name="reason" defaultValue={params.reason ?? ""} className={input}>
+            <option value="">Any reason</option>
+            <option value="low_confidence">{REASON_LABEL.low_confidence}</option>
+            <option value="validator">{REASON_LABEL.validator}</option>
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Apply
+        </button>
+      </form>
+
+      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Documents needing review</caption>
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-4 py-2">
+                Document
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Type
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Batch
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Why
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Waiting
+              </th>
+              <th scope="col" className="px-4 py-2">
+                Reviewer
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rows.map((d) => (
+              <tr key={d.id} data-testid="queue-row">
+                <td className="px-4 py-2 font-mono text-xs">
+                  <Link
+                    href={`/documents/${d.id}?${queueQuery(context)}`}
+                    className="text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {d.documentId}
+                  </Link>
+                </td>
+                <td className="px-4 py-2 text-xs">{d.documentType}</td>
+                <td className="px-4 py-2 text-xs">
+                  {d.batchId ? (
+                    <Link href={`/batches/${d.batchId}`} className="hover:underline">
+                      {d.batchLabel ?? d.batchId.slice(0, 8)}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className="px-4 py-2 text-xs">
+                  {d.validatorCount > 0 ? (
+                    <span className="mr-1 inline-block rounded bg-red-100 px-1.5 py-0.5 text-red-800 dark:bg-red-900/60 dark:text-red-200">
+                      {d.validatorCount} failed a validator
+                    </span>
+                  ) : null}
+                  {d.lowConfidenceCount > 0 ? (
+                    <span className="inline-block rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-200">
+                      {d.lowConfidenceCount} low confidence
+                    </span>
+                  ) : null}
+                </td>
+                <td className="px-4 py-2 text-xs tabular-nums">
+                  {waited(d.extractedAt ?? d.createdAt, now)}
+                </td>
+                <td className="px-4 py-2 text-xs" data-testid="queue-lock">
+                  {d.lockOwner ? (
+                    <span title={`Locked until ${d.lockExpiresAt?.toISOString().slice(11, 16)} UTC`}>
+                      {d.lockOwner === user.id ? "You" : d.lockOwnerName} (reviewing)
+                    </span>
+                  ) : (
+                    <span className="text-slate-500">Available</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
+                  Nothing needs review
+                  {params.batch || params.type || params.reason ? " with these filters" : ""}.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+      <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
+        {page > 1 ? (
+          <Link className="underline" href={pageHref(page - 1)}>
+            Previous
+          </Link>
+        ) : null}
+        <span>
+          Page {page} of {pages} · {total} document{total === 1 ? "" : "s"}
+        </span>
+        {page < pages ? (
+          <Link className="underline" href={pageHref(page + 1)}>
+            Next
+          </Link>
+        ) : null}
+      </nav>
     </>
   );
 }

@@ -17,6 +17,8 @@ import { loadBatchDocumentParams } from "./search-params";
 export const metadata: Metadata = { title: "Batch" };
 
 const PAGE_SIZE = 50;
+const headerLink =
+  "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 const input =
   "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
@@ -93,6 +95,21 @@ export default async function BatchPage({
             <Link href="/batches" className="underline">
               All batches
             </Link>
+          </>
+        }
+        actions={
+          <>
+            {can(user.role, "documents:review") && batch.needsReviewCount > 0 ? (
+              <Link href={`/review?batch=${batch.id}`} className={headerLink}>
+                Review this batch
+              </Link>
+            ) : null}
+            <a href={`/api/batches/${batch.id}/export?format=csv`} className={headerLink} download>
+              Export CSV
+            </a>
+            <a href={`/api/batches/${batch.id}/export?format=json`} className={headerLink} download>
+              Export JSON
+            </a>
           </>
         }
       />

@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConfidenceBadge } from "@/components/documents/confidence-badge";
-import { FieldValue, humanise } from "@/components/documents/field-value";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import type { StoredValidation } from "@/lib/documents/extract";
-import { fieldNeedsReview } from "@/lib/documents/extract";
-import { getDocumentWithFields } from "@/lib/documents/queries";
-import { thresholdFor } from "@/lib/documents/thresholds";
-import { loadThresholds } from "@/lib/documents/thresholds-store";
+import { getEnv } from "@/lib/env";
 import { maskFieldValue } from "@/lib/masking";
+import { batchNeighbours, queuePrevious } from "@/lib/review/queue";
+import { loadWorkspace } from "@/lib/review/workspace";
+import { can } from "@/lib/roles";
+import { queueQuery, type QueueContext } from "../../review/search-params";
+import { AuditTrail } from "./audit-trail";
+import { loadWorkspaceParams } from "./search-params";
+import { Workspace, type Navigation } from "./workspace";
 
-export const metadata: Metadata = { title: "Document" };
+export const metadata: Metadata = { title: "Review document" };
 
 function maskedFileData(documentType: string, fileData: unknown): unknown {
   if (!fileData || typeof fileData !== "object") return fileData;
@@ -30,33 +31,52 @@ function maskedFileData(documentType: string, fileData: unknown): unknown {
   );
 }
 
-export default async function DocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
-  await requirePageUser("documents:view");
+export default async function DocumentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ documentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requirePageUser("documents:view");
   const { documentId } = await params;
+  const context = await loadWorkspaceParams(searchParams);
   const db = await getDb();
-  const found = await getDocumentWithFields(db, documentId);
+  const found = await loadWorkspace(db, documentId, user.id);
   if (!found) notFound();
-  const { doc, fields, batch } = found;
-  const thresholds = await loadThresholds(db);
+  const { doc, batch } = found;
   const type = doc.documentType ?? "UNKNOWN";
-  const rows = fields
-    .map((f) => {
-      const validation = (f.validation ?? { ok: true, failed: [], issues: [] }) as StoredValidation;
-      const threshold = thresholdFor(thresholds, doc.documentType, f.path);
-      const needsReview = fieldNeedsReview(
-        { path: f.path, confidence: f.confidence, validation },
-        doc.documentType,
-        thresholds,
-      );
-      return { ...f, validation, threshold, needsReview, shown: maskFieldValue(type, f.path, f.value) };
-    })
-    // Fields that need review first, then Atlas's order.
-    .sort((a, b) => Number(b.needsReview) - Number(a.needsReview) || a.position - b.position);
+  const queue: QueueContext = { batch: context.batch, type: context.type, reason: context.reason };
+  const fromQueue = context.from === "queue";
+  let nav: Navigation;
+  if (fromQueue) {
+    const previous = await queuePrevious(
+      db,
+      { batchId: queue.batch, type: queue.type, reason: queue.reason },
+      doc.id,
+    );
+    nav = {
+      mode: "queue",
+      previousHref: previous ? `/documents/${previous}?${queueQuery(queue)}` : null,
+      nextHref: null,
+      queue,
+    };
+  } else {
+    const around = doc.batchId
+      ? await batchNeighbours(db, doc.batchId, doc.documentId)
+      : { previous: null, next: null };
+    nav = {
+      mode: "batch",
+      previousHref: around.previous ? `/documents/${around.previous}` : null,
+      nextHref: around.next ? `/documents/${around.next}` : null,
+      queue,
+    };
+  }
 
   return (
     <>
       <PageHeader
-        title={`${doc.documentId}`}
+        title={doc.documentId}
         description={
           <>
             {type}
@@ -69,7 +89,16 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
                 </Link>
               </>
             ) : null}{" "}
-            · review: {doc.reviewStatus.replace("_", " ")}
+            · review: <span data-testid="review-status">{doc.reviewStatus.replace("_", " ")}</span>
+            {fromQueue ? (
+              <>
+                {" "}
+                ·{" "}
+                <Link href="/review" className="underline">
+                  Back to the queue
+                </Link>
+              </>
+            ) : null}
           </>
         }
       />
@@ -83,64 +112,27 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
           supported type.
         </p>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Extracted fields</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Field
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Value
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Confidence
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Why it needs review
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top dark:divide-slate-800">
-            {rows.map((f) => (
-              <tr
-                key={f.id}
-                data-testid={`field-${f.path}`}
-                data-needs-review={f.needsReview ? "true" : "false"}
-                className={f.needsReview ? "bg-amber-50 dark:bg-amber-950/30" : ""}
-              >
-                <th scope="row" className="px-4 py-2 text-left font-medium">
-                  {humanise(f.path)}
-                  <span className="block font-mono text-xs font-normal text-slate-500">{f.path}</span>
-                </th>
-                <td className="px-4 py-2">
-                  <FieldValue value={f.shown} />
-                </td>
-                <td className="px-4 py-2">
-                  <ConfidenceBadge value={f.confidence} threshold={f.threshold} />
-                </td>
-                <td className="px-4 py-2 text-xs">
-                  {f.validation.issues.map((i) => (
-                    <span
-                      key={`${i.path}-${i.check}`}
-                      className={`mb-1 mr-1 inline-block rounded px-1.5 py-0.5 ${i.severity === "error" ? "bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200" : "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300"}`}
-                      title={i.check}
-                    >
-                      {i.message}
-                    </span>
-                  ))}
-                  {f.confidence !== null && f.confidence < f.threshold ? (
-                    <span className="inline-block rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-200">
-                      Confidence below {f.threshold.toFixed(2)}
-                    </span>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Workspace
+        doc={{
+          id: doc.id,
+          documentId: doc.documentId,
+          documentType: doc.documentType,
+          status: doc.status,
+          reviewStatus: doc.reviewStatus,
+          rejectReason: doc.rejectReason,
+          reviewedByName: found.reviewedByName,
+          reviewedAt: doc.reviewedAt?.toISOString() ?? null,
+          version: doc.version,
+        }}
+        fields={found.fields}
+        lock={found.lock}
+        viewer={{ id: user.id, name: user.name }}
+        canReview={can(user.role, "documents:review")}
+        canReveal={can(user.role, "documents:reveal-pii")}
+        lockMs={getEnv().REVIEW_LOCK_MS}
+        nav={nav}
+      />
+      <AuditTrail events={found.trail} />
       <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <summary className="cursor-pointer text-sm font-medium">Raw JSON from Atlas (Aadhaar masked)</summary>
         <pre
@@ -150,11 +142,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
           {JSON.stringify(maskedFileData(type, doc.fileData), null, 2)}
         </pre>
       </details>
-      <p className="mt-4 text-sm">
-        <a href={doc.fileUrl} target="_blank" rel="noreferrer noopener" className="underline">
-          Open the original file
-        </a>
-      </p>
     </>
   );
 }

@@ -1,0 +1,119 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { ActionError, defineAction } from "@/lib/actions";
+import { actorOf } from "@/lib/auth/actor";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { getDb } from "@/lib/db";
+import { fields } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
+import { parseCorrection } from "@/lib/review/correction";
+import { approveDocument, rejectDocument, reopenDocument } from "@/lib/review/document-review";
+import { ReviewError } from "@/lib/review/errors";
+import {
+  acceptAllAboveThreshold,
+  reviewField,
+  type FieldChange,
+  type Reviewer,
+} from "@/lib/review/field-review";
+import { lockView, renewLock } from "@/lib/review/locks";
+import { revealField } from "@/lib/review/reveal";
+import {
+  decisionSchema,
+  documentSchema,
+  fieldChangeSchema,
+  heartbeatSchema,
+  rejectSchema,
+  revealSchema,
+} from "./schemas";
+
+const review = { kind: "permission", permission: "documents:review" } as const;
+
+async function reviewerOf(user: CurrentUser): Promise<Reviewer> {
+  return { id: user.id, name: user.name, actor: await actorOf(user) };
+}
+
+const lock = () => ({ lockMs: getEnv().REVIEW_LOCK_MS });
+
+/** Review refusals become messages for the reviewer, with what the screen needs to show. */
+async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ReviewError) {
+      const code =
+        error.code === "locked" || error.code === "closed"
+          ? "conflict"
+          : error.code === "invalid"
+            ? "invalid_input"
+            : error.code;
+      throw new ActionError(code, error.message, error.details);
+    }
+    throw error;
+  }
+}
+
+export const reviewFieldAction = defineAction(
+  { name: "review.field", guard: review, input: fieldChangeSchema },
+  async (input, { user }) =>
+    run(async () => {
+      const db = await getDb();
+      let change: FieldChange;
+      if (input.change.kind === "correct") {
+        const [stored] = await db
+          .select({ value: fields.value })
+          .from(fields)
+          .where(eq(fields.id, input.fieldId));
+        if (!stored) throw new ReviewError("not_found", "This field no longer exists.");
+        const parsed = parseCorrection(stored.value, input.change.text);
+        if (!parsed.ok) throw new ReviewError("invalid", parsed.message);
+        change = { kind: "correct", value: parsed.value };
+      } else change = input.change;
+      return reviewField(db, { ...input, change }, await reviewerOf(user), lock());
+    }),
+);
+
+export const acceptAllAction = defineAction(
+  { name: "review.accept_all", guard: review, input: documentSchema },
+  async (input, { user }) =>
+    run(async () => acceptAllAboveThreshold(await getDb(), input.documentId, await reviewerOf(user), lock())),
+);
+
+export const approveAction = defineAction(
+  { name: "review.approve", guard: review, input: decisionSchema },
+  async (input, { user }) =>
+    run(async () => approveDocument(await getDb(), input, await reviewerOf(user), lock())),
+);
+
+export const rejectAction = defineAction(
+  { name: "review.reject", guard: review, input: rejectSchema },
+  async (input, { user }) =>
+    run(async () => rejectDocument(await getDb(), input, await reviewerOf(user), lock())),
+);
+
+export const reopenAction = defineAction(
+  { name: "review.reopen", guard: review, input: decisionSchema },
+  async (input, { user }) =>
+    run(async () => reopenDocument(await getDb(), input, await reviewerOf(user), lock())),
+);
+
+/** Keeps the reviewer's lock alive while they are active on the page; reports who holds it. */
+export const heartbeatAction = defineAction(
+  { name: "review.heartbeat", guard: review, input: heartbeatSchema },
+  async (input, { user }) => {
+    const db = await getDb();
+    return input.renew
+      ? renewLock(db, input.documentId, user.id, getEnv().REVIEW_LOCK_MS)
+      : lockView(db, input.documentId, user.id);
+  },
+);
+
+export const revealAction = defineAction(
+  {
+    name: "review.reveal_pii",
+    guard: { kind: "permission", permission: "documents:reveal-pii" },
+    input: revealSchema,
+  },
+  async (input, { user }) =>
+    run(async () => revealField(await getDb(), input.fieldId, await reviewerOf(user))),
+);

@@ -1,0 +1,73 @@
+import { humanise } from "@/components/documents/field-value";
+import type { AuditTrailEntry } from "@/lib/review/audit-trail";
+
+const VERB: Record<string, string> = {
+  "field.accept": "accepted",
+  "field.correct": "corrected",
+  "field.unreadable": "marked unreadable",
+  "field.reset": "reset",
+  "field.accept_all": "accepted all fields above threshold",
+  "document.approve": "approved the document",
+  "document.reject": "rejected the document",
+  "document.reopen": "reopened the document",
+  "pii.reveal": "revealed the masked value of",
+};
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+type Change = { state?: string; value?: unknown; fields?: string[]; reason?: string };
+
+/** The document's audit trail: who did what, when, and the value before and after (masked). */
+export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
+  return (
+    <section aria-labelledby="audit-heading" className="mt-8">
+      <h2 id="audit-heading" className="text-lg font-semibold">
+        Audit trail
+      </h2>
+      {events.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-500">Nobody has reviewed this document yet.</p>
+      ) : (
+        <ol className="mt-3 space-y-1 text-sm" data-testid="audit-trail">
+          {events.map((e) => {
+            const meta = (e.metadata ?? {}) as { field?: string; scan?: boolean };
+            const before = (e.before ?? {}) as Change;
+            const after = (e.after ?? {}) as Change;
+            return (
+              <li
+                key={e.id}
+                data-testid="audit-event"
+                className="rounded border border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900"
+              >
+                <time dateTime={e.at.toISOString()} className="mr-2 font-mono text-xs text-slate-500">
+                  {e.at.toISOString().slice(0, 19).replace("T", " ")} UTC
+                </time>
+                <span className="font-medium">{e.actorEmail ?? "system"}</span>{" "}
+                {meta.scan ? "viewed the scan (it shows an Aadhaar number)" : (VERB[e.action] ?? e.action)}
+                {meta.field ? <> {humanise(meta.field)}</> : null}
+                {e.action.startsWith("field.") && e.action !== "field.accept_all" ? (
+                  <span className="ml-1">
+                    :{" "}
+                    <span data-testid="audit-before" className="text-slate-500">
+                      {before.state} “{show(before.value)}”
+                    </span>{" "}
+                    →{" "}
+                    <span data-testid="audit-after">
+                      {after.state} “{show(after.value)}”
+                    </span>
+                  </span>
+                ) : null}
+                {e.action === "field.accept_all" && after.fields ? (
+                  <span className="ml-1 text-slate-500">({after.fields.join(", ")})</span>
+                ) : null}
+                {after.reason ? <span className="ml-1">— “{after.reason}”</span> : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { PdfPages } from "./pdf-pages";
+
+type Loaded =
+  | { state: "loading" }
+  | { state: "error"; message: string }
+  | { state: "hidden"; message: string; canReveal: boolean }
+  | { state: "image"; url: string }
+  | { state: "pdf"; data: ArrayBuffer };
+
+const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+
+/**
+ * The document beside its fields. The file comes through our own route (which fetches the
+ * stored link server-side), so an expired pre-signed link or a refusal from storage arrives as
+ * a sentence saying why, shown here instead of a broken image.
+ */
+export function DocumentPane({ documentId, label }: { documentId: string; label: string }) {
+  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
+  const [rotation, setRotation] = useState(0);
+  const [reveal, setReveal] = useState(false);
+  const fail = useCallback((message: string) => setLoaded({ state: "error", message }), []);
+
+  useEffect(() => {
+    let objectUrl: string | null = null;
+    let cancelled = false;
+    (async () => {
+      try {
+        const response = await fetch(`/api/documents/${documentId}/file${reveal ? "?reveal=1" : ""}`, {
+          cache: "no-store",
+        });
+        if (!response.ok) {
+          const body = (await response.json().catch(() => null)) as {
+            error?: string;
+            pii?: boolean;
+            canReveal?: boolean;
+          } | null;
+          if (body?.pii) {
+            if (!cancelled)
+              setLoaded({ state: "hidden", message: body.error ?? "", canReveal: !!body.canReveal });
+            return;
+          }
+          throw new Error(body?.error ?? `The file could not be loaded (HTTP ${response.status}).`);
+        }
+        if (response.headers.get("x-file-kind") === "pdf") {
+          const data = await response.arrayBuffer();
+          if (!cancelled) setLoaded({ state: "pdf", data });
+        } else {
+          objectUrl = URL.createObjectURL(await response.blob());
+          if (!cancelled) setLoaded({ state: "image", url: objectUrl });
+        }
+      } catch (error) {
+        if (!cancelled) fail(error instanceof Error ? error.message : "The file could not be loaded.");
+      }
+    })();
+    return () => {
+      cancelled = true;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [documentId, fail, reveal]);
+
+  const scale = ZOOMS[zoom]!;
+  return (
+    <section
+      aria-label="Document"
+      className="flex h-full flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center gap-1 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800">
+        <button
+          type="button"
+          className={tool}
+          onClick={() => setZoom((z) => Math.max(0, z - 1))}
+          disabled={zoom === 0}
+        >
+          Zoom out
+        </button>
+        <span className="w-12 text-center tabular-nums" data-testid="zoom-level">
+          {Math.round(scale * 100)} %
+        </span>
+        <button
+          type="button"
+          className={tool}
+          onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
+          disabled={zoom === ZOOMS.length - 1}
+        >
+          Zoom in
+        </button>
+        <button type="button" className={tool} onClick={() => setRotation((r) => (r + 270) % 360)}>
+          Rotate left
+        </button>
+        <button type="button" className={tool} onClick={() => setRotation((r) => (r + 90) % 360)}>
+          Rotate right
+        </button>
+        <a
+          href={`/api/documents/${documentId}/file`}
+          target="_blank"
+          rel="noreferrer"
+          className="ml-auto underline"
+        >
+          Open file
+        </a>
+      </div>
+      <div className="min-h-[24rem] flex-1 overflow-auto bg-slate-100 p-3 dark:bg-slate-950">
+        {loaded.state === "loading" ? <p className="text-sm text-slate-500">Loading the document…</p> : null}
+        {loaded.state === "error" ? (
+          <div
+            role="status"
+            data-testid="file-problem"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
+          >
+            <p className="font-medium">The document cannot be shown.</p>
+            <p className="mt-1">{loaded.message}</p>
+            <p className="mt-1 text-xs">The extracted fields can still be reviewed.</p>
+          </div>
+        ) : null}
+        {loaded.state === "hidden" ? (
+          <div
+            data-testid="scan-hidden"
+            className="rounded-md border border-slate-300 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            <p>{loaded.message}</p>
+            {loaded.canReveal ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setLoaded({ state: "loading" });
+                  setReveal(true);
+                }}
+                className="mt-2 rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                Show the scan
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {loaded.state === "image" ? (
+          // Wider than the pane when zoomed in: auto margins collapse to 0, so it scrolls both ways.
+          <div className="mx-auto" style={{ width: `${scale * 100}%` }}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a blob URL of the scan, not an asset to optimise */}
+            <img
+              src={loaded.url}
+              alt={label}
+              onError={() =>
+                fail("The file arrived but is not an image the browser can decode (corrupt or mislabelled).")
+              }
+              style={{ transform: `rotate(${rotation}deg)` }}
+              className="block w-full shadow transition-transform"
+            />
+          </div>
+        ) : null}
+        {loaded.state === "pdf" ? (
+          <PdfPages data={loaded.data} zoom={scale} rotation={rotation} label={label} onError={fail} />
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+const tool =
+  "rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";

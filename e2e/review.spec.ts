@@ -1,0 +1,232 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInAs, unique } from "./support";
+
+/**
+ * The review workspace end to end: an admin starts a batch with two documents the simulator
+ * reads confidently wrong; a reviewer is handed one from the queue and reviews it with the
+ * keyboard only while the admin, at the same time, is handed the other; the audit trail and
+ * the CSV export show the result with Aadhaar masked.
+ */
+test.describe.configure({ mode: "serial" });
+
+let batchId = "";
+let batchUrl = "";
+const label = unique("=e2e-review");
+const AADHAAR_DIGITS = /\b\d{4} ?\d{4} ?\d{4}\b/;
+
+async function newSignedIn(browser: Browser, role: "admin" | "reviewer"): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAs(page, role);
+  return page;
+}
+
+/** A one-page PDF, small enough to write by hand; pdf.js rebuilds the cross-reference table. */
+const PDF = `%PDF-1.4
+1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj
+4 0 obj << /Length 44 >> stream
+BT /F1 18 Tf 40 100 Td (PAN SPECIMEN) Tj ET
+endstream endobj
+5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj
+trailer << /Root 1 0 R >>
+%%EOF`;
+
+test("an admin starts a batch whose confidently wrong Aadhaar is flagged by the validator and shown masked", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "admin");
+  await page.goto("/batches/new");
+  await page.getByLabel(/^Label/).fill(label);
+  await page.getByRole("button", { name: /Fill in the \d+ sample documents/ }).click();
+  const textarea = page.getByLabel("URLs or CSV rows");
+  const samples = (await textarea.inputValue()).split("\n");
+  const pick = (name: string) => samples.find((u) => u.includes(`/${name}.`))!;
+  await textarea.fill(
+    [`${label}-aadhaar,${pick("aadhaar-badcheck")}`, `${label}-pan,${pick("pan-badcheck")}`].join("\n"),
+  );
+  await page.getByRole("button", { name: "Submit 2 rows" }).click();
+  await expect(page).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);
+  batchUrl = new URL(page.url()).pathname;
+  batchId = batchUrl.split("/").pop()!;
+  await expect(page.getByRole("region", { name: "Progress" }).getByTestId("batch-status")).toHaveText(
+    "Complete",
+    {
+      timeout: 60_000,
+    },
+  );
+
+  // The storage link expired: the pane says why instead of showing a broken image.
+  await page.route("**/api/documents/*/file", (route) =>
+    route.fulfill({
+      status: 502,
+      contentType: "application/json",
+      body: JSON.stringify({
+        error:
+          "Storage refused the file: the pre-signed link has expired (AccessDenied: Request has expired).",
+      }),
+    }),
+  );
+  await page.getByRole("link", { name: `${label}-aadhaar` }).click();
+  await expect(page.getByTestId("file-problem")).toContainText("the pre-signed link has expired");
+  await page.unroute("**/api/documents/*/file");
+
+  const aadhaar = page.getByTestId("field-aadhaar_number");
+  await expect(aadhaar).toHaveAttribute("data-needs-review", "true");
+  await expect(aadhaar.getByRole("rowheader")).toContainText("Aadhaar number");
+  await expect(aadhaar).toContainText("aadhaar.checksum");
+  await expect(aadhaar).toContainText(/Verhoeff/);
+  await expect(aadhaar).toContainText(/XXXX XXXX \d{4}/);
+  await expect(aadhaar.getByTestId("review-state")).toHaveText("Pending");
+  expect(await page.locator("main").innerText()).not.toMatch(AADHAAR_DIGITS);
+
+  // Reloaded, the real file is drawn in the pane; a PDF is drawn page by page.
+  // The scan prints the full Aadhaar number: hidden until asked for, and that view is audited.
+  await page.reload();
+  await expect(page.getByTestId("scan-hidden")).toContainText("This scan shows an Aadhaar number");
+  await expect(page.getByRole("img", { name: `Scan of ${label}-aadhaar` })).toHaveCount(0);
+  await page.getByRole("button", { name: "Show the scan" }).click();
+  await expect(page.getByRole("img", { name: `Scan of ${label}-aadhaar` })).toBeVisible();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await expect(page.getByTestId("zoom-level")).toHaveText("125 %");
+  await page.route("**/api/documents/*/file", (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "application/pdf",
+      headers: { "X-File-Kind": "pdf" },
+      body: PDF,
+    }),
+  );
+  // pdf.js runs in its own worker, bundled as a separate asset by the production build.
+  const worker = page.waitForRequest(/pdf\.worker[^/]*\.mjs$/);
+  await page.reload();
+  await worker;
+  await expect(page.getByTestId("pdf-page")).toHaveText("Page 1 of 1");
+  await expect(
+    page.getByTestId("audit-event").filter({ hasText: "viewed the scan (it shows an Aadhaar number)" }),
+  ).toHaveCount(1);
+  await expect(page.getByRole("img", { name: `Scan of ${label}-aadhaar, page 1` })).toBeVisible();
+  await page.unroute("**/api/documents/*/file");
+});
+
+test("a reviewer reviews a whole document with the keyboard while a second reviewer is handed the other", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const reviewer = await newSignedIn(browser, "reviewer");
+  const admin = await newSignedIn(browser, "admin");
+
+  await reviewer.goto(`/review?batch=${batchId}`);
+  await expect(reviewer.getByTestId("queue-row")).toHaveCount(2);
+  await reviewer.getByRole("button", { name: "Start reviewing" }).click();
+  await expect(reviewer).toHaveURL(/\/documents\/[0-9a-f-]{36}\?from=queue/);
+  const mine = new URL(reviewer.url()).pathname;
+
+  // At the same time, the admin sees who holds it and is handed the other document.
+  await admin.goto(`/review?batch=${batchId}`);
+  await expect(admin.getByTestId("queue-lock").filter({ hasText: "Ravi Reviewer" })).toHaveCount(1);
+  await admin.getByRole("button", { name: "Start reviewing" }).click();
+  await expect(admin).toHaveURL(/\/documents\/[0-9a-f-]{36}\?from=queue/);
+  expect(new URL(admin.url()).pathname).not.toBe(mine);
+  await admin.goto(mine);
+  await expect(admin.getByTestId("lock-banner")).toContainText("Ravi Reviewer is reviewing this document");
+
+  // Keyboard only from here on: the first flagged field is current.
+  const page = reviewer;
+  const flagged = page.locator('[data-needs-review="true"]');
+  const count = await flagged.count();
+  expect(count).toBeGreaterThan(0);
+  const flaggedIds = await flagged.evaluateAll((rows) => rows.map((r) => r.getAttribute("data-testid")!));
+  await expect(page.locator(`[data-testid="${flaggedIds[0]}"]`)).toBeFocused();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // The wrong-but-confident value is marked unreadable, the other flagged fields accepted.
+  for (const id of flaggedIds) {
+    const row = page.locator(`[data-testid="${id}"]`);
+    const wrong = (await row.getByText(/checksum|holder_type/).count()) > 0;
+    await page.keyboard.press(wrong ? "u" : "a");
+    await expect(row.getByTestId("review-state")).toHaveText(/Unreadable|Accepted/);
+  }
+  await expect(page.getByTestId("left-to-review")).toHaveText(/Nothing left to review/);
+
+  // Move to the name and correct it.
+  const allIds = await page
+    .locator('tr[data-testid^="field-"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-testid")!));
+  const nameId = allIds.find((id) => id === "field-name" || id === "field-name_as_per_pan")!;
+  const nameRow = page.locator(`[data-testid="${nameId}"]`);
+  for (
+    let i = 0;
+    i < allIds.length && !(await nameRow.evaluate((el) => el === document.activeElement));
+    i++
+  ) {
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+    await page.keyboard.press(allIds.indexOf(focused) > allIds.indexOf(nameId) ? "k" : "j");
+  }
+  await expect(nameRow).toBeFocused();
+  const before = (await nameRow.locator("td").first().innerText()).trim();
+  await page.keyboard.press("e");
+  const box = nameRow.getByLabel(/Corrected value/);
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue(before);
+  await page.keyboard.press("Escape");
+  await expect(box).toHaveCount(0);
+  await page.keyboard.press("e");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("ASHA VERMA");
+  await page.keyboard.press("Enter");
+  await expect(nameRow.getByTestId("review-state")).toHaveText("Corrected");
+  await expect(nameRow).toContainText(`Original:${before}`);
+
+  await page.keyboard.press("Shift+A");
+  await expect(page.getByText(/Accepted \d+ fields above threshold|No pending field is above/)).toBeVisible();
+  await page.keyboard.press("p");
+  // Approved; the other document is held by the admin, so the queue has nothing left for us.
+  await expect(page).toHaveURL(/\/review$/);
+
+  await page.goto(mine);
+  await expect(page.getByTestId("review-status")).toHaveText("approved");
+  await expect(page.getByTestId("decision")).toContainText("Approved by Ravi Reviewer");
+  const correction = page.getByTestId("audit-event").filter({ hasText: "corrected" });
+  await expect(correction).toContainText("reviewer@demo.atlas-review.local");
+  await expect(correction.getByTestId("audit-before")).toHaveText(`pending “${before}”`);
+  await expect(correction.getByTestId("audit-after")).toHaveText("corrected “ASHA VERMA”");
+  await expect(page.getByTestId("audit-event").filter({ hasText: "approved the document" })).toHaveCount(1);
+  await admin.context().close();
+  await reviewer.context().close();
+});
+
+test("the CSV export masks Aadhaar, neutralises formulas and starts with a BOM", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto(batchUrl);
+  await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
+    "href",
+    `/api/batches/${batchId}/export?format=csv`,
+  );
+  const response = await page.request.get(`/api/batches/${batchId}/export?format=csv`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("text/csv");
+  const bytes = await response.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = bytes.toString("utf8").slice(1);
+  const lines = csv.trim().split("\r\n");
+  expect(lines[0]).toBe(
+    "batch,document_id,document_type,field,original_value,confidence,corrected_value,review_state,reviewer",
+  );
+  const aadhaarLine = lines.find((l) => l.includes(`${label}-aadhaar,AADHAAR,aadhaar_number,`))!;
+  expect(aadhaarLine).toMatch(/,XXXX XXXX \d{4},0\.\d+,/);
+  expect(csv).not.toMatch(AADHAAR_DIGITS);
+  // The label starts with "=": every batch cell is neutralised with a leading quote.
+  expect(lines.slice(1).every((l) => l.startsWith(`'${label}`))).toBe(true);
+  expect(csv).toContain("ASHA VERMA,corrected,reviewer@demo.atlas-review.local");
+
+  const json = (await (await page.request.get(`/api/batches/${batchId}/export?format=json`)).json()) as Array<
+    Record<string, unknown>
+  >;
+  expect(json.length).toBe(lines.length - 1);
+  expect(JSON.stringify(json)).not.toMatch(AADHAAR_DIGITS);
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { verhoeffCheckDigit } from "@/lib/validators/checksum";
+import { correctionProblems, parseCorrection } from "./correction";
+import { toFieldView } from "./field-view";
+import { buildThresholdSet } from "@/lib/documents/thresholds";
+
+const today = new Date("2026-11-22T00:00:00Z");
+
+describe("parseCorrection", () => {
+  it("keeps text as trimmed text and numbers as numbers", () => {
+    expect(parseCorrection("RAVI", "  RAVI KUMAR ")).toEqual({ ok: true, value: "RAVI KUMAR" });
+    expect(parseCorrection(45000, "45,500")).toEqual({ ok: true, value: 45500 });
+    expect(parseCorrection(45000, "about 45k")).toEqual({ ok: true, value: "about 45k" });
+  });
+  it("refuses an empty value", () => {
+    expect(parseCorrection("x", "   ")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/unreadable/),
+    });
+  });
+  it("reads structured values as JSON of the same shape", () => {
+    expect(parseCorrection({ city: "Pune" }, '{"city":"Mumbai"}')).toEqual({
+      ok: true,
+      value: { city: "Mumbai" },
+    });
+    expect(parseCorrection([{ a: 1 }], "[]")).toEqual({ ok: true, value: [] });
+    expect(parseCorrection({ city: "Pune" }, "Mumbai")).toMatchObject({ ok: false });
+    expect(parseCorrection({ city: "Pune" }, "[1]")).toMatchObject({
+      ok: false,
+      message: "Type a JSON object ({…}).",
+    });
+  });
+});
+
+describe("correctionProblems", () => {
+  const payload = "23456789012";
+  const valid = `${payload}${verhoeffCheckDigit(payload)}`;
+  const invalid = `${payload}${(Number(verhoeffCheckDigit(payload)) + 1) % 10}`;
+  it("runs the field's validator on the corrected value", () => {
+    expect(correctionProblems("AADHAAR", "aadhaar_number", valid, today)).toEqual([]);
+    expect(correctionProblems("AADHAAR", "aadhaar_number", invalid, today)).toEqual([
+      "Aadhaar check digit is wrong (Verhoeff)",
+    ]);
+    expect(correctionProblems("PAN", "date_of_birth", "31/02/1990", today)).toHaveLength(1);
+    expect(correctionProblems("PAN", "name", "anything", today)).toEqual([]);
+  });
+});
+
+describe("toFieldView", () => {
+  const base = {
+    id: "f1",
+    path: "aadhaar_number",
+    position: 0,
+    value: "2345 6789 0124",
+    confidence: 0.99,
+    validation: { ok: false, failed: ["aadhaar.checksum"], issues: [] },
+    reviewState: "pending" as const,
+    correctedValue: null,
+    reviewedAt: null,
+    version: 3,
+  };
+  it("masks Aadhaar and starts the edit box blank rather than with the mask", () => {
+    const view = toFieldView("AADHAAR", base, buildThresholdSet([]), null);
+    expect(view).toMatchObject({
+      shown: "XXXX XXXX 0124",
+      masked: true,
+      editText: "",
+      needsReview: true,
+      reasons: ["validator"],
+      version: 3,
+    });
+  });
+  it("shows a correction beside the original, and a reviewed field no longer needs review", () => {
+    const view = toFieldView(
+      "PAN",
+      {
+        ...base,
+        path: "name",
+        value: "RAVI",
+        confidence: 0.5,
+        validation: null,
+        reviewState: "corrected",
+        correctedValue: "RAVI KUMAR",
+      },
+      buildThresholdSet([]),
+      "Ravi Reviewer",
+    );
+    expect(view).toMatchObject({
+      shown: "RAVI",
+      correctedShown: "RAVI KUMAR",
+      editText: "RAVI KUMAR",
+      masked: false,
+      needsReview: false,
+      reasons: ["low_confidence"],
+      reviewedBy: "Ravi Reviewer",
+    });
+  });
+});

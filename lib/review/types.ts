@@ -1,0 +1,46 @@
+/**
+ * Shapes the review workspace passes from server to client. Client-safe: no server imports.
+ * Values arrive already masked (Aadhaar); the stored value only reaches the browser through an
+ * audited reveal.
+ */
+import type { FieldIssue } from "@/lib/documents/extract";
+
+export const FIELD_REVIEW_STATES = ["pending", "accepted", "corrected", "unreadable"] as const;
+export type FieldReviewState = (typeof FIELD_REVIEW_STATES)[number];
+
+export type ReviewReason = "low_confidence" | "validator";
+
+export type FieldView = {
+  id: string;
+  path: string;
+  position: number;
+  /** Original value as Atlas read it, masked for display. */
+  shown: unknown;
+  /** The reviewer's correction, masked for display; null when not corrected. */
+  correctedShown: unknown;
+  /** True when `shown` hides part of the stored value (so editing starts from a blank box). */
+  masked: boolean;
+  /** Text the edit box starts with: the current value, or "" when it is masked. */
+  editText: string;
+  /** The stored value is an object or array: corrections are typed as JSON. */
+  structured: boolean;
+  confidence: number | null;
+  threshold: number;
+  issues: FieldIssue[];
+  validatorOk: boolean;
+  needsReview: boolean;
+  reasons: ReviewReason[];
+  reviewState: FieldReviewState;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  version: number;
+};
+
+export type LockView = {
+  ownerId: string | null;
+  ownerName: string | null;
+  expiresAt: string | null;
+  /** Held by someone other than the viewer, and not yet expired. */
+  heldByOther: boolean;
+  mine: boolean;
+};
