@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { atlasUploads, batches, documents } from "@/lib/db/schema";
 
@@ -32,12 +33,32 @@ export async function createBatch(
   },
   actor: AuditActor,
 ): Promise<{ batchId: string; created: boolean }> {
+  try {
+    return await insertBatch(db, input, actor);
+  } catch (error) {
+    // Two submits at once (a double click): the second insert meets the first one's client_key.
+    const existing = isUniqueViolation(error) ? await batchWithKey(db, input.clientKey) : undefined;
+    if (existing) return { batchId: existing, created: false };
+    throw error;
+  }
+}
+
+async function batchWithKey(db: Db, clientKey: string): Promise<string | undefined> {
+  const [existing] = await db
+    .select({ id: batches.id })
+    .from(batches)
+    .where(eq(batches.clientKey, clientKey));
+  return existing?.id;
+}
+
+function insertBatch(
+  db: Db,
+  input: Parameters<typeof createBatch>[1],
+  actor: AuditActor,
+): Promise<{ batchId: string; created: boolean }> {
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select({ id: batches.id })
-      .from(batches)
-      .where(eq(batches.clientKey, input.clientKey));
-    if (existing) return { batchId: existing.id, created: false };
+    const existing = await batchWithKey(tx, input.clientKey);
+    if (existing) return { batchId: existing, created: false };
 
     const [batch] = await tx
       .insert(batches)

@@ -123,6 +123,9 @@ export async function requeueFailedChunks(db: Db, batchId: string): Promise<numb
     .set({ status: "pending" })
     .where(and(eq(atlasUploads.batchId, batchId), eq(atlasUploads.status, "failed")))
     .returning({ id: atlasUploads.id });
+  // The batch is open again ("submitting"), so the background loop sends the chunks even when
+  // the run that follows this click is skipped (another instance holds the lease).
+  if (requeued.length > 0) await refreshBatchCounts(db, batchId);
   return requeued.length;
 }
 

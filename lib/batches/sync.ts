@@ -1,10 +1,10 @@
 import "server-only";
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { AtlasClient } from "@/lib/atlas/client";
 import type { ExtractedDocument, ExtractsPage } from "@/lib/atlas/types";
 import type { Db } from "@/lib/db";
 import { atlasUploads, batches, documents, fields } from "@/lib/db/schema";
-import { extractFieldRows, summarise } from "@/lib/documents/extract";
+import { extractFieldRows, summarise, type FieldRow } from "@/lib/documents/extract";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { refreshBatchCounts } from "./counts";
 import { mapWithLimit } from "./pool";
@@ -24,6 +24,8 @@ import { mapWithLimit } from "./pool";
  */
 export const PER_PAGE = 50;
 const MAX_EXTRA_PAGES = 20;
+const UPDATE_SLICE = 200;
+const FIELD_SLICE = 1000;
 
 export type SyncOptions = {
   concurrency: number;
@@ -69,25 +71,43 @@ export async function syncBatch(
     };
   });
 
-  for (const { upload, page: first } of changed) {
-    const own = [first, ...pages.filter((p) => p.upload.id === upload.id).map((p) => p.page)];
-    let last = own[own.length - 1]!;
-    // Past the announced end: new documents may have pushed results onto a later page.
-    for (let extra = 0; (last.hasNext || last.data.length === PER_PAGE) && extra < MAX_EXTRA_PAGES; extra++) {
+  // Past the announced end: new documents may have pushed results onto a later page. Every
+  // upload that needs it reads its next page in the same bounded round, until none does.
+  const own = new Map(
+    changed.map(({ upload, page }) => [
+      upload.id,
+      [page, ...pages.filter((p) => p.upload.id === upload.id).map((p) => p.page)],
+    ]),
+  );
+  const lastOf = (upload: OpenUpload) => own.get(upload.id)!.at(-1)!;
+  // Read on when Atlas says there is more, or when its own count on this page says more results
+  // exist than the pages up to here hold (they arrived between reads). Without a count, a full
+  // page is the only hint.
+  const readsOn = (page: ExtractsPage) =>
+    page.hasNext ||
+    (page.totalItems !== undefined ? page.totalItems > page.page * PER_PAGE : page.data.length === PER_PAGE);
+  let reading = changed.map(({ upload }) => upload).filter((upload) => readsOn(lastOf(upload)));
+  for (let extra = 0; reading.length > 0 && extra < MAX_EXTRA_PAGES; extra++) {
+    const next = await mapWithLimit(reading, options.concurrency, async (upload) => {
       report.requests++;
-      last = await atlas.bulk.extracts({
+      const page = await atlas.bulk.extracts({
         batchId: upload.atlasBatchId,
-        page: last.page + 1,
+        page: lastOf(upload).page + 1,
         perPage: PER_PAGE,
       });
-      own.push(last);
-      if (last.data.length === 0) break;
-    }
+      own.get(upload.id)!.push(page);
+      return { upload, page };
+    });
+    reading = next.filter(({ page }) => page.data.length > 0 && readsOn(page)).map(({ upload }) => upload);
+  }
+
+  for (const { upload } of changed) {
+    const read = own.get(upload.id)!;
     const seen = new Map<string, ExtractedDocument>();
-    for (const page of own)
+    for (const page of read)
       for (const doc of page.data) if (!seen.has(doc.documentId)) seen.set(doc.documentId, doc);
     report.stored += await storeResults(db, upload, [...seen.values()], options);
-    const newestTotal = Math.max(...own.map((p) => p.totalItems ?? 0));
+    const newestTotal = Math.max(...read.map((p) => p.totalItems ?? 0));
     await recordTotalIfComplete(db, upload, newestTotal);
   }
 
@@ -143,11 +163,12 @@ async function openUploads(db: Db, batchId: string): Promise<OpenUpload[]> {
   return rows.filter((r): r is OpenUpload => r.atlasBatchId !== null);
 }
 
-async function storeResults(
+/** Stores results into the upload's documents still waiting for one; returns how many. (Exported for scripts/bench-sync.ts.) */
+export async function storeResults(
   db: Db,
-  upload: OpenUpload,
+  upload: Pick<OpenUpload, "atlasBatchId">,
   results: ExtractedDocument[],
-  options: SyncOptions,
+  options: Pick<SyncOptions, "thresholds" | "now">,
 ): Promise<number> {
   if (results.length === 0) return 0;
   const today = options.now?.() ?? new Date();
@@ -167,38 +188,55 @@ async function storeResults(
       )
       .for("update");
     const byDocumentId = new Map(results.map((r) => [r.documentId, r]));
-    let stored = 0;
+    const values: SQL[] = [];
+    const fieldRows: Array<FieldRow & { documentId: string }> = [];
     for (const doc of waiting) {
       const result = byDocumentId.get(doc.documentId)!;
       const failed = !!result.errorCode;
       const rows = failed ? [] : extractFieldRows(result, today);
       const summary = summarise(rows, result.documentType, options.thresholds);
-      await tx
-        .update(documents)
-        .set({
-          status: failed ? "failed" : "extracted",
-          documentType: result.documentType,
-          errorCode: result.errorCode ?? null,
-          errorMessage: result.errorMessage ?? null,
-          fileData: (result.raw as { file_data?: unknown })?.file_data ?? result.raw,
-          fileUuid: sql`coalesce(${documents.fileUuid}, ${result.fileUuid ?? null})`,
-          extractedAt: today,
-          fieldCount: summary.fieldCount,
-          minConfidence: summary.minConfidence,
-          needsReviewCount: summary.needsReviewCount,
-          updatedAt: today,
-        })
-        .where(and(eq(documents.id, doc.id), eq(documents.status, "submitted")));
-      if (rows.length) {
-        await tx
-          .insert(fields)
-          .values(rows.map((row) => ({ documentId: doc.id, ...row })))
-          .onConflictDoNothing({ target: [fields.documentId, fields.path] });
-      }
-      stored++;
+      const fileData = (result.raw as { file_data?: unknown })?.file_data ?? result.raw;
+      values.push(
+        sql`(${doc.id}::uuid, ${failed ? "failed" : "extracted"}::document_status, ${result.documentType}::text, ${result.errorCode ?? null}::text, ${result.errorMessage ?? null}::text, ${fileData == null ? null : JSON.stringify(fileData)}::jsonb, ${result.fileUuid ?? null}::text, ${summary.fieldCount}::int, ${summary.minConfidence}::real, ${summary.needsReviewCount}::int)`,
+      );
+      fieldRows.push(...rows.map((row) => ({ documentId: doc.id, ...row })));
     }
-    return stored;
+    // One UPDATE … FROM (VALUES …) and one INSERT per slice, not two statements per document:
+    // those round trips were most of a large sync's time, and the lease (service.ts) assumes a
+    // 10,000-document sync fits in a minute.
+    const at = today.toISOString();
+    for (const slice of slices(values, UPDATE_SLICE)) {
+      await tx.execute(sql`
+        update ${documents} set
+          status = v.status,
+          document_type = v.document_type,
+          error_code = v.error_code,
+          error_message = v.error_message,
+          file_data = v.file_data,
+          file_uuid = coalesce(${documents.fileUuid}, v.file_uuid),
+          extracted_at = ${at}::timestamptz,
+          field_count = v.field_count,
+          min_confidence = v.min_confidence,
+          needs_review_count = v.needs_review_count,
+          updated_at = ${at}::timestamptz
+        from (values ${sql.join(slice, sql`, `)})
+          as v(id, status, document_type, error_code, error_message, file_data, file_uuid, field_count, min_confidence, needs_review_count)
+        where ${documents.id} = v.id and ${documents.status} = 'submitted'`);
+    }
+    for (const slice of slices(fieldRows, FIELD_SLICE)) {
+      await tx
+        .insert(fields)
+        .values(slice)
+        .onConflictDoNothing({ target: [fields.documentId, fields.path] });
+    }
+    return waiting.length;
   });
+}
+
+function slices<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 async function recordTotalIfComplete(db: Db, upload: OpenUpload, total: number) {

@@ -3,7 +3,8 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { thresholds } from "@/lib/db/schema";
-import { buildThresholdSet, DEFAULT_THRESHOLD, type ThresholdRow, type ThresholdSet } from "./thresholds";
+import { buildThresholdSet, type ThresholdRow, type ThresholdSet } from "./thresholds";
+import { fieldThresholdSql } from "./thresholds-sql";
 
 export async function listThresholdRows(db: Db): Promise<(ThresholdRow & { id: string })[]> {
   return db
@@ -100,13 +101,7 @@ export async function recomputeNeedsReview(db: Db, documentId?: string): Promise
         select count(*)::int from fields f
         where f.document_id = d2.id and f.review_state = 'pending' and (
           coalesce((f.validation->>'ok')::boolean, true) = false
-          or f.confidence < coalesce(
-            (select t.threshold from thresholds t where t.scope = 'field' and t.field_path = f.path and t.document_type = d2.document_type),
-            (select t.threshold from thresholds t where t.scope = 'field' and t.field_path = f.path and t.document_type is null),
-            (select t.threshold from thresholds t where t.scope = 'document_type' and t.document_type = d2.document_type),
-            (select t.threshold from thresholds t where t.scope = 'global'),
-            ${DEFAULT_THRESHOLD}
-          )
+          or f.confidence < ${fieldThresholdSql(sql`f.path`, sql`d2.document_type`)}
         )
       ) as n
       from documents d2

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { batches, documents, users } from "@/lib/db/schema";
-import { lowConfidenceSql, validatorFailuresSql } from "./thresholds-sql";
+import { lowConfidenceSql, validatorFailuresSql } from "@/lib/documents/thresholds-sql";
 import type { ReviewReason } from "./types";
 
 /**

@@ -1,11 +1,11 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { DEFAULT_THRESHOLD } from "@/lib/documents/thresholds";
+import { DEFAULT_THRESHOLD } from "./thresholds";
 
 /**
  * The threshold that applies to field `f` of a document whose type is `documentType`, in SQL:
  * field-in-type > field > type > global > default, the order `thresholdFor` resolves in code
- * and `recomputeNeedsReview` in SQL. Used by the queue's "reason" filter.
+ * and `recomputeNeedsReview` in SQL. Used there and by the review queue's "reason" filter.
  */
 export function fieldThresholdSql(fieldPath: SQL, documentType: SQL): SQL {
   return sql`coalesce(
