@@ -2,7 +2,7 @@
  * Recording and submitting a batch against the simulator over HTTP: a row is recorded once and
  * sent to Atlas once, whatever fails, however often a person clicks retry.
  */
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { atlasUploads, documents } from "@/lib/db/schema";
@@ -167,6 +167,13 @@ describe.each(testDrivers)("batch creation and submission (%s)", (driver) => {
     const [chunk] = await chunksOf(batchId);
     expect(chunk).toMatchObject({ status: "failed" });
     expect(chunk!.errorMessage).toMatch(/unknown whether Atlas received them/);
+    // Its rows say why, and the batch is no longer "submitting".
+    const [explained] = await t.db
+      .select({ n: count() })
+      .from(documents)
+      .where(and(eq(documents.batchId, batchId), like(documents.submitError, "%unknown whether Atlas%")));
+    expect(Number(explained!.n)).toBe(10);
+    expect(await batchRow(t.db, batchId)).toMatchObject({ status: "partly_failed", notSubmittedCount: 10 });
     expect(await submitPendingChunks(t.db, sim.client(), batchId)).toMatchObject({ submitted: 0 });
     expect(sim.uploadsSent()).toBe(0);
     const [waiting] = await t.db
