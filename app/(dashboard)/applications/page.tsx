@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { MasterStatusBadge } from "@/components/flows/flow-stages";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -201,21 +202,7 @@ export default async function ApplicationsPage({
           </table>
         </div>
       )}
-      <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
-        {page > 1 ? (
-          <Link className="underline" href={href(page - 1)}>
-            Previous
-          </Link>
-        ) : null}
-        <span>
-          Page {page} of {pages} · {total} application{total === 1 ? "" : "s"}
-        </span>
-        {page < pages ? (
-          <Link className="underline" href={href(page + 1)}>
-            Next
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination page={page} pages={pages} total={total} noun="application" href={href} />
     </>
   );
 }

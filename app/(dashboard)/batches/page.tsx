@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { listBatches } from "@/lib/batches/queries";
 import { BATCH_STATUS_LABEL, BATCH_STATUSES, isBatchOpen } from "@/lib/batches/status";
@@ -215,21 +216,7 @@ export default async function BatchesPage({
           </table>
         </div>
       )}
-      <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
-        {page > 1 ? (
-          <Link className="underline" href={href(page - 1)}>
-            Previous
-          </Link>
-        ) : null}
-        <span>
-          Page {page} of {pages} · {total} batch{total === 1 ? "" : "es"}
-        </span>
-        {page < pages ? (
-          <Link className="underline" href={href(page + 1)}>
-            Next
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination page={page} pages={pages} total={total} noun="batch" plural="batches" href={href} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { listQueue, queueFilterOptions } from "@/lib/review/queue";
@@ -174,21 +175,7 @@ export default async function ReviewQueuePage({
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
-        {page > 1 ? (
-          <Link className="underline" href={pageHref(page - 1)}>
-            Previous
-          </Link>
-        ) : null}
-        <span>
-          Page {page} of {pages} · {total} document{total === 1 ? "" : "s"}
-        </span>
-        {page < pages ? (
-          <Link className="underline" href={pageHref(page + 1)}>
-            Next
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination page={page} pages={pages} total={total} noun="document" href={pageHref} />
     </>
   );
 }

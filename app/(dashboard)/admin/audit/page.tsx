@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { listAudit, listAuditActions } from "@/lib/db/queries/audit";
@@ -176,21 +177,7 @@ export default async function AuditPage({
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
-        {params.page > 1 ? (
-          <Link className="underline" href={link(params.page - 1)}>
-            Previous
-          </Link>
-        ) : null}
-        <span>
-          Page {params.page} of {pages}
-        </span>
-        {params.page < pages ? (
-          <Link className="underline" href={link(params.page + 1)}>
-            Next
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination page={params.page} pages={pages} total={total} noun="event" href={link} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getBatchSummary } from "@/lib/batches/queries";
 import { isBatchOpen } from "@/lib/batches/status";
@@ -229,21 +230,7 @@ export default async function BatchPage({
             </tbody>
           </table>
         </div>
-        <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 ? (
-            <Link className="underline" href={href(page - 1)}>
-              Previous
-            </Link>
-          ) : null}
-          <span>
-            Page {page} of {pages} · {total} document{total === 1 ? "" : "s"}
-          </span>
-          {page < pages ? (
-            <Link className="underline" href={href(page + 1)}>
-              Next
-            </Link>
-          ) : null}
-        </nav>
+        <Pagination page={page} pages={pages} total={total} noun="document" href={href} />
       </section>
     </>
   );
