@@ -39,6 +39,8 @@ export async function listQueue(db: Db, filter: QueueFilter, page: number, pageS
         documentType: documents.documentType,
         batchId: documents.batchId,
         batchLabel: batches.label,
+        batchDocumentCount: batches.documentCount,
+        batchCreatedAt: batches.createdAt,
         needsReviewCount: documents.needsReviewCount,
         validatorCount: validatorFailuresSql(sql`${documents.id}`).mapWith(Number),
         lowConfidenceCount: lowConfidenceSql(sql`${documents.id}`, sql`${documents.documentType}`).mapWith(
@@ -72,7 +74,12 @@ export async function queueFilterOptions(db: Db) {
   const where = queueWhere({});
   const [batchRows, typeRows] = await Promise.all([
     db
-      .selectDistinct({ id: batches.id, label: batches.label, createdAt: batches.createdAt })
+      .selectDistinct({
+        id: batches.id,
+        label: batches.label,
+        createdAt: batches.createdAt,
+        documentCount: batches.documentCount,
+      })
       .from(documents)
       .innerJoin(batches, eq(batches.id, documents.batchId))
       .where(where)

@@ -62,7 +62,7 @@ export default async function ReviewQueuePage({
             <option value="">All batches</option>
             {options.batches.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.label ?? b.id.slice(0, 8)}
+                {batchName(b.label, b.documentCount, b.createdAt)}
               </option>
             ))}
           </select>
@@ -132,7 +132,7 @@ export default async function ReviewQueuePage({
                 <td className="px-4 py-2 text-xs">
                   {d.batchId ? (
                     <Link href={`/batches/${d.batchId}`} className="hover:underline">
-                      {d.batchLabel ?? d.batchId.slice(0, 8)}
+                      {batchName(d.batchLabel, d.batchDocumentCount, d.batchCreatedAt)}
                     </Link>
                   ) : (
                     "—"
@@ -178,4 +178,11 @@ export default async function ReviewQueuePage({
       <Pagination page={page} pages={pages} total={total} noun="document" href={pageHref} />
     </>
   );
+}
+
+/** Batches without a label are named as the batch list names them, plus when they started. */
+function batchName(label: string | null, documentCount: number | null, createdAt: Date | null): string {
+  if (label) return label;
+  const when = createdAt ? ` (${createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC)` : "";
+  return `Batch of ${documentCount ?? "?"}${when}`;
 }

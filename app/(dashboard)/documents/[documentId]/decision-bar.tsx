@@ -85,7 +85,7 @@ export function DecisionBar({
         {canReview && !closed ? (
           <>
             <button type="button" className={button} disabled={!canAct || busy} onClick={onAcceptAll}>
-              Accept all above threshold <kbd className="ml-1 text-xs text-slate-500">⇧A</kbd>
+              Accept all above threshold <kbd className="ml-1 text-xs text-slate-500">Shift+A</kbd>
             </button>
             <button
               type="button"

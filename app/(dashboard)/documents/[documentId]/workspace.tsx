@@ -319,7 +319,7 @@ export function Workspace(props: Props) {
           left={left}
         />
         <p className="mt-2 text-xs text-slate-500">
-          j/k move · a accept · e correct · u unreadable · ⇧A accept all · p approve · r reject · ]/[
+          j/k move · a accept · e correct · u unreadable · Shift+A accept all · p approve · r reject · ]/[
           next/previous document · ? all keys
         </p>
       </div>
