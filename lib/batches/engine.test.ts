@@ -64,6 +64,25 @@ describe.each(testDrivers)("batch engine (%s)", (driver) => {
     expect(sim.uploadsSent()).toBe(3);
   });
 
+  it("a run longer than the lease keeps renewing it, so no other instance takes the batch mid-run", async () => {
+    const batchId = await newBatch(t.db, userId, sampleRows(sim.baseUrl, 10, "renew"), 50);
+    const shortLease = (atlas: AtlasClient = sim.client()) =>
+      new BatchEngine({
+        db: async () => t.db,
+        atlas: () => atlas,
+        thresholds: async () => THRESHOLDS,
+        settings: () => ({ concurrency: 4, stallAfterMs: 600_000, leaseMs: 1500, abandonedAfterMs: 60_000 }),
+      });
+    // The first extracts answer takes 3 s: twice the lease.
+    sim.sim.addFault({ kind: "slow", delayMs: 3000, count: 1, endpoint: "/v1/bulk/extracts" });
+    const [one, two] = [shortLease(), shortLease()];
+    const long = one.run(batchId);
+    await new Promise((r) => setTimeout(r, 2200));
+    expect(await two.run(batchId)).toEqual({ skipped: "leased-elsewhere" });
+    expect(ran(await long)).toMatchObject({ submitted: 1, sync: { stored: 10 } });
+    expect(await batchRow(t.db, batchId)).toMatchObject({ leaseOwner: null });
+  });
+
   it("a live lease held by another instance keeps this one out until it is released or expires", async () => {
     const batchId = await newBatch(t.db, userId, sampleRows(sim.baseUrl, 10, "held"), 50);
     expect(await acquireLease(t.db, batchId, "elsewhere", 60_000)).toBe(true);

@@ -51,6 +51,17 @@ export class BatchEngine {
     const settings = this.deps.settings();
     if (!(await acquireLease(db, batchId, this.owner, settings.leaseMs)))
       return { skipped: "leased-elsewhere" };
+    // A long run (a 10,000-document batch on a slow Atlas) keeps its lease alive, so another
+    // instance never takes the batch over mid-run.
+    let renewing: Promise<unknown> = Promise.resolve();
+    const renewal = setInterval(
+      () => {
+        renewing = acquireLease(db, batchId, this.owner, settings.leaseMs).catch((error) =>
+          logger.warn("batch.lease_renewal_failed", { batchId, error }),
+        );
+      },
+      Math.max(500, Math.floor(settings.leaseMs / 3)),
+    );
     try {
       const atlas = this.deps.atlas();
       const { submitted } = await submitPendingChunks(db, atlas, batchId);
@@ -76,6 +87,8 @@ export class BatchEngine {
         throw error;
       }
     } finally {
+      clearInterval(renewal);
+      await renewing; // so that a renewal in flight cannot take the lease back after the release
       await releaseLease(db, batchId, this.owner);
     }
   }

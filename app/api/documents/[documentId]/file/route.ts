@@ -6,10 +6,12 @@ import { documents } from "@/lib/db/schema";
 import { clientAddress } from "@/lib/auth";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { fields } from "@/lib/db/schema";
+import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { isAadhaarField } from "@/lib/masking";
 import { can } from "@/lib/roles";
 import { expiryProblem, fileKind, storageProblem } from "@/lib/review/file-problem";
+import { fetchFileSafely } from "@/lib/review/safe-fetch";
 
 export const dynamic = "force-dynamic";
 
@@ -69,13 +71,16 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
     }
     const expired = expiryProblem(doc.fileUrl, new Date());
     if (expired) return problem(410, expired);
-    if (!/^https?:\/\//i.test(doc.fileUrl))
-      return problem(422, "The stored file link is not an http(s) link.");
-
     let response: Response;
     try {
-      response = await fetch(doc.fileUrl, { signal: AbortSignal.timeout(TIMEOUT_MS), cache: "no-store" });
+      const env = getEnv();
+      response = await fetchFileSafely(doc.fileUrl, {
+        // The simulator (embedded or standalone) lives on a private address by design.
+        trustedOrigins: [new URL(env.atlasBaseUrl).origin, new URL(env.appBaseUrl).origin],
+        timeoutMs: TIMEOUT_MS,
+      });
     } catch (error) {
+      if (error instanceof Error && error.name === "UnsafeFileUrlError") return problem(422, error.message);
       const timedOut = error instanceof Error && error.name === "TimeoutError";
       logger.warn("document_file.fetch_failed", { documentId, error });
       return problem(
