@@ -6,6 +6,7 @@ import type { AtlasClient } from "@/lib/atlas/client";
 import type { Db } from "@/lib/db";
 import { atlasUploads, batches } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
+import { BackgroundLoop } from "@/lib/background-loop";
 import { logger } from "@/lib/logger";
 import { acquireLease, releaseLease } from "./lease";
 import { BATCH_STATUSES } from "./status";
@@ -32,8 +33,7 @@ const OPEN = BATCH_STATUSES.filter((s) => s === "submitting" || s === "processin
 export class BatchEngine {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private inFlight = new Map<string, Promise<BatchRunResult>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private stopped = false;
+  private readonly loop = new BackgroundLoop("batch.engine_tick_failed", () => this.tick());
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -104,7 +104,7 @@ export class BatchEngine {
       .where(inArray(batches.status, OPEN))
       .orderBy(asc(batches.createdAt));
     for (const { id } of open) {
-      if (this.stopped) return;
+      if (this.loop.stopRequested) return;
       try {
         await this.run(id);
       } catch (error) {
@@ -114,20 +114,10 @@ export class BatchEngine {
   }
 
   start(intervalMs: number): void {
-    this.stopped = false;
-    const loop = async () => {
-      try {
-        await this.tick();
-      } catch (error) {
-        logger.error("batch.engine_tick_failed", { error });
-      }
-      if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
-    };
-    this.timer = setTimeout(loop, Math.min(intervalMs, 1000));
+    this.loop.start(intervalMs);
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.stop();
   }
 }

@@ -6,6 +6,7 @@ import type { AtlasClient } from "@/lib/atlas/client";
 import type { Db } from "@/lib/db";
 import { atlasUploads, documents, flows } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
+import { BackgroundLoop } from "@/lib/background-loop";
 import { logger } from "@/lib/logger";
 import { acquireFlowLease, releaseFlowLease } from "./lease";
 import { storeFlowResults } from "./results";
@@ -35,8 +36,7 @@ const MISSING_RESULTS_BACKOFF_MS = 60_000;
 export class FlowPoller {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}:flows`;
   private inFlight = new Map<string, Promise<FlowPollResult>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private stopped = false;
+  private readonly loop = new BackgroundLoop("application.poller_tick_failed", () => this.tick());
 
   constructor(private readonly deps: FlowPollerDeps) {}
 
@@ -151,7 +151,7 @@ export class FlowPoller {
   async tick(): Promise<void> {
     const db = await this.deps.db();
     for (const id of await this.dueFlows(db)) {
-      if (this.stopped) return;
+      if (this.loop.stopRequested) return;
       try {
         await this.run(id);
       } catch (error) {
@@ -161,21 +161,11 @@ export class FlowPoller {
   }
 
   start(intervalMs: number): void {
-    this.stopped = false;
-    const loop = async () => {
-      try {
-        await this.tick();
-      } catch (error) {
-        logger.error("application.poller_tick_failed", { error });
-      }
-      if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
-    };
-    this.timer = setTimeout(loop, Math.min(intervalMs, 1000));
+    this.loop.start(intervalMs);
   }
 
   stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    this.loop.stop();
   }
 }
 
