@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
+import { FilterApply, FilterSelect, filterControl } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -21,8 +22,6 @@ const SORT_LABEL: Record<(typeof BATCH_SORTS)[number], string> = {
   label: "Label A–Z",
   needs_review: "Most needing review",
 };
-const input =
-  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export default async function BatchesPage({
   searchParams,
@@ -72,44 +71,29 @@ export default async function BatchesPage({
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter batches">
         <label className="text-sm font-medium">
           Search labels
-          <input name="q" defaultValue={params.q} className={input} />
+          <input name="q" defaultValue={params.q} className={filterControl} />
         </label>
-        <label className="text-sm font-medium">
-          Status
-          <select name="status" defaultValue={params.status ?? ""} className={input}>
-            <option value="">Any status</option>
-            {BATCH_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {BATCH_STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Product type
-          <select name="product" defaultValue={params.product ?? ""} className={input}>
-            <option value="">Any product</option>
-            {getEnv().ATLAS_PRODUCT_TYPES.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Sort
-          <select name="sort" defaultValue={params.sort} className={input}>
-            {BATCH_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {SORT_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          Apply
-        </button>
+        <FilterSelect
+          label="Status"
+          name="status"
+          defaultValue={params.status ?? ""}
+          any="Any status"
+          options={BATCH_STATUSES.map((s) => ({ value: s, label: BATCH_STATUS_LABEL[s] }))}
+        />
+        <FilterSelect
+          label="Product type"
+          name="product"
+          defaultValue={params.product ?? ""}
+          any="Any product"
+          options={getEnv().ATLAS_PRODUCT_TYPES}
+        />
+        <FilterSelect
+          label="Sort"
+          name="sort"
+          defaultValue={params.sort}
+          options={BATCH_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
+        />
+        <FilterApply />
       </form>
 
       {rows.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -11,8 +12,6 @@ import { loadReviewQueueParams, queueQuery, type QueueContext } from "./search-p
 export const metadata: Metadata = { title: "Review" };
 
 const PAGE_SIZE = 50;
-const input =
-  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 const REASON_LABEL = { low_confidence: "Low confidence", validator: "Failed a validator" } as const;
 
@@ -56,40 +55,34 @@ export default async function ReviewQueuePage({
         actions={<StartReviewing context={context} disabled={total === 0} />}
       />
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the queue">
-        <label className="text-sm font-medium">
-          Batch
-          <select name="batch" defaultValue={params.batch ?? ""} className={input}>
-            <option value="">All batches</option>
-            {options.batches.map((b) => (
-              <option key={b.id} value={b.id}>
-                {batchName(b.label, b.documentCount, b.createdAt)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Type
-          <select name="type" defaultValue={params.type ?? ""} className={input}>
-            <option value="">Any type</option>
-            {options.types.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Reason
-          <select name="reason" defaultValue={params.reason ?? ""} className={input}>
-            <option value="">Any reason</option>
-            <option value="low_confidence">{REASON_LABEL.low_confidence}</option>
-            <option value="validator">{REASON_LABEL.validator}</option>
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          Apply
-        </button>
+        <FilterSelect
+          label="Batch"
+          name="batch"
+          defaultValue={params.batch ?? ""}
+          any="All batches"
+          options={options.batches.map((b) => ({
+            value: b.id,
+            label: batchName(b.label, b.documentCount, b.createdAt),
+          }))}
+        />
+        <FilterSelect
+          label="Type"
+          name="type"
+          defaultValue={params.type ?? ""}
+          any="Any type"
+          options={options.types}
+        />
+        <FilterSelect
+          label="Reason"
+          name="reason"
+          defaultValue={params.reason ?? ""}
+          any="Any reason"
+          options={[
+            { value: "low_confidence", label: REASON_LABEL.low_confidence },
+            { value: "validator", label: REASON_LABEL.validator },
+          ]}
+        />
+        <FilterApply />
       </form>
 
       <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">

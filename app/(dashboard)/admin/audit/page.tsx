@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { FilterSelect, filterControl } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -64,8 +65,6 @@ export default async function AuditPage({
       if (v !== undefined && v !== "") q.set(k, String(v));
     return `/admin/audit?${q.toString()}`;
   };
-  const input =
-    "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
   return (
     <>
@@ -77,35 +76,27 @@ export default async function AuditPage({
         method="get"
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
       >
-        <label className="text-sm font-medium">
-          User
-          <select name="user" defaultValue={params.user ?? ""} className={input}>
-            <option value="">Anyone</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.email}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Action
-          <select name="action" defaultValue={params.action ?? ""} className={input}>
-            <option value="">Any action</option>
-            {actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="User"
+          name="user"
+          defaultValue={params.user ?? ""}
+          any="Anyone"
+          options={users.map((u) => ({ value: u.id, label: u.email }))}
+        />
+        <FilterSelect
+          label="Action"
+          name="action"
+          defaultValue={params.action ?? ""}
+          any="Any action"
+          options={actions.map((a) => ({ value: a, label: a }))}
+        />
         <label className="text-sm font-medium">
           From
-          <input type="date" name="from" defaultValue={params.from} className={input} />
+          <input type="date" name="from" defaultValue={params.from} className={filterControl} />
         </label>
         <label className="text-sm font-medium">
           To
-          <input type="date" name="to" defaultValue={params.to} className={input} />
+          <input type="date" name="to" defaultValue={params.to} className={filterControl} />
         </label>
         <button
           type="submit"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
+import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -20,8 +21,6 @@ export const metadata: Metadata = { title: "Batch" };
 const PAGE_SIZE = 50;
 const headerLink =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
-const input =
-  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export default async function BatchPage({
   params,
@@ -121,43 +120,34 @@ export default async function BatchPage({
           Documents
         </h2>
         <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter documents">
-          <label className="text-sm font-medium">
-            Type
-            <select name="type" defaultValue={filters.type ?? ""} className={input}>
-              <option value="">Any type</option>
-              {types.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            Errors
-            <select name="errors" defaultValue={filters.errors ?? ""} className={input}>
-              <option value="">With or without</option>
-              <option value="only">Only with errors</option>
-              <option value="none">Only without errors</option>
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            Sort
-            <select name="sort" defaultValue={filters.sort} className={input}>
-              {DOCUMENT_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {DOCUMENT_SORT_LABEL[s]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect
+            label="Type"
+            name="type"
+            defaultValue={filters.type ?? ""}
+            any="Any type"
+            options={types}
+          />
+          <FilterSelect
+            label="Errors"
+            name="errors"
+            defaultValue={filters.errors ?? ""}
+            any="With or without"
+            options={[
+              { value: "only", label: "Only with errors" },
+              { value: "none", label: "Only without errors" },
+            ]}
+          />
+          <FilterSelect
+            label="Sort"
+            name="sort"
+            defaultValue={filters.sort}
+            options={DOCUMENT_SORTS.map((s) => ({ value: s, label: DOCUMENT_SORT_LABEL[s] }))}
+          />
           <label className="flex items-center gap-2 pb-2 text-sm font-medium">
             <input type="checkbox" name="review" value="true" defaultChecked={filters.review} />
             Needs review only
           </label>
-          <button
-            type="submit"
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-          >
-            Apply
-          </button>
+          <FilterApply />
         </form>
         <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full text-sm">
