@@ -1,20 +1,13 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
+import { useTransition } from "react";
 import { toast } from "sonner";
 import { FlowStages, MasterStatusBadge } from "@/components/flows/flow-stages";
+import { useLiveProgress } from "@/components/use-live-progress";
 import type { ApplicationProgress } from "@/lib/flows/status";
 import { checkNowAction, retryFailedUploadsAction, startApplicationAction } from "./actions";
-
-async function fetchProgress(flowId: string): Promise<ApplicationProgress> {
-  const res = await fetch(`/api/flows/${flowId}`, { cache: "no-store" });
-  if (res.status === 401)
-    throw new Error("Your session has ended. Sign in again to follow this application.");
-  if (!res.ok) throw new Error(`Could not load the status (HTTP ${res.status}). Retrying…`);
-  return res.json();
-}
 
 type ActionOutcome = { ok: true; data: unknown } | { ok: false; error: { message: string } };
 
@@ -33,24 +26,16 @@ export function ApplicationLive({
   const router = useRouter();
   const queryClient = useQueryClient();
   const [pending, start] = useTransition();
-  const { data, error } = useQuery({
+  const { progress, error } = useLiveProgress({
     queryKey: ["application", flowId],
-    queryFn: () => fetchProgress(flowId),
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.open === false ? false : 2000),
+    url: `/api/flows/${flowId}`,
+    subject: "this application",
+    initial,
+    // New statuses or results: re-render the server-side documents and cross-checks too.
+    changeKey: (p) =>
+      `${p.statuses.uploadStatus}/${p.statuses.processingStatus}/${p.statuses.crossheckStatus}/${p.statuses.masterStatus}/${p.callbackReceivedAt}/${p.uploads.map((u) => u.status).join(",")}`,
   });
-  const progress = data ?? initial;
   const s = progress.statuses;
-
-  // New statuses or results: re-render the server-side documents and cross-checks too.
-  const key = `${s.uploadStatus}/${s.processingStatus}/${s.crossheckStatus}/${s.masterStatus}/${progress.callbackReceivedAt}/${progress.uploads.map((u) => u.status).join(",")}`;
-  const lastSeen = useRef(key);
-  useEffect(() => {
-    if (key !== lastSeen.current) {
-      lastSeen.current = key;
-      router.refresh();
-    }
-  }, [key, router]);
 
   const failedUploads = progress.uploads.filter((u) => u.status === "failed");
   const run = (action: () => Promise<ActionOutcome>) =>

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
+import { useTransition } from "react";
 import { toast } from "sonner";
 import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
+import { useLiveProgress } from "@/components/use-live-progress";
 import { retryFailedChunksAction, syncNowAction } from "./actions";
 
 export type BatchProgress = {
@@ -32,13 +32,6 @@ export type BatchProgress = {
   missing: string[];
 };
 
-async function fetchProgress(batchId: string): Promise<BatchProgress> {
-  const res = await fetch(`/api/batches/${batchId}`, { cache: "no-store" });
-  if (res.status === 401) throw new Error("Your session has ended. Sign in again to follow this batch.");
-  if (!res.ok) throw new Error(`Could not load progress (HTTP ${res.status}). Retrying…`);
-  return res.json();
-}
-
 /** Live progress: polls our own API (never Atlas) every 2 s, and stops when the batch is done. */
 export function BatchLive({
   batchId,
@@ -51,24 +44,15 @@ export function BatchLive({
 }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const { data, error } = useQuery({
+  const { progress, error } = useLiveProgress({
     queryKey: ["batch", batchId],
-    queryFn: () => fetchProgress(batchId),
-    initialData: initial,
-    refetchInterval: (query) => (query.state.data?.open === false ? false : 2000),
+    url: `/api/batches/${batchId}`,
+    subject: "this batch",
+    initial,
+    // When results arrive, re-render the server-side documents table too.
+    changeKey: (p) => `${p.counts.extracted}/${p.counts.failed}/${p.counts.notSubmitted}/${p.status}`,
   });
-  const progress = data ?? initial;
   const c = progress.counts;
-
-  // When results arrive, re-render the server-side documents table too.
-  const lastSeen = useRef(`${c.extracted}/${c.failed}/${c.notSubmitted}/${progress.status}`);
-  useEffect(() => {
-    const key = `${c.extracted}/${c.failed}/${c.notSubmitted}/${progress.status}`;
-    if (key !== lastSeen.current) {
-      lastSeen.current = key;
-      router.refresh();
-    }
-  }, [c.extracted, c.failed, c.notSubmitted, progress.status, router]);
 
   const failedChunks = progress.chunks.filter((ch) => ch.status === "failed");
   const run = (what: "retry" | "sync") =>
