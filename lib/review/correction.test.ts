@@ -39,7 +39,7 @@ describe("correctionProblems", () => {
   it("runs the field's validator on the corrected value", () => {
     expect(correctionProblems("AADHAAR", "aadhaar_number", valid, today)).toEqual([]);
     expect(correctionProblems("AADHAAR", "aadhaar_number", invalid, today)).toEqual([
-      "Aadhaar check digit is wrong (Verhoeff)",
+      "Aadhaar check digit is wrong (Verhoeff) — a digit is misread",
     ]);
     expect(correctionProblems("PAN", "date_of_birth", "31/02/1990", today)).toHaveLength(1);
     expect(correctionProblems("PAN", "name", "anything", today)).toEqual([]);

@@ -1,3 +1,5 @@
+import { asciiDigits } from "@/lib/text/digits";
+
 /**
  * Reading Atlas field objects. A field is `{ value, confidence_score }`, but nested parts such as
  * `formatted_address` may come with or without that wrapper (see atlas-api.md 3.2), so every
@@ -35,14 +37,49 @@ export function firstFieldText(
   return null;
 }
 
+const CURRENCY_PREFIX = /^(?:₹|rs\.?|re\.?|inr|rupees?)\s*/iu;
+const CURRENCY_SUFFIX = /\s*(?:\/-|\/=|-\/|only|inr|rupees?)\.?$/iu;
+const SCALE: Record<string, number> = { lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7 };
+const GROUP = "[\\s\\p{Zs},'\u2019]";
+// 150000 | 1,50,000 (Indian: last three, then pairs) | 150,000 (thousands) | 1 50 000 | 1.5 (scaled)
+const INDIAN = new RegExp(`^\\d{1,2}(?:(${GROUP})\\d{2})*\\1\\d{3}$`, "u");
+const THOUSANDS = new RegExp(`^\\d{1,3}(?:(${GROUP})\\d{3})*$`, "u");
+
 /**
- * Amounts as printed on invoices and statements: "45,000.00", "₹45,000", "Rs. 1,45,000", "INR 500".
- * Returned in paise so sums are exact; null when the text is not a plain amount.
+ * Amounts as printed on invoices and statements, returned in paise so sums are exact:
+ * "45,000.00", "₹1,50,000.00", "Rs. 1,50,000/-", "INR 1,45,000", "1 45 000" (any space),
+ * "Rs 45000 only", digits of any Indian script, and lakh/crore words ("1.5 lakh", "2 crore").
+ * Both Indian (1,50,000) and international (150,000) grouping are read; a grouping that is
+ * neither ("1,5000") is not an amount. The abbreviation "Cr" is NOT read as crore: bank
+ * statements use it for "credit". Null when the text is not a plain amount.
  */
 export function parseAmountPaise(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? Math.round(value * 100) : null;
   if (typeof value !== "string") return null;
-  const cleaned = value.replace(/₹|\bINR\b|\bRs\.?/gi, "").replace(/[\s,]/g, "");
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Math.round(Number(cleaned) * 100);
+  let text = asciiDigits(value).trim().replace(/\s+/gu, " ");
+  let sign = 1;
+  if (/^[-\u2212]/u.test(text)) {
+    sign = -1;
+    text = text.slice(1).trim();
+  }
+  text = text.replace(CURRENCY_PREFIX, "").replace(CURRENCY_SUFFIX, "").trim();
+  if (/^[-\u2212]/u.test(text) && sign === 1) {
+    sign = -1;
+    text = text.slice(1).trim();
+  }
+  let scale = 1;
+  const scaled = /^(.*\d)\s*([a-z]+)\.?$/iu.exec(text);
+  if (scaled) {
+    const factor = SCALE[scaled[2]!.toLowerCase()];
+    if (factor === undefined) return null;
+    scale = factor;
+    text = scaled[1]!;
+  }
+  const match = /^([^.]+)(?:\.(\d+))?$/u.exec(text);
+  if (!match) return null;
+  const whole = match[1]!;
+  if (!/^\d+$/.test(whole) && !INDIAN.test(whole) && !THOUSANDS.test(whole)) return null;
+  const number = Number(`${whole.replace(/\D/g, "")}.${match[2] ?? "0"}`) * scale;
+  if (!Number.isFinite(number)) return null;
+  return sign * Math.round(number * 100);
 }

@@ -1,4 +1,4 @@
-export { validateAadhaar } from "./aadhaar";
+export { validateAadhaar, validateVid } from "./aadhaar";
 export { validateIfsc, validatePincode } from "./bank-and-postal";
 export { crossFieldChecks, type CrossFieldFinding } from "./cross-field";
 export {
@@ -11,8 +11,8 @@ export {
   type CalendarDate,
   type DateOfBirthOptions,
 } from "./dates";
-export { isGstStateCode, panInGstin, validateGstin } from "./gstin";
-export { PAN_HOLDER_TYPES, normalisePan, validatePan } from "./pan";
+export { gstinHolder, isGstStateCode, panInGstin, validateGstin, type GstinHolder } from "./gstin";
+export { PAN_HOLDER_TYPES, isMaskedPan, normalisePan, validatePan } from "./pan";
 export {
   FIELD_RULES,
   ruleFor,

@@ -1,4 +1,4 @@
-import { validateAadhaar } from "./aadhaar";
+import { validateAadhaar, validateVid } from "./aadhaar";
 import { validateIfsc, validatePincode } from "./bank-and-postal";
 import { crossFieldChecks } from "./cross-field";
 import { validateDate, validateDateOfBirth, validatePastDate } from "./dates";
@@ -42,6 +42,7 @@ export const FIELD_RULES: readonly FieldRule[] = [
     validate: (v, c) => validateDateOfBirth(v, c.today, { allowYearOnly: true }),
   },
   { matches: oneOf("aadhaar_number", "aadhar_number", "aadhaar", "aadhaar_no"), validate: validateAadhaar },
+  { matches: oneOf("vid", "vid_number", "virtual_id"), validate: validateVid },
   { matches: oneOf("pan_number", "pan", "pan_no"), validate: validatePan },
   { matches: oneOf("gst_number", "gstin", "gst_no", "gstin_number"), validate: validateGstin },
   { matches: oneOf("ifsc", "ifsc_code"), validate: validateIfsc },

@@ -2,12 +2,17 @@
  * Shared result shape for every validator. `check` is a stable machine id (used for filters,
  * analytics and tests); `message` is short enough for a badge.
  */
+import { compactIdentifier } from "@/lib/text/digits";
+
 export type CheckId =
   | "aadhaar.format"
   | "aadhaar.first_digit"
   | "aadhaar.checksum"
+  | "vid.format"
+  | "vid.checksum"
   | "pan.format"
   | "pan.holder_type"
+  | "pan.serial"
   | "pan.surname_initial"
   | "gstin.format"
   | "gstin.state_code"
@@ -55,9 +60,13 @@ export function isBlocking(result: ValidationResult): result is ValidationFailur
   return !result.ok && result.severity === "error";
 }
 
-/** OCR output often carries spaces or hyphens inside identifiers ("ABCDE 1234 F", "1234-5678-9012"). */
+/**
+ * OCR output and typed values carry separators inside identifiers ("ABCDE 1234 F",
+ * "1234–5678–9012", no-break or narrow spaces, tabs) and digits in Indian scripts; both are
+ * normalised away before checking (see lib/text/digits.ts).
+ */
 export function compact(value: string): string {
-  return value.replace(/[\s\u00A0-]+/g, "");
+  return compactIdentifier(value);
 }
 
 // Digit-only identifiers (Aadhaar) are masked with X, * or •; alphanumeric ones only with * or •,
