@@ -26,6 +26,35 @@ export default defineConfig([
     files: ["lib/env.ts", "scripts/**", "atlas-sim/main.ts", "*.config.*", "e2e/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
+  {
+    // The simulator never imports application code (lib/, app/, components/), so a bug there
+    // shows up as a disagreement with the simulator rather than being mirrored by it.
+    files: ["atlas-sim/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\./)?(\\.\\./)+)(lib|app|components)(/|$)",
+              message:
+                "atlas-sim must not import application code (lib/, app/, components/); give the simulator its own.",
+            },
+          ],
+        },
+      ],
+      // The same wall for import("…") and require("…") (esquery regexes cannot contain "/").
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "ImportExpression[source.value=/^(@.|(\\.\\..)+)(lib|app|components)(.|$)/], CallExpression[callee.name='require'][arguments.0.value=/^(@.|(\\.\\..)+)(lib|app|components)(.|$)/]",
+          message:
+            "atlas-sim must not import application code (lib/, app/, components/); give the simulator its own.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",

@@ -2,16 +2,16 @@
  * `npm run sim`: the Atlas simulator on its own port.
  *
  *   SIM_PORT=4010  SIM_HOST=127.0.0.1  SIM_LATENCY_MS=instant|2000|1500-4000
- *   SIM_CLIENT_ID / SIM_CLIENT_SECRET (default: the demo credentials of lib/env.ts)
+ *   SIM_CLIENT_ID / SIM_CLIENT_SECRET (default: the demo credentials, atlas-sim/demo-credentials.ts)
  *   SIM_AUTH_URL_CHECK=false to skip the auth_url check on v3 multiupload
  */
-import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
+import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
 import { startSimServer } from "./server";
 
 const env = process.env;
 const port = Number(env.SIM_PORT ?? 4010);
-const clientId = env.SIM_CLIENT_ID || DEMO_ATLAS_CLIENT_ID;
-const clientSecret = env.SIM_CLIENT_SECRET || DEMO_ATLAS_CLIENT_SECRET;
+const clientId = env.SIM_CLIENT_ID || SIM_DEMO_CLIENT_ID;
+const clientSecret = env.SIM_CLIENT_SECRET || SIM_DEMO_CLIENT_SECRET;
 
 async function main() {
   const server = await startSimServer({

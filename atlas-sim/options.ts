@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
+import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
 
 /** "instant", a fixed number of ms, a range, or the env-style string "2000" / "1500-4000". */
 export type SimLatency = "instant" | number | { minMs: number; maxMs: number } | string;
@@ -59,8 +59,8 @@ export function parseLatency(latency: SimLatency | undefined): { minMs: number; 
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
   return {
     basePath: (options.basePath ?? "").replace(/\/+$/, ""),
-    clientId: options.clientId ?? DEMO_ATLAS_CLIENT_ID,
-    clientSecret: options.clientSecret ?? DEMO_ATLAS_CLIENT_SECRET,
+    clientId: options.clientId ?? SIM_DEMO_CLIENT_ID,
+    clientSecret: options.clientSecret ?? SIM_DEMO_CLIENT_SECRET,
     latency: parseLatency(options.latency),
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString("hex"),
     now: options.now ?? Date.now,

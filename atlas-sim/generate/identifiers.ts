@@ -1,4 +1,4 @@
-import { gstinCheckChar, verhoeffCheckDigit } from "@/lib/validators/checksum";
+import { gstinCheck, verhoeffDigit } from "./checksums";
 import type { Rng } from "./random";
 
 /** Valid PAN holder-type letters (4th character). */
@@ -6,9 +6,11 @@ export const PAN_HOLDER_TYPES = ["P", "C", "H", "F", "A", "T", "B", "L", "J", "G
 
 const ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-/** AAAAA9999A: 4th letter = holder type, 5th = surname (or entity name) initial. */
+/** AAAAA9999A: 4th letter = holder type, 5th = surname (or entity name) initial, serial not 0000. */
 export function makePan(rng: Rng, holderType: string, nameInitial: string): string {
-  return `${rng.letters(3)}${holderType}${nameInitial.toUpperCase()}${rng.digits(4)}${rng.letters(1)}`;
+  const drawn = rng.digits(4);
+  const serial = drawn === "0000" ? "0001" : drawn;
+  return `${rng.letters(3)}${holderType}${nameInitial.toUpperCase()}${serial}${rng.letters(1)}`;
 }
 
 /** A PAN whose 4th letter is not a valid holder type (wrong-but-confident value). */
@@ -18,8 +20,12 @@ export function corruptPan(pan: string): string {
 
 /** 12 digits, first 2–9, last = Verhoeff check digit; printed as "1234 5678 9012". */
 export function makeAadhaar(rng: Rng): string {
-  const payload = `${rng.int(2, 9)}${rng.digits(10)}`;
-  return groupAadhaar(payload + verhoeffCheckDigit(payload));
+  for (;;) {
+    const payload = `${rng.int(2, 9)}${rng.digits(10)}`;
+    const full = payload + verhoeffDigit(payload);
+    // UIDAI issues no palindromes (one in a million draws).
+    if ([...full].reverse().join("") !== full) return groupAadhaar(full);
+  }
 }
 
 /** Same number with a wrong check digit. */
@@ -36,7 +42,7 @@ function groupAadhaar(digits: string): string {
 /** State code + PAN + entity number + "Z" + check character. */
 export function makeGstin(rng: Rng, stateCode: string, pan: string): string {
   const first14 = `${stateCode}${pan}${rng.int(1, 9)}Z`;
-  return first14 + gstinCheckChar(first14);
+  return first14 + gstinCheck(first14);
 }
 
 export function corruptGstin(gstin: string): string {
