@@ -44,8 +44,13 @@ describe("maskAadhaarInText", () => {
 
   it("leaves other numbers alone", () => {
     const text =
-      "PIN 411001, phone 98765 43210, IMEI 356938035643809, 1234 5678 9012 (starts with 1), 2345 67890127";
+      "PIN 411001, phone 98765 43210, +91 98765 43210, IMEI 356938035643809, 1234 5678 9012 (starts with 1), " +
+      "₹1,50,000.00, 2024-01-31, 31/01/2024, id 550e8400-e29b-41d4-a716-446655440000, 13 digits 2345678901245";
     expect(maskAadhaarInText(text)).toBe(text);
+  });
+
+  it("masks a group separated by nothing: 2345 67890127 is an Aadhaar-like number too", () => {
+    expect(maskAadhaarInText("no 2345 67890127.")).toBe("no XXXX XXXX 0127.");
   });
 });
 

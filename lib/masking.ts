@@ -1,18 +1,29 @@
 /**
- * Aadhaar numbers are shown masked (XXXX XXXX 1234) everywhere by default: pages, exports, logs.
- * UIDAI allows the last four digits to be displayed. Pure: used by client and server code alike.
+ * Aadhaar numbers (and 16-digit VIDs) are shown masked everywhere by default: pages, JSON
+ * responses, exports, logs and the audit trail. UIDAI allows the last four digits to be shown.
+ * One walker (`maskTree`) serves all of them; pure, used by client and server code alike.
  */
+import { GROUP_SEPARATOR_CLASS, asciiDigits } from "@/lib/text/digits";
 
 const MASK = "X";
 const REDACTED = "[redacted]";
 
-const AADHAAR_KEYS = new Set(["aadhaar_number", "aadhar_number", "aadhaar", "aadhaar_no"]);
+const AADHAAR_KEYS = new Set(["aadhaar_number", "aadhar_number", "aadhaar", "aadhaar_no", "aadhaar_uid"]);
+const VID_KEYS = new Set(["vid", "vid_number", "virtual_id"]);
 
-// Twelve digits, first 2–9, optionally grouped 4-4-4 by one space or hyphen, not part of a
-// longer number. Matches invalid check digits too: a misread Aadhaar is still personal data.
-const AADHAAR_IN_TEXT = /(?<![\d])[2-9]\d{3}([ -]?)\d{4}\1\d{4}(?![\d])/g;
+// Twelve (Aadhaar) or sixteen (VID) digits of any script (ASCII, Devanagari, Bengali, Tamil…)
+// in groups of four, the groups separated by up to three characters of any kind of space, tab,
+// newline, dash, dot, slash or invisible format character — or by nothing — and not part of a
+// longer number. Invalid check digits match too: a misread Aadhaar is still personal data.
+const D = "\\p{Nd}";
+const GAP = `[${GROUP_SEPARATOR_CLASS}]{0,3}`;
+const GROUP = `${D}{4}`;
+const NUMBER_IN_TEXT = new RegExp(
+  `(?<!${D})${GROUP}${GAP}${GROUP}${GAP}${GROUP}(?:${GAP}${GROUP})?(?!${D})`,
+  "gu",
+);
 
-// Long numbers that are not Aadhaar and that reviewers need to read in full.
+// Long numbers that are not Aadhaar and that reviewers need to read in full (pages, exports).
 const NOT_AADHAAR_KEYS = new Set([
   "account_number",
   "imei_number",
@@ -22,24 +33,62 @@ const NOT_AADHAAR_KEYS = new Set([
   "phone",
 ]);
 
-/** `XXXX XXXX 1234`. Anything else keeps only its last four digits, every other digit becoming X. */
+const HEX_RUN = /[0-9A-Fa-f-]/;
+
+/**
+ * True when a digit run lies inside a long hexadecimal token (a UUID such as
+ * `…-a716-446655440000`, a hash): those are identifiers of ours, not Aadhaar numbers.
+ */
+function insideHexToken(text: string, start: number, end: number): boolean {
+  let from = start;
+  let to = end;
+  while (from > 0 && HEX_RUN.test(text[from - 1]!)) from--;
+  while (to < text.length && HEX_RUN.test(text[to]!)) to++;
+  const token = text.slice(from, to);
+  return (
+    token.replace(/-/g, "").length >= 32 &&
+    /[A-Fa-f]/.test(token) &&
+    /^[0-9A-Fa-f-]+$/.test(text.slice(start, end))
+  );
+}
+
+function maskedForm(digits: string): string {
+  const last4 = digits.slice(-4);
+  return digits.length === 16 ? `XXXX XXXX XXXX ${last4}` : `XXXX XXXX ${last4}`;
+}
+
+/**
+ * A whole Aadhaar (or VID) value masked: `XXXX XXXX 1234` (`XXXX XXXX XXXX 1234` for a VID),
+ * whatever its separators or digit script. Anything else keeps only its last four digits, every
+ * other digit (of any script) becoming X.
+ */
 export function maskAadhaar(value: string): string {
-  const compacted = value.replace(/[\s-]+/g, "");
-  if (/^(\d{12}|[Xx*•]{8}\d{4})$/.test(compacted))
-    return `${MASK.repeat(4)} ${MASK.repeat(4)} ${compacted.slice(8)}`;
+  const compacted = asciiDigits(value).replace(new RegExp(`[${GROUP_SEPARATOR_CLASS}]+`, "gu"), "");
+  if (/^(\d{12}|\d{16})$/.test(compacted)) return maskedForm(compacted);
+  if (/^[Xx*•]{8}\d{4}$/.test(compacted)) return maskedForm(`00000000${compacted.slice(8)}`);
+  if (/^[Xx*•]{12}\d{4}$/.test(compacted)) return maskedForm(`000000000000${compacted.slice(12)}`);
   let keep = 4;
   const chars = [...value];
   for (let i = chars.length - 1; i >= 0; i--) {
-    if (!/\d/.test(chars[i]!)) continue;
+    if (!/\p{Nd}/u.test(chars[i]!)) continue;
     if (keep > 0) keep--;
     else chars[i] = MASK;
   }
   return chars.join("");
 }
 
-/** Masks every Aadhaar-like 12-digit sequence (plain or 4-4-4 grouped) inside free text. */
+/**
+ * Masks every Aadhaar-like number (12 digits, first 2–9) and every 16-digit VID-like number in
+ * free text, grouped 4-4-4(-4) by any separators or none, in any digit script.
+ */
 export function maskAadhaarInText(text: string): string {
-  return text.replace(AADHAAR_IN_TEXT, (match) => maskAadhaar(match));
+  if (!/\p{Nd}/u.test(text)) return text;
+  return text.replace(NUMBER_IN_TEXT, (match: string, offset: number) => {
+    const digits = asciiDigits(match).replace(/\D/g, "");
+    if (digits.length === 12 && (digits[0] === "0" || digits[0] === "1")) return match;
+    if (insideHexToken(text, offset, offset + match.length)) return match;
+    return maskedForm(digits);
+  });
 }
 
 function lastKey(path: string): string {
@@ -48,40 +97,14 @@ function lastKey(path: string): string {
 }
 
 /**
- * True for a field holding an Aadhaar number: `aadhaar_number` on any document type (paths like
- * `aadhaar_number.value` or `applicants[0].aadhaar_number` included), or `uid` on an AADHAAR card.
+ * True for a field holding an Aadhaar number or VID: `aadhaar_number` or `vid` on any document
+ * type (paths like `aadhaar_number.value` or `applicants[0].aadhaar_number` included), or `uid`
+ * on an AADHAAR card.
  */
 export function isAadhaarField(documentType: string, path: string): boolean {
   const key = lastKey(path);
   if (key === "uid" || key === "uid_number") return documentType.toUpperCase() === "AADHAAR";
-  return AADHAAR_KEYS.has(key);
-}
-
-function mapStrings(value: unknown, fn: (text: string, key: string) => string, key: string): unknown {
-  if (typeof value === "string") return fn(value, key);
-  if (Array.isArray(value)) return value.map((item) => mapStrings(item, fn, key));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, mapStrings(v, fn, k === "value" ? key : k)]),
-    );
-  }
-  return value;
-}
-
-/**
- * A field value made safe to display or export: Aadhaar fields masked whole (numbers included),
- * and Aadhaar-like numbers masked inside any other text, e.g. an address that quotes one.
- */
-export function maskFieldValue(documentType: string, path: string, value: unknown): unknown {
-  if (isAadhaarField(documentType, path)) {
-    if (typeof value === "number" || typeof value === "bigint") return maskAadhaar(String(value));
-    return mapStrings(value, maskAadhaar, "");
-  }
-  return mapStrings(
-    value,
-    (text, key) => (NOT_AADHAAR_KEYS.has(key.toLowerCase()) ? text : maskAadhaarInText(text)),
-    lastKey(path),
-  );
+  return AADHAAR_KEYS.has(key) || VID_KEYS.has(key);
 }
 
 // "passport" must not match, hence no bare "pass".
@@ -91,33 +114,68 @@ const SECRET_KEY = /password|passwd|passphrase|secret|token|authori[sz]ation|api
 const SECRET_URL_PARAM =
   /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|AWSAccessKeyId|Key-Pair-Id|access_token|token)=)[^&\s"'#]*/gi;
 
-function redactText(text: string): string {
-  return maskAadhaarInText(text)
+function redactSecretsInText(text: string): string {
+  return text
     .replace(SECRET_URL_PARAM, `$1${REDACTED}`)
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 }
 
-/** `inAadhaar`: the value sits under an Aadhaar key, so any number in it is masked whole. */
-function redact(value: unknown, ancestors: Set<object>, inAadhaar: boolean): unknown {
-  if (typeof value === "string") return inAadhaar ? maskAadhaar(value) : redactText(value);
-  if (typeof value === "number" || typeof value === "bigint")
-    return inAadhaar ? maskAadhaar(String(value)) : value;
-  if (typeof value === "function") return "[function]";
+type MaskMode = {
+  /** Logs: secret-named keys, URL signatures and bearer tokens are redacted too. */
+  secrets: boolean;
+  /** Pages and exports: account numbers, IMEIs, phone numbers stay readable. Never in logs. */
+  readableKeys: boolean;
+  /** Every string under an Aadhaar key is masked whole, not only its `value`. */
+  wholeSubtree: boolean;
+};
+
+/** A number that prints as 12 digits starting 2–9, or as 16 digits. */
+function looksLikeAadhaarNumber(value: number | bigint): boolean {
+  const text = value.toString();
+  return /^[2-9]\d{11}$/.test(text) || /^\d{16}$/.test(text);
+}
+
+/**
+ * The one walker. `key` is the nearest field name (a `value` wrapper inherits its parent's);
+ * `whole` means the value sits under an Aadhaar/VID key, so any number in it is masked whole.
+ */
+function maskTree(
+  value: unknown,
+  key: string,
+  whole: boolean,
+  mode: MaskMode,
+  ancestors: Set<object>,
+): unknown {
+  const readable = mode.readableKeys && NOT_AADHAAR_KEYS.has(key);
+  if (typeof value === "string") {
+    if (whole) return maskAadhaar(value);
+    const masked = readable ? value : maskAadhaarInText(value);
+    return mode.secrets ? redactSecretsInText(masked) : masked;
+  }
+  if (typeof value === "number" || typeof value === "bigint") {
+    if (whole) return maskAadhaar(value.toString());
+    return !readable && looksLikeAadhaarNumber(value) ? maskAadhaar(value.toString()) : value;
+  }
+  if (typeof value === "function") return mode.secrets ? "[function]" : value;
   if (typeof value !== "object" || value === null) return value;
   if (ancestors.has(value)) return "[circular]";
   if (value instanceof Date) return new Date(value.getTime());
   if (value instanceof Error) {
-    return redact({ name: value.name, message: value.message, stack: value.stack }, ancestors, false);
+    const plain = { name: value.name, message: value.message, stack: value.stack };
+    return maskTree(plain, key, false, mode, ancestors);
   }
   ancestors.add(value);
   let copy: unknown;
   if (Array.isArray(value)) {
-    copy = value.map((item) => redact(item, ancestors, inAadhaar));
+    copy = value.map((item) => maskTree(item, key, whole, mode, ancestors));
   } else {
-    const entries = Object.entries(value).map(([key, child]): [string, unknown] => {
-      if (SECRET_KEY.test(key)) return [key, REDACTED];
-      const aadhaarChild = AADHAAR_KEYS.has(key.toLowerCase()) || (inAadhaar && key === "value");
-      return [key, redact(child, ancestors, aadhaarChild)];
+    const entries = Object.entries(value).map(([k, child]): [string, unknown] => {
+      if (mode.secrets && SECRET_KEY.test(k)) return [k, REDACTED];
+      const lower = k.toLowerCase();
+      const childKey = lower === "value" ? key : lower;
+      const childWhole =
+        AADHAAR_KEYS.has(lower) || VID_KEYS.has(lower) || (whole && (mode.wholeSubtree || lower === "value"));
+      return [k, maskTree(child, childKey, childWhole, mode, ancestors)];
     });
     copy = Object.fromEntries(entries);
   }
@@ -125,11 +183,32 @@ function redact(value: unknown, ancestors: Set<object>, inAadhaar: boolean): unk
   return copy;
 }
 
+const FOR_DISPLAY: MaskMode = { secrets: false, readableKeys: true, wholeSubtree: true };
+const FOR_LOG: MaskMode = { secrets: true, readableKeys: false, wholeSubtree: false };
+const FOR_RECORD: MaskMode = { secrets: false, readableKeys: false, wholeSubtree: false };
+
+/**
+ * A field value made safe to display or export: Aadhaar/VID fields masked whole (numbers
+ * included), and Aadhaar-like numbers masked inside any other text, e.g. an address that
+ * quotes one. Account numbers, IMEIs and phone numbers stay readable.
+ */
+export function maskFieldValue(documentType: string, path: string, value: unknown): unknown {
+  return maskTree(value, lastKey(path), isAadhaarField(documentType, path), FOR_DISPLAY, new Set());
+}
+
+/**
+ * A deep copy with every Aadhaar/VID-like number masked, whatever the key (no exceptions for
+ * account numbers): for JSON responses and the audit trail.
+ */
+export function maskDeep(value: unknown): unknown {
+  return maskTree(value, "", false, FOR_RECORD, new Set());
+}
+
 /**
  * A deep copy safe to log: secret-named keys (password, secret, token, client_secret,
  * authorization, api key, cookie) become "[redacted]", as do signatures in pre-signed URLs and
- * bearer tokens in text; Aadhaar numbers are masked to their last four digits.
+ * bearer tokens in text; Aadhaar numbers and VIDs are masked to their last four digits.
  */
 export function redactForLog(value: unknown): unknown {
-  return redact(value, new Set(), false);
+  return maskTree(value, "", false, FOR_LOG, new Set());
 }

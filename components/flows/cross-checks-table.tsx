@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { crossCheckVerdict } from "@/lib/flows/status";
+import { maskFieldValue } from "@/lib/masking";
 
 export type CrossCheckRow = {
   id: string;
@@ -35,8 +36,16 @@ export function CrossChecksTable({
   passMark: number;
   documentLinks: Record<string, string>;
 }) {
-  const side = (documentId: string, type: string | null, value: unknown, label: string) => {
+  const side = (
+    row: CrossCheckRow,
+    documentId: string,
+    type: string | null,
+    value: unknown,
+    label: string,
+  ) => {
     const href = documentLinks[documentId];
+    // Atlas may compare Aadhaar numbers across documents: shown masked, like everywhere else.
+    const shown = maskFieldValue(type ?? "UNKNOWN", row.fieldName, value);
     return (
       <td className="px-4 py-2 align-top">
         <span className="block text-xs text-slate-500">
@@ -53,7 +62,7 @@ export function CrossChecksTable({
           )}{" "}
           · {type ?? "unknown type"}
         </span>
-        <span className="block break-words">{show(value)}</span>
+        <span className="block break-words">{show(shown)}</span>
       </td>
     );
   };
@@ -94,8 +103,8 @@ export function CrossChecksTable({
                   {humanise(row.fieldName)}
                   <span className="block font-mono text-xs font-normal text-slate-500">{row.fieldName}</span>
                 </th>
-                {side(row.sourceDocumentId, row.sourceDocumentType, row.sourceValue, "source")}
-                {side(row.targetDocumentId, row.targetDocumentType, row.targetValue, "target")}
+                {side(row, row.sourceDocumentId, row.sourceDocumentType, row.sourceValue, "source")}
+                {side(row, row.targetDocumentId, row.targetDocumentType, row.targetValue, "target")}
                 <td className="px-4 py-2 text-right align-top tabular-nums">
                   {row.similarityScore === null ? "—" : row.similarityScore.toFixed(1)}
                 </td>

@@ -32,6 +32,20 @@ describe.each(testDrivers)("audit trail on %s", (driver) => {
     expect(Math.abs(event.at.getTime() - Date.now())).toBeLessThan(60_000);
   });
 
+  it("never stores an Aadhaar number or VID, whatever the caller passes", async () => {
+    const event = await recordAudit(t.db, {
+      action: "field.correct",
+      before: { value: "UID 2345\u00A06789\u00A00124" },
+      after: { aadhaar_number: "२३४५ ६७८९ ०१२४", vid: 9183543129085712 },
+      metadata: { note: "VID 9183–5431–2908–5712", documentId: "550e8400-e29b-41d4-a716-446655440000" },
+    });
+    expect(event).toMatchObject({
+      before: { value: "UID XXXX XXXX 0124" },
+      after: { aadhaar_number: "XXXX XXXX 0124", vid: "XXXX XXXX XXXX 5712" },
+      metadata: { note: "VID XXXX XXXX XXXX 5712", documentId: "550e8400-e29b-41d4-a716-446655440000" },
+    });
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE at the database level", async () => {
     const event = await recordAudit(t.db, { action: "tamper.target" });
     const refusal = (attempt: Promise<unknown>) => attempt.then(() => "allowed", pgErrorCode);

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { maskDeep } from "@/lib/masking";
 import { auditEvents, type AuditEvent } from "../schema";
 import type { Db } from "../types";
 
@@ -32,9 +33,10 @@ export async function recordAudit(db: Db, event: AuditEventInput): Promise<Audit
       action: event.action,
       targetType: event.targetType ?? null,
       targetId: event.targetId ?? null,
-      before: event.before ?? null,
-      after: event.after ?? null,
-      metadata: event.metadata ?? null,
+      // The trail never stores an Aadhaar number or VID, whatever the caller passes.
+      before: maskDeep(event.before ?? null),
+      after: maskDeep(event.after ?? null),
+      metadata: (maskDeep(event.metadata ?? null) as Record<string, unknown> | null) ?? null,
     })
     .returning();
   return row!;

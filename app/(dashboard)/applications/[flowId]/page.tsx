@@ -15,6 +15,7 @@ import { getApplication, listApplicationDocuments, listCrossChecks } from "@/lib
 import { crossCheckVerdict } from "@/lib/flows/status";
 import { MAX_FLOW_UPLOAD_ROWS } from "@/lib/flows/upload";
 import { can } from "@/lib/roles";
+import { maskDeep } from "@/lib/masking";
 import { ApplicationLive } from "./application-live";
 import { PassMarkForm } from "./pass-mark-form";
 import { UploadForm, type SampleCase } from "./upload-form";
@@ -59,7 +60,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ fl
   ).length;
   const params_ =
     application.flowParams && Object.keys(application.flowParams).length
-      ? JSON.stringify(application.flowParams)
+      ? JSON.stringify(maskDeep(application.flowParams))
       : null;
 
   return (
