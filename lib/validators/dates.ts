@@ -1,3 +1,4 @@
+import { asciiDigits } from "@/lib/text/digits";
 import { PASS, fail, type ValidationFailure, type ValidationResult } from "./types";
 
 export type CalendarDate = { year: number; month: number; day: number };
@@ -23,7 +24,8 @@ function daysInMonth(year: number, month: number): number {
 }
 
 export function parseIndianDate(value: string): Parsed {
-  const match = DATE_PATTERN.exec(value.replace(/\s+/g, ""));
+  // Digits of Indian scripts (१५/०८/१९४७) are read as the same date.
+  const match = DATE_PATTERN.exec(asciiDigits(value).replace(/\s+/g, ""));
   if (!match) return { ok: false, failure: fail("date.format", FORMAT_MESSAGE) };
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (year < 1800 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
@@ -69,9 +71,10 @@ export function validateDateOfBirth(
   today: Date,
   options: DateOfBirthOptions = {},
 ): ValidationResult {
-  const yearOnly = /^\d{4}$/.test(value.trim()) && options.allowYearOnly;
+  const year = asciiDigits(value).trim();
+  const yearOnly = /^\d{4}$/.test(year) && options.allowYearOnly;
   const parsed: Parsed = yearOnly
-    ? { ok: true, date: { year: Number(value.trim()), month: 1, day: 1 } }
+    ? { ok: true, date: { year: Number(year), month: 1, day: 1 } }
     : parseIndianDate(value);
   if (!parsed.ok) return parsed.failure;
   const now = todayInIndia(today);

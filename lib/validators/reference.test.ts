@@ -381,14 +381,15 @@ describe("validateIfsc and validatePincode against the published rules", () => {
 });
 
 describe("parseIndianDate against the JavaScript calendar", () => {
-  it("accepts exactly the days that exist, DD/MM/YYYY with or without zero padding", () => {
+  it("accepts exactly the days that exist, DD/MM/YYYY with or without zero padding, any digit script", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1800, max: 2200 }),
         fc.integer({ min: 0, max: 13 }),
         fc.integer({ min: 0, max: 32 }),
         fc.boolean(),
-        (year, month, day, pad) => {
+        scriptArb,
+        (year, month, day, pad, script) => {
           const d = new Date(Date.UTC(year, month - 1, day));
           const exists =
             month >= 1 &&
@@ -397,7 +398,7 @@ describe("parseIndianDate against the JavaScript calendar", () => {
             d.getUTCMonth() === month - 1 &&
             d.getUTCDate() === day;
           const p = (n: number) => (pad ? String(n).padStart(2, "0") : String(n));
-          const parsed = parseIndianDate(`${p(day)}/${p(month)}/${year}`);
+          const parsed = parseIndianDate(inScript(`${p(day)}/${p(month)}/${year}`, script));
           expect(parsed.ok).toBe(exists);
           if (parsed.ok) expect(parsed.date).toEqual({ year, month, day });
         },
