@@ -100,6 +100,8 @@ describe("maskAadhaarInText, property-based", () => {
     const ordinary = fc.oneof(
       fc.integer({ min: 0, max: 1e11 }).map((n) => `₹${indian.format(n / 100)}`),
       digitsArb(9).map((d) => `+91 9${d.slice(0, 4)} ${d.slice(4)}`),
+      digitsArb(9).map((d) => `+919${d}`),
+      digitsArb(9).map((d) => `tel:+91-7${d}`),
       digitsArb(9).map((d) => `9${d}`.replace(/^(\d{5})/, "$1 ")),
       fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()),
       fc.integer({ min: 110001, max: 999999 }).map(String),

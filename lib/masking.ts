@@ -52,6 +52,15 @@ function insideHexToken(text: string, start: number, end: number): boolean {
   );
 }
 
+/** `+919876543210`, `+91 9876 543 210`: an Indian mobile number with its country code. */
+function isInternationalMobile(text: string, start: number, digits: string): boolean {
+  return (
+    digits.length === 12 &&
+    /^91[6-9]/.test(digits) &&
+    /\+\s?$/u.test(text.slice(Math.max(0, start - 2), start))
+  );
+}
+
 function maskedForm(digits: string): string {
   const last4 = digits.slice(-4);
   return digits.length === 16 ? `XXXX XXXX XXXX ${last4}` : `XXXX XXXX ${last4}`;
@@ -87,6 +96,7 @@ export function maskAadhaarInText(text: string): string {
     const digits = asciiDigits(match).replace(/\D/g, "");
     if (digits.length === 12 && (digits[0] === "0" || digits[0] === "1")) return match;
     if (insideHexToken(text, offset, offset + match.length)) return match;
+    if (isInternationalMobile(text, offset, digits)) return match;
     return maskedForm(digits);
   });
 }
