@@ -18,8 +18,10 @@ const VID_KEYS = new Set(["vid", "vid_number", "virtual_id"]);
 const D = "\\p{Nd}";
 const GAP = `[${GROUP_SEPARATOR_CLASS}]{0,3}`;
 const GROUP = `${D}{4}`;
+// OCR of letter-spaced print also yields one digit per group: "2 3 4 5 6 7 8 9 0 1 2 4".
+const SPACED = `${D}(?:[${GROUP_SEPARATOR_CLASS}]{1,2}${D}){11}(?:(?:[${GROUP_SEPARATOR_CLASS}]{1,2}${D}){4})?`;
 const NUMBER_IN_TEXT = new RegExp(
-  `(?<!${D})${GROUP}${GAP}${GROUP}${GAP}${GROUP}(?:${GAP}${GROUP})?(?!${D})`,
+  `(?<!${D})(?:${GROUP}${GAP}${GROUP}${GAP}${GROUP}(?:${GAP}${GROUP})?|${SPACED})(?!${D})`,
   "gu",
 );
 
@@ -49,15 +51,6 @@ function insideHexToken(text: string, start: number, end: number): boolean {
     token.replace(/-/g, "").length >= 32 &&
     /[A-Fa-f]/.test(token) &&
     /^[0-9A-Fa-f-]+$/.test(text.slice(start, end))
-  );
-}
-
-/** `+919876543210`, `+91 9876 543 210`: an Indian mobile number with its country code. */
-function isInternationalMobile(text: string, start: number, digits: string): boolean {
-  return (
-    digits.length === 12 &&
-    /^91[6-9]/.test(digits) &&
-    /\+\s?$/u.test(text.slice(Math.max(0, start - 2), start))
   );
 }
 
@@ -96,7 +89,6 @@ export function maskAadhaarInText(text: string): string {
     const digits = asciiDigits(match).replace(/\D/g, "");
     if (digits.length === 12 && (digits[0] === "0" || digits[0] === "1")) return match;
     if (insideHexToken(text, offset, offset + match.length)) return match;
-    if (isInternationalMobile(text, offset, digits)) return match;
     return maskedForm(digits);
   });
 }
