@@ -1,5 +1,5 @@
 import { gstinCheckChar } from "./checksum";
-import { checkPanShape } from "./pan";
+import { checkPanShape, isMaskedPan } from "./pan";
 import { PASS, compact, fail, isMaskedAlphanumeric, masked, type ValidationResult } from "./types";
 
 // 99 (Centre Jurisdiction) is used for special registrations (foreign online service providers,
@@ -49,7 +49,10 @@ export function gstinHolder(gstin: string): GstinHolder | null {
  */
 export function validateGstin(value: string): ValidationResult {
   const gstin = compact(value).toUpperCase();
-  if (isMaskedAlphanumeric(gstin)) return masked("GSTIN");
+  // Masked with * or •, or with its PAN masked the Income Tax Department's way (27ABCPEXXXXF1Z5).
+  if (isMaskedAlphanumeric(gstin) || (gstin.length === 15 && isMaskedPan(gstin.slice(2, 12)))) {
+    return masked("GSTIN");
+  }
   if (!/^[0-9A-Z]{15}$/.test(gstin)) {
     return fail("gstin.format", "GSTIN must be 15 letters or digits, like 27ABCPE1234F1Z5");
   }

@@ -334,6 +334,12 @@ describe("validateGstin against stdnum and the GSTN rule", () => {
     expect(validateGstin("27AAPF1093911ZV")).toMatchObject({ ok: false, check: "gstin.embedded_pan" });
   });
 
+  it("reports a GSTIN whose PAN is masked as masked, not malformed", () => {
+    for (const g of ["27ABCPEXXXXF1Z5", "27XXXXX1234X1Z5", "27ABCPE****F1Z5", "27**********1Z5"]) {
+      expect(isMasked(validateGstin(g)), g).toBe(true);
+    }
+  });
+
   it("does not compare a TAN-based GSTIN with the document's PAN", () => {
     const tan = "07DELA12345B1D";
     const fields = { gstin: tan + specCheckChar(tan), pan_number: "ABCPE1234F" };
