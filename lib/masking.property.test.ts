@@ -15,7 +15,14 @@ import {
   scriptArb,
   vidArb,
 } from "@/test/reference";
-import { maskAadhaar, maskAadhaarInText, maskDeep, maskFieldValue, redactForLog } from "./masking";
+import {
+  maskAadhaar,
+  maskAadhaarInText,
+  maskDeep,
+  maskedBrief,
+  maskFieldValue,
+  redactForLog,
+} from "./masking";
 
 const RUNS = { numRuns: 2000 };
 
@@ -136,6 +143,18 @@ describe("the same masking in every entry point", () => {
           const json = JSON.stringify(out);
           expect(digitsIn(json)).not.toContain(free.value.slice(0, 8));
           expect(digitsIn(json)).not.toContain(vid.value.slice(0, 8));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("maskedBrief masks before it cuts, so a cut never exposes eight digits", () => {
+    fc.assert(
+      fc.property(groupedArb(aadhaarArb), fc.integer({ min: 0, max: 40 }), (a, pad) => {
+        const value = { note: `${"x".repeat(pad)} ${a.text} tail` };
+        for (let max = 10; max < 60; max += 7) {
+          expect(digitsIn(maskedBrief(value, max))).not.toContain(a.value.slice(0, 5));
         }
       }),
       { numRuns: 500 },

@@ -214,3 +214,14 @@ export function maskDeep(value: unknown): unknown {
 export function redactForLog(value: unknown): unknown {
   return maskTree(value, "", false, FOR_LOG, new Set());
 }
+
+/**
+ * A short masked rendering of any value (audit pages): masked first, then cut to `max`
+ * characters, since cutting first could split a number and leave eight of its digits visible.
+ */
+export function maskedBrief(value: unknown, max = 300): string {
+  if (value === null || value === undefined) return "";
+  const masked = maskDeep(value);
+  const text = typeof masked === "string" ? masked : JSON.stringify(masked);
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

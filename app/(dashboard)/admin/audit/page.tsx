@@ -8,7 +8,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { listAudit, listAuditActions } from "@/lib/db/queries/audit";
 import { listUsers } from "@/lib/db/queries/users";
-import { maskDeep } from "@/lib/masking";
+import { maskedBrief } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -26,13 +26,7 @@ const filterSchema = z.object({
   page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 
-/** Masked first, then cut: cutting first could split a number and leave 8 of its digits visible. */
-function brief(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const masked = maskDeep(value);
-  const text = typeof masked === "string" ? masked : JSON.stringify(masked);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-}
+const brief = (value: unknown) => maskedBrief(value, 300);
 
 export default async function AuditPage({
   searchParams,
