@@ -3,6 +3,7 @@ import { guardedRoute } from "@/lib/auth/route-guard";
 import { getBatchSummary } from "@/lib/batches/queries";
 import { isBatchOpen } from "@/lib/batches/status";
 import { getDb } from "@/lib/db";
+import { maskDeep } from "@/lib/masking";
 import { missingDocuments } from "@/lib/documents/queries";
 
 export const dynamic = "force-dynamic";
@@ -19,8 +20,9 @@ export const GET = guardedRoute<{ params: Promise<{ batchId: string }> }>(
     const batch = await getBatchSummary(db, batchId);
     if (!batch) return NextResponse.json({ error: "No such batch." }, { status: 404 });
     const missing = batch.status === "stalled" ? await missingDocuments(db, batchId) : [];
+    // Error texts and document ids come from outside: no Aadhaar number leaves unmasked.
     return NextResponse.json(
-      {
+      maskDeep({
         id: batch.id,
         status: batch.status,
         open: isBatchOpen(batch.status),
@@ -43,7 +45,7 @@ export const GET = guardedRoute<{ params: Promise<{ batchId: string }> }>(
           attempts: c.attemptCount,
         })),
         missing: missing.map((m) => m.documentId),
-      },
+      }),
       { headers: { "Cache-Control": "no-store" } },
     );
   },

@@ -3,6 +3,7 @@ import { guardedRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
 import { getApplication } from "@/lib/flows/queries";
 import { toApplicationProgress } from "@/lib/flows/progress";
+import { maskDeep } from "@/lib/masking";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,8 @@ export const GET = guardedRoute<{ params: Promise<{ flowId: string }> }>(
     const { flowId } = await params;
     const application = await getApplication(await getDb(), flowId);
     if (!application) return NextResponse.json({ error: "No such application." }, { status: 404 });
-    return NextResponse.json(toApplicationProgress(application), {
+    // Error texts and document ids come from outside: no Aadhaar number leaves unmasked.
+    return NextResponse.json(maskDeep(toApplicationProgress(application)), {
       headers: { "Cache-Control": "no-store" },
     });
   },
