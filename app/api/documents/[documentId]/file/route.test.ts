@@ -250,7 +250,9 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
       expect(response.status).toBe(502);
       const body = (await response.json()) as { error: string; pii: boolean };
       expect(body.pii).toBe(true);
-      expect(body.error).toMatch(/masked copy.*could not be loaded.*no file at this link/i);
+      expect(body.error).toMatch(
+        /^This scan shows an Aadhaar number, and its masked copy .*could not be loaded \(Storage has no file at this link/,
+      );
     });
   });
 });

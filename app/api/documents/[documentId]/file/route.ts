@@ -124,6 +124,9 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
     const pii = type === "AADHAAR" || paths.some((f) => isAadhaarField(type, f.path));
     const canReveal = pii && can(user.role, "documents:reveal-scan");
 
+    const hiddenUntil = canReveal
+      ? "The full scan is hidden until you choose to see it (the view is audited)."
+      : "Your role cannot view the full scan.";
     let link = doc.fileUrl;
     let variant: "original" | "redacted" = "original";
     if (pii && wantsReveal) {
@@ -143,13 +146,10 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
       });
     } else if (pii) {
       const redacted = redactedCopyUrl(type, doc.fileData);
-      const hiddenUntil = canReveal
-        ? "The full scan is hidden until you choose to see it (the view is audited)."
-        : "Your role cannot view the full scan.";
       if (!redacted)
         return problem(
           403,
-          `This scan shows an Aadhaar number and Atlas gave no masked copy. ${hiddenUntil}`,
+          `This scan shows an Aadhaar number, and Atlas gave no masked copy of it. ${hiddenUntil}`,
           { pii: true, canReveal },
         );
       link = redacted;
@@ -161,11 +161,7 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
       if (variant === "redacted")
         return problem(
           fetched.status,
-          `The masked copy of this Aadhaar scan could not be loaded: ${fetched.message} ${
-            canReveal
-              ? "The full scan is hidden until you choose to see it (the view is audited)."
-              : "Your role cannot view the full scan."
-          }`,
+          `This scan shows an Aadhaar number, and its masked copy from Atlas could not be loaded (${fetched.message.replace(/\.$/, "")}). ${hiddenUntil}`,
           { pii: true, canReveal },
         );
       return problem(fetched.status, fetched.message);
