@@ -74,7 +74,7 @@ describe("the socket-address hook", () => {
     installPeerStamp();
     let seen: Headers | undefined;
     const server = http.createServer((req, res) => {
-      seen = new Headers(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+      seen = new Headers(Object.entries(req.headers).map(([k, v]): [string, string] => [k, String(v)]));
       res.end("ok");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

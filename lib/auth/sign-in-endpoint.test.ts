@@ -263,6 +263,25 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
       expect((await currentUserWith(fresh))?.id).toBe(user.id);
     });
 
+    it("ends after SESSION_IDLE_MINUTES without a request, and no session outlives 12 hours", async () => {
+      const user = await newUser();
+      const cookie = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const { decode, encode } = await import("next-auth/jwt");
+      const secret = process.env.AUTH_SECRET!;
+      const token = (await decode({
+        token: cookie.slice(SESSION_COOKIE.length + 1),
+        secret,
+        salt: SESSION_COOKIE,
+      }))!;
+      const now = Math.floor(Date.now() / 1000);
+      const aged = async (claims: Record<string, number>) =>
+        `${SESSION_COOKIE}=${await encode({ token: { ...token, ...claims }, secret, salt: SESSION_COOKIE })}`;
+      // The default idle limit is 30 minutes.
+      expect((await currentUserWith(await aged({ seenAt: now - 29 * 60 })))?.id).toBe(user.id);
+      expect(await currentUserWith(await aged({ seenAt: now - 31 * 60 }))).toBeNull();
+      expect(await currentUserWith(await aged({ authAt: now - 12 * 3600 - 60, seenAt: now }))).toBeNull();
+    });
+
     it("is refused after an admin resets the password, and after a role change", async () => {
       const admin = await newUser("admin");
       const user = await newUser();
