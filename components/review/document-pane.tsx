@@ -111,14 +111,16 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
         <button type="button" className={tool} onClick={() => setRotation((r) => (r + 90) % 360)}>
           Rotate right
         </button>
-        <a
-          href={`/api/documents/${documentId}/file?download=1${reveal ? "&reveal=1" : ""}`}
-          download
-          rel="noreferrer"
-          className="ml-auto underline"
-        >
-          Download file
-        </a>
+        {loaded.state === "image" || loaded.state === "pdf" ? (
+          <a
+            href={`/api/documents/${documentId}/file?download=1${reveal ? "&reveal=1" : ""}`}
+            download
+            rel="noreferrer"
+            className="ml-auto underline"
+          >
+            Download file
+          </a>
+        ) : null}
       </div>
       <div className="min-h-[24rem] flex-1 overflow-auto bg-slate-100 p-3 dark:bg-slate-950">
         {loaded.state === "loading" ? <p className="text-sm text-slate-500">Loading the document…</p> : null}

@@ -3,6 +3,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 /**
  * The address a request came from, for sign-in lock-outs and the audit trail.
@@ -101,10 +102,21 @@ export function resolveClientAddress(input: {
   return normaliseAddress(entries[entries.length - input.hops]!) ?? peer;
 }
 
+let warnedUnstamped = false;
+
 /** The client's address for this request under the configured TRUSTED_PROXY_HOPS. */
 export function clientAddress(headers: Headers): string {
+  const peer = peerAddress(headers);
+  if (!peer && !warnedUnstamped) {
+    // Every client would share one lock-out bucket: say so once rather than fail silently.
+    warnedUnstamped = true;
+    logger.warn("client_address.unknown", {
+      hookInstalled: !!holder.__atlasPeerStamp,
+      hint: "requests carry no socket address; is instrumentation.ts running in this server process?",
+    });
+  }
   return resolveClientAddress({
-    peer: peerAddress(headers),
+    peer,
     forwardedFor: headers.get("x-forwarded-for"),
     hops: getEnv().TRUSTED_PROXY_HOPS,
   });
