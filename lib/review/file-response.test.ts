@@ -22,6 +22,9 @@ describe("fileMedia", () => {
       expect(fileMedia(type, "https://x/a.png")).toBeNull();
     expect(fileMedia("application/octet-stream", "https://x/a.html")).toBeNull();
     expect(fileMedia(null, "not a url")).toBeNull();
+    for (const type of ["constructor", "__proto__", "toString", "hasOwnProperty"])
+      expect(fileMedia(type, "https://x/a")).toBeNull();
+    expect(fileMedia("application/octet-stream", "https://x/a.constructor")).toBeNull();
   });
 
   it("never answers with a type outside the list, whatever storage says", () => {

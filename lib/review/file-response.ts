@@ -56,10 +56,12 @@ export function fileMedia(contentType: string | null, url: string): FileMedia | 
     } catch {
       // no name to go by
     }
-    type = BY_EXTENSION[/\.([a-z0-9]+)$/.exec(path)?.[1] ?? ""] ?? "";
+    const extension = /\.([a-z0-9]+)$/.exec(path)?.[1] ?? "";
+    type = Object.hasOwn(BY_EXTENSION, extension) ? BY_EXTENSION[extension]! : "";
   }
-  const entry = BY_TYPE[type];
-  if (!entry) return null;
+  // Own keys only: a type such as "constructor" must not find Object.prototype's members.
+  if (!Object.hasOwn(BY_TYPE, type)) return null;
+  const entry = BY_TYPE[type]!;
   return { ...entry, mediaType: entry.mediaType ?? type };
 }
 
