@@ -33,7 +33,9 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
   const [rotation, setRotation] = useState(0);
-  const [reveal, setReveal] = useState(false);
+  // A reveal is for one document: moving on to the next one (same pane, new id) hides again.
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
+  const reveal = revealedFor === documentId;
   const fail = useCallback((message: string) => setLoaded({ state: "error", message }), []);
 
   useEffect(() => {
@@ -146,7 +148,7 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
                 type="button"
                 onClick={() => {
                   setLoaded({ state: "loading" });
-                  setReveal(true);
+                  setRevealedFor(documentId);
                 }}
                 className="mt-2 rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
               >
@@ -166,7 +168,7 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
                 type="button"
                 onClick={() => {
                   setLoaded({ state: "loading" });
-                  setReveal(true);
+                  setRevealedFor(documentId);
                 }}
                 className="rounded border border-slate-300 px-2 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
               >
