@@ -72,7 +72,7 @@ export async function authenticate(
   }
 
   await clearFailures(db, accountKey);
-  await refundAttempt(db, addressKey, ADDRESS_POLICY);
+  await refundAttempt(db, addressKey, address);
   await markSignedIn(db, user.id);
   await recordAudit(db, {
     actorUserId: user.id,

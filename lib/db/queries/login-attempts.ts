@@ -35,6 +35,8 @@ export interface AttemptOutcome {
   lockedUntil?: Date;
   /** Whole seconds until the key may try again; 0 when not locked. */
   lockedForSeconds: number;
+  /** This attempt is the one that locked the key. */
+  lockedByThis: boolean;
 }
 
 /**
@@ -81,8 +83,10 @@ export async function reserveAttempt(
     .returning({ failures: t.failures, lockedUntil: t.lockedUntil, admitted: t.lastAdmitted });
 
   const lockedUntil = row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : undefined;
+  const admitted = row?.admitted ?? true;
   return {
-    admitted: row?.admitted ?? true,
+    admitted,
+    lockedByThis: admitted && lockedUntil?.getTime() === lockUntil.getTime(),
     failures: row?.failures ?? 1,
     lockedUntil,
     lockedForSeconds: lockedUntil ? secondsBetween(now, lockedUntil) : 0,
@@ -91,16 +95,19 @@ export async function reserveAttempt(
 
 /**
  * Gives back the slot a successful attempt reserved (for a shared key such as an office's
- * address, where successes must not add up to a lock-out). Lifts the lock only when that slot
- * was the one that reached the limit.
+ * address, where successes must not add up to a lock-out). Lifts the lock only when that very
+ * attempt set it (`outcome.lockedByThis`); a lock set by failures stays.
  */
-export async function refundAttempt(db: Db, key: string, policy: LockPolicy): Promise<void> {
+export async function refundAttempt(db: Db, key: string, outcome: AttemptOutcome): Promise<void> {
   const t = loginAttempts;
+  const ownLock = outcome.lockedByThis && outcome.lockedUntil ? outcome.lockedUntil : null;
   await db
     .update(t)
     .set({
       failures: sql`greatest(${t.failures} - 1, 0)`,
-      lockedUntil: sql`case when ${t.failures} - 1 < ${policy.maxFailures}::int then null else ${t.lockedUntil} end`,
+      lockedUntil: ownLock
+        ? sql`case when ${t.lockedUntil} = ${ownLock}::timestamptz then null else ${t.lockedUntil} end`
+        : sql`${t.lockedUntil}`,
     })
     .where(eq(t.key, key));
 }
