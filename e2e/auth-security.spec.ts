@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signInAs, unique } from "./support";
+import { DEMO, signIn, signInAs, unique } from "./support";
 
 /**
  * Against the built app (`next start`): a copied session cookie stops working once its user
@@ -41,6 +41,35 @@ test("a copied session cookie stops working once its user signs out, on pages an
   await copy.goto("/batches");
   await expect(copy).toHaveURL(/\/sign-in/);
   expect((await copy.request.get(NO_SUCH_DOCUMENT)).status()).toBe(401);
+});
+
+test("after an admin resets a password, the user's open session ends at once", async ({ browser }) => {
+  const admin = await newSignedIn(browser, "admin");
+  await admin.goto("/admin/users");
+  const email = `${unique("reset")}@bank.example`;
+  const form = admin.getByRole("form", { name: "Create a user" });
+  await form.getByLabel("Name").fill("Reset Officer");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("reviewer");
+  await form.getByLabel("Initial password").fill("initial-password-42");
+  await form.getByRole("button", { name: "Create user" }).click();
+  const row = admin.getByTestId(`user-row-${email}`);
+  await expect(row).toBeVisible();
+
+  const user = await (await browser.newContext()).newPage();
+  await signIn(user, email, "initial-password-42");
+  await expect(user.getByTestId("current-user")).toContainText("Reset Officer");
+
+  await row.getByRole("button", { name: "Reset password" }).click();
+  await row.getByLabel(`New password for ${email}`).fill("a-brand-new-password-7");
+  await row.getByRole("button", { name: "Save" }).click();
+  await expect(row.getByRole("button", { name: "Reset password" })).toBeVisible();
+
+  await user.goto("/batches");
+  await expect(user).toHaveURL(/\/sign-in/);
+  expect((await user.request.get(NO_SUCH_DOCUMENT)).status()).toBe(401);
+  await signIn(user, email, "a-brand-new-password-7");
+  await expect(user.getByTestId("current-user")).toContainText("Reset Officer");
 });
 
 test("a forged X-Forwarded-For is not the address that is limited or audited", async ({ browser }) => {
