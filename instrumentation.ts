@@ -6,6 +6,9 @@
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker, not a setting
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: record each request's socket address before any of it is served (lib/auth/client-address.ts).
+  const { installPeerStamp } = await import("./lib/auth/client-address");
+  installPeerStamp();
   const { bootstrapOrExit } = await import("./lib/bootstrap");
   await bootstrapOrExit();
 }

@@ -67,6 +67,10 @@ const schema = z.object({
       .optional(),
   ),
   DEMO_ACCOUNTS: z.preprocess(blankToUndefined, bool.optional()),
+  /** Reverse proxies in front of the app that append to X-Forwarded-For (0: clients connect directly). */
+  TRUSTED_PROXY_HOPS: int(0, 10).default(0),
+  /** A session unused for this long ends (sign in again). */
+  SESSION_IDLE_MINUTES: int(1, 720).default(30),
 
   // Atlas
   ATLAS_BASE_URL: z.preprocess(blankToUndefined, httpUrl.optional()),

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "documents:view": ["admin", "reviewer", "qa"],
   "documents:review": ["admin", "reviewer"],
   "documents:reveal-pii": ["admin", "reviewer"],
+  /** The full scan of an Aadhaar card (audited): QA checks extractions against it like reviewers. */
+  "documents:reveal-scan": ["admin", "reviewer", "qa"],
   "applications:view": ["admin", "reviewer"],
   "applications:create": ["admin"],
   "qa:use": ["admin", "qa"],

@@ -7,21 +7,35 @@ type Loaded =
   | { state: "loading" }
   | { state: "error"; message: string }
   | { state: "hidden"; message: string; canReveal: boolean }
-  | { state: "image"; url: string }
+  | { state: "image"; url: string; masked: boolean; canReveal: boolean }
   | { state: "pdf"; data: ArrayBuffer };
 
 const ZOOMS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
 
+/** An SVG becomes a data: URL (an opaque origin even if opened on its own), never a blob: URL of ours. */
+function readAsDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error("The file could not be read."));
+    reader.readAsDataURL(blob);
+  });
+}
+
 /**
- * The document beside its fields. The file comes through our own route (which fetches the
- * stored link server-side), so an expired pre-signed link or a refusal from storage arrives as
- * a sentence saying why, shown here instead of a broken image.
+ * The document beside its fields, on every screen that shows one (review, QA). The file comes
+ * through our own guarded route (which fetches the stored link server-side), so an expired
+ * pre-signed link or a refusal from storage arrives as a sentence saying why, shown here instead
+ * of a broken image. An Aadhaar scan arrives as Atlas's masked copy, or not at all, until a role
+ * allowed to reveal it asks for the full scan (audited by the route).
  */
 export function DocumentPane({ documentId, label }: { documentId: string; label: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
   const [zoom, setZoom] = useState(2); // index into ZOOMS: 100 %
   const [rotation, setRotation] = useState(0);
-  const [reveal, setReveal] = useState(false);
+  // A reveal is for one document: moving on to the next one (same pane, new id) hides again.
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
+  const reveal = revealedFor === documentId;
   const fail = useCallback((message: string) => setLoaded({ state: "error", message }), []);
 
   useEffect(() => {
@@ -49,8 +63,13 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
           const data = await response.arrayBuffer();
           if (!cancelled) setLoaded({ state: "pdf", data });
         } else {
-          objectUrl = URL.createObjectURL(await response.blob());
-          if (!cancelled) setLoaded({ state: "image", url: objectUrl });
+          const blob = await response.blob();
+          const masked = response.headers.get("x-file-variant") === "redacted";
+          const canReveal = response.headers.get("x-scan-can-reveal") === "1";
+          let url: string;
+          if (blob.type === "image/svg+xml") url = await readAsDataUrl(blob);
+          else url = objectUrl = URL.createObjectURL(blob);
+          if (!cancelled) setLoaded({ state: "image", url, masked, canReveal });
         }
       } catch (error) {
         if (!cancelled) fail(error instanceof Error ? error.message : "The file could not be loaded.");
@@ -94,14 +113,16 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
         <button type="button" className={tool} onClick={() => setRotation((r) => (r + 90) % 360)}>
           Rotate right
         </button>
-        <a
-          href={`/api/documents/${documentId}/file`}
-          target="_blank"
-          rel="noreferrer"
-          className="ml-auto underline"
-        >
-          Open file
-        </a>
+        {loaded.state === "image" || loaded.state === "pdf" ? (
+          <a
+            href={`/api/documents/${documentId}/file?download=1${reveal ? "&reveal=1" : ""}`}
+            download
+            rel="noreferrer"
+            className="ml-auto underline"
+          >
+            Download file
+          </a>
+        ) : null}
       </div>
       <div className="min-h-[24rem] flex-1 overflow-auto bg-slate-100 p-3 dark:bg-slate-950">
         {loaded.state === "loading" ? <p className="text-sm text-slate-500">Loading the document…</p> : null}
@@ -127,11 +148,31 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
                 type="button"
                 onClick={() => {
                   setLoaded({ state: "loading" });
-                  setReveal(true);
+                  setRevealedFor(documentId);
                 }}
                 className="mt-2 rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
               >
                 Show the scan
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        {loaded.state === "image" && loaded.masked ? (
+          <div
+            data-testid="scan-masked"
+            className="mb-2 flex flex-wrap items-center gap-2 rounded-md border border-slate-300 bg-white p-2 text-xs dark:border-slate-700 dark:bg-slate-900"
+          >
+            <span>Masked copy from Atlas: the Aadhaar number is hidden.</span>
+            {loaded.canReveal ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setLoaded({ state: "loading" });
+                  setRevealedFor(documentId);
+                }}
+                className="rounded border border-slate-300 px-2 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                Show the full scan
               </button>
             ) : null}
           </div>

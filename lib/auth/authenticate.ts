@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
-import { clearFailures, lockoutSecondsRemaining, registerFailure } from "@/lib/db/queries/login-attempts";
+import { clearFailures, refundAttempt, reserveAttempt } from "@/lib/db/queries/login-attempts";
 import { findUserByEmail, markSignedIn } from "@/lib/db/queries/users";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 /**
- * Email + password check with lock-outs per account and per client address. The same generic
+ * Email + password check with lock-outs per account and per client address (the address comes
+ * from lib/auth/client-address.ts, never from a header the client chose). The same generic
  * answer is given for an unknown email, a wrong password and a deactivated account, so the
  * sign-in form cannot be used to discover who has an account.
  */
@@ -20,27 +21,28 @@ const credentialsSchema = z.object({
 });
 
 export type AuthenticateResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
-export async function authenticate(input: {
-  email: unknown;
-  password: unknown;
-  ip: string;
-}): Promise<AuthenticateResult> {
+export async function authenticate(
+  input: { email: unknown; password: unknown; ip: string },
+  database?: Db,
+): Promise<AuthenticateResult> {
   const parsed = credentialsSchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const db = await getDb();
+  const db = database ?? (await getDb());
   const accountKey = `account:${email}`;
   const addressKey = `ip:${input.ip}`;
 
-  const locked = Math.max(
-    await lockoutSecondsRemaining(db, accountKey),
-    await lockoutSecondsRemaining(db, addressKey),
-  );
-  if (locked > 0) {
+  // Counted before the password is compared: parallel guesses each take a slot, and those past
+  // the limit are refused without a check, whatever their password.
+  const now = new Date();
+  const account = await reserveAttempt(db, accountKey, ACCOUNT_POLICY, now);
+  const address = await reserveAttempt(db, addressKey, ADDRESS_POLICY, now);
+  if (!account.admitted || !address.admitted) {
+    const locked = Math.max(1, account.lockedForSeconds, address.lockedForSeconds);
     await recordAudit(db, {
       actorEmail: email,
       action: "auth.sign_in_refused",
@@ -55,8 +57,6 @@ export async function authenticate(input: {
   const user = await findUserByEmail(db, email);
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !user.active || !passwordOk) {
-    const account = await registerFailure(db, accountKey, ACCOUNT_POLICY);
-    const address = await registerFailure(db, addressKey, ADDRESS_POLICY);
     await recordAudit(db, {
       actorUserId: user?.id ?? null,
       actorEmail: email,
@@ -72,6 +72,7 @@ export async function authenticate(input: {
   }
 
   await clearFailures(db, accountKey);
+  await refundAttempt(db, addressKey, address);
   await markSignedIn(db, user.id);
   await recordAudit(db, {
     actorUserId: user.id,
@@ -81,5 +82,8 @@ export async function authenticate(input: {
     targetId: user.id,
     ip: input.ip,
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion },
+  };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "./client-address";
 import { authConfig } from "./config";
 import { getAuthSecret } from "./secret";
 
@@ -28,7 +29,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           password: credentials?.password,
           ip: clientAddress(request.headers),
         });
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+        if (result.ok) {
+          const { id, email, name, sessionVersion } = result.user;
+          // The session version goes into the token (lib/auth/config.ts).
+          return { id, email, name, sessionVersion };
+        }
         if (result.reason === "locked") throw new SignInLockedError(result.retryAfterSeconds);
         return null;
       },
@@ -36,7 +41,4 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
 }));
 
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "unknown";
-}
+export { clientAddress } from "./client-address";

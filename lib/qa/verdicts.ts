@@ -23,7 +23,8 @@ export type CheckItem = {
   blind: boolean;
   position: number;
   total: number;
-  document: { id: string; documentId: string; documentType: string | null; fileUrl: string };
+  /** No file link: the scan is shown through the guarded file route, by document id. */
+  document: { id: string; documentId: string; documentType: string | null };
   fields: CheckField[];
   previousItemId: string | null;
   nextItemId: string | null;
@@ -87,7 +88,6 @@ export async function getItemForChecking(
       id: document.id,
       documentId: document.documentId,
       documentType: document.documentType,
-      fileUrl: document.fileUrl,
     },
     fields: fieldRows.map((f) => {
       const verdict = byField.get(f.id);

@@ -6,6 +6,7 @@ import { ActionError, defineAction } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
+import { endSessions } from "@/lib/db/queries/users";
 
 /** Only same-site paths: never send a user to another origin after sign-in. */
 const safePath = z
@@ -49,7 +50,10 @@ export const signOutAction = defineAction(
   },
   async (_input, { user }) => {
     if (user) {
-      await recordAudit(await getDb(), {
+      const db = await getDb();
+      // Ends this session and every other one of the user (their cookies stop working at once).
+      await endSessions(db, user.id);
+      await recordAudit(db, {
         actorUserId: user.id,
         actorEmail: user.email,
         action: "auth.sign_out",

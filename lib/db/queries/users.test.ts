@@ -4,6 +4,7 @@ import { listAudit, SYSTEM_ACTOR } from "./audit";
 import {
   createUser,
   EmailTakenError,
+  endSessions,
   findUserByEmail,
   getUserById,
   listUsers,
@@ -73,6 +74,23 @@ describe.each(testDrivers)("users on %s", (driver) => {
       after: { role: "admin" },
     });
     expect(JSON.stringify(trail)).not.toContain("hash");
+  });
+
+  it("moves the session version on every role, activity or password change and on sign-out", async () => {
+    const user = await createUser(
+      t.db,
+      { email: "sessions@example.com", name: "S", role: "reviewer", passwordHash: "h" },
+      SYSTEM_ACTOR,
+    );
+    expect(user.sessionVersion).toBe(0);
+    expect((await updateUserRole(t.db, user.id, "qa", admin))?.sessionVersion).toBe(1);
+    expect((await setUserActive(t.db, user.id, false, admin))?.sessionVersion).toBe(2);
+    expect((await setUserActive(t.db, user.id, true, admin))?.sessionVersion).toBe(3);
+    expect((await setUserPassword(t.db, user.id, "h2", admin))?.sessionVersion).toBe(4);
+    expect(await endSessions(t.db, user.id)).toBe(5);
+    await markSignedIn(t.db, user.id);
+    expect((await getUserById(t.db, user.id))?.sessionVersion).toBe(5);
+    expect(await endSessions(t.db, "not-a-uuid")).toBeUndefined();
   });
 
   it("records the last sign-in and lists users by email", async () => {

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { isUniqueViolation } from "../errors";
 import { users, type User, type UserRole } from "../schema";
 import type { Db } from "../types";
@@ -7,7 +7,8 @@ import { recordAudit, type AuditActor } from "./audit";
 /**
  * User changes are written together with their audit event, in one transaction: there is no
  * way to change a user without the trail saying who did it. The password hash never enters
- * the trail.
+ * the trail. A change of role, activity or password also bumps the session version, which ends
+ * every existing session of the user (lib/auth/current-user.ts).
  */
 
 export class EmailTakenError extends Error {
@@ -92,6 +93,20 @@ export async function markSignedIn(db: Db, id: string, at = new Date()): Promise
   await db.update(users).set({ lastSignInAt: at }).where(eq(users.id, id));
 }
 
+/**
+ * Ends every session of the user (sign-out): tokens carry the version they were issued with, and
+ * a token older than the user's current version is refused. Returns the new version.
+ */
+export async function endSessions(db: Db, id: string): Promise<number | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row?.sessionVersion;
+}
+
 type UserChange = Partial<Pick<User, "role" | "active" | "passwordHash">>;
 
 /** Returns the updated user, or undefined when there is no such user. */
@@ -106,7 +121,11 @@ async function updateAudited(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
     if (!before) return undefined;
-    const [after] = await tx.update(users).set(change).where(eq(users.id, id)).returning();
+    const [after] = await tx
+      .update(users)
+      .set({ ...change, sessionVersion: sql`${users.sessionVersion} + 1` })
+      .where(eq(users.id, id))
+      .returning();
     await recordAudit(tx, {
       ...actor,
       action,

@@ -21,10 +21,13 @@ function maskedFileData(documentType: string, fileData: unknown): unknown {
   return Object.fromEntries(
     Object.entries(fileData as Record<string, unknown>).map(([key, raw]) => {
       if (raw && typeof raw === "object" && !Array.isArray(raw) && "value" in raw) {
-        return [
-          key,
-          { ...(raw as object), value: maskFieldValue(documentType, key, (raw as { value: unknown }).value) },
-        ];
+        const masked: Record<string, unknown> = {
+          ...(raw as object),
+          value: maskFieldValue(documentType, key, (raw as { value: unknown }).value),
+        };
+        // A pre-signed link is a bearer credential: the masked copy is shown through the file route.
+        if ("redact_url" in masked) masked.redact_url = "[link withheld: the masked copy is shown beside]";
+        return [key, masked];
       }
       return [key, maskFieldValue(documentType, key, raw)];
     }),

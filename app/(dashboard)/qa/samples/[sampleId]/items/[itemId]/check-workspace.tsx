@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { DocumentImage } from "@/components/qa/document-image";
 import { ShortcutsDialog } from "@/components/qa/shortcuts-dialog";
+import { DocumentPane } from "@/components/review/document-pane";
 import type { CheckItem } from "@/lib/qa/verdicts";
 import { saveVerdictAction } from "./actions";
 import { CheckFieldRow, type FieldVerdict } from "./check-field-row";
@@ -148,7 +148,8 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-      <DocumentImage src={item.document.fileUrl} label={item.document.documentId} />
+      {/* The same guarded, audited file route as the review workspace: no raw file link here. */}
+      <DocumentPane documentId={item.document.id} label={`Scan of ${item.document.documentId}`} />
       <section aria-labelledby="fields-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <h2 id="fields-heading" className="text-lg font-semibold">

@@ -1,0 +1,123 @@
+import { randomBytes } from "node:crypto";
+import http, { type IncomingMessage } from "node:http";
+import https from "node:https";
+import ipaddr from "ipaddr.js";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+/**
+ * The address a request came from, for sign-in lock-outs and the audit trail.
+ *
+ * Every request header can be set by the client, `X-Forwarded-For` included, and under
+ * `next start` Next.js only fills `X-Forwarded-For` with the socket's address when the client
+ * did not send one (`??=` in base-server), while route handlers, server actions and Auth.js's
+ * `authorize` never see the socket. So the socket address is taken where it exists: a hook on
+ * Node's HTTP server (installed from instrumentation.ts, before Next serves any request) writes
+ * it into the `x-atlas-peer` header of every incoming request, overwriting whatever the client
+ * sent, together with a per-process random stamp. A value without the stamp (a request that
+ * arrived before the hook, or a client's own header in a process without the hook) is ignored.
+ *
+ * With TRUSTED_PROXY_HOPS = N > 0 (the app runs behind N reverse proxies that each append to
+ * `X-Forwarded-For`), the client is the Nth entry from the right, the one our nearest trusted
+ * proxy saw; entries further left were written by the client and are never used.
+ */
+export const PEER_HEADER = "x-atlas-peer";
+
+const UNKNOWN = "unknown";
+type StampState = { stamp: string };
+const holder = globalThis as typeof globalThis & { __atlasPeerStamp?: StampState };
+
+/** Installs the socket-address hook once per process. Returns false when it already was. */
+export function installPeerStamp(): boolean {
+  if (holder.__atlasPeerStamp) return false;
+  const state: StampState = { stamp: randomBytes(18).toString("base64url") };
+  for (const proto of [http.Server.prototype, https.Server.prototype] as {
+    emit: (...a: unknown[]) => boolean;
+  }[]) {
+    const original = proto.emit;
+    proto.emit = function emit(this: unknown, event: unknown, ...args: unknown[]) {
+      if (event === "request") stampRequest(args[0] as IncomingMessage, state.stamp);
+      return original.call(this, event, ...args);
+    };
+  }
+  holder.__atlasPeerStamp = state;
+  return true;
+}
+
+function stampRequest(req: IncomingMessage, stamp: string): void {
+  try {
+    req.headers[PEER_HEADER] = `${stamp} ${req.socket?.remoteAddress ?? ""}`;
+  } catch {
+    // never break a request over this
+  }
+}
+
+/** The socket address recorded by the hook, or null when the header is missing or not ours. */
+export function peerAddress(headers: Headers): string | null {
+  const state = holder.__atlasPeerStamp;
+  const value = headers.get(PEER_HEADER);
+  if (!state || !value) return null;
+  const [stamp, address] = value.split(" ");
+  if (stamp !== state.stamp || !address) return null;
+  return normaliseAddress(address);
+}
+
+/**
+ * "::ffff:192.0.2.1" → "192.0.2.1", "[2001:db8::1]:443" → "2001:db8::1", "192.0.2.1:5000" →
+ * "192.0.2.1"; null for anything that is not an IP address.
+ */
+export function normaliseAddress(raw: string): string | null {
+  let text = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
+  if (bracketed) text = bracketed[1]!;
+  else if (/^[\d.]+:\d+$/.test(text)) text = text.slice(0, text.lastIndexOf(":"));
+  text = text.replace(/%.*$/, ""); // zone id
+  if (!ipaddr.isValid(text)) return null;
+  const parsed = ipaddr.parse(text);
+  if (parsed.kind() === "ipv6") {
+    const v6 = parsed as ipaddr.IPv6;
+    return v6.isIPv4MappedAddress() ? v6.toIPv4Address().toString() : v6.toString();
+  }
+  // ipaddr.isValid accepts "1" or "0x7f.1" (inet_aton forms); keep only dotted quads.
+  return ipaddr.IPv4.isValidFourPartDecimal(text) ? parsed.toString() : null;
+}
+
+/**
+ * Pure rule: the socket peer with no trusted proxies; otherwise the `hops`-th entry from the
+ * right of X-Forwarded-For. When the header has fewer entries than trusted proxies (the request
+ * did not pass through all of them), the socket peer is the only address we can vouch for.
+ */
+export function resolveClientAddress(input: {
+  peer: string | null;
+  forwardedFor: string | null;
+  hops: number;
+}): string {
+  const peer = input.peer ?? UNKNOWN;
+  if (input.hops <= 0) return peer;
+  const entries = (input.forwardedFor ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (entries.length < input.hops) return peer;
+  return normaliseAddress(entries[entries.length - input.hops]!) ?? peer;
+}
+
+let warnedUnstamped = false;
+
+/** The client's address for this request under the configured TRUSTED_PROXY_HOPS. */
+export function clientAddress(headers: Headers): string {
+  const peer = peerAddress(headers);
+  if (!peer && !warnedUnstamped) {
+    // Every client would share one lock-out bucket: say so once rather than fail silently.
+    warnedUnstamped = true;
+    logger.warn("client_address.unknown", {
+      hookInstalled: !!holder.__atlasPeerStamp,
+      hint: "requests carry no socket address; is instrumentation.ts running in this server process?",
+    });
+  }
+  return resolveClientAddress({
+    peer,
+    forwardedFor: headers.get("x-forwarded-for"),
+    hops: getEnv().TRUSTED_PROXY_HOPS,
+  });
+}
