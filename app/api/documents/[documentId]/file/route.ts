@@ -6,12 +6,11 @@ import { documents } from "@/lib/db/schema";
 import { clientAddress } from "@/lib/auth";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { fields } from "@/lib/db/schema";
-import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { isAadhaarField } from "@/lib/masking";
 import { can } from "@/lib/roles";
 import { expiryProblem, fileKind, storageProblem } from "@/lib/review/file-problem";
-import { fetchFileSafely } from "@/lib/review/safe-fetch";
+import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
 
 export const dynamic = "force-dynamic";
 
@@ -73,10 +72,9 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
     if (expired) return problem(410, expired);
     let response: Response;
     try {
-      const env = getEnv();
       response = await fetchFileSafely(doc.fileUrl, {
         // The simulator (embedded or standalone) lives on a private address by design.
-        trustedOrigins: [new URL(env.atlasBaseUrl).origin, new URL(env.appBaseUrl).origin],
+        trustedOrigins: simulatorSources(),
         timeoutMs: TIMEOUT_MS,
       });
     } catch (error) {
