@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { getEnv } from "./lib/env";
+import { CONSTANT_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 // Validate the environment as the very first thing `next build` and `next start` do, so a bad
 // setting stops start-up with a message that names it instead of failing on the first request.
@@ -17,6 +18,16 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users whose role lacks access.
   experimental: { authInterrupts: true },
+  // Anti-framing, nosniff, referrer and permissions policy on everything served, static assets
+  // included. The per-request ones (CSP with a nonce, HSTS) are set in proxy.ts.
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: Object.entries(CONSTANT_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInAs, unique } from "./support";
+import { expect, signInAs, test, unique } from "./support";
 
 const CDL_1042 = [
   "cdl-1042-pan",
