@@ -8,6 +8,7 @@ import { createSimulator, type Simulator } from "@/atlas-sim/simulator";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { BodyTooLargeError, readBodyCapped } from "@/lib/http/read-body";
+import { ownFlowEndpointsOnly } from "@/lib/net/own-endpoints";
 import { can } from "@/lib/roles";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +27,9 @@ function simulator(): Simulator {
     clientId: DEMO_ATLAS_CLIENT_ID,
     clientSecret: DEMO_ATLAS_CLIENT_SECRET,
     latency: getEnv().SIM_LATENCY_MS,
+    // Flow auth_url/callback_url come from the caller: only this app's own endpoints are called.
+    // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
+    fetch: ownFlowEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
   });
   return holder[GLOBAL_KEY];
 }
