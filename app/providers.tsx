@@ -5,6 +5,12 @@ import { ThemeProvider } from "next-themes";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
+
+// zod compiles fast parsers with `new Function` unless told not to; the Content-Security-Policy
+// (no 'unsafe-eval') forbids that, and zod's probe for it would report a violation. The forms'
+// schemas are small: the interpreter is fast enough.
+z.config({ jitless: true });
 
 export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   const [queryClient] = useState(
