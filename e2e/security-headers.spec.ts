@@ -5,6 +5,28 @@ import { expect, signInAs, test, unique } from "./support";
  * script Next renders, fresh per request), route handlers and the document-file proxy (a
  * script-free policy). The suite-wide CSP watch in ./support proves the pages work under it.
  */
+/** A one-page PDF with a line of text (built here, with a correct cross-reference table). */
+function tinyPdf(): Buffer {
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    "<< /Length 44 >>\nstream\nBT /F1 18 Tf 40 100 Td (PAN card) Tj ET\nendstream",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) pdf += `${String(at).padStart(10, "0")} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "latin1");
+}
+
 const CONSTANT = {
   "x-frame-options": "DENY",
   "x-content-type-options": "nosniff",
@@ -81,4 +103,17 @@ test("route handlers, the simulator and the file proxy carry a script-free polic
   expectConstantHeaders(file.headers());
   expect(file.headers()["content-security-policy"]).toContain("sandbox");
   expect(file.headers()["content-security-policy"]).not.toContain("script-src");
+
+  // The review screen draws a PDF with pdf.js (worker, canvas) under the page's CSP: any
+  // violation fails this test through the watch in ./support.
+  await page.route("**/api/documents/*/file", (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { "content-type": "application/pdf", "x-file-kind": "pdf" },
+      body: tinyPdf(),
+    }),
+  );
+  await page.goto(`/documents/${documentId}`);
+  await expect(page.getByTestId("pdf-page")).toHaveText("Page 1 of 1", { timeout: 30_000 });
+  await page.unroute("**/api/documents/*/file");
 });
