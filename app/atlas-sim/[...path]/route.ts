@@ -7,7 +7,7 @@ import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET, SIM_MOUNT_PATH, getEnv 
 import { createSimulator, type Simulator } from "@/atlas-sim/simulator";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { publicRoute } from "@/lib/auth/route-guard";
-import { BodyTooLargeError, readBodyCapped } from "@/lib/http/read-body";
+import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
 import { ownFlowEndpointsOnly } from "@/lib/net/own-endpoints";
 import { can } from "@/lib/roles";
 
@@ -58,14 +58,18 @@ async function handle(request: Request): Promise<Response> {
   let forwarded = request;
   if (request.body) {
     try {
-      const body = await readBodyCapped(request, SIM_MAX_BODY_BYTES);
+      // A fresh Uint8Array over an ArrayBuffer (what the reader allocates).
+      const body = (await readBodyBytesCapped(request, SIM_MAX_BODY_BYTES)) as Uint8Array<ArrayBuffer>;
       const headers = new Headers(request.headers);
       headers.delete("content-length");
       headers.delete("transfer-encoding");
       forwarded = new Request(request.url, { method: request.method, headers, body });
     } catch (error) {
-      if (error instanceof BodyTooLargeError)
-        return NextResponse.json({ error: error.message }, { status: 413 });
+      if (isBodyTooLarge(error))
+        return NextResponse.json(
+          { error: `${error.message} The simulator takes JSON requests of at most 1 MB.` },
+          { status: 413 },
+        );
       throw error;
     }
   }
