@@ -68,16 +68,21 @@ describe("newNonce", () => {
 });
 
 describe("isPagePath", () => {
-  it.each(["/", "/sign-in", "/batches", "/documents/0b7c-…", "/admin/users", "/atlas-simulator"])(
-    "%s is a page",
-    (p) => expect(isPagePath(p)).toBe(true),
-  );
+  it.each([
+    "/",
+    "/sign-in",
+    "/batches",
+    "/documents/0b7c-…",
+    "/admin/users",
+    "/atlas-simulator",
+    "/no-such-page.txt",
+  ])("%s is a page", (p) => expect(isPagePath(p)).toBe(true));
   it.each([
     "/api/health",
     "/api/documents/x/file",
     "/atlas-sim",
     "/atlas-sim/files/a.svg",
     "/_next/data/x",
-    "/favicon.ico",
+    "/api",
   ])("%s is not a page", (p) => expect(isPagePath(p)).toBe(false));
 });

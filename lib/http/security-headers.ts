@@ -84,7 +84,10 @@ export function requestSecurityHeaders(
   return headers;
 }
 
-/** Whether a path is served by a page (rather than a route handler, the simulator or an asset). */
+/**
+ * Whether a path may be answered with an HTML page (rather than by a route handler, the simulator
+ * or a build asset). Unknown paths, dotted ones included, render the not-found page: they are pages.
+ */
 export function isPagePath(pathname: string): boolean {
-  return !/^\/(api\/|atlas-sim(\/|$)|_next\/)/.test(pathname) && !/\/[^/]*\.[^/]*$/.test(pathname);
+  return !/^\/(api(\/|$)|atlas-sim(\/|$)|_next\/)/.test(pathname);
 }
