@@ -101,8 +101,9 @@ export function publicOnlyLookup(resolve: Resolver) {
         }
         // Refuse when ANY address is private: a name that mixes public and private answers is
         // not one a legitimate storage service uses, and trying the next address would connect.
-        if (addresses.some((a) => !isPublicAddress(a.address)))
-          return callback(privateAddressError(hostname), []);
+        const refused = addresses.find((a) => !isPublicAddress(a.address));
+        if (refused)
+          return callback(privateAddressError(`${hostname}, which resolves to ${refused.address}`), []);
         if (options.all) return callback(null, addresses);
         return callback(null, addresses[0]!.address, addresses[0]!.family);
       },
