@@ -10,9 +10,10 @@ import { isPagePath, newNonce, requestSecurityHeaders } from "@/lib/http/securit
  *
  * 1. Security headers (lib/http/security-headers.ts): a Content-Security-Policy with a fresh
  *    nonce for pages (Next reads the nonce from the request's CSP header and puts it on its
- *    scripts; the root layout hands it to next-themes), a script-free policy for route handlers
- *    and the simulator mount, and HSTS when APP_BASE_URL is https. The constant headers
- *    (X-Frame-Options, nosniff, Referrer-Policy, Permissions-Policy) come from next.config.ts.
+ *    scripts; the root layout hands it to next-themes), and HSTS when APP_BASE_URL is https.
+ *    The rest come from next.config.ts: the constant headers (X-Frame-Options, nosniff,
+ *    Referrer-Policy, Permissions-Policy) and the script-free CSP of route handlers and the
+ *    simulator mount (static, so no per-request work).
  * 2. Sends signed-out visitors of dashboard pages to the sign-in page. This is convenience, not
  *    security: every page, route handler and server action checks the user against the database
  *    itself (lib/auth/current-user.ts, lib/auth/route-guard.ts, lib/actions.ts).
@@ -27,6 +28,7 @@ function secured(request: NextRequest, redirectTo?: URL): NextResponse {
     https: env.appBaseUrl.startsWith("https:"),
     dev: env.NODE_ENV === "development",
   });
+  if (!page) delete headers["Content-Security-Policy"]; // next.config.ts sets it (see above)
   let response: NextResponse;
   if (redirectTo) response = NextResponse.redirect(redirectTo);
   else if (page) {

@@ -41,10 +41,12 @@ export function pageContentSecurityPolicy(nonce: string, options: SecurityHeader
 }
 
 /** For everything that is not a page (route handlers, the simulator mount, files). */
+// Next lets this header (next.config.ts) override a route handler's own, so it must be at least as
+// strict as any handler's: the file proxy's sandbox policy (lib/review/file-response.ts) included.
 export const NON_PAGE_CONTENT_SECURITY_POLICY = join([
   "default-src 'none'",
   "style-src 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src data:",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
