@@ -55,6 +55,22 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Server code reaches the network through two doors only: lib/atlas (the configured Atlas) and
+    // lib/net (user-given URLs, public addresses only, checked at connect time).
+    files: ["lib/**/*.ts", "app/**/route.ts", "app/**/actions.ts", "proxy.ts"],
+    ignores: ["lib/atlas/**", "lib/net/**", "**/*.test.ts", "**/test-support.ts"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        {
+          name: "fetch",
+          message:
+            "Fetch user-given URLs with fetchFileSafely from lib/net/safe-fetch.ts (SSRF-safe); Atlas only through lib/atlas.",
+        },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",

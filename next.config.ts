@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { getEnv } from "./lib/env";
+import { CONSTANT_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY } from "./lib/http/security-headers";
 
 // Validate the environment as the very first thing `next build` and `next start` do, so a bad
 // setting stops start-up with a message that names it instead of failing on the first request.
@@ -17,6 +18,21 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users whose role lacks access.
   experimental: { authInterrupts: true },
+  // Anti-framing, nosniff, referrer and permissions policy on everything served, static assets
+  // included; a script-free, sandboxed CSP on route handlers and the simulator (these win over a
+  // handler's own headers, so the policy is the strictest any handler needs). The per-request ones
+  // (pages' CSP with a nonce, HSTS) are set in proxy.ts.
+  async headers() {
+    const nonPage = [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }];
+    return [
+      {
+        source: "/:path*",
+        headers: Object.entries(CONSTANT_SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
+      },
+      { source: "/api/:path*", headers: nonPage },
+      { source: "/atlas-sim/:path*", headers: nonPage },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -5,8 +5,14 @@ import { ThemeProvider } from "next-themes";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { useState } from "react";
 import { Toaster } from "sonner";
+import { z } from "zod";
 
-export function Providers({ children }: { children: React.ReactNode }) {
+// zod compiles fast parsers with `new Function` unless told not to; the Content-Security-Policy
+// (no 'unsafe-eval') forbids that, and zod's probe for it would report a violation. The forms'
+// schemas are small: the interpreter is fast enough.
+z.config({ jitless: true });
+
+export function Providers({ children, nonce }: { children: React.ReactNode; nonce?: string }) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -16,7 +22,13 @@ export function Providers({ children }: { children: React.ReactNode }) {
       }),
   );
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider
+      attribute="class"
+      defaultTheme="system"
+      enableSystem
+      disableTransitionOnChange
+      nonce={nonce}
+    >
       <QueryClientProvider client={queryClient}>
         <NuqsAdapter>{children}</NuqsAdapter>
         <Toaster richColors closeButton position="bottom-right" />

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInAs, unique } from "./support";
+import { expect, signInAs, test, unique } from "./support";
 
 const CDL_1042 = [
   "cdl-1042-pan",
@@ -75,7 +74,6 @@ test("an admin creates an application, uploads the four CDL documents, and follo
 
 test("a 422 from Atlas (auth URL unreachable) is explained in words an admin can act on", async ({
   page,
-  request,
   baseURL,
 }) => {
   test.setTimeout(90_000);
@@ -86,8 +84,9 @@ test("a 422 from Atlas (auth URL unreachable) is explained in words an admin can
   await page.getByRole("button", { name: "Create application" }).click();
   await expect(page.getByRole("heading", { level: 1, name: applicationId })).toBeVisible();
 
-  // The simulator's next auth_url check fails, as if Atlas could not reach us.
-  const armed = await request.post(`${baseURL}/atlas-sim/__sim/faults`, {
+  // The simulator's next auth_url check fails, as if Atlas could not reach us. (The control
+  // endpoints need a signed-in admin: page.request carries the page's session.)
+  const armed = await page.request.post(`${baseURL}/atlas-sim/__sim/faults`, {
     data: { kind: "auth_url_unreachable" },
   });
   expect(armed.ok()).toBe(true);

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, signIn, signInAs, unique } from "./support";
+import type { Browser, Page } from "@playwright/test";
+import { DEMO, expect, signIn, signInAs, test, unique } from "./support";
 
 /**
  * Against the built app (`next start`): a copied session cookie stops working once its user

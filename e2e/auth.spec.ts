@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, signIn, signInAs, unique } from "./support";
+import { DEMO, expect, signIn, signInAs, test, unique } from "./support";
 
 const NAV = ["Batches", "Review", "Applications", "QA", "Admin"] as const;
 const ALLOWED: Record<keyof typeof DEMO, readonly (typeof NAV)[number][]> = {

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInAs, unique } from "./support";
+import { expect, signInAs, test, unique } from "./support";
 
 const EXPIRED_S3 =
   "https://kyc-bucket.s3.ap-south-1.amazonaws.com/loans/pan-old.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20240101T000000Z&X-Amz-Expires=3600&X-Amz-Signature=abc";

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { Client } from "pg";
-import { DEMO, signIn, unique } from "./support";
+import { DEMO, expect, signIn, test, unique } from "./support";
 
 /**
  * Several app instances sharing one PostgreSQL (DATABASE_URL) behind one Atlas: a user created

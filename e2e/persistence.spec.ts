@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support";
 
 /**
  * The embedded database has exactly one owner: a second app process pointed at the same data

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signInAs, unique } from "./support";
+import { type Page } from "@playwright/test";
+import { expect, signInAs, test, unique } from "./support";
 
 /**
  * QA end to end: an admin runs a batch of 40+ documents; a QA user samples 20 of them

@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs, unique } from "./support";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, signInAs, test, unique } from "./support";
 
 /**
  * The review workspace end to end: an admin starts a batch with two documents the simulator

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { expect, signInAs, test } from "./support";
 
 test("health endpoint reports the app version", async ({ request }) => {
   const res = await request.get("/api/health");

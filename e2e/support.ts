@@ -1,4 +1,43 @@
-import { expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * Every spec imports `test` from here: it fails a test when any page (in the default context or
+ * one the test opens itself) reports a Content-Security-Policy violation, so the whole suite runs
+ * under the CSP and proves no page breaks with it.
+ */
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      const watch = async (watched: BrowserContext) => {
+        await watched.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (e) => {
+            console.error(
+              `[csp-violation] ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`,
+            );
+          });
+        });
+        watched.on("console", (message) => {
+          const text = message.text();
+          if (text.includes("[csp-violation]") || text.includes("Content Security Policy"))
+            violations.push(`${message.location().url}: ${text}`);
+        });
+      };
+      await watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const created = await newContext(options);
+        await watch(created);
+        return created;
+      };
+      await use(violations);
+      browser.newContext = newContext;
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export const DEMO = {
   admin: { email: "admin@demo.atlas-review.local", password: "demo-admin-2026", name: "Asha Admin" },

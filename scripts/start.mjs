@@ -2,11 +2,13 @@
 /**
  * `npm start`: serves the dashboard with `next start`, building it first when there is no build
  * yet (a fresh clone). With nothing configured it runs in demo mode: embedded database in .data/
- * and the built-in Atlas simulator. Set PORT to change the port (default 3000).
+ * and the built-in Atlas simulator. Set PORT to change the port (default 3000). Demo mode listens
+ * on 127.0.0.1 only unless HOST says otherwise (see scripts/listen-host.mjs).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { listenHost } from "./listen-host.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -20,7 +22,8 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.include
 }
 
 const port = process.env.PORT || "3000";
-const child = spawn(process.execPath, [...next, "start", "-p", port], {
+const host = listenHost(process.env);
+const child = spawn(process.execPath, [...next, "start", "-p", port, ...(host ? ["-H", host] : [])], {
   stdio: "inherit",
   env: { ...env, PORT: port },
 });

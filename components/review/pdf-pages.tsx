@@ -11,18 +11,20 @@ import { useEffect, useRef, useState } from "react";
  */
 async function loadPdf(data: ArrayBuffer): Promise<PDFDocumentProxy> {
   const pdfjs = await import("pdfjs-dist");
+  // No `new Function` font compilation: the Content-Security-Policy has no 'unsafe-eval'.
+  const options = { isEvalSupported: false };
   if (!pdfjs.GlobalWorkerOptions.workerSrc)
     pdfjs.GlobalWorkerOptions.workerSrc = new URL(
       "pdfjs-dist/build/pdf.worker.min.mjs",
       import.meta.url,
     ).toString();
   try {
-    return await pdfjs.getDocument({ data: data.slice(0) }).promise;
+    return await pdfjs.getDocument({ data: data.slice(0), ...options }).promise;
   } catch (error) {
     if (error instanceof Error && /worker/i.test(error.message)) {
       (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker =
         await import("pdfjs-dist/build/pdf.worker.min.mjs");
-      return await pdfjs.getDocument({ data: data.slice(0) }).promise;
+      return await pdfjs.getDocument({ data: data.slice(0), ...options }).promise;
     }
     throw error;
   }

@@ -2,12 +2,20 @@
  * The Atlas simulator mounted inside the app at /atlas-sim, so that `npm start` without any
  * Atlas configuration has a working Atlas (demo mode). Answers 404 when a real Atlas is configured.
  */
+import { NextResponse } from "next/server";
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET, SIM_MOUNT_PATH, getEnv } from "@/lib/env";
 import { createSimulator, type Simulator } from "@/atlas-sim/simulator";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { publicRoute } from "@/lib/auth/route-guard";
+import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
+import { ownFlowEndpointsOnly } from "@/lib/net/own-endpoints";
+import { can } from "@/lib/roles";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
+
+/** Atlas requests carry URLs and small JSON (at most 50 file URLs per upload). */
+const SIM_MAX_BODY_BYTES = 1024 * 1024;
 
 const GLOBAL_KEY = Symbol.for("atlas-review.embedded-simulator");
 type WithSimulator = typeof globalThis & { [GLOBAL_KEY]?: Simulator };
@@ -19,19 +27,60 @@ function simulator(): Simulator {
     clientId: DEMO_ATLAS_CLIENT_ID,
     clientSecret: DEMO_ATLAS_CLIENT_SECRET,
     latency: getEnv().SIM_LATENCY_MS,
+    // Flow auth_url/callback_url come from the caller: only this app's own endpoints are called.
+    // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
+    fetch: ownFlowEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
   });
   return holder[GLOBAL_KEY];
 }
 
+/** The simulator's control endpoints (faults, token revocation, document listing…). */
+function isControlPath(request: Request): boolean {
+  // The same path the simulator routes on (raw pathname, no decoding).
+  return new URL(request.url).pathname.slice(SIM_MOUNT_PATH.length).startsWith("/__sim");
+}
+
 async function handle(request: Request): Promise<Response> {
   if (!getEnv().demoMode) return Response.json({ error: "Not Found" }, { status: 404 });
-  return simulator().handle(request);
+  if (isControlPath(request)) {
+    const user = await getCurrentUser();
+    if (!user)
+      return NextResponse.json(
+        { error: "Sign in as an admin to use the simulator's control endpoints." },
+        { status: 401 },
+      );
+    if (!can(user.role, "settings:manage"))
+      return NextResponse.json(
+        { error: `Your role (${user.role}) cannot control the simulator; an admin can.` },
+        { status: 403 },
+      );
+  }
+  let forwarded = request;
+  if (request.body) {
+    try {
+      // A fresh Uint8Array over an ArrayBuffer (what the reader allocates).
+      const body = (await readBodyBytesCapped(request, SIM_MAX_BODY_BYTES)) as Uint8Array<ArrayBuffer>;
+      const headers = new Headers(request.headers);
+      headers.delete("content-length");
+      headers.delete("transfer-encoding");
+      forwarded = new Request(request.url, { method: request.method, headers, body });
+    } catch (error) {
+      if (isBodyTooLarge(error))
+        return NextResponse.json(
+          { error: `${error.message} The simulator takes JSON requests of at most 1 MB.` },
+          { status: 413 },
+        );
+      throw error;
+    }
+  }
+  return simulator().handle(forwarded);
 }
 
 // Public on purpose: Atlas calls carry their own credentials/tokens (checked by the simulator), and
-// browsers load sample files without a session. In production (real Atlas configured) it is a 404.
+// browsers load sample files without a session. The control endpoints (/__sim/*) need a signed-in
+// admin (checked above). In production (real Atlas configured) the whole mount is a 404.
 const PUBLIC_REASON =
-  "the embedded Atlas simulator authenticates its own callers and only exists in demo mode";
+  "the embedded Atlas simulator authenticates its own callers (control endpoints: a signed-in admin) and only exists in demo mode";
 
 export const GET = publicRoute(PUBLIC_REASON, handle);
 export const POST = publicRoute(PUBLIC_REASON, handle);

@@ -42,7 +42,7 @@ let origin = "";
 
 beforeAll(async () => {
   storage = http.createServer((req, res) => {
-    const file = FILES[req.url ?? ""];
+    const file = FILES[(req.url ?? "").replace(/^\/atlas-sim(?=\/)/, "")];
     if (!file) {
       res.statusCode = 404;
       res.end();
@@ -53,8 +53,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => storage.listen(0, "127.0.0.1", resolve));
   const { port } = storage.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
-  // Demo mode: the embedded simulator's origin (127.0.0.1:PORT) is the trusted file host.
+  // Demo mode: only the embedded simulator's mount (127.0.0.1:PORT/atlas-sim) is a trusted file host.
+  origin = `http://127.0.0.1:${port}/atlas-sim`;
   process.env.PORT = String(port);
   delete process.env.ATLAS_BASE_URL;
   resetEnvForTests();

@@ -5,7 +5,6 @@ import { guardedRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { documents, fields } from "@/lib/db/schema";
-import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { isAadhaarField } from "@/lib/masking";
 import { can } from "@/lib/roles";
@@ -17,7 +16,7 @@ import {
   safeFileName,
   type FileMedia,
 } from "@/lib/review/file-response";
-import { fetchFileSafely } from "@/lib/review/safe-fetch";
+import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
 
 export const dynamic = "force-dynamic";
 
@@ -40,10 +39,9 @@ async function fetchStored(link: string, documentId: string): Promise<Fetched> {
   if (expired) return { ok: false, status: 410, message: expired };
   let response: Response;
   try {
-    const env = getEnv();
     response = await fetchFileSafely(link, {
       // The simulator (embedded or standalone) lives on a private address by design.
-      trustedOrigins: [new URL(env.atlasBaseUrl).origin, new URL(env.appBaseUrl).origin],
+      trustedOrigins: simulatorSources(),
       timeoutMs: TIMEOUT_MS,
     });
   } catch (error) {
