@@ -219,6 +219,19 @@ export function looksLikeUrl(text: string): boolean {
   );
 }
 
+/** What makes two links "the same file" (a pre-signed link without its signature); null if not a link. */
+export function fileIdentity(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    return /^https?:$/.test(url.protocol) ? identityOf(url) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The part of a link before its query string, as stored: what the recorded-files lookup indexes. */
+export const fileUrlBase = (raw: string) => raw.trim().split("?")[0]!;
+
 export function checkFileUrl(raw: string, options: FileUrlOptions): FileUrlCheck {
   const text = raw.trim();
   if (text === "") {
