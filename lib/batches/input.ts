@@ -56,7 +56,7 @@ function detectHeader(record: CsvRecord): Columns | "no_url_column" | null {
 function rowWithHeader(record: CsvRecord, columns: Columns, delimiter: string): Draft {
   const surplus = record.cells.length - columns.width;
   let cells = record.cells;
-  if (surplus > 0 && (cells[columns.url] ?? "").includes("?")) {
+  if (surplus > 0 && delimiter !== "\t" && (cells[columns.url] ?? "").includes("?")) {
     const url = cells.slice(columns.url, columns.url + surplus + 1).join(delimiter);
     cells = [...cells.slice(0, columns.url), url, ...cells.slice(columns.url + surplus + 1)];
   }
@@ -66,6 +66,7 @@ function rowWithHeader(record: CsvRecord, columns: Columns, delimiter: string): 
 
 // A URL with a query string takes back the cells after it: the delimiter was inside the URL.
 function joinUrlTail(cells: string[], delimiter: string): string[] {
+  if (delimiter === "\t") return cells; // a URL never holds a raw tab
   const u = cells.findIndex((c) => /^https?:\/\//i.test(c));
   if (u === -1 || u > 1 || !cells[u]!.includes("?") || cells.length <= u + 1) return cells;
   return [...cells.slice(0, u), cells.slice(u).join(delimiter)];

@@ -59,6 +59,14 @@ describe("delimiter detection", () => {
     );
   });
 
+  it("reads file_url<tab>document_id as two columns (a URL never holds a tab) and flags the order", () => {
+    expect(pairs(`${signed("a")}\tDOC-1\n${signed("b")}\tDOC-2\n`)).toEqual([
+      ["DOC-1", signed("a"), ["columns_swapped"]],
+      ["DOC-2", signed("b"), ["columns_swapped"]],
+    ]);
+    expect(pairs(`file_url\tdocument_id\n${signed("a")}\tDOC-1`)).toEqual([["DOC-1", signed("a"), []]]);
+  });
+
   it("keeps a list of URLs with ; , and | in their query strings as one column", () => {
     const urls = [
       signed("a"),

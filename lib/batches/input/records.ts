@@ -53,11 +53,13 @@ const plausibleId = (cell: string) => cell.length >= 2 && !/[=&?%\s]/.test(cell)
  * `file_url<d>document_id` for a URL without a query string; a URL-first row cut inside its
  * query string (`…?a=1` `b=2`) counts against the delimiter.
  */
-function scoreRow(cells: string[]): number {
+function scoreRow(cells: string[], delimiter: Delimiter): number {
   if (cells.length < 2) return 0;
   const u = cells.findIndex(looksLikeUrl);
   if (u === -1) return 0;
   const url = cells[u]!;
+  // A URL never holds a raw tab: `file_url<tab>document_id` is two columns, query string or not.
+  if (delimiter === "\t") return u <= 1 && cells.length === 2 ? 1 : 0;
   const after = cells.slice(u + 1).filter((c) => c !== "");
   // `id<d>url…`: what follows a URL with a query string is the rest of that URL.
   if (u === 1 && !looksLikeUrl(cells[0]!) && (after.length === 0 || url.includes("?"))) return 1;
@@ -88,7 +90,7 @@ export function detectDelimiter(text: string): Delimiter | null {
     const rows = sampleRows(normalised, delimiter);
     const header = rows[0] && rows[0].length > 1 ? headerScore(rows[0]) : 0;
     const body = header > 0 ? rows.slice(1) : rows;
-    const score = body.reduce((sum, cells) => sum + scoreRow(cells), 0);
+    const score = body.reduce((sum, cells) => sum + scoreRow(cells, delimiter), 0);
     const better = best === null || header > best.header || (header === best.header && score > best.rows);
     if (better && (header > 0 || score > 0)) best = { delimiter, header, rows: score };
   }
