@@ -7,10 +7,14 @@ import { toast } from "sonner";
 import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
 import { describeLayout, parseBatchInput, serializeRows, type InputRow } from "@/lib/batches/input";
 import { decodeBytes, describeEncoding } from "@/lib/batches/input/encoding";
+import { formatMegabytes, utf8Length } from "@/lib/batches/limits";
 import { RowPreview } from "../../batches/new/row-preview";
 import { uploadDocumentsAction } from "./actions";
 
 export type SampleCase = { label: string; rows: { documentId: string; fileUrl: string }[] };
+
+/** Under the 1 MB server-action body limit, with room for the rest of the request. */
+const MAX_UPLOAD_TEXT_BYTES = 900_000;
 
 const field =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -67,6 +71,9 @@ export function UploadForm({
     () => parseBatchInput(deferredText, { maxRows, allowHttp, now: new Date(), existingDocumentIds }),
     [deferredText, maxRows, allowHttp, existingDocumentIds],
   );
+  const bytes = useMemo(() => utf8Length(deferredText), [deferredText]);
+  // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
+  const tooLarge = bytes > MAX_UPLOAD_TEXT_BYTES;
   const valid = parsed.rows.filter((r) => r.problems.length === 0).length;
   const invalid = parsed.rows.length - valid;
 
@@ -169,11 +176,17 @@ export function UploadForm({
           ))}
         </div>
       </div>
-      {parsed.errors.length > 0 && text.trim() ? (
+      {(parsed.errors.length > 0 && text.trim()) || tooLarge ? (
         <ul
           role="alert"
           className="space-y-1 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
         >
+          {tooLarge ? (
+            <li data-testid="upload-size-error">
+              The list is {formatMegabytes(bytes)}; one upload takes at most {maxRows} documents and{" "}
+              {formatMegabytes(MAX_UPLOAD_TEXT_BYTES)} — remove rows, or start a batch for more.
+            </li>
+          ) : null}
           {parsed.errors.map((e) => (
             <li key={e.code}>{e.message}</li>
           ))}
@@ -214,7 +227,7 @@ export function UploadForm({
       <div className="flex flex-wrap items-center gap-4">
         <button
           type="submit"
-          disabled={pending || valid === 0}
+          disabled={pending || valid === 0 || tooLarge}
           className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
         >
           {pending
