@@ -77,6 +77,7 @@ export async function recordBatchFromText(
       rows: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
       chunkSize: env.BATCH_CHUNK_SIZE,
       createdBy: user.id,
+      skipped: parsed.rows.length - rows.length,
     },
     await actorOf(user),
   );

@@ -4,10 +4,10 @@
  * read, the same key twice records one batch, and a row that lapsed since the preview is
  * reported. (Anonymous and wrong-role callers: app/security.test.ts.)
  */
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
-import { batches, documents } from "@/lib/db/schema";
+import { auditEvents, batches, documents } from "@/lib/db/schema";
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { findRecorded } from "@/lib/batches/recorded";
 import { fileIdentity, fileUrlBase } from "@/lib/batches/input/file-url";
@@ -130,6 +130,11 @@ describe.each(testDrivers)("POST /api/batches (%s)", (driver) => {
     expect(body.rows).toBe(1);
     expect(body.skipped.count).toBe(1);
     expect(body.skipped.text).toMatch(/^1 skipped: expired at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} IST$/);
+    const [audit] = await t.db
+      .select({ after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "batch.create"), eq(auditEvents.targetId, body.batchId)));
+    expect(audit?.after).toMatchObject({ rows: 1, skipped: 1 });
     expect(body.skipped.rows).toEqual([
       { line: 2, documentId: "late-1", code: "url_expired", reason: expect.stringMatching(/^expired at /) },
     ]);

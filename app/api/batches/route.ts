@@ -31,9 +31,14 @@ function sameOrigin(request: Request): boolean {
   if (site && site !== "same-origin") return false;
   const origin = request.headers.get("origin");
   if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  // Behind a proxy the Host header may be internal: the public address (APP_BASE_URL) counts too.
+  const hosts = [
+    request.headers.get("host"),
+    request.headers.get("x-forwarded-host")?.split(",")[0]?.trim(),
+    new URL(getEnv().appBaseUrl).host,
+  ];
   try {
-    return new URL(origin).host === host;
+    return hosts.includes(new URL(origin).host);
   } catch {
     return false;
   }
