@@ -227,15 +227,15 @@ describe("parseBatchInput reads back what a CSV writer wrote (property)", () => 
     .filter((s) => s !== "" && !s.includes("\t"));
   const query = fc.string({ unit: fc.constantFrom(..."ab=&;,|%2F0"), maxLength: 20 });
 
-  it("for every delimiter, line ending, BOM and header choice", () => {
+  it("for every delimiter, line ending, encoding, BOM and header choice", () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(id, query), { minLength: 1, maxLength: 8 }),
         fc.constantFrom<Delimiter>(",", ";", "\t", "|"),
         fc.constantFrom("\n", "\r\n"),
         fc.boolean(),
-        fc.boolean(),
-        (spec, delimiter, newline, header, bom) => {
+        fc.constantFrom("utf8", "utf8bom", "utf16le", "utf16lebom", "utf16bebom"),
+        (spec, delimiter, newline, header, encoding) => {
           const seen = new Set<string>();
           const rows = spec
             .filter(([docId]) => !seen.has(docId) && seen.add(docId))
@@ -244,8 +244,16 @@ describe("parseBatchInput reads back what a CSV writer wrote (property)", () => 
               signed(`doc-${i}`, `x=${encodeURIComponent(q)}&q=${q.replace(/&/g, "")}`),
             ]);
           const body = header ? [["document_id", "file_url"], ...rows] : rows;
-          const text = (bom ? "\uFEFF" : "") + writeCsv(body, delimiter, newline) + newline;
-          const parsed = parse(text);
+          const csv = writeCsv(body, delimiter, newline) + newline;
+          const le = Buffer.from(csv, "utf16le");
+          const bytes = {
+            utf8: Buffer.from(csv, "utf8"),
+            utf8bom: Buffer.from(`\uFEFF${csv}`, "utf8"),
+            utf16le: le,
+            utf16lebom: Buffer.concat([Buffer.from([0xff, 0xfe]), le]),
+            utf16bebom: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]),
+          }[encoding];
+          const parsed = parse(decodeBytes(new Uint8Array(bytes)).text);
           expect(parsed.rows.map((r) => [r.documentId, r.fileUrl])).toEqual(rows);
           expect(parsed.rows.every((r) => r.problems.length === 0)).toBe(true);
           expect(parsed.layout.header).toBe(header);
