@@ -40,14 +40,10 @@ const CP1252_80_9F = [
 ];
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const codes = Array.from(bytes.subarray(i, i + 8192), (b) =>
-      b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80]! : b,
-    );
-    out += String.fromCharCode(...codes);
-  }
-  return out;
+  // Browsers decode 0x80–0x9F as Windows-1252; Node as Latin-1 C1 controls, mapped here.
+  return new TextDecoder("windows-1252")
+    .decode(bytes)
+    .replace(/[\u0080-\u009F]/g, (c) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80]!));
 }
 
 function decode(bytes: Uint8Array, encoding: TextEncodingName, fatal = false): string {

@@ -136,6 +136,21 @@ describe("decodeBytes", () => {
     expect(decodeBytes(bytes)).toEqual({ text: "Café;Müller – €5", encoding: "Windows-1252", bom: false });
   });
 
+  it("maps every high byte as the WHATWG/Microsoft Windows-1252 table does (0x80–0x9F included)", () => {
+    // Python's cp1252 codec, with WHATWG's pass-through for its five undefined bytes.
+    const expected =
+      "\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f" +
+      "\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178";
+    const high = Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i);
+    // Bytes that are not UTF-8, so the reader falls back to Windows-1252.
+    const decoded = decodeBytes(high);
+    expect(decoded.encoding).toBe("Windows-1252");
+    expect(decoded.text.slice(0, 32)).toBe(expected);
+    expect(decoded.text.slice(32)).toBe(
+      String.fromCharCode(...Array.from({ length: 96 }, (_, i) => 0xa0 + i)),
+    );
+  });
+
   it("round-trips any text through every Unicode encoding it detects (property)", () => {
     fc.assert(
       fc.property(
