@@ -139,3 +139,32 @@ test("a reload during a submit and a second submit say the batch was already rec
     `This file is already in batch “${label}”`,
   );
 });
+
+test("a link that lapses between the preview and the submit is reported in the result, not dropped silently", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAs(page, "admin");
+  await page.goto("/batches/new");
+  const base = await simulatorBase(page);
+  const label = unique("e2e-lapse");
+  // Valid for one hour from an hour ago plus ten seconds: fine in the preview, lapsed at submit.
+  const expiresAt = Date.now() + 10_000;
+  const soon = presigned(base, `pan-${label}-soon`, new Date(expiresAt - 3600_000));
+  const fine = presigned(base, `aadhaar-${label}-fine`, new Date());
+  await page.getByLabel(/^Label/).fill(label);
+  await page.getByLabel("URLs or CSV rows").fill(`${label}-soon,${soon}\n${label}-fine,${fine}`);
+  await expect(page.getByTestId("row-summary")).toHaveText("2 rows: 2 valid, 0 with problems");
+
+  await page.waitForTimeout(Math.max(0, expiresAt + 2000 - Date.now()));
+  await page.getByRole("button", { name: "Submit 2 rows" }).click();
+
+  const result = page.getByTestId("submit-result");
+  await expect(result).toContainText("recorded: 1 row is being sent to Atlas");
+  await expect(page.getByTestId("skipped-summary")).toHaveText(
+    /^1 skipped: expired at \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} IST$/,
+  );
+  await expect(result).toContainText(`Line 1 (${label}-soon): expired at`);
+  await result.getByRole("link", { name: "Open the batch" }).click();
+  await expect(page.getByTestId("batch-counts")).toContainText("Documents1");
+});

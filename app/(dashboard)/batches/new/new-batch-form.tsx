@@ -378,7 +378,8 @@ function RecordedResult({ recorded }: { recorded: Recorded }) {
     >
       {recorded.created ? (
         <p>
-          Batch {name} recorded: {recorded.rows.toLocaleString("en-IN")} rows are being sent to Atlas.{" "}
+          Batch {name} recorded: {recorded.rows.toLocaleString("en-IN")}{" "}
+          {recorded.rows === 1 ? "row is" : "rows are"} being sent to Atlas.{" "}
           <Link className="font-medium underline" href={`/batches/${recorded.batchId}`}>
             Open the batch
           </Link>
