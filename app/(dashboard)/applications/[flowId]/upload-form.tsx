@@ -159,8 +159,8 @@ export function UploadForm({
           className="mt-2 flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400"
         >
           <span>
-            One URL per line or document_id,file_url rows; at most {maxRows} per upload. Atlas classifies each
-            document.
+            One URL per line or document_id,file_url rows (any delimiter), or drop a .csv/.txt file on the
+            box; at most {maxRows} per upload. Atlas classifies each document.
           </span>
           {sampleCases.map((c) => (
             <button
