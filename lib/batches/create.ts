@@ -30,6 +30,8 @@ export async function createBatch(
     rows: NewBatchRow[];
     chunkSize: number;
     createdBy: string;
+    /** Rows of the input that were not recorded (problems, past the limit): kept in the audit. */
+    skipped?: number;
   },
   actor: AuditActor,
 ): Promise<{ batchId: string; created: boolean }> {
@@ -102,6 +104,7 @@ function insertBatch(
         productType: input.productType,
         rows: input.rows.length,
         chunks: chunks.length,
+        skipped: input.skipped ?? 0,
       },
     });
     return { batchId, created: true };

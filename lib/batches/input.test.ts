@@ -55,6 +55,7 @@ describe("parseBatchInput: formats", () => {
     expect(parse("document_id,name\nd1,Ravi")).toEqual({
       rows: [],
       errors: [{ code: "header_without_url_column", message: expect.stringContaining("file_url") }],
+      layout: { delimiter: ",", header: true },
     });
   });
 

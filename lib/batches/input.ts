@@ -2,7 +2,15 @@ import Papa from "papaparse";
 import { checkDocumentId, generateIds } from "./input/document-ids";
 import { checkFileUrl, looksLikeUrl } from "./input/file-url";
 import { problem, type FileLevelError, type RowProblem } from "./input/problems";
-import { readCsvRecords, type CsvRecord } from "./input/records";
+import {
+  detectDelimiter,
+  headerName,
+  ID_HEADERS,
+  readCsvRecords,
+  URL_HEADERS,
+  type CsvRecord,
+  type Delimiter,
+} from "./input/records";
 
 export type { FileLevelError, FileLevelErrorCode, RowProblem, RowProblemCode } from "./input/problems";
 
@@ -24,14 +32,12 @@ export type ParseBatchInputOptions = {
   existingDocumentIds?: Iterable<string>;
 };
 
-export type ParsedBatchInput = { rows: InputRow[]; errors: FileLevelError[] };
+/** How the text was read, for the preview's "Read as …" line. */
+export type InputLayout = { delimiter: Delimiter | null; header: boolean };
 
-const URL_HEADERS = ["file_url", "fileurl", "url", "file", "link", "file_link", "document_url", "s3_url"];
-const ID_HEADERS = ["document_id", "documentid", "doc_id", "id"];
+export type ParsedBatchInput = { rows: InputRow[]; errors: FileLevelError[]; layout: InputLayout };
 
-const headerName = (cell: string) => cell.toLowerCase().replace(/[\s-]+/g, "_");
-
-type Columns = { id: number; url: number };
+type Columns = { id: number; url: number; width: number };
 type Draft = { line: number; documentId: string; fileUrl: string; problems: RowProblem[] };
 
 function detectHeader(record: CsvRecord): Columns | "no_url_column" | null {
@@ -40,17 +46,36 @@ function detectHeader(record: CsvRecord): Columns | "no_url_column" | null {
   const url = names.findIndex((n) => URL_HEADERS.includes(n));
   const id = names.findIndex((n) => ID_HEADERS.includes(n));
   if (url === -1 && id === -1) return null;
-  return url === -1 ? "no_url_column" : { id, url };
+  return url === -1 ? "no_url_column" : { id, url, width: record.cells.length };
 }
 
-function rowWithHeader(record: CsvRecord, columns: Columns): Draft {
-  const cell = (i: number) => (i === -1 ? "" : (record.cells[i] ?? ""));
+/**
+ * A row with more cells than the header whose URL has a query string: the delimiter occurs
+ * inside the unquoted URL (`…?a=1;b=2`), so the URL takes the surplus cells back.
+ */
+function rowWithHeader(record: CsvRecord, columns: Columns, delimiter: string): Draft {
+  const surplus = record.cells.length - columns.width;
+  let cells = record.cells;
+  if (surplus > 0 && delimiter !== "\t" && (cells[columns.url] ?? "").includes("?")) {
+    const url = cells.slice(columns.url, columns.url + surplus + 1).join(delimiter);
+    cells = [...cells.slice(0, columns.url), url, ...cells.slice(columns.url + surplus + 1)];
+  }
+  const cell = (i: number) => (i === -1 ? "" : (cells[i] ?? ""));
   return { line: record.line, documentId: cell(columns.id), fileUrl: cell(columns.url), problems: [] };
 }
 
+// A URL with a query string takes back the cells after it: the delimiter was inside the URL.
+function joinUrlTail(cells: string[], delimiter: string): string[] {
+  if (delimiter === "\t") return cells; // a URL never holds a raw tab
+  const u = cells.findIndex((c) => /^https?:\/\//i.test(c));
+  if (u === -1 || u > 1 || !cells[u]!.includes("?") || cells.length <= u + 1) return cells;
+  return [...cells.slice(0, u), cells.slice(u).join(delimiter)];
+}
+
 // Without a header a row is `file_url` or `document_id,file_url`.
-function rowWithoutHeader(record: CsvRecord): Draft {
-  const { cells, line, source } = record;
+function rowWithoutHeader(record: CsvRecord, delimiter: string): Draft {
+  const { line, source } = record;
+  const cells = joinUrlTail(record.cells, delimiter);
   const [first = "", second = ""] = cells;
   if (cells.length === 1) return { line, documentId: "", fileUrl: first, problems: [] };
   if (looksLikeUrl(first)) {
@@ -66,7 +91,7 @@ function rowWithoutHeader(record: CsvRecord): Draft {
       ? [
           problem(
             "too_many_columns",
-            `Expected document_id,file_url but found ${cells.length} values — one row per line; quote values containing commas`,
+            `Expected document_id,file_url but found ${cells.length} values — one row per line; quote values that contain the separator`,
           ),
         ]
       : [];
@@ -137,20 +162,23 @@ function toRows(drafts: Draft[], options: ParseBatchInputOptions): InputRow[] {
  * header, in any order and case, is optional), and says for every row what is wrong with it.
  */
 export function parseBatchInput(text: string, options: ParseBatchInputOptions): ParsedBatchInput {
-  const records = readCsvRecords(text).filter((r) => r.cells.some((cell) => cell !== ""));
+  const delimiter = detectDelimiter(text);
+  const records = readCsvRecords(text, delimiter).filter((r) => r.cells.some((cell) => cell !== ""));
   const errors: FileLevelError[] = [];
   const header = records[0] ? detectHeader(records[0]) : null;
+  const layout: InputLayout = { delimiter, header: header !== null };
   if (header === "no_url_column") {
     const message = "The header has no file_url column — name the URL column file_url (or url)";
-    return { rows: [], errors: [{ code: "header_without_url_column", message }] };
+    return { rows: [], errors: [{ code: "header_without_url_column", message }], layout };
   }
   const body = header ? records.slice(1) : records;
   if (body.length === 0) {
     const message = "Nothing to submit — paste URLs (one per line) or document_id,file_url rows";
-    return { rows: [], errors: [{ code: "empty_input", message }] };
+    return { rows: [], errors: [{ code: "empty_input", message }], layout };
   }
+  const d = delimiter ?? ",";
   const drafts = body.map((record) => {
-    const draft = header ? rowWithHeader(record, header) : rowWithoutHeader(record);
+    const draft = header ? rowWithHeader(record, header, d) : rowWithoutHeader(record, d);
     if (record.error)
       draft.problems.push(problem("csv_malformed", `${record.error} — check the quotes on this line`));
     return draft;
@@ -161,7 +189,20 @@ export function parseBatchInput(text: string, options: ParseBatchInputOptions): 
     const message = `${count} rows — the limit is ${limit} per batch; rows after the first ${limit} are marked and will not be submitted`;
     errors.push({ code: "too_many_rows", message });
   }
-  return { rows: toRows(drafts, options), errors };
+  return { rows: toRows(drafts, options), errors, layout };
+}
+
+const DELIMITER_NAMES: Record<Delimiter, string> = {
+  ",": "comma-separated",
+  ";": "semicolon-separated",
+  "\t": "tab-separated",
+  "|": "pipe-separated",
+};
+
+/** "Read as semicolon-separated, UTF-16 LE, header row" — how the preview says it read the input. */
+export function describeLayout(layout: InputLayout, encoding: string): string {
+  const columns = layout.delimiter ? DELIMITER_NAMES[layout.delimiter] : "one column";
+  return `Read as ${columns}, ${encoding}, ${layout.header ? "header row" : "no header row"}`;
 }
 
 /** Rows that can be submitted as they are. */

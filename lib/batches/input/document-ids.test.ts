@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { baseIdFromUrl, checkDocumentId, generateIds } from "./document-ids";
 
@@ -8,7 +9,13 @@ describe("baseIdFromUrl", () => {
     ["https://x.com/GST_cert.v2.pdf", "GST_cert.v2"],
     ["https://x.com/statement", "statement"],
     ["https://x.com/", "document"],
-    ["https://x.com/पैन.jpg", "document"],
+    ["https://x.com/पैन.jpg", "पैन"],
+    [`https://x.com/${encodeURIComponent("आधार कार्ड (1).pdf")}`, "आधार-कार्ड-1"],
+    ["https://x.com/आधार कार्ड (1).pdf", "आधार-कार्ड-1"],
+    [`https://x.com/${encodeURIComponent("Café Ünïcode.png".normalize("NFD"))}`, "Café-Ünïcode"],
+    [`https://x.com/${encodeURIComponent("பான் அட்டை.jpg")}`, "பான்-அட்டை"],
+    [`https://x.com/${encodeURIComponent("身份证 正面.jpeg")}`, "身份证-正面"],
+    [`https://x.com/${encodeURIComponent("бланк №5.pdf")}`, "бланк-5"],
     ["not a url", "document"],
     ["https://x.com/%E0%A4", "E0-A4"],
   ])("%s → %s", (url, id) => {
@@ -17,6 +24,29 @@ describe("baseIdFromUrl", () => {
 
   it("keeps generated ids within the length limit", () => {
     expect(baseIdFromUrl(`https://x.com/${"a".repeat(300)}.jpg`)).toHaveLength(100);
+    const astral = baseIdFromUrl(`https://x.com/${encodeURIComponent("𝒜".repeat(80))}`);
+    expect(astral.length).toBeLessThanOrEqual(100);
+    expect(astral).toBe("𝒜".repeat(50));
+  });
+
+  it("keeps the letters, marks and digits of any script, in NFC (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }), (name) => {
+        const id = baseIdFromUrl(`https://x.com/d/${encodeURIComponent(name)}`);
+        expect(id).toBe(id.normalize("NFC"));
+        expect(id.length).toBeLessThanOrEqual(100);
+        expect(checkDocumentId(id)).toEqual([]);
+        const letters =
+          name
+            .normalize("NFC")
+            .replace(/\.[A-Za-z0-9]{1,5}$/, "")
+            .match(/[\p{L}\p{N}]/gu) ?? [];
+        if (letters.length > 0 && name.length < 90) {
+          for (const ch of letters) expect(id).toContain(ch);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

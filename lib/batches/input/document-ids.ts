@@ -18,15 +18,29 @@ function lastPathSegment(fileUrl: string): string {
   }
 }
 
-/** Readable id from the URL's file name: `.../pan-card-0001.jpg?X-Amz-…` → `pan-card-0001`. */
+// Whole code points, so that a cut never splits a surrogate pair.
+function truncate(text: string, maxUnits: number): string {
+  let out = "";
+  for (const ch of text) {
+    if (out.length + ch.length > maxUnits) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * Readable id from the URL's file name: `.../pan-card-0001.jpg?X-Amz-…` → `pan-card-0001`,
+ * `आधार कार्ड (1).pdf` → `आधार-कार्ड-1`. Letters and digits of every script are kept with
+ * their combining marks (the vowel signs of Indian scripts), in NFC; anything else becomes `-`.
+ */
 export function baseIdFromUrl(fileUrl: string): string {
   const sanitised = lastPathSegment(fileUrl)
+    .normalize("NFC")
     .replace(/\.[A-Za-z0-9]{1,5}$/, "")
-    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, "-")
     .replace(/-{2,}/g, "-")
-    .slice(0, MAX_GENERATED_BASE_LENGTH)
-    .replace(/^[-._]+|[-._]+$/g, "");
-  return sanitised || FALLBACK_ID;
+    .replace(/^[-._\p{M}]+/u, "");
+  return truncate(sanitised, MAX_GENERATED_BASE_LENGTH).replace(/[-._]+$/g, "") || FALLBACK_ID;
 }
 
 /** Problems with a document_id the user supplied. */

@@ -130,4 +130,109 @@ describe("checkPresignedExpiry", () => {
   it("ignores links that are not pre-signed, even with an Expires parameter", () => {
     expect(expiry("https://example.com/a.jpg?Expires=1")).toEqual([]);
   });
+
+  describe("every signed-URL scheme, parameter names in any case", () => {
+    const epoch = (d: string) => Math.floor(Date.parse(d) / 1000);
+    const before = "2025-11-21T11:00:00Z";
+    const after = "2025-11-21T13:00:00Z";
+    // CloudFront's URL-safe base64: + → -, = → _, / → ~.
+    const policy = (json: string) =>
+      Buffer.from(json).toString("base64").replace(/\+/g, "-").replace(/=/g, "_").replace(/\//g, "~");
+    const custom = (at: string) =>
+      `https://d111111abcdef8.cloudfront.net/kyc/a.jpg?Policy=${policy(
+        JSON.stringify({
+          Statement: [
+            {
+              Resource: "https://d111111abcdef8.cloudfront.net/kyc/*?x=ü>?",
+              Condition: { DateLessThan: { "AWS:EpochTime": epoch(at) } },
+            },
+          ],
+        }),
+      )}&Signature=abc~def_&Key-Pair-Id=K2JCJMDEHXQW5F`;
+    const cases: [string, (at: string) => string][] = [
+      [
+        "S3 SigV4",
+        (at) => sigV4(new Date(Date.parse(at) - 3600_000).toISOString().replace(/[-:]|\.\d{3}/g, ""), "3600"),
+      ],
+      ["S3 SigV2", (at) => s3(`AWSAccessKeyId=AKIA&Signature=abc&Expires=${epoch(at)}`)],
+      [
+        "CloudFront canned",
+        (at) => `https://d1.cloudfront.net/a.jpg?Expires=${epoch(at)}&Signature=abc&Key-Pair-Id=K2JC`,
+      ],
+      ["CloudFront custom policy", custom],
+      [
+        "GCS V4",
+        (at) =>
+          `https://storage.googleapis.com/b/a.pdf?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=sa%2F20251121&X-Goog-Date=${new Date(
+            Date.parse(at) - 900_000,
+          )
+            .toISOString()
+            .replace(/[-:]|\.\d{3}/g, "")}&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature=ab`,
+      ],
+      [
+        "GCS V2",
+        (at) => `https://storage.googleapis.com/b/a.pdf?GoogleAccessId=sa&Expires=${epoch(at)}&Signature=ab`,
+      ],
+      [
+        "Azure SAS",
+        (at) =>
+          `https://acct.blob.core.windows.net/c/a.pdf?sv=2022-11-02&sr=b&sp=r&se=${encodeURIComponent(at)}&sig=abc%3D`,
+      ],
+    ];
+
+    it.each(cases)("%s: valid before its expiry, expired after it", (_name, make) => {
+      expect(expiry(make(after))).toEqual([]);
+      const [found] = expiry(make(before));
+      expect(found?.code).toBe("url_expired");
+      expect(found?.message).toBe(
+        "Link expired 21 Nov 2025, 16:30 IST (1 h ago) — re-generate the pre-signed link and paste it again",
+      );
+    });
+
+    it.each(cases)("%s: parameter names are case-insensitive", (_name, make) => {
+      const url = make(before);
+      const [path, query] = url.split("?") as [string, string];
+      const shouted = query.replace(
+        /(^|&)([^=]+)=/g,
+        (_m, sep: string, key: string) => `${sep}${key.toUpperCase()}=`,
+      );
+      const lowered = query.replace(
+        /(^|&)([^=]+)=/g,
+        (_m, sep: string, key: string) => `${sep}${key.toLowerCase()}=`,
+      );
+      expect(expiry(`${path}?${shouted}`)[0]?.code).toBe("url_expired");
+      expect(expiry(`${path}?${lowered}`)[0]?.code).toBe("url_expired");
+    });
+
+    it.each(cases)("%s: two links to the same object are the same file", (_name, make) => {
+      expect(checkFileUrl(make(before), options).identity).toBe(checkFileUrl(make(after), options).identity);
+    });
+
+    it("reads Azure se in every ISO 8601 form Azure accepts", () => {
+      const se = (value: string) =>
+        expiry(`https://a.blob.core.windows.net/c/a.pdf?sv=2022-11-02&se=${encodeURIComponent(value)}&sig=x`);
+      expect(se("2025-11-21")[0]?.code).toBe("url_expired");
+      expect(se("2025-11-22")).toEqual([]);
+      expect(se("2025-11-21T12:01Z")).toEqual([]);
+      expect(se("2025-11-21T17:29:59+05:30")[0]?.code).toBe("url_expired");
+      expect(se("2025-11-21T17:31:00+05:30")).toEqual([]);
+      expect(se("2025-11-21T12:00:30.1234567Z")).toEqual([]);
+      expect(se("21/11/2025")[0]?.code).toBe("url_signature_malformed");
+      expect(se("2025-02-30")[0]?.code).toBe("url_signature_malformed");
+    });
+
+    it("reports a CloudFront policy it cannot read as malformed", () => {
+      const bad = (p: string) =>
+        expiry(`https://d1.cloudfront.net/a.jpg?Policy=${p}&Signature=a&Key-Pair-Id=K`);
+      expect(bad("not-base64!!")[0]?.code).toBe("url_signature_malformed");
+      expect(bad(policy('{"Statement":[{"Condition":{}}]}'))[0]?.message).toMatch(/DateLessThan/);
+    });
+
+    it("reports malformed GCS V4 parameters by name", () => {
+      expect(
+        expiry("https://storage.googleapis.com/b/a?X-Goog-Date=2025&X-Goog-Expires=60&X-Goog-Signature=a")[0]
+          ?.message,
+      ).toMatch(/X-Goog-Date is "2025"/);
+    });
+  });
 });

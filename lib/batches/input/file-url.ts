@@ -8,12 +8,10 @@ export type FileUrlCheck = {
   identity: string | null;
 };
 
-/** AWS caps pre-signed SigV4 URLs at seven days. */
-const MAX_SIGV4_EXPIRES_SECONDS = 604_800;
 const IST_OFFSET_MS = 330 * 60_000;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-function formatIst(at: Date): string {
+export function formatIst(at: Date): string {
   const t = new Date(at.getTime() + IST_OFFSET_MS);
   const pad = (n: number) => String(n).padStart(2, "0");
   const month = MONTHS[t.getUTCMonth()];
@@ -35,64 +33,158 @@ function lowerCaseParams(url: URL): Map<string, string> {
   return params;
 }
 
-const SIGV4_PARAMS = [
-  "x-amz-algorithm",
-  "x-amz-credential",
-  "x-amz-date",
-  "x-amz-expires",
-  "x-amz-signature",
-];
+type Params = Map<string, string>;
 
-function isSigV4(params: Map<string, string>): boolean {
-  return SIGV4_PARAMS.some((name) => params.has(name));
-}
-
-// SigV2 S3 links and CloudFront signed links both carry `Expires=<epoch seconds>`.
-function isSigV2(params: Map<string, string>): boolean {
-  return params.has("expires") && ["signature", "awsaccesskeyid", "key-pair-id"].some((n) => params.has(n));
-}
+/** Each signed-URL scheme: how to recognise it and when it lapses. Parameter names in any case. */
+type Scheme = { name: string; matches: (p: Params) => boolean; expiresAt: (p: Params) => Date | RowProblem };
 
 const REGENERATE = "re-generate the pre-signed link";
 
-function sigV4ExpiresAt(params: Map<string, string>): Date | RowProblem {
-  const date = params.get("x-amz-date") ?? "";
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(date);
-  const signedAt = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
-  if (!m || !signedAt || signedAt.toISOString().replace(/[-:]|\.\d{3}/g, "") !== date) {
-    const seen = date ? `"${date}"` : "missing";
-    return problem("url_signature_malformed", `X-Amz-Date is ${seen}, not YYYYMMDDTHHMMSSZ — ${REGENERATE}`);
-  }
-  const expires = params.get("x-amz-expires") ?? "";
-  const seconds = /^\d{1,7}$/.test(expires) ? Number(expires) : NaN;
-  if (!(seconds >= 1 && seconds <= MAX_SIGV4_EXPIRES_SECONDS)) {
-    const seen = expires ? `"${expires}"` : "missing";
-    return problem(
-      "url_signature_malformed",
-      `X-Amz-Expires is ${seen}, not a number of seconds from 1 to ${MAX_SIGV4_EXPIRES_SECONDS} — ${REGENERATE}`,
-    );
-  }
-  return new Date(signedAt.getTime() + seconds * 1000);
+/** AWS SigV4 and Google V4 both cap a signed URL at seven days. */
+const MAX_V4_EXPIRES_SECONDS = 604_800;
+
+const malformed = (what: string) => problem("url_signature_malformed", `${what} — ${REGENERATE}`);
+
+function compactUtc(value: string): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return null;
+  const at = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+  return at.toISOString().replace(/[-:]|\.\d{3}/g, "") === value ? at : null;
 }
 
-function sigV2ExpiresAt(params: Map<string, string>): Date | RowProblem {
+/** S3 SigV4 (`X-Amz-Date` + `X-Amz-Expires`) and GCS V4 (`X-Goog-Date` + `X-Goog-Expires`). */
+function v4ExpiresAt(prefix: "X-Amz" | "X-Goog") {
+  return (params: Params): Date | RowProblem => {
+    const date = params.get(`${prefix.toLowerCase()}-date`) ?? "";
+    const signedAt = compactUtc(date);
+    if (!signedAt)
+      return malformed(`${prefix}-Date is ${date ? `"${date}"` : "missing"}, not YYYYMMDDTHHMMSSZ`);
+    const expires = params.get(`${prefix.toLowerCase()}-expires`) ?? "";
+    const seconds = /^\d{1,7}$/.test(expires) ? Number(expires) : NaN;
+    if (!(seconds >= 1 && seconds <= MAX_V4_EXPIRES_SECONDS)) {
+      const seen = expires ? `"${expires}"` : "missing";
+      return malformed(
+        `${prefix}-Expires is ${seen}, not a number of seconds from 1 to ${MAX_V4_EXPIRES_SECONDS}`,
+      );
+    }
+    return new Date(signedAt.getTime() + seconds * 1000);
+  };
+}
+
+/** S3 SigV2, GCS V2 and CloudFront canned policy: `Expires=<Unix seconds>`. */
+function epochExpiresAt(params: Params): Date | RowProblem {
   const expires = params.get("expires") ?? "";
-  if (!/^\d{1,12}$/.test(expires)) {
-    return problem(
-      "url_signature_malformed",
-      `Expires is "${expires}", not a Unix time in seconds — ${REGENERATE}`,
-    );
-  }
+  if (!/^\d{1,12}$/.test(expires)) return malformed(`Expires is "${expires}", not a Unix time in seconds`);
   return new Date(Number(expires) * 1000);
 }
 
-/** Expiry problems of a pre-signed S3 (SigV4 or SigV2) or CloudFront link; none for other links. */
-export function checkPresignedExpiry(url: URL, now: Date): RowProblem[] {
+/** CloudFront's URL-safe base64: `-` for `+`, `_` for `=`, `~` for `/`. */
+function decodeCloudFrontBase64(value: string): string | null {
+  const standard = value.replace(/-/g, "+").replace(/_/g, "=").replace(/~/g, "/").replace(/\s/g, "+");
+  try {
+    const binary = atob(standard);
+    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** CloudFront custom policy: `Policy` is base64 JSON whose statement has `DateLessThan`. */
+function policyExpiresAt(params: Params): Date | RowProblem {
+  const json = decodeCloudFrontBase64(params.get("policy") ?? "");
+  let epoch: unknown;
+  try {
+    const policy = JSON.parse(json ?? "") as {
+      Statement?: { Condition?: { DateLessThan?: Record<string, unknown> } }[];
+    };
+    epoch = policy.Statement?.[0]?.Condition?.DateLessThan?.["AWS:EpochTime"];
+  } catch {
+    return malformed("Policy is not a CloudFront policy (base64 JSON)");
+  }
+  const seconds = typeof epoch === "string" && /^\d{1,12}$/.test(epoch) ? Number(epoch) : epoch;
+  if (typeof seconds !== "number" || !Number.isInteger(seconds) || seconds <= 0) {
+    return malformed("The CloudFront Policy has no DateLessThan AWS:EpochTime");
+  }
+  return new Date(seconds * 1000);
+}
+
+// `se` is ISO 8601: a date (midnight UTC), or a time with Z or an offset, seconds optional.
+const AZURE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Azure SAS: `se=` is the signed expiry. */
+function azureExpiresAt(params: Params): Date | RowProblem {
+  const se = params.get("se") ?? "";
+  const m = AZURE_TIME.exec(se);
+  const day = m && new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  if (!m || !day || day.getUTCDate() !== +m[3]! || day.getUTCMonth() !== +m[2]! - 1) {
+    return malformed(`se is "${se}", not an ISO 8601 time such as 2025-11-21T18:30:00Z`);
+  }
+  if (m[4] === undefined) return day;
+  const [hh, mm, ss] = [+m[4], +m[5]!, +(m[6] ?? 0)];
+  if (hh > 23 || mm > 59 || ss > 59) {
+    return malformed(`se is "${se}", not an ISO 8601 time such as 2025-11-21T18:30:00Z`);
+  }
+  const zone = m[7]!;
+  const offsetMinutes =
+    zone === "Z"
+      ? 0
+      : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return new Date(day.getTime() + ((hh * 60 + mm - offsetMinutes) * 60 + ss) * 1000);
+}
+
+const hasAny = (params: Params, names: string[]) => names.some((n) => params.has(n));
+
+const SCHEMES: Scheme[] = [
+  {
+    name: "S3 SigV4",
+    matches: (p) =>
+      hasAny(p, ["x-amz-algorithm", "x-amz-credential", "x-amz-date", "x-amz-expires", "x-amz-signature"]),
+    expiresAt: v4ExpiresAt("X-Amz"),
+  },
+  {
+    name: "GCS V4",
+    matches: (p) =>
+      hasAny(p, [
+        "x-goog-algorithm",
+        "x-goog-credential",
+        "x-goog-date",
+        "x-goog-expires",
+        "x-goog-signature",
+      ]),
+    expiresAt: v4ExpiresAt("X-Goog"),
+  },
+  {
+    name: "CloudFront custom policy",
+    matches: (p) => p.has("policy") && hasAny(p, ["signature", "key-pair-id"]),
+    expiresAt: policyExpiresAt,
+  },
+  {
+    // S3 SigV2, GCS V2 (GoogleAccessId) and CloudFront canned policy (Key-Pair-Id).
+    name: "Expires",
+    matches: (p) =>
+      p.has("expires") && hasAny(p, ["signature", "awsaccesskeyid", "googleaccessid", "key-pair-id"]),
+    expiresAt: epochExpiresAt,
+  },
+  { name: "Azure SAS", matches: (p) => p.has("sig") && p.has("se"), expiresAt: azureExpiresAt },
+];
+
+function signedScheme(params: Params): Scheme | undefined {
+  return SCHEMES.find((s) => s.matches(params));
+}
+
+/**
+ * When a pre-signed link lapses (S3 SigV4/SigV2, CloudFront canned/custom policy, GCS V4/V2,
+ * Azure SAS); null when the link is not pre-signed, a problem when its expiry cannot be read.
+ */
+export function presignedExpiresAt(url: URL): Date | RowProblem | null {
   const params = lowerCaseParams(url);
-  const expiresAt = isSigV4(params)
-    ? sigV4ExpiresAt(params)
-    : isSigV2(params)
-      ? sigV2ExpiresAt(params)
-      : null;
+  return signedScheme(params)?.expiresAt(params) ?? null;
+}
+
+/** Expiry problems of a pre-signed link; none for other links. */
+export function checkPresignedExpiry(url: URL, now: Date): RowProblem[] {
+  const expiresAt = presignedExpiresAt(url);
   if (expiresAt === null) return [];
   if (!(expiresAt instanceof Date)) return [expiresAt];
   if (now.getTime() < expiresAt.getTime()) return [];
@@ -102,8 +194,7 @@ export function checkPresignedExpiry(url: URL, now: Date): RowProblem[] {
 
 // Pre-signed links to the same object differ only in their signature: compare without the query.
 function identityOf(url: URL): string {
-  const params = lowerCaseParams(url);
-  return isSigV4(params) || isSigV2(params) ? `${url.origin}${url.pathname}` : url.href;
+  return signedScheme(lowerCaseParams(url)) ? `${url.origin}${url.pathname}` : url.href;
 }
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
@@ -127,6 +218,19 @@ export function looksLikeUrl(text: string): boolean {
     scheme !== undefined && (text.slice(scheme.length).startsWith("://") || KNOWN_SCHEMES.includes(scheme))
   );
 }
+
+/** What makes two links "the same file" (a pre-signed link without its signature); null if not a link. */
+export function fileIdentity(raw: string): string | null {
+  try {
+    const url = new URL(raw.trim());
+    return /^https?:$/.test(url.protocol) ? identityOf(url) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The part of a link before its query string, as stored: what the recorded-files lookup indexes. */
+export const fileUrlBase = (raw: string) => raw.trim().split("?")[0]!;
 
 export function checkFileUrl(raw: string, options: FileUrlOptions): FileUrlCheck {
   const text = raw.trim();

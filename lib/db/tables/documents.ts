@@ -73,6 +73,9 @@ export const documents = pgTable(
     index("documents_batch_type_idx").on(t.batchId, t.documentType),
     index("documents_review_queue_idx").on(t.reviewStatus, t.createdAt),
     index("documents_upload_idx").on(t.uploadId),
+    // The new-batch preview points out files and ids already recorded in another batch.
+    index("documents_document_id_idx").on(t.documentId),
+    index("documents_file_url_base_idx").on(sql`split_part(${t.fileUrl}, '?', 1)`),
     check("documents_one_owner", sql`num_nonnulls(${t.batchId}, ${t.flowId}) = 1`),
   ],
 );

@@ -1,6 +1,6 @@
 "use server";
 
-import { eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { ActionError, defineAction } from "@/lib/actions";
 import { getAtlasClient } from "@/lib/atlas";
 import { actorOf } from "@/lib/auth/actor";
@@ -40,6 +40,14 @@ export const uploadDocumentsAction = defineAction(
   async ({ flowId, clientKey, text }, { user }) => {
     const env = getEnv();
     const { db } = await existingApplication(flowId);
+    // The same key again (a reload, then a second submit): this upload is already recorded.
+    const [already] = await db
+      .select({ rows: count() })
+      .from(documents)
+      .where(and(eq(documents.flowId, flowId), eq(documents.uploadId, clientKey)));
+    if (already && already.rows > 0) {
+      return { rows: already.rows, skipped: 0, sent: true, alreadyRecorded: true, message: undefined };
+    }
     const known = await db
       .select({ id: documents.documentId })
       .from(documents)
@@ -78,6 +86,7 @@ export const uploadDocumentsAction = defineAction(
       rows: rows.length,
       skipped: parsed.rows.length - rows.length,
       sent: outcome.sent,
+      alreadyRecorded: false,
       message: outcome.sent ? undefined : outcome.message,
     };
   },

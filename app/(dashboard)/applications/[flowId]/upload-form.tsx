@@ -2,13 +2,19 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useMemo, useState, useTransition } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { parseBatchInput, serializeRows, type InputRow } from "@/lib/batches/input";
+import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
+import { describeLayout, parseBatchInput, serializeRows, type InputRow } from "@/lib/batches/input";
+import { decodeBytes, describeEncoding } from "@/lib/batches/input/encoding";
+import { formatMegabytes, utf8Length } from "@/lib/batches/limits";
 import { RowPreview } from "../../batches/new/row-preview";
 import { uploadDocumentsAction } from "./actions";
 
 export type SampleCase = { label: string; rows: { documentId: string; fileUrl: string }[] };
+
+/** Under the 1 MB server-action body limit, with room for the rest of the request. */
+const MAX_UPLOAD_TEXT_BYTES = 900_000;
 
 const field =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -29,32 +35,83 @@ export function UploadForm({
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  // One key per filled-in form: a double click or a re-posted request finds the upload already made.
+  // One key per filled-in form, saved with the draft: a double click, a re-posted request or a
+  // reload and a second submit find the upload already made.
+  const draftKey = `atlas-review:upload-draft:${flowId}`;
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
+  const submittedHash = useRef<string | undefined>(undefined);
   const [text, setText] = useState("");
+  const [encoding, setEncoding] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const deferredText = useDeferredValue(text);
+
+  useEffect(() => {
+    const draft = loadDraft(localStorage, draftKey);
+    /* eslint-disable react-hooks/set-state-in-effect -- restoring browser storage once on mount */
+    if (draft) {
+      setClientKey(draft.clientKey);
+      submittedHash.current = draft.submittedHash;
+      if (draft.text) setText(draft.text);
+    }
+    setRestored(true);
+    /* eslint-enable react-hooks/set-state-in-effect */
+  }, [draftKey]);
+  useEffect(() => {
+    if (!restored) return;
+    const timer = setTimeout(() => {
+      if (!text && !submittedHash.current) clearDraft(localStorage, draftKey);
+      else saveDraft(localStorage, draftKey, { clientKey, text, submittedHash: submittedHash.current });
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [restored, draftKey, clientKey, text]);
   const parsed = useMemo(
     () => parseBatchInput(deferredText, { maxRows, allowHttp, now: new Date(), existingDocumentIds }),
     [deferredText, maxRows, allowHttp, existingDocumentIds],
   );
+  const bytes = useMemo(() => utf8Length(deferredText), [deferredText]);
+  // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
+  const tooLarge = bytes > MAX_UPLOAD_TEXT_BYTES;
   const valid = parsed.rows.filter((r) => r.problems.length === 0).length;
   const invalid = parsed.rows.length - valid;
 
+  async function readFile(file: File) {
+    const decoded = decodeBytes(await file.arrayBuffer());
+    setNotice(null);
+    setText(decoded.text);
+    setEncoding(describeEncoding(decoded));
+  }
+
   function submit() {
     setError(null);
+    setNotice(null);
+    const hash = hashContent(text);
+    const key = keyForSubmit({ clientKey, submittedHash: submittedHash.current }, hash, () =>
+      crypto.randomUUID(),
+    );
+    submittedHash.current = hash;
+    setClientKey(key);
+    saveDraft(localStorage, draftKey, { clientKey: key, text, submittedHash: hash });
     start(async () => {
-      const result = await uploadDocumentsAction({ flowId, clientKey, text });
+      const result = await uploadDocumentsAction({ flowId, clientKey: key, text });
       if (!result.ok) {
         setError(result.error.message);
         toast.error(result.error.message);
         return;
       }
       // The rows are recorded either way: the next upload is a new one.
+      clearDraft(localStorage, draftKey);
+      submittedHash.current = undefined;
       setClientKey(crypto.randomUUID());
       setText("");
-      if (result.data.sent) toast.success(`${result.data.rows} document(s) sent to Atlas.`);
+      setEncoding(null);
+      if (result.data.alreadyRecorded) {
+        setNotice(
+          `This upload was already recorded (${result.data.rows} document(s)); nothing was sent twice. Its documents are listed below.`,
+        );
+      } else if (result.data.sent) toast.success(`${result.data.rows} document(s) sent to Atlas.`);
       else {
         setError(result.data.message ?? "Atlas did not accept the upload.");
         toast.error("Atlas did not accept the upload.");
@@ -80,7 +137,17 @@ export function UploadForm({
         <textarea
           id="application-rows"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setEncoding(null);
+            setText(e.target.value);
+          }}
+          onDragOver={(e) => e.preventDefault()}
+          onDrop={(e) => {
+            const file = e.dataTransfer.files[0];
+            if (!file) return;
+            e.preventDefault();
+            void readFile(file);
+          }}
           rows={6}
           spellCheck={false}
           placeholder={"document_id,file_url\nAPP-1042-PAN,https://bucket.s3.ap-south-1.amazonaws.com/…"}
@@ -92,8 +159,8 @@ export function UploadForm({
           className="mt-2 flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400"
         >
           <span>
-            One URL per line or document_id,file_url rows; at most {maxRows} per upload. Atlas classifies each
-            document.
+            One URL per line or document_id,file_url rows (any delimiter), or drop a .csv/.txt file on the
+            box; at most {maxRows} per upload. Atlas classifies each document.
           </span>
           {sampleCases.map((c) => (
             <button
@@ -109,20 +176,43 @@ export function UploadForm({
           ))}
         </div>
       </div>
-      {parsed.errors.length > 0 && text.trim() ? (
+      {(parsed.errors.length > 0 && text.trim()) || tooLarge ? (
         <ul
           role="alert"
           className="space-y-1 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
         >
+          {tooLarge ? (
+            <li data-testid="upload-size-error">
+              The list is {formatMegabytes(bytes)}; one upload takes at most {maxRows} documents and{" "}
+              {formatMegabytes(MAX_UPLOAD_TEXT_BYTES)} — remove rows, or start a batch for more.
+            </li>
+          ) : null}
           {parsed.errors.map((e) => (
             <li key={e.code}>{e.message}</li>
           ))}
         </ul>
       ) : null}
+      {notice ? (
+        <p
+          role="status"
+          data-testid="upload-notice"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
+          {notice}
+        </p>
+      ) : null}
+      {parsed.rows.length > 0 ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="upload-read-as">
+          {describeLayout(parsed.layout, encoding ?? "pasted text")}.
+        </p>
+      ) : null}
       {parsed.rows.length > 0 ? (
         <RowPreview
           rows={parsed.rows}
-          onChange={(rows: InputRow[]) => setText(rows.length ? serializeRows(rows) : "")}
+          onChange={(rows: InputRow[]) => {
+            setEncoding(null);
+            setText(rows.length ? serializeRows(rows) : "");
+          }}
         />
       ) : null}
       {error ? (
@@ -137,7 +227,7 @@ export function UploadForm({
       <div className="flex flex-wrap items-center gap-4">
         <button
           type="submit"
-          disabled={pending || valid === 0}
+          disabled={pending || valid === 0 || tooLarge}
           className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
         >
           {pending

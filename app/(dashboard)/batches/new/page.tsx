@@ -3,6 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { listSimulatorSamples } from "@/lib/atlas/samples";
 import { requirePageUser } from "@/lib/auth/current-user";
+import { maxBatchTextBytes } from "@/lib/batches/limits";
 import { getEnv } from "@/lib/env";
 import { NewBatchForm } from "./new-batch-form";
 
@@ -18,7 +19,7 @@ export default async function NewBatchPage() {
         title="New batch"
         description={
           <>
-            Paste pre-signed S3 URLs (one per line) or <code>document_id,file_url</code> rows, or drop a
+            Paste pre-signed URLs (one per line) or <code>document_id,file_url</code> rows, or drop a
             .csv/.txt file. Each row is checked before anything is sent.{" "}
             <Link className="underline" href="/batches">
               All batches
@@ -30,6 +31,7 @@ export default async function NewBatchPage() {
         productTypes={env.ATLAS_PRODUCT_TYPES}
         defaultProductType={env.defaultProductType}
         maxRows={env.BATCH_MAX_ROWS}
+        maxBytes={maxBatchTextBytes(env.BATCH_MAX_ROWS)}
         chunkSize={env.BATCH_CHUNK_SIZE}
         allowHttp={env.allowHttpFileUrls}
         samples={samples.map((s) => ({ name: s.name, fileUrl: s.fileUrl }))}

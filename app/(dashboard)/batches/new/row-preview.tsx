@@ -1,12 +1,27 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { InputRow } from "@/lib/batches/input";
 
 const SHOWN = 200;
 
-/** The live preview: every row with what is wrong with it, editable in place. */
-export function RowPreview({ rows, onChange }: { rows: InputRow[]; onChange: (rows: InputRow[]) => void }) {
+type Warning = { text: string; batchId: string };
+const NO_WARNINGS = new Map<number, Warning[]>();
+
+/**
+ * The live preview: every row with what is wrong with it, editable in place; `warnings` (by
+ * line) point out rows already recorded in another batch, with a link to it.
+ */
+export function RowPreview({
+  rows,
+  onChange,
+  warnings = NO_WARNINGS,
+}: {
+  rows: InputRow[];
+  onChange: (rows: InputRow[]) => void;
+  warnings?: ReadonlyMap<number, Warning[]>;
+}) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [editing, setEditing] = useState<number | null>(null);
   const visible = rows
@@ -94,6 +109,18 @@ export function RowPreview({ rows, onChange }: { rows: InputRow[]; onChange: (ro
                         ))}
                       </ul>
                     )}
+                    {warnings.get(row.line)?.map((w) => (
+                      <p
+                        key={w.text}
+                        className="mt-0.5 text-amber-800 dark:text-amber-300"
+                        data-testid="row-warning"
+                      >
+                        {w.text} —{" "}
+                        <Link className="underline" href={`/batches/${w.batchId}`}>
+                          open it
+                        </Link>
+                      </p>
+                    ))}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 text-right">
                     <button

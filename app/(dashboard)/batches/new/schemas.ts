@@ -1,12 +1,10 @@
 import { z } from "zod";
 
-export const createBatchSchema = z.object({
-  clientKey: z.string().uuid("The form is out of date; reload the page."),
-  label: z
-    .string()
-    .trim()
-    .max(120, "Keep the label under 120 characters.")
-    .transform((v) => v || null),
-  productType: z.string().trim().min(1, "Choose a product type."),
-  text: z.string().max(5_000_000, "The list is too large (over 5 MB). Split it into several batches."),
+export const FIND_RECORDED_SLICE = 1000;
+
+export const findRecordedSchema = z.object({
+  files: z
+    .array(z.object({ base: z.string().max(8192), identity: z.string().max(8192) }))
+    .max(FIND_RECORDED_SLICE),
+  documentIds: z.array(z.string().max(128)).max(FIND_RECORDED_SLICE),
 });

@@ -1,0 +1,84 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { InputRow } from "@/lib/batches/input";
+import { fileIdentity, fileUrlBase } from "@/lib/batches/input/file-url";
+import { findRecordedAction } from "./actions";
+import { FIND_RECORDED_SLICE } from "./schemas";
+
+export type RecordedWarning = { text: string; batchId: string };
+
+// Server-action bodies are capped at 1 MB: a slice stays well under it whatever the URLs' length.
+const SLICE_BYTES = 400_000;
+
+type Query = { files: { base: string; identity: string }[]; documentIds: string[] };
+
+function slices(rows: readonly InputRow[]): { query: Query; rows: InputRow[] }[] {
+  const out: { query: Query; rows: InputRow[] }[] = [];
+  let current = { query: { files: [], documentIds: [] } as Query, rows: [] as InputRow[] };
+  let bytes = 0;
+  for (const row of rows) {
+    const identity = fileIdentity(row.fileUrl);
+    const size = (identity?.length ?? 0) * 2 + row.documentId.length + 64;
+    if (current.rows.length >= FIND_RECORDED_SLICE || bytes + size > SLICE_BYTES) {
+      out.push(current);
+      current = { query: { files: [], documentIds: [] }, rows: [] };
+      bytes = 0;
+    }
+    if (identity) current.query.files.push({ base: fileUrlBase(row.fileUrl), identity });
+    if (!row.documentIdGenerated && row.documentId) current.query.documentIds.push(row.documentId);
+    current.rows.push(row);
+    bytes += size;
+  }
+  if (current.rows.length) out.push(current);
+  return out;
+}
+
+const batchName = (label: string | null) => (label ? `batch “${label}”` : "another batch");
+
+/**
+ * Rows whose file or document id is already recorded in a batch, by line: a warning with a
+ * link, not a problem (re-sending a file on purpose is allowed). Asked once the preview has
+ * settled, in slices, and only the latest preview's answer is kept.
+ */
+export function useRecordedElsewhere(rows: readonly InputRow[]): Map<number, RecordedWarning[]> {
+  const [warnings, setWarnings] = useState<Map<number, RecordedWarning[]>>(new Map());
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const found = new Map<number, RecordedWarning[]>();
+      for (const slice of slices(rows)) {
+        if (slice.query.files.length === 0 && slice.query.documentIds.length === 0) continue;
+        const result = await findRecordedAction(slice.query);
+        if (cancelled || !result.ok) return;
+        const byFile = new Map(result.data.filter((m) => m.kind === "file").map((m) => [m.value, m]));
+        const byId = new Map(result.data.filter((m) => m.kind === "document_id").map((m) => [m.value, m]));
+        for (const row of slice.rows) {
+          const list: RecordedWarning[] = [];
+          const identity = fileIdentity(row.fileUrl);
+          const file = identity ? byFile.get(identity) : undefined;
+          if (file) {
+            list.push({
+              text: `This file is already in ${batchName(file.batchLabel)} (as ${file.documentId})`,
+              batchId: file.batchId,
+            });
+          }
+          const id = row.documentIdGenerated ? undefined : byId.get(row.documentId);
+          if (id && id.batchId !== file?.batchId) {
+            list.push({
+              text: `document_id “${row.documentId}” is already used in ${batchName(id.batchLabel)}`,
+              batchId: id.batchId,
+            });
+          }
+          if (list.length) found.set(row.line, list);
+        }
+      }
+      if (!cancelled) setWarnings(found);
+    }, 400);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [rows]);
+  return warnings;
+}

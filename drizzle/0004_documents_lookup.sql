@@ -1,0 +1,2 @@
+CREATE INDEX "documents_document_id_idx" ON "documents" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "documents_file_url_base_idx" ON "documents" USING btree (split_part("file_url", '?', 1));
