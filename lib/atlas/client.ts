@@ -6,18 +6,17 @@
  */
 import { isAtlasError } from "./errors";
 import { sendRequest, type AtlasRequest, type HttpConfig } from "./http";
-import { normaliseExtractsPage, normaliseFlowExtracts, normaliseStatus, normaliseUpload } from "./normalise";
+import { flowStatusAnswerSchema, normaliseFlowExtracts, normaliseStatus } from "./flow-normalise";
+import { normaliseExtractsPage, normaliseUpload } from "./normalise";
 import {
   bulkExtractsResponseSchema,
-  flowExtractsResponseSchema,
   flowInitResponseSchema,
-  flowStatusResponseSchema,
   tokenResponseSchema,
   uploadResponseSchema,
 } from "./schemas";
 import { TokenManager } from "./token";
 import type { ExtractsPage, FlowExtracts, FlowStatus, Reachability, UploadFile, UploadResult } from "./types";
-import type { z } from "zod";
+import { z } from "zod";
 
 export interface AtlasClientConfig {
   baseUrl: string;
@@ -160,7 +159,7 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
           query: { flow_uuid: flowUuid },
           retry: true,
         };
-        return normaliseStatus(await call("v3", req, flowStatusResponseSchema));
+        return normaliseStatus(await call("v3", req, flowStatusAnswerSchema));
       },
       async extracts(flowUuid) {
         const req: AtlasRequest = {
@@ -169,7 +168,7 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
           query: { flow_uuid: flowUuid },
           retry: true,
         };
-        return normaliseFlowExtracts(await call("v3", req, flowExtractsResponseSchema));
+        return normaliseFlowExtracts(await call("v3", req, z.unknown()), `GET ${ATLAS_PATHS.v3.extracts}`);
       },
     },
     async checkReachable(family = "bulk") {

@@ -8,7 +8,8 @@ export { AtlasError, isAtlasError, parseFieldList } from "./errors";
 export type { AtlasErrorKind } from "./errors";
 export { readField, readFormattedAddress } from "./fields";
 export type { FormattedAddress, ReadField } from "./fields";
-export { parseFlowCallback, normaliseDocument } from "./normalise";
+export { normaliseDocument } from "./normalise";
+export { parseFlowCallback } from "./flow-normalise";
 export type * from "./types";
 
 const GLOBAL_KEY = Symbol.for("atlas-review.atlas-client");
