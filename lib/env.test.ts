@@ -29,6 +29,7 @@ describe("parseEnv", () => {
       ATLAS_CLIENT_SECRET: "secret",
       AUTH_SECRET: "x".repeat(40),
       NODE_ENV: "production",
+      APP_BASE_URL: "https://review.bank.in",
     });
     expect(env.demoMode).toBe(false);
     expect(env.atlasBaseUrl).toBe("https://api.helloatlas.in");
@@ -39,6 +40,7 @@ describe("parseEnv", () => {
     expect(problemsOf({ ATLAS_BASE_URL: "https://api.helloatlas.in" })).toEqual([
       expect.stringMatching(/^ATLAS_CLIENT_ID: required when ATLAS_BASE_URL is set/),
       expect.stringMatching(/^ATLAS_CLIENT_SECRET: required/),
+      expect.stringMatching(/^APP_BASE_URL: required with a real Atlas/),
     ]);
     expect(problemsOf({ PORT: "http" })[0]).toMatch(/^PORT: must be a whole number/);
     expect(problemsOf({ DATABASE_URL: "mysql://x" })[0]).toMatch(/^DATABASE_URL: must be a PostgreSQL URL/);
