@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { FlowQuirks } from "./flow-profile";
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
 
 /** "instant", a fixed number of ms, a range, or the env-style string "2000" / "1500-4000". */
@@ -27,6 +28,8 @@ export interface SimulatorOptions {
   maxFilesPerUpload?: number;
   /** Used for the simulator's own outgoing calls (auth_url, callback_url). */
   fetch?: typeof fetch;
+  /** Flow API behaviours: a profile name (or several, comma-separated) or quirks; see flow-profile.ts. */
+  flowProfile?: string | Partial<FlowQuirks>;
 }
 
 export interface ResolvedOptions {
