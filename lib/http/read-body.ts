@@ -25,10 +25,7 @@ export function declaresTooMuch(request: Request, maxBytes: number): boolean {
 
 /** The body's bytes, or a BodyTooLargeError once more than `maxBytes` arrived. */
 export async function readBodyBytesCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (declaresTooMuch(request, maxBytes)) {
-    await request.body?.cancel().catch(() => undefined);
-    throw new BodyTooLargeError(maxBytes);
-  }
+  if (declaresTooMuch(request, maxBytes)) throw new BodyTooLargeError(maxBytes);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -62,7 +59,8 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   return new TextDecoder().decode(await readBodyBytesCapped(request, maxBytes));
 }
 
-/** Discards a body we will not read, without buffering it. Never throws. */
-export async function discardBody(request: Request): Promise<void> {
-  await request.body?.cancel().catch(() => undefined);
-}
+/*
+ * A body that is refused unread (no token) is simply left alone: nothing pulls it, so nothing is
+ * buffered, and Node's HTTP server drains what remains of it after the response is sent.
+ * Cancelling it instead can reset the connection before the 401 reaches the caller.
+ */

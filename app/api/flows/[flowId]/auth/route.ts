@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { presentedFlowKey } from "@/lib/flows/auth-credential";
 import { answerAuthRequest } from "@/lib/flows/callbacks";
 import { getCallbackTokenSigner } from "@/lib/flows/service";
-import { discardBody, isBodyTooLarge } from "@/lib/http/read-body";
+import { isBodyTooLarge } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -26,7 +26,6 @@ async function answer(request: Request, { params }: { params: Promise<{ flowId: 
     if (!isBodyTooLarge(error)) throw error;
     return NextResponse.json({ error: "The auth request body is too large." }, { status: 413 });
   }
-  if (presented?.source !== "body") await discardBody(request);
   const { status, body } = await answerAuthRequest(await getDb(), {
     flowId,
     key: presented?.key ?? null,

@@ -9,7 +9,7 @@ import {
   MAX_CALLBACK_BYTES,
 } from "@/lib/flows/callbacks";
 import { getCallbackTokenSigner } from "@/lib/flows/service";
-import { discardBody, isBodyTooLarge, readBodyCapped } from "@/lib/http/read-body";
+import { isBodyTooLarge, readBodyCapped } from "@/lib/http/read-body";
 import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +26,6 @@ export const POST = publicRoute<{ params: Promise<{ flowId: string }> }>(
     const { flowId } = await params;
     const signer = getCallbackTokenSigner();
     if (!callbackAuthorised({ flowId, headers: request.headers, url: request.url, signer })) {
-      await discardBody(request);
       const { status, body } = callbackUnauthorised();
       return NextResponse.json(body, { status });
     }
