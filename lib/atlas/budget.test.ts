@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter, RequestBudget } from "./budget";
+import { MAX_RETRY_AFTER_HOLD_MS, parseRetryAfter, RequestBudget } from "./budget";
 
 /** A virtual clock: sleeping moves time forward, so concurrent callers run deterministically. */
 function virtualClock() {
@@ -72,6 +72,13 @@ describe("RequestBudget", () => {
     expect(maxInWindow(starts, 1000)).toBeLessThanOrEqual(6);
     for (let i = 0; i < 20; i++) budget.recover();
     expect(budget.currentRate).toBe(10);
+    // A pathological Retry-After (a day) holds requests for at most MAX_RETRY_AFTER_HOLD_MS.
+    budget.slowDown(86_400_000);
+    const t1 = clock.now();
+    const held = budget.acquire().then(() => clock.now() - t1);
+    await clock.drain();
+    expect(await held).toBeLessThanOrEqual(MAX_RETRY_AFTER_HOLD_MS + 1000);
+    expect(await held).toBeGreaterThanOrEqual(MAX_RETRY_AFTER_HOLD_MS);
     for (let i = 0; i < 30; i++) budget.slowDown();
     expect(budget.currentRate).toBeGreaterThanOrEqual(budget.minRate);
     expect(budget.minRate).toBeGreaterThan(0);

@@ -18,6 +18,9 @@ export interface RequestBudgetOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** A Retry-After holds every request at most this long (a pathological value must not freeze the app). */
+export const MAX_RETRY_AFTER_HOLD_MS = 5 * 60_000;
+
 export class RequestBudget {
   readonly maxRate: number;
   readonly minRate: number;
@@ -52,7 +55,9 @@ export class RequestBudget {
   slowDown(retryAfterMs?: number): void {
     this.rate = Math.max(this.minRate, this.rate / 2);
     const now = this.now();
-    const resumeAt = retryAfterMs !== undefined && retryAfterMs > 0 ? now + retryAfterMs : now;
+    const hold =
+      retryAfterMs !== undefined && retryAfterMs > 0 ? Math.min(retryAfterMs, MAX_RETRY_AFTER_HOLD_MS) : 0;
+    const resumeAt = now + hold;
     this.nextSlotAt = Math.max(this.nextSlotAt, resumeAt + 1000 / this.rate);
   }
 
