@@ -199,7 +199,7 @@ describe("flow routes against the simulator's flow profiles", () => {
     const outcome = await submitFlowUpload(db, atlas, uploadId, { appBaseUrl });
     expect(outcome, `upload under ${profile}`).toEqual({ sent: true, documents: CDL.length });
     await sim.simulator.idle();
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 800; i++) {
       const [flow] = await db.select().from(flows).where(eq(flows.id, flowId));
       if (flow?.callbackReceivedAt) return { flowId, flow };
       await new Promise((r) => setTimeout(r, 25));
