@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import JSON5 from "json5";
 import { parseFlowCallback } from "@/lib/atlas/flow-normalise";
 import type { Db } from "@/lib/db";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
@@ -77,12 +78,8 @@ export async function answerCallback(
   if (!callbackAuthorised({ ...input, nowMs: now.getTime() })) return callbackUnauthorised();
   if (Buffer.byteLength(input.bodyText) > MAX_CALLBACK_BYTES)
     return refused(413, "The callback body is too large.");
-  let body: unknown;
-  try {
-    body = JSON.parse(input.bodyText);
-  } catch {
-    return refused(400, "The callback body is not JSON.");
-  }
+  const body = parseCallbackJson(input.bodyText);
+  if (body === undefined) return refused(400, "The callback body is not JSON.");
   let extracts;
   try {
     extracts = parseFlowCallback(body);
@@ -155,6 +152,24 @@ export async function answerCallback(
     });
   }
   return { status: 200, body: { received: true, duplicate: false, documents: outcome.documents } };
+}
+
+/**
+ * The callback body as JSON. A Python service's default encoder writes bare `NaN`/`Infinity`,
+ * which strict JSON refuses (and Atlas would retry forever): they are read as missing (null).
+ */
+export function parseCallbackJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return JSON5.parse(text, (_key, value: unknown) =>
+        typeof value === "number" && !Number.isFinite(value) ? null : value,
+      );
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** Same payload → same key, whatever the order of its keys. */
