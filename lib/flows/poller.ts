@@ -43,7 +43,7 @@ const UNKNOWN_STATUS_MAX_INTERVAL_MS = 5 * 60_000;
 export function unknownStatusNote(status: string, polls: number, nextInMs: number | null): string {
   const head = `Atlas reports master_status "${status}", which the dashboard does not recognise as running, finished or failed.`;
   return nextInMs === null
-    ? `${head} Checked ${polls} times; polling has stopped. A new upload or a callback from Atlas resumes it.`
+    ? `${head} Checked ${polls} times; polling has stopped. "Check Atlas now", a new upload or a callback from Atlas checks again.`
     : `${head} Checked ${polls} of at most ${MAX_UNKNOWN_STATUS_POLLS} times; next check in ${Math.round(nextInMs / 1000)} s.`;
 }
 
