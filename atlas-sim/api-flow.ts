@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { parseUpload, rejectToken, rejectTooManyFiles, type SimContext } from "./context";
+import { applyPayloadQuirks, applyStatusQuirks } from "./flow-profile";
 import { flowDoneAt, flowPayload, flowStatus } from "./flows";
 import {
   error,
@@ -93,7 +94,8 @@ export function handleFlowStatus(ctx: SimContext, request: Request, endpoint: st
   const rejected = rejectToken(ctx, request, FAMILY, endpoint);
   if (rejected) return rejected;
   const flow = findFlow(ctx, request);
-  return flow instanceof Response ? flow : json(200, flowStatus(flow, ctx.now()));
+  if (flow instanceof Response) return flow;
+  return json(200, applyStatusQuirks({ ...flowStatus(flow, ctx.now()) }, ctx.callbacks.quirks));
 }
 
 /** GET /v3/verification/extracts */
@@ -101,5 +103,6 @@ export function handleFlowExtracts(ctx: SimContext, request: Request, endpoint: 
   const rejected = rejectToken(ctx, request, FAMILY, endpoint);
   if (rejected) return rejected;
   const flow = findFlow(ctx, request);
-  return flow instanceof Response ? flow : json(200, flowPayload(flow, ctx.now()));
+  if (flow instanceof Response) return flow;
+  return json(200, applyPayloadQuirks(flowPayload(flow, ctx.now()), ctx.callbacks.quirks, false));
 }

@@ -1,3 +1,4 @@
+import { applyPayloadQuirks, authRequestFor, resolveFlowQuirks, type FlowQuirks } from "./flow-profile";
 import type { SimFlow } from "./store";
 
 export interface CallbackAttempt {
@@ -11,6 +12,8 @@ export interface CallbackAttempt {
 }
 
 interface DispatcherOptions {
+  /** The flow profile at start (see flow-profile.ts); changeable later through `quirks`. */
+  quirks?: FlowQuirks;
   fetch: typeof fetch;
   now: () => number;
   retryDelaysMs: number[];
@@ -33,15 +36,22 @@ export class CallbackDispatcher {
   readonly attempts: CallbackAttempt[] = [];
   private readonly inFlight = new Set<Promise<void>>();
   private generation = 0;
+  /** The Flow API behaviours in force (flow-profile.ts): status words, callbacks, auth requests. */
+  quirks: FlowQuirks;
 
-  constructor(private readonly options: DispatcherOptions) {}
+  constructor(private readonly options: DispatcherOptions) {
+    this.quirks = options.quirks ?? resolveFlowQuirks(undefined);
+  }
 
   /** Obtains a token from the flow's auth_url, or throws with a short reason. */
   async authenticate(flow: SimFlow): Promise<string> {
-    const response = await this.options.fetch(flow.authUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ application_id: flow.applicationId, flow_uuid: flow.flowUuid }),
+    const { url, init } = authRequestFor(
+      flow.authUrl,
+      { application_id: flow.applicationId, flow_uuid: flow.flowUuid },
+      this.quirks,
+    );
+    const response = await this.options.fetch(url, {
+      ...init,
       signal: AbortSignal.timeout(this.options.authUrlTimeoutMs),
     });
     if (!response.ok) throw new Error(`auth_url answered ${response.status}`);
@@ -65,9 +75,8 @@ export class CallbackDispatcher {
   }
 
   deliver(flow: SimFlow, payload: Record<string, unknown>): void {
-    const run = this.deliverWithRetries(flow, payload, this.generation).finally(() =>
-      this.inFlight.delete(run),
-    );
+    const body = applyPayloadQuirks(payload, this.quirks, true);
+    const run = this.deliverWithRetries(flow, body, this.generation).finally(() => this.inFlight.delete(run));
     this.inFlight.add(run);
   }
 

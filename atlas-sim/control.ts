@@ -13,6 +13,8 @@ import type { Simulator } from "./simulator";
  *   POST   /__sim/revoke-tokens every token issued so far stops working
  *   GET    /__sim/documents     uploaded documents (ids, type, readiness)
  *   GET    /__sim/callbacks     callback delivery attempts
+ *   POST   /__sim/flow-profile  {"profile": "flow-lowercase,flow-auth-get"} or {"quirks": {...}}:
+ *                               Flow API behaviours (atlas-sim/flow-profile.ts)
  */
 export async function handleControl(sim: Simulator, request: Request, path: string): Promise<Response> {
   const method = request.method;
@@ -58,6 +60,18 @@ export async function handleControl(sim: Simulator, request: Request, path: stri
           held: d.held,
         })),
       });
+    case "/flow-profile": {
+      if (method !== "POST") return methodNotAllowed();
+      const body = (await readJsonBody(request)) as { profile?: unknown; quirks?: unknown } | undefined;
+      const spec = typeof body?.profile === "string" ? body.profile : body?.quirks;
+      if (typeof spec !== "string" && (typeof spec !== "object" || spec === null))
+        return error(400, 'Send {"profile": "<name>[,<name>…]"} or {"quirks": {...}}');
+      try {
+        return json(200, { quirks: sim.setFlowProfile(spec as string) });
+      } catch (e) {
+        return error(400, e instanceof Error ? e.message : String(e));
+      }
+    }
     case "/callbacks":
       if (method !== "GET") return methodNotAllowed();
       return json(200, { attempts: sim.callbackAttempts() });

@@ -4,6 +4,7 @@
  *   SIM_PORT=4010  SIM_HOST=127.0.0.1  SIM_LATENCY_MS=instant|2000|1500-4000
  *   SIM_CLIENT_ID / SIM_CLIENT_SECRET (default: the demo credentials, atlas-sim/demo-credentials.ts)
  *   SIM_AUTH_URL_CHECK=false to skip the auth_url check on v3 multiupload
+ *   SIM_FLOW_PROFILE=flow-lowercase,flow-auth-get  Flow API behaviours (atlas-sim/flow-profile.ts)
  */
 import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
 import { startSimServer } from "./server";
@@ -21,6 +22,7 @@ async function main() {
     clientSecret,
     latency: env.SIM_LATENCY_MS || "2000-6000",
     authUrlCheck: env.SIM_AUTH_URL_CHECK !== "false",
+    flowProfile: env.SIM_FLOW_PROFILE || undefined,
   });
 
   console.log(`Atlas simulator listening on ${server.baseUrl}

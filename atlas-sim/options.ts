@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
+import type { FlowQuirks } from "./flow-profile";
 
 /** "instant", a fixed number of ms, a range, or the env-style string "2000" / "1500-4000". */
 export type SimLatency = "instant" | number | { minMs: number; maxMs: number } | string;
@@ -27,6 +28,8 @@ export interface SimulatorOptions {
   maxFilesPerUpload?: number;
   /** Used for the simulator's own outgoing calls (auth_url, callback_url). */
   fetch?: typeof fetch;
+  /** Flow API behaviours: a profile name (or several, comma-separated) or quirks; see flow-profile.ts. */
+  flowProfile?: string | Partial<FlowQuirks>;
 }
 
 export interface ResolvedOptions {

@@ -4,6 +4,7 @@ import { CallbackDispatcher, type CallbackAttempt } from "./callbacks";
 import { handleAuthToken, type SimContext } from "./context";
 import { handleControl } from "./control";
 import { FaultBoard, type SimFault } from "./faults";
+import { resolveFlowQuirks, type FlowQuirks } from "./flow-profile";
 import { handleFile, handleSamples, publicBaseUrl } from "./files";
 import { flowPayload, flowStatus, isTerminal } from "./flows";
 import { resolveOptions, type SimulatorOptions } from "./options";
@@ -61,6 +62,8 @@ export interface Simulator {
   tokensIssued(): Record<SimFamily, number>;
   /** Resolves once every callback delivery in progress has finished. */
   idle(): Promise<void>;
+  /** Switch the Flow API behaviours (flow-profile.ts): a profile name, names joined by commas, or quirks. */
+  setFlowProfile(spec: string | Partial<FlowQuirks>): FlowQuirks;
   readonly basePath: string;
 }
 
@@ -72,6 +75,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const faults = new FaultBoard();
   const tokens = new TokenAuthority(resolved.jwtSecret, now);
   const callbacks = new CallbackDispatcher({
+    quirks: resolveFlowQuirks(options.flowProfile),
     fetch: resolved.fetch,
     now,
     retryDelaysMs: resolved.callbackRetryDelaysMs,
@@ -139,6 +143,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     callbackAttempts: () => [...callbacks.attempts],
     tokensIssued: () => ({ ...tokens.issuedCount }),
     idle: () => callbacks.idle(),
+    setFlowProfile: (spec) => (callbacks.quirks = resolveFlowQuirks(spec)),
   };
 
   async function route(request: Request, path: string): Promise<Response> {

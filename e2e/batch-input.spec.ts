@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signInAs, unique } from "./support";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test, unique } from "./support";
 
 const TYPES = ["pan", "aadhaar", "gst", "invoice", "passport", "voter-id", "driving-license", "udyam"];
 

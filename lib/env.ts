@@ -8,6 +8,7 @@
  * Deliberately no `import "server-only"`: next.config.ts and the CLI scripts load this file
  * outside React. The lint rule in eslint.config.mjs keeps client components from importing it.
  */
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 const bool = z
@@ -80,6 +81,19 @@ const schema = z.object({
   ATLAS_DEFAULT_PRODUCT_TYPE: z.preprocess(blankToUndefined, z.string().optional()),
   ATLAS_TIMEOUT_MS: int(100, 600_000).default(15_000),
   ATLAS_MAX_RETRIES: int(0, 10).default(4),
+  /** A base URL per API family, each overriding ATLAS_BASE_URL for that family. */
+  ATLAS_BULK_BASE_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  ATLAS_FLOW_BASE_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  ATLAS_DOCSTREAM_BASE_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
+  /** Requests per second this instance may send to Atlas, all batches, flows and health checks together. */
+  ATLAS_MAX_RPS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: "must be a number of requests per second, such as 10 or 0.5" })
+      .positive({ message: "must be more than 0 (requests per second)" })
+      .max(1000, { message: "must be at most 1000" })
+      .default(10),
+  ),
 
   // Embedded simulator (demo mode only)
   SIM_LATENCY_MS: z.preprocess(
@@ -111,6 +125,10 @@ export type Env = Raw & {
   demoMode: boolean;
   /** Base URL the server uses to call Atlas (the embedded simulator in demo mode). */
   atlasBaseUrl: string;
+  /** Per family: where batches (Bulk or IDP/docstream) and flows (v3) are sent. */
+  atlasBaseUrls: { bulk: string; v3: string };
+  /** Which API serves batches: the Bulk API or the IDP/docstream API (ATLAS_DOCSTREAM_BASE_URL). */
+  atlasBatchApi: "bulk" | "docstream";
   atlasClientId: string;
   atlasClientSecret: string;
   defaultProductType: string;
@@ -147,7 +165,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const e = result.data;
   const problems: string[] = [];
-  const demoMode = !e.ATLAS_BASE_URL;
+  const familyUrls = [e.ATLAS_BULK_BASE_URL, e.ATLAS_FLOW_BASE_URL, e.ATLAS_DOCSTREAM_BASE_URL];
+  const demoMode = !e.ATLAS_BASE_URL && familyUrls.every((u) => !u);
+  const batchUrl = e.ATLAS_DOCSTREAM_BASE_URL ?? e.ATLAS_BULK_BASE_URL ?? e.ATLAS_BASE_URL;
+  const flowUrl = e.ATLAS_FLOW_BASE_URL ?? e.ATLAS_BASE_URL;
   if (!demoMode) {
     if (!e.ATLAS_CLIENT_ID)
       problems.push("ATLAS_CLIENT_ID: required when ATLAS_BASE_URL is set (the Client-Id Atlas issued you)");
@@ -155,6 +176,21 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       problems.push(
         "ATLAS_CLIENT_SECRET: required when ATLAS_BASE_URL is set (the Client-Secret paired with ATLAS_CLIENT_ID)",
       );
+    if (e.ATLAS_BULK_BASE_URL && e.ATLAS_DOCSTREAM_BASE_URL)
+      problems.push(
+        "ATLAS_DOCSTREAM_BASE_URL: set either it (batches through the IDP/docstream API) or ATLAS_BULK_BASE_URL (the Bulk API), not both",
+      );
+    if (!batchUrl)
+      problems.push(
+        "ATLAS_BASE_URL: required for batches (or set ATLAS_BULK_BASE_URL or ATLAS_DOCSTREAM_BASE_URL)",
+      );
+    if (!flowUrl) problems.push("ATLAS_BASE_URL: required for applications (or set ATLAS_FLOW_BASE_URL)");
+    // A real Atlas calls us back (auth_url, callback_url): it needs our public https address.
+    // A simulator reached over plain http (npm run sim) is exempt.
+    if (flowUrl?.startsWith("https://")) {
+      const problem = publicHttpsProblem(e.APP_BASE_URL);
+      if (problem) problems.push(`APP_BASE_URL: ${problem}`);
+    }
   } else if (e.ATLAS_CLIENT_ID || e.ATLAS_CLIENT_SECRET) {
     problems.push(
       "ATLAS_BASE_URL: required when ATLAS_CLIENT_ID or ATLAS_CLIENT_SECRET is set (e.g. https://api.helloatlas.in)",
@@ -179,17 +215,49 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (problems.length) throw new EnvError(problems);
 
   const appBaseUrl = e.APP_BASE_URL ?? `http://localhost:${e.PORT}`;
+  const atlasBaseUrl =
+    e.ATLAS_BASE_URL ?? batchUrl ?? flowUrl ?? `http://127.0.0.1:${e.PORT}${SIM_MOUNT_PATH}`;
   return {
     ...e,
     demoMode,
-    atlasBaseUrl: e.ATLAS_BASE_URL ?? `http://127.0.0.1:${e.PORT}${SIM_MOUNT_PATH}`,
+    atlasBaseUrl: atlasBaseUrl,
+    atlasBaseUrls: { bulk: batchUrl ?? atlasBaseUrl, v3: flowUrl ?? atlasBaseUrl },
+    atlasBatchApi: e.ATLAS_DOCSTREAM_BASE_URL ? "docstream" : "bulk",
     atlasClientId: e.ATLAS_CLIENT_ID ?? DEMO_ATLAS_CLIENT_ID,
     atlasClientSecret: e.ATLAS_CLIENT_SECRET ?? DEMO_ATLAS_CLIENT_SECRET,
     defaultProductType,
     appBaseUrl,
     demoAccounts: e.DEMO_ACCOUNTS ?? demoMode,
-    allowHttpFileUrls: demoMode || e.ATLAS_BASE_URL!.startsWith("http://"),
+    allowHttpFileUrls: demoMode || [batchUrl, flowUrl].some((u) => u?.startsWith("http://")),
   };
+}
+
+/**
+ * Why a URL is not a public https address Atlas can call back, or undefined when it is.
+ * Loopback, private, link-local and other non-public addresses and local-only names are refused.
+ */
+export function publicHttpsProblem(url: string | undefined): string | undefined {
+  const example = "such as https://review.your-bank.example";
+  if (!url)
+    return `required with a real Atlas: the public https address Atlas calls back (auth_url, callback_url), ${example}`;
+  const parsed = new URL(url);
+  if (parsed.protocol !== "https:")
+    return `must be an https:// address with a real Atlas (Atlas calls it back), ${example}; got ${parsed.protocol}//…`;
+  const host = parsed.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (ipaddr.isValid(host)) {
+    let address = ipaddr.parse(host);
+    if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress())
+      address = (address as ipaddr.IPv6).toIPv4Address();
+    if (address.range() !== "unicast")
+      return `must be a public address Atlas can reach; ${host} is a ${address.range()} address, ${example}`;
+    return undefined;
+  }
+  if (
+    !host.includes(".") ||
+    /(^|\.)(localhost|local|localdomain|internal|intranet|lan|home|corp|test|example|invalid)$/.test(host)
+  )
+    return `must be a public host name Atlas can reach; "${host}" only resolves on a private network, ${example}`;
+  return undefined;
 }
 
 let cached: Env | undefined;

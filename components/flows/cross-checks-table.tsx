@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { crossCheckVerdict } from "@/lib/flows/status";
-import { maskFieldValue } from "@/lib/masking";
+import { crossCheckVerdict, isGenericCrossCheck } from "@/lib/flows/status";
+import { maskDeep, maskFieldValue } from "@/lib/masking";
 
 export type CrossCheckRow = {
   id: string;
@@ -12,6 +12,8 @@ export type CrossCheckRow = {
   targetDocumentType: string | null;
   targetValue: unknown;
   similarityScore: number | null;
+  /** The item as Atlas sent it. */
+  raw?: unknown;
 };
 
 const humanise = (key: string) => {
@@ -19,7 +21,27 @@ const humanise = (key: string) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
 
-const show = (value: unknown) =>
+/** An item in a shape the dashboard does not know: every key Atlas sent, as sent. */
+function GenericItem({ raw }: { raw: unknown }) {
+  // Masked like every other value: an unknown shape may still carry an Aadhaar number.
+  const masked = maskDeep(raw);
+  const entries =
+    masked && typeof masked === "object" && !Array.isArray(masked)
+      ? Object.entries(masked)
+      : [["value", masked] as const];
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs" data-testid="cross-check-raw">
+      {entries.map(([key, value]) => (
+        <div key={key} className="contents">
+          <dt className="font-mono text-slate-500">{key}</dt>
+          <dd className="break-words">{show(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const show = (value: unknown): string =>
   value === null || value === undefined ? "—" : typeof value === "string" ? value : JSON.stringify(value);
 
 /**
@@ -99,12 +121,32 @@ export function CrossChecksTable({
                 data-verdict={verdict}
                 className={verdict === "mismatch" ? "bg-red-50 dark:bg-red-950/40" : ""}
               >
-                <th scope="row" className="px-4 py-2 text-left align-top font-medium">
-                  {humanise(row.fieldName)}
-                  <span className="block font-mono text-xs font-normal text-slate-500">{row.fieldName}</span>
-                </th>
-                {side(row, row.sourceDocumentId, row.sourceDocumentType, row.sourceValue, "source")}
-                {side(row, row.targetDocumentId, row.targetDocumentType, row.targetValue, "target")}
+                {isGenericCrossCheck(row.fieldName) ? (
+                  <>
+                    <th scope="row" className="px-4 py-2 text-left align-top font-medium">
+                      {row.fieldName.split("#raw:")[0]
+                        ? humanise(row.fieldName.split("#raw:")[0]!)
+                        : "Comparison"}
+                      <span className="block text-xs font-normal text-amber-700 dark:text-amber-300">
+                        shape not recognised, shown as Atlas sent it
+                      </span>
+                    </th>
+                    <td className="px-4 py-2 align-top" colSpan={2}>
+                      <GenericItem raw={row.raw} />
+                    </td>
+                  </>
+                ) : (
+                  <>
+                    <th scope="row" className="px-4 py-2 text-left align-top font-medium">
+                      {humanise(row.fieldName)}
+                      <span className="block font-mono text-xs font-normal text-slate-500">
+                        {row.fieldName}
+                      </span>
+                    </th>
+                    {side(row, row.sourceDocumentId, row.sourceDocumentType, row.sourceValue, "source")}
+                    {side(row, row.targetDocumentId, row.targetDocumentType, row.targetValue, "target")}
+                  </>
+                )}
                 <td className="px-4 py-2 text-right align-top tabular-nums">
                   {row.similarityScore === null ? "—" : row.similarityScore.toFixed(1)}
                 </td>

@@ -5,6 +5,7 @@ const TONE: Record<StageTone, { dot: string; text: string }> = {
   running: { dot: "animate-pulse bg-indigo-500", text: "text-indigo-700 dark:text-indigo-300" },
   done: { dot: "bg-emerald-500", text: "text-emerald-700 dark:text-emerald-300" },
   failed: { dot: "bg-red-500", text: "text-red-700 dark:text-red-300" },
+  unknown: { dot: "bg-amber-500", text: "text-amber-800 dark:text-amber-300" },
 };
 
 /**
@@ -21,7 +22,7 @@ export function FlowStages({ statuses, waiting }: { statuses: FlowStatuses; wait
           <li
             key={stage.key}
             data-testid={`stage-${stage.atlasName}`}
-            title={`${stage.atlasName}: ${value ?? "unknown yet"}`}
+            title={`${stage.atlasName}: ${value ?? "unknown yet"}${stageTone(value) === "unknown" ? " (a value the dashboard does not know, shown as Atlas sent it)" : ""}`}
             className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800"
           >
             <span className="text-xs text-slate-500 dark:text-slate-400">
@@ -47,6 +48,7 @@ export function MasterStatusBadge({ status }: { status: string | null }) {
     running: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200",
     done: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200",
     failed: "bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200",
+    unknown: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100",
   };
   return (
     <span

@@ -191,6 +191,7 @@ describe("Flow API v3 against the simulator", () => {
       crosscheckStatus: "COMPLETED",
       masterStatus: "SUCCESS",
       isTerminal: true,
+      masterMeaning: "finished",
     });
     const extracts = await client.flow.extracts(flowUuid);
     expect(extracts).toMatchObject({ flowUuid, applicationId: "APP-1", flowParams: { branch: "Pune" } });

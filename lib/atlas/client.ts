@@ -4,23 +4,33 @@
  * which is server-only. Secrets and tokens stay inside this closure: no method returns them
  * and no message contains them.
  */
+import type { RequestBudget } from "./budget";
 import { isAtlasError } from "./errors";
 import { sendRequest, type AtlasRequest, type HttpConfig } from "./http";
-import { normaliseExtractsPage, normaliseFlowExtracts, normaliseStatus, normaliseUpload } from "./normalise";
+import { flowStatusAnswerSchema, normaliseFlowExtracts, normaliseStatus } from "./flow-normalise";
+import { normaliseExtractsPage, normaliseUpload } from "./normalise";
 import {
   bulkExtractsResponseSchema,
-  flowExtractsResponseSchema,
   flowInitResponseSchema,
-  flowStatusResponseSchema,
   tokenResponseSchema,
   uploadResponseSchema,
 } from "./schemas";
 import { TokenManager } from "./token";
 import type { ExtractsPage, FlowExtracts, FlowStatus, Reachability, UploadFile, UploadResult } from "./types";
-import type { z } from "zod";
+import { z } from "zod";
 
 export interface AtlasClientConfig {
+  /** Base URL of every API family that has none of its own in `baseUrls`. */
   baseUrl: string;
+  /** A base URL per API family (ATLAS_BULK_BASE_URL, ATLAS_FLOW_BASE_URL, ATLAS_DOCSTREAM_BASE_URL). */
+  baseUrls?: { bulk?: string; v3?: string };
+  /**
+   * Which API serves batches: the Bulk API (`/v1/bulk/*`, default) or the IDP/docstream API
+   * (`/v1/docstream/*`, the same contract on the sandbox host, with its own token).
+   */
+  batchApi?: "bulk" | "docstream";
+  /** The instance's request budget toward Atlas (shared by everything this client sends). */
+  budget?: RequestBudget;
   clientId: string;
   clientSecret: string;
   timeoutMs: number;
@@ -35,10 +45,16 @@ export interface AtlasClientConfig {
   now?: () => number;
 }
 
+/** "bulk" is whichever API serves batches (Bulk or IDP/docstream, see batchApi); "v3" the Flow API. */
 export type AtlasFamily = "bulk" | "v3";
 
 export const ATLAS_PATHS = {
   bulk: { token: "/v1/bulk/authtoken", upload: "/v1/bulk/multiupload", extracts: "/v1/bulk/extracts" },
+  docstream: {
+    token: "/v1/docstream/authtoken",
+    upload: "/v1/docstream/multiupload",
+    extracts: "/v1/docstream/extracts",
+  },
   v3: {
     token: "/v3/verification/authtoken",
     init: "/v3/verification/flow/init",
@@ -74,6 +90,8 @@ export interface AtlasClient {
   };
   /** For health checks: can we obtain (or do we hold) a token? Never throws. */
   checkReachable(family?: AtlasFamily): Promise<Reachability>;
+  /** Where each family is served (for the health check and messages). */
+  endpoints(): Record<AtlasFamily, { api: "bulk" | "docstream" | "v3"; baseUrl: string }>;
 }
 
 export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
@@ -81,7 +99,15 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
   const managers: Partial<Record<AtlasFamily, TokenManager>> = {};
   const liveTokens = (): string[] => Object.values(managers).flatMap((m) => (m ? m.knownTokens() : []));
 
+  const batchApi = config.batchApi ?? "bulk";
+  const baseUrlOf = (family: AtlasFamily) =>
+    (config.baseUrls?.[family] ?? config.baseUrl).replace(/\/+$/, "");
+  /** Batch requests go to /v1/docstream/* instead of /v1/bulk/* when the IDP API serves batches. */
+  const pathFor = (family: AtlasFamily, path: string) =>
+    family === "bulk" && batchApi === "docstream" ? path.replace(/^\/v1\/bulk\//, "/v1/docstream/") : path;
+
   const http: HttpConfig = {
+    budget: config.budget,
     baseUrl: config.baseUrl,
     timeoutMs: config.timeoutMs,
     maxRetries: config.maxRetries,
@@ -97,10 +123,10 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
       renewEarlyMs: config.tokenRenewEarlyMs,
       obtain: () =>
         sendRequest(
-          http,
+          { ...http, baseUrl: baseUrlOf(family) },
           {
             method: "POST",
-            path: ATLAS_PATHS[family].token,
+            path: pathFor(family, ATLAS_PATHS[family].token),
             headers: { "Client-Id": config.clientId, "Client-Secret": config.clientSecret },
             // Asking for a token has no side effect worth protecting, so it is retried like a GET.
             retry: true,
@@ -114,7 +140,11 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
 
   const call = <S extends z.ZodType>(family: AtlasFamily, req: AtlasRequest, schema: S) =>
     tokens(family).withToken((token) =>
-      sendRequest(http, { ...req, headers: { ...req.headers, Token: token } }, schema),
+      sendRequest(
+        { ...http, baseUrl: baseUrlOf(family) },
+        { ...req, path: pathFor(family, req.path), headers: { ...req.headers, Token: token } },
+        schema,
+      ),
     );
 
   const toFileUrls = (files: UploadFile[]) =>
@@ -160,7 +190,7 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
           query: { flow_uuid: flowUuid },
           retry: true,
         };
-        return normaliseStatus(await call("v3", req, flowStatusResponseSchema));
+        return normaliseStatus(await call("v3", req, flowStatusAnswerSchema));
       },
       async extracts(flowUuid) {
         const req: AtlasRequest = {
@@ -169,9 +199,13 @@ export function createAtlasClient(config: AtlasClientConfig): AtlasClient {
           query: { flow_uuid: flowUuid },
           retry: true,
         };
-        return normaliseFlowExtracts(await call("v3", req, flowExtractsResponseSchema));
+        return normaliseFlowExtracts(await call("v3", req, z.unknown()), `GET ${ATLAS_PATHS.v3.extracts}`);
       },
     },
+    endpoints: () => ({
+      bulk: { api: batchApi, baseUrl: baseUrlOf("bulk") },
+      v3: { api: "v3", baseUrl: baseUrlOf("v3") },
+    }),
     async checkReachable(family = "bulk") {
       try {
         await tokens(family).get();

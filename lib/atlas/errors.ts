@@ -9,8 +9,10 @@ export type AtlasErrorKind =
   | "too_many_files"
   /** 409: Atlas does not know the flow_uuid. */
   | "flow_not_found"
-  /** 422: Atlas could not reach our auth_url. */
+  /** 422 on a Flow (verification) upload: Atlas could not reach our auth_url. */
   | "auth_url_unreachable"
+  /** 422 anywhere else (e.g. the Bulk API): valid syntax Atlas could not process. */
+  | "unprocessable"
   /** 401 on a protected call, even after renewing the token once. */
   | "token_rejected"
   /** 410: this API version is retired. */
@@ -78,15 +80,40 @@ export const isAtlasError = (e: unknown, kind?: AtlasErrorKind): e is AtlasError
       typeof (e as Partial<AtlasError>).userMessage === "string")) &&
   (kind === undefined || (e as AtlasError).kind === kind);
 
-/** Field names from Atlas's Python-style list: "... parameters: ['a', 'b']" → ["a", "b"]. */
+/**
+ * Field names from Atlas's Python-style list of quoted names: "... parameters: ['a', 'b']" →
+ * ["a", "b"]. Only such a list is read: an index like `file_urls[0]` elsewhere in the message is
+ * not a list of field names, and a name may itself contain brackets (`['file_urls[0].file_url']`).
+ */
 export function parseFieldList(message: string): string[] {
-  const list = message.match(/\[([^\]]*)\]/)?.[1];
+  const list = message.match(/\[\s*((?:'[^']*'|"[^"]*")(?:\s*,\s*(?:'[^']*'|"[^"]*"))*)\s*,?\s*\]/)?.[1];
   if (!list) return [];
-  return list
-    .split(",")
-    .map((s) => s.trim().replace(/^['"]|['"]$/g, ""))
-    .filter(Boolean);
+  return [...list.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2] ?? "").trim()).filter(Boolean);
 }
+
+/** An error page from a proxy or gateway in front of Atlas (HTML instead of Atlas's JSON). */
+export function looksLikeHtml(text: string, contentType?: string | null): boolean {
+  if (contentType && /text\/html|application\/xhtml/i.test(contentType)) return true;
+  return /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<title[\s>]|<center[\s>]|<h1[\s>])/i.test(
+    text,
+  );
+}
+
+/** A short description of an HTML page: its title or first heading, never the page itself. */
+export function summariseHtml(text: string): string {
+  const pick = (re: RegExp) =>
+    text
+      .match(re)?.[1]
+      ?.replace(/<[^>]*>/g, " ")
+      .replace(/&[a-z#0-9]+;/gi, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  const title = pick(/<title[^>]*>([\s\S]*?)<\/title>/i) || pick(/<h1[^>]*>([\s\S]*?)<\/h1>/i);
+  return title ? `an HTML error page ("${title.slice(0, 80)}")` : "an HTML error page";
+}
+
+/** Flow (verification) endpoints, where a 422 means Atlas could not reach our auth URL. */
+const isVerificationEndpoint = (endpoint: string) => /\/verification\//.test(endpoint);
 
 /** Removes every secret (client secret, tokens) from text that came from the network. */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
@@ -102,10 +129,26 @@ export function errorForStatus(args: {
   atlasMessage?: string;
   isTokenEndpoint: boolean;
   attempts: number;
+  /** Set when the answer was an HTML page (a proxy's), summarised, e.g. `an HTML error page ("502 Bad Gateway")`. */
+  proxyPage?: string;
 }): AtlasError {
-  const { status, endpoint, atlasMessage, isTokenEndpoint, attempts } = args;
+  const { status, endpoint, atlasMessage, isTokenEndpoint, attempts, proxyPage } = args;
   const base = { endpoint, status, atlasMessage, attempts };
   const said = atlasMessage ? ` Atlas said: "${atlasMessage}".` : "";
+
+  if (proxyPage) {
+    const retryable = status === 429 || status >= 500;
+    return new AtlasError({
+      ...base,
+      kind: retryable ? "unavailable" : "unexpected_status",
+      ...(retryable ? { failure: "status" as const } : {}),
+      userMessage:
+        `Atlas answered ${status} from a proxy (${proxyPage}), not from the API itself${attempts > 1 ? `, after ${attempts} attempts` : ""}. ` +
+        (retryable
+          ? "Try again in a few minutes; if it persists, check the network path to Atlas."
+          : "Check ATLAS_BASE_URL and any proxy or firewall between this server and Atlas."),
+    });
+  }
 
   if (isTokenEndpoint && (status === 400 || status === 401 || status === 403)) {
     return new AtlasError({
@@ -158,6 +201,13 @@ export function errorForStatus(args: {
       kind: "version_gone",
       userMessage:
         "Atlas no longer serves this API version. The dashboard needs an update to a supported version.",
+    });
+  }
+  if (status === 422 && !isVerificationEndpoint(endpoint)) {
+    return new AtlasError({
+      ...base,
+      kind: "unprocessable",
+      userMessage: `Atlas could not process the request (HTTP 422).${said || " Check the file URLs and the product type."}`,
     });
   }
   if (status === 422) {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { AtlasError, errorForStatus, redact } from "./errors";
+import { parseRetryAfter, type RequestBudget } from "./budget";
+import { AtlasError, errorForStatus, looksLikeHtml, redact, summariseHtml } from "./errors";
 import { errorBodySchema } from "./schemas";
 
 export interface HttpConfig {
@@ -15,6 +16,9 @@ export interface HttpConfig {
   secrets: () => ReadonlyArray<string | undefined>;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  /** The instance's request budget toward Atlas, taken before every attempt (retries included). */
+  budget?: RequestBudget;
 }
 
 export interface AtlasRequest {
@@ -47,10 +51,13 @@ function buildUrl(baseUrl: string, req: AtlasRequest): string {
   return url.toString();
 }
 
-/** Full-jitter-ish exponential backoff: between 50% and 100% of base·2^attempt, capped. */
+/**
+ * Full-jitter-ish exponential backoff: between 50% and 100% of base·2^attempt, capped. A
+ * Retry-After (seconds or an HTTP date) takes precedence, within the same cap.
+ */
 function backoffMs(config: HttpConfig, attempt: number, retryAfter: string | null): number {
-  const seconds = retryAfter === null ? NaN : Number(retryAfter);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, config.maxRetryDelayMs);
+  const after = parseRetryAfter(retryAfter, (config.now ?? Date.now)());
+  if (after !== undefined) return Math.min(after, config.maxRetryDelayMs);
   const exp = config.retryBaseDelayMs * 2 ** attempt;
   return Math.min(config.maxRetryDelayMs, exp * (0.5 + 0.5 * (config.random ?? Math.random)()));
 }
@@ -103,6 +110,8 @@ export async function sendRequest<S extends z.ZodType>(
     let status: number;
     let text: string;
     let retryAfter: string | null = null;
+    let contentType: string | null = null;
+    await config.budget?.acquire();
     try {
       const response = await config.fetch(url, {
         method: req.method,
@@ -116,6 +125,7 @@ export async function sendRequest<S extends z.ZodType>(
       });
       status = response.status;
       retryAfter = response.headers.get("retry-after");
+      contentType = response.headers.get("content-type");
       text = await response.text();
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
@@ -135,6 +145,10 @@ export async function sendRequest<S extends z.ZodType>(
       });
     }
 
+    if (status === 429) config.budget?.slowDown(parseRetryAfter(retryAfter, (config.now ?? Date.now)()));
+    else config.budget?.recover();
+    const html = looksLikeHtml(text, contentType);
+
     if (status < 200 || status >= 300) {
       if (isRetryableStatus(status) && canRetry) {
         await sleep(backoffMs(config, attempt - 1, retryAfter));
@@ -143,12 +157,22 @@ export async function sendRequest<S extends z.ZodType>(
       throw errorForStatus({
         status,
         endpoint,
-        atlasMessage: atlasMessageOf(text, config.secrets()),
+        atlasMessage: html ? undefined : atlasMessageOf(text, config.secrets()),
         isTokenEndpoint: req.isTokenEndpoint ?? false,
         attempts: attempt,
+        proxyPage: html ? summariseHtml(text) : undefined,
       });
     }
 
+    if (html) {
+      throw new AtlasError({
+        kind: "protocol",
+        endpoint,
+        status,
+        problems: [`body is ${summariseHtml(text)}, not JSON`],
+        userMessage: `Atlas answered ${status} with ${summariseHtml(text)} instead of JSON, probably from a proxy or sign-in page in front of the API (${endpoint}). Check ATLAS_BASE_URL.`,
+      });
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);

@@ -1,5 +1,6 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { RequestBudget } from "./budget";
 import { createAtlasClient, type AtlasClient } from "./client";
 
 export { createAtlasClient, ATLAS_PATHS, MAX_PER_PAGE } from "./client";
@@ -8,7 +9,8 @@ export { AtlasError, isAtlasError, parseFieldList } from "./errors";
 export type { AtlasErrorKind } from "./errors";
 export { readField, readFormattedAddress } from "./fields";
 export type { FormattedAddress, ReadField } from "./fields";
-export { parseFlowCallback, normaliseDocument } from "./normalise";
+export { normaliseDocument } from "./normalise";
+export { parseFlowCallback } from "./flow-normalise";
 export type * from "./types";
 
 const GLOBAL_KEY = Symbol.for("atlas-review.atlas-client");
@@ -24,6 +26,10 @@ export function getAtlasClient(): AtlasClient {
     const env = getEnv();
     holder[GLOBAL_KEY] = createAtlasClient({
       baseUrl: env.atlasBaseUrl,
+      baseUrls: env.atlasBaseUrls,
+      batchApi: env.atlasBatchApi,
+      // One budget per instance: every batch, flow and health check goes through this client.
+      budget: new RequestBudget({ ratePerSecond: env.ATLAS_MAX_RPS }),
       clientId: env.atlasClientId,
       clientSecret: env.atlasClientSecret,
       timeoutMs: env.ATLAS_TIMEOUT_MS,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import examples from "./__fixtures__/atlas-api-examples.json";
 import { readField, readFormattedAddress } from "./fields";
-import { normaliseDocument, normaliseStatus, normaliseUpload, parseFlowCallback } from "./normalise";
+import { normaliseStatus, parseFlowCallback } from "./flow-normalise";
+import { normaliseDocument, normaliseUpload } from "./normalise";
 import {
   bulkExtractsResponseSchema,
   crossCheckSchema,

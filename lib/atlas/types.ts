@@ -50,8 +50,10 @@ export interface FlowStatus {
   /** From Atlas's `crossheck_status` (or a corrected `crosscheck_status`). */
   crosscheckStatus: FlowStatusValue;
   masterStatus: FlowStatusValue;
-  /** master_status is SUCCESS or FAILED: stop polling and read extracts. */
+  /** master_status means finished or failed (any case; lib/atlas/status-words.ts): stop polling. */
   isTerminal: boolean;
+  /** What master_status means; "unknown" for a word the dashboard does not know. */
+  masterMeaning: "idle" | "running" | "finished" | "failed" | "unknown";
 }
 
 export interface CrossCheck {
@@ -62,7 +64,7 @@ export interface CrossCheck {
   targetDocumentType?: string;
   targetDocumentId?: string;
   targetValue?: unknown;
-  /** As sent by Atlas (0–100 in the simulator); null when Atlas gave none. */
+  /** On the 0–100 scale (a 0–1 answer is converted); null when Atlas gave none. */
   similarityScore: number | null;
   raw: unknown;
 }
@@ -75,8 +77,20 @@ export interface FlowExtracts {
   flowParams?: Record<string, unknown>;
   ocrData: ExtractedDocument[];
   crossChecks: CrossCheck[];
+  /** Neither `ocr_data` nor `cross_checks` was sent (a status-only callback). */
+  statusOnly: boolean;
+  /** `ocr_data` entries that could not be read, kept raw; they never block the others. */
+  unreadable: UnreadableEntry[];
+  /** The similarity scale detected in this answer; scores above are converted to 0–100. */
+  similarityScale: "0-1" | "0-100" | "none";
   /** Top-level keys the client does not know, kept as sent. */
   extra: Record<string, unknown>;
+  raw: unknown;
+}
+
+export interface UnreadableEntry {
+  index: number;
+  reason: string;
   raw: unknown;
 }
 

@@ -91,7 +91,7 @@ describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
     h.failCallbacks = 1; // keep the simulator's own callback away: flow A waits for one
     const { outcome } = await h.upload(flowA, h.sampleRows(CDL_1042, "a"));
     expect(outcome.sent).toBe(true);
-    await h.sim.simulator.idle();
+    await h.refusedCallbacksAttempted();
     const [{ flowUuid }] = (await t.db
       .select({ flowUuid: flows.flowUuid })
       .from(flows)

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { parseFlowCallback } from "@/lib/atlas/normalise";
+import JSON5 from "json5";
+import { parseFlowCallback } from "@/lib/atlas/flow-normalise";
 import type { Db } from "@/lib/db";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { flowCallbacks, flows } from "@/lib/db/schema";
@@ -10,6 +11,7 @@ import { logger } from "@/lib/logger";
 import { asAtlasFailure } from "./atlas-failure";
 import { storeFlowResults } from "./results";
 import { flowSecretMatches, presentedToken, type CallbackTokenSigner } from "./secrets";
+import { statusMeaning } from "./status";
 import { isUuid } from "./urls";
 
 /**
@@ -41,11 +43,31 @@ export async function answerAuthRequest(
 /** Callbacks carry OCR for a handful of documents; anything far larger is not Atlas. */
 export const MAX_CALLBACK_BYTES = 20_000_000;
 
+const UNAUTHORISED = "Missing or invalid token for this application. Obtain one from its auth_url.";
+
+/**
+ * The token check of the callback, on headers (and the URL) only: the route runs it before it
+ * reads a byte of the body, so an anonymous caller cannot make the server hold anything.
+ */
+export function callbackAuthorised(input: {
+  flowId: string;
+  headers: Headers;
+  url?: string;
+  signer: CallbackTokenSigner;
+  nowMs?: number;
+}): boolean {
+  const token = presentedToken(input.headers, input.url);
+  return isUuid(input.flowId) && input.signer.verify(token, input.flowId, input.nowMs);
+}
+
+export const callbackUnauthorised = (): EndpointAnswer => refused(401, UNAUTHORISED);
+
 export async function answerCallback(
   db: Db,
   input: {
     flowId: string;
     headers: Headers;
+    url?: string;
     bodyText: string;
     signer: CallbackTokenSigner;
     thresholds: (db: Db) => Promise<ThresholdSet>;
@@ -53,17 +75,11 @@ export async function answerCallback(
   },
 ): Promise<EndpointAnswer> {
   const now = input.now ?? new Date();
-  const token = presentedToken(input.headers);
-  if (!isUuid(input.flowId) || !input.signer.verify(token, input.flowId, now.getTime())) {
-    return refused(401, "Missing or invalid token for this application. Obtain one from its auth_url.");
-  }
-  if (input.bodyText.length > MAX_CALLBACK_BYTES) return refused(413, "The callback body is too large.");
-  let body: unknown;
-  try {
-    body = JSON.parse(input.bodyText);
-  } catch {
-    return refused(400, "The callback body is not JSON.");
-  }
+  if (!callbackAuthorised({ ...input, nowMs: now.getTime() })) return callbackUnauthorised();
+  if (Buffer.byteLength(input.bodyText) > MAX_CALLBACK_BYTES)
+    return refused(413, "The callback body is too large.");
+  const body = parseCallbackJson(input.bodyText);
+  if (body === undefined) return refused(400, "The callback body is not JSON.");
   let extracts;
   try {
     extracts = parseFlowCallback(body);
@@ -74,6 +90,14 @@ export async function answerCallback(
   if (!flow) return refused(404, "This application no longer exists.");
   if (extracts.flowUuid && flow.flowUuid && extracts.flowUuid !== flow.flowUuid) {
     return refused(409, "This callback names another Atlas flow than the one of this application.");
+  }
+  if (extracts.unreadable.length) {
+    // The raw payload is kept in flow_callbacks; the readable entries are stored as usual.
+    logger.warn("application.callback_unreadable_entries", {
+      flowId: input.flowId,
+      count: extracts.unreadable.length,
+      reasons: extracts.unreadable.slice(0, 5).map((u) => `ocr_data.${u.index}: ${u.reason}`),
+    });
   }
 
   const idempotencyKey = callbackKey(body);
@@ -87,18 +111,21 @@ export async function answerCallback(
     if (!inserted) return undefined;
     const stored = await storeFlowResults(tx, input.flowId, extracts, { thresholds, now });
     const master = extracts.masterStatus ?? null;
+    const finished = statusMeaning(master) === "finished";
+    // A status-only callback (no ocr_data) announces results without carrying them: the
+    // poller reads them from extracts now. So does any outcome other than a finished one.
+    const pollNow = !finished || extracts.statusOnly || stored.documents === 0;
     await tx
       .update(flows)
       .set({
         callbackReceivedAt: now,
-        ...(master ? { masterStatus: master, lastStatusAt: now } : {}),
-        // [INF] a SUCCESS master status means every stage finished (atlas-api.md 4.1); the
+        ...(master ? { masterStatus: master, lastStatusAt: now, unknownStatusPolls: 0 } : {}),
+        // [INF] a finished master status means every stage finished (atlas-api.md 4.1); the
         // callback carries only master_status, so the stages are completed accordingly.
-        ...(master === "SUCCESS"
+        ...(finished
           ? { uploadStatus: "SUCCESS", processingStatus: "SUCCESS", crossheckStatus: "COMPLETED" }
           : {}),
-        // Any other outcome: let the poller fetch the real stage statuses now.
-        ...(master !== "SUCCESS" ? { nextPollAt: now } : {}),
+        ...(pollNow ? { nextPollAt: now } : {}),
         updatedAt: now,
       })
       .where(eq(flows.id, input.flowId));
@@ -107,7 +134,13 @@ export async function answerCallback(
       action: "application.callback",
       targetType: "application",
       targetId: input.flowId,
-      metadata: { masterStatus: master, documents: stored.documents, crossChecks: stored.crossChecks },
+      metadata: {
+        masterStatus: master,
+        documents: stored.documents,
+        crossChecks: stored.crossChecks,
+        ...(extracts.statusOnly ? { statusOnly: true } : {}),
+        ...(extracts.unreadable.length ? { unreadableEntries: extracts.unreadable.length } : {}),
+      },
     });
     return stored;
   });
@@ -119,6 +152,24 @@ export async function answerCallback(
     });
   }
   return { status: 200, body: { received: true, duplicate: false, documents: outcome.documents } };
+}
+
+/**
+ * The callback body as JSON. A Python service's default encoder writes bare `NaN`/`Infinity`,
+ * which strict JSON refuses (and Atlas would retry forever): they are read as missing (null).
+ */
+export function parseCallbackJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    try {
+      return JSON5.parse(text, (_key, value: unknown) =>
+        typeof value === "number" && !Number.isFinite(value) ? null : value,
+      );
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** Same payload → same key, whatever the order of its keys. */

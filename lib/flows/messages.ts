@@ -13,7 +13,8 @@ export function describeFlowUploadFailure(
   const atlas = asAtlasFailure(error);
   if (atlas?.kind === "auth_url_unreachable")
     return authUrlUnreachableMessage(context.appBaseUrl, context.flowId);
-  if (atlas?.kind === "unavailable" && atlas.failure === "timeout") {
+  // A timeout, a 5xx or a proxy's error page after the request was sent: Atlas may have it.
+  if (atlas?.kind === "unavailable" && (atlas.failure === "timeout" || atlas.failure === "status")) {
     return `${atlas.userMessage} Atlas may or may not have received these documents; retrying could send them twice.`;
   }
   if (atlas) return atlas.userMessage;

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { and, asc, eq, inArray, isNotNull, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { AtlasClient } from "@/lib/atlas/client";
 import type { Db } from "@/lib/db";
 import { atlasUploads, documents, flows } from "@/lib/db/schema";
@@ -11,6 +11,7 @@ import { logger } from "@/lib/logger";
 import { acquireFlowLease, releaseFlowLease } from "./lease";
 import { storeFlowResults } from "./results";
 import { isTerminalMaster } from "./status";
+import { masterNotTerminal } from "./status-sql";
 import { pendingFlowUploads, submitFlowUpload } from "./upload";
 
 /**
@@ -32,6 +33,19 @@ export type FlowPollResult =
 
 /** How long to wait between extract reads for a finished flow that still lacks some results. */
 const MISSING_RESULTS_BACKOFF_MS = 60_000;
+/**
+ * A master_status the status-word table does not know is polled with a doubling interval (capped)
+ * and at most this many times in a row; each check and the stop are shown on the application.
+ */
+export const MAX_UNKNOWN_STATUS_POLLS = 20;
+const UNKNOWN_STATUS_MAX_INTERVAL_MS = 5 * 60_000;
+
+export function unknownStatusNote(status: string, polls: number, nextInMs: number | null): string {
+  const head = `Atlas reports master_status "${status}", which the dashboard does not recognise as running, finished or failed.`;
+  return nextInMs === null
+    ? `${head} Checked ${polls} times; polling has stopped. "Check Atlas now", a new upload or a callback from Atlas checks again.`
+    : `${head} Checked ${polls} of at most ${MAX_UNKNOWN_STATUS_POLLS} times; next check in ${Math.round(nextInMs / 1000)} s.`;
+}
 
 export class FlowPoller {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}:flows`;
@@ -58,7 +72,11 @@ export class FlowPoller {
       for (const uploadId of await pendingFlowUploads(db, flowId))
         await submitFlowUpload(db, atlas, uploadId, { appBaseUrl: settings.appBaseUrl });
       const [flow] = await db
-        .select({ flowUuid: flows.flowUuid, master: flows.masterStatus })
+        .select({
+          flowUuid: flows.flowUuid,
+          master: flows.masterStatus,
+          unknownPolls: flows.unknownStatusPolls,
+        })
         .from(flows)
         .where(eq(flows.id, flowId));
       if (!flow?.flowUuid) return { skipped: "not-started" };
@@ -81,6 +99,19 @@ export class FlowPoller {
           if ((await waitingDocuments(db, flowId)) > 0) nextPollMs = MISSING_RESULTS_BACKOFF_MS;
         }
       }
+      let unknownPolls = 0;
+      let note: string | null = null;
+      if (status.masterMeaning === "unknown") {
+        unknownPolls = flow.unknownPolls + 1;
+        const stopped = unknownPolls >= MAX_UNKNOWN_STATUS_POLLS;
+        nextPollMs = Math.min(UNKNOWN_STATUS_MAX_INTERVAL_MS, settings.intervalMs * 2 ** (unknownPolls - 1));
+        note = unknownStatusNote(status.masterStatus, unknownPolls, stopped ? null : nextPollMs);
+        logger.warn("application.unknown_master_status", {
+          flowId,
+          status: status.masterStatus,
+          polls: unknownPolls,
+        });
+      }
       await db
         .update(flows)
         .set({
@@ -89,7 +120,8 @@ export class FlowPoller {
           crossheckStatus: status.crosscheckStatus,
           masterStatus: status.masterStatus,
           lastStatusAt: now,
-          lastError: null,
+          lastError: note,
+          unknownStatusPolls: unknownPolls,
           nextPollAt: new Date(now.getTime() + nextPollMs),
           updatedAt: now,
         })
@@ -135,11 +167,9 @@ export class FlowPoller {
             inArray(flows.id, pendingUpload),
             and(
               inArray(flows.id, submittedUpload),
-              or(
-                isNull(flows.masterStatus),
-                notInArray(flows.masterStatus, ["SUCCESS", "FAILED"]),
-                inArray(flows.id, waiting),
-              ),
+              // An unknown master_status is followed a bounded number of times (see runOnce).
+              lt(flows.unknownStatusPolls, MAX_UNKNOWN_STATUS_POLLS),
+              or(masterNotTerminal(), inArray(flows.id, waiting)),
             ),
           ),
         ),

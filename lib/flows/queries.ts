@@ -1,21 +1,9 @@
 import "server-only";
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  ilike,
-  inArray,
-  isNull,
-  max,
-  notInArray,
-  or,
-  type SQL,
-} from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, max, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { atlasUploads, crossChecks, documents, flows, users } from "@/lib/db/schema";
 import type { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "./status";
+import { masterMeans, masterUnknown } from "./status-sql";
 import { isUuid } from "./urls";
 
 export type ApplicationListFilter = {
@@ -44,11 +32,12 @@ const flowColumns = {
   createdByName: users.name,
 };
 
+/** Case-insensitive against the status-word table; a word it does not know counts as in progress. */
 function statusCondition(status: NonNullable<ApplicationListFilter["status"]>): SQL | undefined {
-  if (status === "success") return eq(flows.masterStatus, "SUCCESS");
-  if (status === "failed") return eq(flows.masterStatus, "FAILED");
-  if (status === "in_progress") return eq(flows.masterStatus, "IN_PROGRESS");
-  return or(isNull(flows.masterStatus), notInArray(flows.masterStatus, ["SUCCESS", "FAILED", "IN_PROGRESS"]));
+  if (status === "success") return masterMeans("finished");
+  if (status === "failed") return masterMeans("failed");
+  if (status === "in_progress") return or(masterMeans("running"), masterUnknown());
+  return or(isNull(flows.masterStatus), masterMeans("idle"));
 }
 
 export async function listApplications(db: Db, filter: ApplicationListFilter) {
@@ -154,6 +143,7 @@ export async function listCrossChecks(db: Db, flowId: string) {
       targetDocumentType: crossChecks.targetDocumentType,
       targetValue: crossChecks.targetValue,
       similarityScore: crossChecks.similarityScore,
+      raw: crossChecks.raw,
     })
     .from(crossChecks)
     .where(eq(crossChecks.flowId, flowId))

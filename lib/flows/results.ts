@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { CrossCheck, FlowExtracts } from "@/lib/atlas/types";
 import type { Db } from "@/lib/db";
@@ -60,33 +61,49 @@ export async function storeFlowResults(
   return { documents: stored, crossChecks: checks, unknownDocuments: byDocumentId.size - known.length };
 }
 
-type CompleteCheck = CrossCheck & { fieldName: string; sourceDocumentId: string; targetDocumentId: string };
-
-const isComplete = (c: CrossCheck): c is CompleteCheck =>
-  !!c.fieldName && !!c.sourceDocumentId && !!c.targetDocumentId;
+/**
+ * The identity of one comparison: field and both documents. An item whose keys the dashboard
+ * does not know (no field name or document ids) is kept too, raw, under a key derived from its
+ * content, and shown generically; it is never dropped.
+ */
+function checkIdentity(c: CrossCheck) {
+  const complete = !!c.fieldName && !!c.sourceDocumentId && !!c.targetDocumentId;
+  if (complete)
+    return {
+      fieldName: c.fieldName!,
+      sourceDocumentId: c.sourceDocumentId!,
+      targetDocumentId: c.targetDocumentId!,
+    };
+  const digest = createHash("sha256")
+    .update(JSON.stringify(c.raw ?? null))
+    .digest("hex")
+    .slice(0, 16);
+  return {
+    fieldName: `${c.fieldName ?? ""}#raw:${digest}`,
+    sourceDocumentId: c.sourceDocumentId ?? "",
+    targetDocumentId: c.targetDocumentId ?? "",
+  };
+}
 
 async function upsertCrossChecks(db: Db, flowId: string, items: CrossCheck[], now: Date) {
   // One row per comparison: a payload naming the same comparison twice keeps the last.
-  const unique = new Map<string, CompleteCheck>();
-  for (const c of items.filter(isComplete))
-    unique.set(JSON.stringify([c.fieldName, c.sourceDocumentId, c.targetDocumentId]), c);
-  for (const c of unique.values()) {
+  const unique = new Map<string, { id: ReturnType<typeof checkIdentity>; check: CrossCheck }>();
+  for (const check of items) {
+    const id = checkIdentity(check);
+    unique.set(JSON.stringify([id.fieldName, id.sourceDocumentId, id.targetDocumentId]), { id, check });
+  }
+  for (const { id, check: c } of unique.values()) {
     const values = {
       sourceDocumentType: c.sourceDocumentType ?? null,
       sourceValue: c.sourceValue ?? null,
       targetDocumentType: c.targetDocumentType ?? null,
       targetValue: c.targetValue ?? null,
       similarityScore: c.similarityScore,
+      raw: c.raw ?? null,
     };
     await db
       .insert(crossChecks)
-      .values({
-        flowId,
-        fieldName: c.fieldName,
-        sourceDocumentId: c.sourceDocumentId,
-        targetDocumentId: c.targetDocumentId,
-        ...values,
-      })
+      .values({ flowId, ...id, ...values })
       .onConflictDoUpdate({
         target: [
           crossChecks.flowId,

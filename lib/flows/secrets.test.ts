@@ -34,7 +34,10 @@ describe("flow secrets and callback tokens", () => {
     expect(signer.verify(undefined, FLOW)).toBe(false);
   });
 
-  it("reads the token from Authorization: Bearer or Atlas's Token header", () => {
+  it("reads the token from Authorization: Bearer, Atlas's Token header, or a token query parameter", () => {
+    expect(presentedToken(new Headers(), "https://app.test/api/flows/x/callback?token=qrs")).toBe("qrs");
+    expect(presentedToken(new Headers({ token: "xyz" }), "https://app.test/cb?token=qrs")).toBe("xyz");
+    expect(presentedToken(new Headers(), "https://app.test/cb?token=")).toBeNull();
     expect(presentedToken(new Headers({ authorization: "Bearer abc" }))).toBe("abc");
     expect(presentedToken(new Headers({ token: "xyz" }))).toBe("xyz");
     expect(presentedToken(new Headers({ authorization: "Basic abc" }))).toBeNull();

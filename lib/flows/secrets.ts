@@ -62,9 +62,13 @@ export function createCallbackTokenSigner(key: string, ttlMs = CALLBACK_TOKEN_TT
   };
 }
 
-/** The token from `Authorization: Bearer <t>` or Atlas's own `Token: <t>` header. */
-export function presentedToken(headers: Headers): string | null {
+/**
+ * The token from `Authorization: Bearer <t>`, Atlas's own `Token: <t>` header, or (when a caller
+ * cannot set headers) a `token` query parameter of the callback URL.
+ */
+export function presentedToken(headers: Headers, url?: string): string | null {
   const authorization = headers.get("authorization")?.trim();
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  return bearer ?? headers.get("token")?.trim() ?? null;
+  const fromQuery = url ? new URL(url).searchParams.get("token")?.trim() : undefined;
+  return bearer ?? headers.get("token")?.trim() ?? (fromQuery || null);
 }

@@ -104,6 +104,20 @@ export class FlowHarness {
     return answer;
   }
 
+  /**
+   * Waits until every callback armed to fail (failCallbacks) has been attempted. The simulator
+   * fires callbacks from a timer, so `idle()` alone can return before the attempt has started.
+   */
+  async refusedCallbacksAttempted(ms = 10_000) {
+    const until = Date.now() + ms;
+    while (this.failCallbacks > 0) {
+      if (Date.now() > until)
+        throw new Error(`${this.failCallbacks} armed callback failure(s) never attempted`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await this.sim.simulator.idle();
+  }
+
   /** The secret a real Atlas received in this flow's auth_url. */
   secretOf(flowId: string): string {
     const init = [...this.inits].reverse().find((i) => i.authUrl.includes(`/api/flows/${flowId}/auth`));

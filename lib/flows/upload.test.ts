@@ -106,7 +106,7 @@ describe.each(testDrivers)("flow uploads and polling (%s)", (driver) => {
     const flowId = await h.startedApplication(userId, "APP-poll");
     h.failCallbacks = 1;
     await h.upload(flowId, h.sampleRows(CDL_1042, "poll"));
-    await h.sim.simulator.idle();
+    await h.refusedCallbacksAttempted();
     expect(h.callbackStatuses.at(-1)).toBe(503);
     const poller = new FlowPoller({
       db: async () => t.db,
@@ -137,7 +137,7 @@ describe.each(testDrivers)("flow uploads and polling (%s)", (driver) => {
     const flowId = await h.startedApplication(userId, "APP-grace");
     h.failCallbacks = 1;
     await h.upload(flowId, h.sampleRows(["cdl-1042-pan"], "grace"));
-    await h.sim.simulator.idle();
+    await h.refusedCallbacksAttempted();
     const poller = new FlowPoller({
       db: async () => t.db,
       atlas: () => h.atlas,

@@ -170,6 +170,7 @@ export async function submitFlowUpload(
           crossheckStatus: null,
           masterStatus: "IN_PROGRESS",
           lastError: null,
+          unknownStatusPolls: 0,
           nextPollAt: new Date(),
           updatedAt: new Date(),
         })

@@ -14,6 +14,7 @@ import {
   APPLICATION_STATUS_FILTERS,
   isTerminalMaster,
   statusLabel,
+  statusMeaning,
 } from "@/lib/flows/status";
 import { can } from "@/lib/roles";
 import { loadApplicationListParams } from "./search-params";
@@ -175,7 +176,7 @@ export default async function ApplicationsPage({
                     )}
                   </td>
                   <td className="px-4 py-2 text-xs text-slate-600 dark:text-slate-400">
-                    {isTerminalMaster(a.masterStatus) || a.masterStatus === "IN_PROGRESS"
+                    {isTerminalMaster(a.masterStatus) || statusMeaning(a.masterStatus) === "running"
                       ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${statusLabel(a.crossheckStatus)}`
                       : "—"}
                   </td>

@@ -5,7 +5,7 @@ import { guardedRoute } from "@/lib/auth/route-guard";
 import { batchMetaSchema, recordBatchFromText } from "@/lib/batches/record-input";
 import { formatMegabytes, maxBatchTextBytes } from "@/lib/batches/limits";
 import { getEnv } from "@/lib/env";
-import { BodyTooLargeError, readCappedText } from "@/lib/http/capped-body";
+import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
 import { logger } from "@/lib/logger";
 
 export const dynamic = "force-dynamic";
@@ -60,9 +60,10 @@ export const POST = guardedRoute("batches:create", async (request, { user }) => 
   }
   let text: string;
   try {
-    text = await readCappedText(request, limit);
+    const bytes = await readBodyBytesCapped(request, limit);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (error) {
-    if (error instanceof BodyTooLargeError) {
+    if (isBodyTooLarge(error)) {
       return fail(413, `The list is larger than ${formatMegabytes(limit)}. Split it into several batches.`);
     }
     return fail(400, "The list is not UTF-8 text. Save it as CSV UTF-8 and drop it again.");

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 
@@ -26,6 +26,8 @@ export const flows = pgTable(
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamptz("lease_until"),
     nextPollAt: timestamptz("next_poll_at"),
+    /** Status polls in a row that saw a master_status the dashboard does not know (bounded). */
+    unknownStatusPolls: integer("unknown_status_polls").notNull().default(0),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
@@ -68,7 +70,10 @@ export const crossChecks = pgTable(
     targetDocumentId: text("target_document_id").notNull(),
     targetDocumentType: text("target_document_type"),
     targetValue: jsonb("target_value"),
+    /** On Atlas's 0–100 scale (a 0–1 answer is converted; see lib/atlas/flow-normalise.ts). */
     similarityScore: real("similarity_score"),
+    /** The item as Atlas sent it, for items whose keys the dashboard does not know. */
+    raw: jsonb("raw"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

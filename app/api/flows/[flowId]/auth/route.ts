@@ -1,23 +1,38 @@
 import { NextResponse } from "next/server";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
+import { presentedFlowKey } from "@/lib/flows/auth-credential";
 import { answerAuthRequest } from "@/lib/flows/callbacks";
 import { getCallbackTokenSigner } from "@/lib/flows/service";
+import { isBodyTooLarge } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** Atlas's `auth_url` for one application: a short-lived callback token for the holder of its secret. */
-export const POST = publicRoute<{ params: Promise<{ flowId: string }> }>(
-  "Atlas calls it from outside without a session; it answers only to the per-application secret embedded in the auth_url",
-  async (request, { params }) => {
-    const { flowId } = await params;
-    const key = new URL(request.url).searchParams.get("key");
-    const { status, body } = await answerAuthRequest(await getDb(), {
-      flowId,
-      key,
-      signer: getCallbackTokenSigner(),
-    });
-    return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
-  },
-);
+const REASON =
+  "Atlas calls it from outside without a session; it answers only to the per-application secret embedded in the auth_url";
+
+/**
+ * Atlas's `auth_url` for one application: a short-lived callback token for the holder of its
+ * secret. GET or POST; the secret in the query string (as in the URL we gave Atlas), a header or
+ * the body (see lib/flows/auth-credential.ts).
+ */
+async function answer(request: Request, { params }: { params: Promise<{ flowId: string }> }) {
+  const { flowId } = await params;
+  let presented;
+  try {
+    presented = await presentedFlowKey(request);
+  } catch (error) {
+    if (!isBodyTooLarge(error)) throw error;
+    return NextResponse.json({ error: "The auth request body is too large." }, { status: 413 });
+  }
+  const { status, body } = await answerAuthRequest(await getDb(), {
+    flowId,
+    key: presented?.key ?? null,
+    signer: getCallbackTokenSigner(),
+  });
+  return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export const GET = publicRoute<{ params: Promise<{ flowId: string }> }>(REASON, answer);
+export const POST = publicRoute<{ params: Promise<{ flowId: string }> }>(REASON, answer);

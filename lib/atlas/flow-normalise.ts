@@ -1,0 +1,268 @@
+/**
+ * The Flow API v3 answers, read tolerantly (atlas-api.md 2.8, 2.9, 4, 5): status words in any
+ * case, CallbackData with or without `ocr_data` (a status-only callback), `ocr_data` entries read
+ * one by one (an unreadable one is kept raw and never blocks the others), and cross-check items
+ * whose keys are not the simulator's (known aliases are mapped, everything is kept raw). The
+ * similarity scale (0–1 or 0–100) is detected per answer and scores are returned on 0–100.
+ * Pure: no server imports.
+ */
+import { z } from "zod";
+import { AtlasError } from "./errors";
+import { normaliseDocument } from "./normalise";
+import { extractEntrySchema } from "./schemas";
+import { isTerminalStatus, statusMeaning } from "./status-words";
+import type { CrossCheck, FlowExtracts, FlowStatus, UnreadableEntry } from "./types";
+
+// ---- status (2.8)
+
+const statusText = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .nullish()
+  .transform((v) => (v === null || v === undefined || v.trim() === "" ? undefined : v));
+
+export const flowStatusAnswerSchema = z.looseObject({
+  upload_status: statusText,
+  processing_status: statusText,
+  /** Atlas's spelling. */
+  crossheck_status: statusText,
+  crosscheck_status: statusText,
+  master_status: statusText,
+  status: statusText,
+});
+export type FlowStatusAnswer = z.infer<typeof flowStatusAnswerSchema>;
+
+/** Values are kept verbatim; whether the flow is finished is read from the status-word table. */
+export function normaliseStatus(answer: {
+  upload_status?: string;
+  processing_status?: string;
+  crossheck_status?: string;
+  crosscheck_status?: string;
+  master_status?: string;
+  status?: string;
+}): FlowStatus {
+  const master = answer.master_status ?? answer.status;
+  return {
+    uploadStatus: answer.upload_status ?? "NOT_STARTED",
+    processingStatus: answer.processing_status ?? "NOT_STARTED",
+    crosscheckStatus: answer.crossheck_status ?? answer.crosscheck_status ?? "NOT_STARTED",
+    masterStatus: master ?? "NOT_STARTED",
+    isTerminal: isTerminalStatus(master),
+    masterMeaning: statusMeaning(master),
+  };
+}
+
+// ---- cross-checks (5)
+
+const FIELD_KEYS = [
+  "field_name",
+  "field",
+  "check_name",
+  "check",
+  "name",
+  "attribute",
+  "parameter",
+  "key",
+  "check_type",
+];
+const SCORE_KEYS = [
+  "similarity_score",
+  "similarity",
+  "score",
+  "match_score",
+  "match_percentage",
+  "similarity_percentage",
+  "similarity_pct",
+];
+const SIDES = {
+  source: {
+    type: [
+      "source_document_type",
+      "source_doc_type",
+      "source_type",
+      "document_type_1",
+      "doc1_type",
+      "left_document_type",
+    ],
+    id: ["source_document_id", "source_doc_id", "source_id", "document_id_1", "doc1_id", "left_document_id"],
+    value: ["source_value", "value_1", "doc1_value", "left_value"],
+    nested: ["source", "source_document", "left", "document_1", "doc1"],
+  },
+  target: {
+    type: [
+      "target_document_type",
+      "target_doc_type",
+      "target_type",
+      "document_type_2",
+      "doc2_type",
+      "right_document_type",
+    ],
+    id: ["target_document_id", "target_doc_id", "target_id", "document_id_2", "doc2_id", "right_document_id"],
+    value: ["target_value", "value_2", "doc2_value", "right_value"],
+    nested: ["target", "target_document", "right", "document_2", "doc2"],
+  },
+} as const;
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+const first = (record: Record<string, unknown>, keys: readonly string[]): unknown => {
+  for (const key of keys) if (record[key] !== undefined && record[key] !== null) return record[key];
+  return undefined;
+};
+
+const asText = (v: unknown): string | undefined =>
+  typeof v === "string" && v.trim() ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : undefined;
+
+/** A score as sent: number, "91.4", "91,4", "91.4%" (percent means the 0–100 scale). */
+export function readScore(v: unknown): { value: number; percent: boolean } | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? { value: v, percent: false } : undefined;
+  if (typeof v !== "string") return undefined;
+  const m = v.trim().match(/^([-+]?\d*(?:[.,]\d+)?|[-+]?\d+[.,]?)\s*(%?)$/);
+  if (!m || !m[1] || !/\d/.test(m[1])) return undefined;
+  const value = Number(m[1].replace(",", "."));
+  return Number.isFinite(value) ? { value, percent: m[2] === "%" } : undefined;
+}
+
+function side(item: Record<string, unknown>, keys: (typeof SIDES)["source" | "target"]) {
+  const nested = first(item, keys.nested);
+  const n = isRecord(nested) ? nested : {};
+  return {
+    type: asText(first(item, keys.type) ?? first(n, ["document_type", "doc_type", "type"])),
+    id: asText(first(item, keys.id) ?? first(n, ["document_id", "doc_id", "id"])),
+    value: first(item, keys.value) ?? first(n, ["value", "field_value", "text"]),
+  };
+}
+
+export type SimilarityScale = "0-1" | "0-100" | "none";
+
+/**
+ * Items in any shape: the documented/simulator keys, common aliases, or nested source/target
+ * objects. Scores come back on 0–100: when every numeric score of the answer lies within 0–1
+ * (and none was written as a percentage), the answer is taken to use the 0–1 scale.
+ */
+export function normaliseCrossChecks(items: unknown[]): { checks: CrossCheck[]; scale: SimilarityScale } {
+  const read = items.map((raw) => {
+    const item = isRecord(raw) ? raw : { value: raw };
+    return { raw, item, score: readScore(first(item, SCORE_KEYS)) };
+  });
+  const scores = read.flatMap((r) => (r.score ? [r.score] : []));
+  const scale: SimilarityScale = !scores.length
+    ? "none"
+    : scores.some((s) => s.percent || s.value > 1)
+      ? "0-100"
+      : "0-1";
+  const checks = read.map(({ raw, item, score }): CrossCheck => {
+    const source = side(item, SIDES.source);
+    const target = side(item, SIDES.target);
+    let similarity: number | null = null;
+    if (score) {
+      const onHundred = scale === "0-1" && !score.percent ? score.value * 100 : score.value;
+      similarity = Math.round(Math.min(100, Math.max(0, onHundred)) * 100) / 100;
+    }
+    return {
+      fieldName: asText(first(item, FIELD_KEYS)),
+      sourceDocumentType: source.type,
+      sourceDocumentId: source.id,
+      sourceValue: source.value,
+      targetDocumentType: target.type,
+      targetDocumentId: target.id,
+      targetValue: target.value,
+      similarityScore: similarity,
+      raw,
+    };
+  });
+  return { checks, scale };
+}
+
+// ---- CallbackData (2.9, 4.2)
+
+const KNOWN_FLOW_KEYS = new Set([
+  "ocr_data",
+  "cross_checks",
+  "flow_uuid",
+  "flow_id",
+  "application_id",
+  "product_type",
+  "master_status",
+  "status",
+  "flow_params",
+]);
+
+const optionalId = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .nullish()
+  .transform((v) => v ?? undefined);
+
+const flowEnvelopeSchema = z.looseObject({
+  ocr_data: z.array(z.unknown()).nullish(),
+  cross_checks: z.array(z.unknown()).nullish(),
+  flow_uuid: optionalId,
+  flow_id: optionalId,
+  application_id: optionalId,
+  product_type: z.string().nullish(),
+  master_status: statusText,
+  status: statusText,
+  flow_params: z.record(z.string(), z.unknown()).nullish(),
+});
+
+function protocolError(endpoint: string, problems: string[], what: string): AtlasError {
+  return new AtlasError({
+    kind: "protocol",
+    endpoint,
+    problems,
+    userMessage: `${what} could not be understood (${problems[0] ?? "unknown problem"}).`,
+  });
+}
+
+/**
+ * CallbackData from GET /v3/verification/extracts or a callback POST. Throws a protocol
+ * AtlasError only when the envelope itself is unusable (not an object, or `ocr_data` /
+ * `cross_checks` present but not lists); one bad entry never fails the whole answer.
+ */
+export function normaliseFlowExtracts(
+  body: unknown,
+  endpoint = "GET /v3/verification/extracts",
+): FlowExtracts {
+  const what = endpoint.startsWith("POST callback") ? "The Atlas callback" : "Atlas's flow results";
+  if (!isRecord(body)) throw protocolError(endpoint, ["(body): expected a JSON object"], what);
+  const parsed = flowEnvelopeSchema.safeParse(body);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
+    throw protocolError(endpoint, problems, what);
+  }
+  const e = parsed.data;
+  const unreadable: UnreadableEntry[] = [];
+  const ocrData = (e.ocr_data ?? []).flatMap((raw, index) => {
+    const entry = extractEntrySchema.safeParse(raw);
+    if (entry.success) return [normaliseDocument(entry.data)];
+    const issue = entry.error.issues[0];
+    unreadable.push({
+      index,
+      reason: issue ? `${issue.path.join(".") || "(entry)"}: ${issue.message}` : "unreadable entry",
+      raw,
+    });
+    return [];
+  });
+  const { checks, scale } = normaliseCrossChecks(e.cross_checks ?? []);
+  const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !KNOWN_FLOW_KEYS.has(key)));
+  return {
+    flowUuid: e.flow_uuid ?? e.flow_id,
+    applicationId: e.application_id,
+    productType: e.product_type ?? undefined,
+    masterStatus: e.master_status ?? e.status,
+    flowParams: e.flow_params ?? undefined,
+    ocrData,
+    crossChecks: checks,
+    statusOnly: e.ocr_data === undefined && e.cross_checks === undefined,
+    unreadable,
+    similarityScale: scale,
+    extra,
+    raw: body,
+  };
+}
+
+/** A callback body Atlas POSTed to our callback_url (same CallbackData as v3 extracts). */
+export const parseFlowCallback = (body: unknown): FlowExtracts =>
+  normaliseFlowExtracts(body, "POST callback_url");

@@ -1,0 +1,93 @@
+/**
+ * Where a caller of our `auth_url` may put the application's secret. What Atlas sends to the
+ * auth URL is not documented (atlas-api.md 4.3), so every usual place is accepted: the query
+ * string of the URL we gave Atlas (`?key=`), a header, or the body (JSON or form-encoded).
+ * Query and headers are checked before the body is touched; the body is read only when neither
+ * carries a credential, and then with a small byte cap.
+ */
+import { BodyTooLargeError, readBodyCapped } from "@/lib/http/read-body";
+
+/** Names under which the secret is recognised, in the query string and in a body. */
+export const CREDENTIAL_KEYS = [
+  "key",
+  "secret",
+  "client_secret",
+  "api_key",
+  "auth_key",
+  "access_key",
+] as const;
+/** Headers that may carry the secret as their whole value. */
+export const CREDENTIAL_HEADERS = ["x-api-key", "x-auth-key", "x-atlas-key", "client-secret", "key"] as const;
+/** An auth request body is a few ids at most; anything larger is not Atlas. */
+export const MAX_AUTH_BODY_BYTES = 16_384;
+
+export type CredentialSource = "query" | "header" | "body";
+
+function fromQuery(url: URL): string | null {
+  for (const name of CREDENTIAL_KEYS) {
+    const value = url.searchParams.get(name)?.trim();
+    if (value) return value;
+  }
+  return null;
+}
+
+function fromHeaders(headers: Headers): string | null {
+  const authorization = headers.get("authorization")?.trim();
+  if (authorization) {
+    const [scheme = "", ...rest] = authorization.split(/\s+/);
+    const value = rest.join(" ").trim();
+    if (/^(bearer|key|apikey|token)$/i.test(scheme) && value) return value;
+    if (/^basic$/i.test(scheme) && value) {
+      // Basic <base64(user:secret)>: the secret is the password part (or the whole, with no colon).
+      const decoded = Buffer.from(value, "base64").toString("utf8");
+      const colon = decoded.indexOf(":");
+      const secret = colon >= 0 ? decoded.slice(colon + 1) : decoded;
+      if (secret) return secret;
+    }
+  }
+  for (const name of CREDENTIAL_HEADERS) {
+    const value = headers.get(name)?.trim();
+    if (value) return value;
+  }
+  return null;
+}
+
+function fromBodyText(text: string, contentType: string): string | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  let record: Record<string, unknown> | undefined;
+  if (/json/i.test(contentType) || trimmed.startsWith("{")) {
+    try {
+      const parsed: unknown = JSON.parse(trimmed);
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+        record = parsed as Record<string, unknown>;
+    } catch {
+      record = undefined;
+    }
+  }
+  if (!record) record = Object.fromEntries(new URLSearchParams(trimmed));
+  for (const name of CREDENTIAL_KEYS) {
+    const value = record[name];
+    if (typeof value === "string" && value.trim()) return value.trim();
+  }
+  return null;
+}
+
+/**
+ * The secret presented on an auth request, and where it was found; `null` when there is none.
+ * Throws BodyTooLargeError for a body past MAX_AUTH_BODY_BYTES.
+ */
+export async function presentedFlowKey(
+  request: Request,
+): Promise<{ key: string; source: CredentialSource } | null> {
+  const query = fromQuery(new URL(request.url));
+  if (query) return { key: query, source: "query" };
+  const header = fromHeaders(request.headers);
+  if (header) return { key: header, source: "header" };
+  if (request.method === "GET" || request.method === "HEAD" || !request.body) return null;
+  const text = await readBodyCapped(request, MAX_AUTH_BODY_BYTES);
+  const body = fromBodyText(text, request.headers.get("content-type") ?? "");
+  return body ? { key: body, source: "body" } : null;
+}
+
+export { BodyTooLargeError };

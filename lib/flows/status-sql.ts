@@ -1,0 +1,24 @@
+import "server-only";
+import { inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
+import { statusWords, type StatusMeaning } from "@/lib/atlas/status-words";
+import { flows } from "@/lib/db/schema";
+
+/** master_status as the status-word table compares it: upper case, separators as "_". */
+const canonicalMaster = sql`upper(regexp_replace(trim(${flows.masterStatus}), '[[:space:]-]+', '_', 'g'))`;
+
+type Known = Exclude<StatusMeaning, "unknown">;
+
+/** master_status means one of these (case and separators ignored). */
+export const masterMeans = (...meanings: Known[]): SQL =>
+  inArray(
+    canonicalMaster,
+    meanings.flatMap((m) => statusWords(m)),
+  );
+
+/** master_status is not (yet) finished or failed: absent, idle, running or a word we do not know. */
+export const masterNotTerminal = (): SQL =>
+  or(isNull(flows.masterStatus), not(masterMeans("finished", "failed")))!;
+
+/** master_status is a word the table does not know. */
+export const masterUnknown = (): SQL =>
+  not(or(isNull(flows.masterStatus), masterMeans("finished", "failed", "running", "idle"))!);
