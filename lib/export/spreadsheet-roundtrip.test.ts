@@ -21,7 +21,6 @@ import { CSV_BOM, toCsvLine } from "./csv";
 import { xlsxStream } from "./xlsx";
 
 // The test harness looks for the tool on PATH; not app configuration.
-// eslint-disable-next-line no-restricted-properties
 const PATH = process.env.PATH ?? "";
 const soffice = PATH.split(path.delimiter)
   .map((dir) => path.join(dir, "soffice"))
