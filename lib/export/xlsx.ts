@@ -88,6 +88,8 @@ export function xlsxStream(sheet: XlsxSheet, pages: AsyncGenerator<XlsxRow[]>): 
     stream: out,
     useStyles: true,
     useSharedStrings: false,
+    // Fast deflate: the sheet XML still shrinks about tenfold, at a fraction of the CPU.
+    zip: { zlib: { level: 1 } },
   });
   workbook.creator = "Atlas Review";
   const write = async () => {
