@@ -171,6 +171,18 @@ describe("toExportRows", () => {
     expect(row?.batch).toBe("");
   });
 
+  it("says when how a field was accepted was not recorded (accepted before the app kept it)", () => {
+    const rows = toExportRows({
+      documentId: "old-1",
+      documentType: "PAN",
+      fields: [field({ acceptedVia: null }), field({ reviewState: "unreadable", acceptedVia: null })],
+    });
+    expect(rows.map((r) => [r.review_state, r.accepted_via])).toEqual([
+      ["accepted", "not_recorded"],
+      ["unreadable", ""],
+    ]);
+  });
+
   it("keeps numbers, null confidence and non-Aadhaar long numbers readable", () => {
     const rows = toExportRows({
       documentId: "bs-1",

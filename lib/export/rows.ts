@@ -79,7 +79,10 @@ export type ExportRow = {
   confidence: number | null;
   corrected_value: string;
   review_state: string;
-  /** For accepted fields: reviewer (explicit), above_threshold (bulk accept), document_approval (implicit). */
+  /**
+   * For accepted fields: reviewer (explicit), above_threshold (bulk accept), document_approval
+   * (implicit), not_recorded (accepted before this was recorded); "" for other states.
+   */
   accepted_via: string;
   reviewer: string;
   reviewed_at: string;
@@ -148,7 +151,8 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
     confidence: field.confidence,
     corrected_value: field.reviewState === "corrected" ? safe(field.path, field.correctedValue) : "",
     review_state: field.reviewState,
-    accepted_via: field.reviewState === "accepted" ? (field.acceptedVia ?? "") : "",
+    // Fields accepted before the app recorded how say so rather than pass for "not accepted".
+    accepted_via: field.reviewState === "accepted" ? (field.acceptedVia ?? "not_recorded") : "",
     reviewer: field.reviewState === "pending" ? "" : (field.reviewer ?? ""),
     reviewed_at: field.reviewState === "pending" ? "" : iso(field.reviewedAt),
   }));
