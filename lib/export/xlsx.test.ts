@@ -126,6 +126,42 @@ describe("xlsxStream", () => {
   });
 });
 
+describe("xlsxStream backpressure", () => {
+  let pulled = 0;
+  let closed = false;
+  async function* endless(): AsyncGenerator<XlsxRow[]> {
+    try {
+      for (;;) {
+        pulled++;
+        yield Array.from({ length: 500 }, (_, i) => ({
+          values: [`row ${pulled}-${i} ${Math.random()}`, i, "0001"],
+        }));
+      }
+    } finally {
+      closed = true;
+    }
+  }
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("pulls no more rows while the reader is not reading, and stops when the download is cancelled", async () => {
+    pulled = 0;
+    closed = false;
+    const reader = xlsxStream({ name: "Fields", columns: ["a", "b", "c"] }, endless()).getReader();
+    expect((await reader.read()).done).toBe(false);
+    await pause(300);
+    const waiting = pulled;
+    await pause(300);
+    expect(pulled).toBe(waiting);
+    expect(waiting).toBeLessThan(100);
+    await reader.cancel();
+    for (let i = 0; i < 100 && !closed; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(true);
+    const after = pulled;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(pulled).toBe(after);
+  });
+});
+
 describe("xlsxText", () => {
   it("leaves text XML can carry unchanged", () => {
     fc.assert(

@@ -116,6 +116,9 @@ export function xlsxStream(sheet: XlsxSheet, pages: AsyncGenerator<XlsxRow[]>): 
         });
         added.commit();
       }
+      // Let the zip stream run (it deflates on the thread pool) before the next page is added,
+      // and wait while the reader is behind.
+      await new Promise((resolve) => setImmediate(resolve));
       if (out.writableNeedDrain && !closed) await drained(out);
     }
     if (closed) {
