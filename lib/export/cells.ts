@@ -15,10 +15,14 @@
  *
  * The technique, per kind of cell:
  * - text a spreadsheet would convert (above) is written as a formula that returns the text,
- *   `="000123"`: Excel and LibreOffice (its "Evaluate formulas" import option is on by default)
- *   show the text exactly and type it as text. A leading apostrophe would stay visible in both,
- *   and a leading tab or zero-width character would change the value. The formula's content is
- *   only ever digits, separators and month names (the patterns below), so it cannot inject.
+ *   `="000123"`. Excel evaluates it on open and shows exactly 000123, typed as text. Calc does
+ *   the same when "Evaluate formulas" is on (the default of the headless converter); its Text
+ *   Import dialog (7.4) starts with that option off, and then shows `="000123"` as text: every
+ *   digit still there, where a bare 000123 would have become the number 123. A leading
+ *   apostrophe would stay visible in both programs, and a leading tab or zero-width character
+ *   would silently change the value. Where no import choices should matter, use the XLSX
+ *   export. The formula's content is only ever digits, separators and month names (the
+ *   patterns below), so it cannot inject.
  * - text that starts like a formula gets OWASP's and ASVS 5.0 (1.2.10)'s neutralisation, a
  *   leading apostrophe, shown as part of the value: `'=HYPERLINK(…)`. This applies to every
  *   spreadsheet format, XLSX included (where it also stops a formula appearing when the cell is

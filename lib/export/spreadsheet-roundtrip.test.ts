@@ -4,9 +4,11 @@
  * (`apt-get install libreoffice-calc`); elsewhere the unit tests of cells.ts, csv.ts and xlsx.ts
  * still pin the technique. Checked with LibreOffice 7.4.
  *
- * The CSV is imported the way a user's Calc would: UTF-8, US and UK English locales with
- * "Detect special numbers" on (the setting that turns 05/08/2024 into a date, day and month
- * depending on the locale), and once more with "Trim spaces" on.
+ * The CSV is imported as users' Calc would: UTF-8, US and UK English locales with "Detect
+ * special numbers" on (the setting that turns 05/08/2024 into a date, day and month depending on
+ * the locale) and "Evaluate formulas" on (the headless default), once more with "Trim spaces"
+ * on, once with ";" as a separator too, and once with the import dialog's own 7.4 defaults
+ * (separators , ; and tab, formulas not evaluated).
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -17,6 +19,7 @@ import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { spreadsheetCell } from "./cells";
 import { CSV_BOM, toCsvLine } from "./csv";
 import { xlsxStream } from "./xlsx";
 
@@ -163,6 +166,30 @@ describe.runIf(soffice)("LibreOffice Calc opens the exports without changing the
     },
     180_000,
   );
+
+  it("CSV with the import dialog's own defaults (7.4: formulas not evaluated): every digit survives, as text", async () => {
+    // Separators , ; and tab, no special numbers, "Evaluate formulas" off: our literal then
+    // shows as written, ="000123", rather than as 000123 — the digits are kept either way,
+    // where a bare 000123 would become the number 123.
+    const dir = await workDir();
+    const file = path.join(dir, "export.csv");
+    const values = [...TEXTS, ...NUMBERS.map(([text]) => text), ...FORMULAS];
+    await writeFile(file, CSV_BOM + values.map((v) => toCsvLine([v])).join(""), "utf8");
+    const sheet = await throughCalc(file, "CSV:44/59/9,34,76,1,,1033,false,false,false,false,false,-1,false");
+    values.forEach((value, i) => {
+      const cell = sheet.getRow(i + 1).getCell(1);
+      if (i >= TEXTS.length && i < TEXTS.length + NUMBERS.length) {
+        expect(cell.value, JSON.stringify(value)).toBe(NUMBERS[i - TEXTS.length]![1]);
+        return;
+      }
+      expect(cell.type, JSON.stringify(value)).toBe(ExcelJS.ValueType.String);
+      const written = spreadsheetCell(value);
+      if (written.type !== "text") throw new Error(`${value} was expected to be text`);
+      expect(cell.value, JSON.stringify(value)).toBe(
+        written.literal ? `="${value.replace(/"/g, '""')}"` : written.text,
+      );
+    });
+  }, 180_000);
 
   it("XLSX: Calc reads the cell types as written", async () => {
     const dir = await workDir();
