@@ -1,4 +1,5 @@
 import { type Browser, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { expect, signInAs, test, unique } from "./support";
 
 /**
@@ -200,12 +201,18 @@ test("a reviewer reviews a whole document with the keyboard while a second revie
   await reviewer.context().close();
 });
 
-test("the CSV export masks Aadhaar, neutralises formulas and starts with a BOM", async ({ page }) => {
+test("the exports mask Aadhaar, neutralise formulas, type cells and carry each document's decision", async ({
+  page,
+}) => {
   await signInAs(page, "admin");
   await page.goto(batchUrl);
   await expect(page.getByRole("link", { name: "Export CSV" })).toHaveAttribute(
     "href",
     `/api/batches/${batchId}/export?format=csv`,
+  );
+  await expect(page.getByRole("link", { name: "Export Excel (.xlsx)" })).toHaveAttribute(
+    "href",
+    `/api/batches/${batchId}/export?format=xlsx`,
   );
   const response = await page.request.get(`/api/batches/${batchId}/export?format=csv`);
   expect(response.status()).toBe(200);
@@ -215,18 +222,48 @@ test("the CSV export masks Aadhaar, neutralises formulas and starts with a BOM",
   const csv = bytes.toString("utf8").slice(1);
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe(
-    "batch,document_id,document_type,field,original_value,confidence,corrected_value,review_state,reviewer",
+    "batch,document_id,document_type,document_status,error_code,error_message,decision,decision_reason," +
+      "decided_by,decided_at,field,original_value,confidence,corrected_value,review_state,accepted_via," +
+      "reviewer,reviewed_at",
   );
-  const aadhaarLine = lines.find((l) => l.includes(`${label}-aadhaar,AADHAAR,aadhaar_number,`))!;
+  const aadhaarLine = lines.find(
+    (l) => l.includes(`${label}-aadhaar,AADHAAR,`) && l.includes(",aadhaar_number,"),
+  )!;
   expect(aadhaarLine).toMatch(/,XXXX XXXX \d{4},0\.\d+,/);
   expect(csv).not.toMatch(AADHAAR_DIGITS);
   // The label starts with "=": every batch cell is neutralised with a leading quote.
   expect(lines.slice(1).every((l) => l.startsWith(`'${label}`))).toBe(true);
-  expect(csv).toContain("ASHA VERMA,corrected,reviewer@demo.atlas-review.local");
+  expect(csv).toContain("ASHA VERMA,corrected,,reviewer@demo.atlas-review.local,");
 
   const json = (await (await page.request.get(`/api/batches/${batchId}/export?format=json`)).json()) as Array<
-    Record<string, unknown>
+    Record<string, string>
   >;
   expect(json.length).toBe(lines.length - 1);
   expect(JSON.stringify(json)).not.toMatch(AADHAAR_DIGITS);
+  // The reviewer's document: approved, by whom and when, on every one of its rows.
+  const approved = json.filter((r) => r.decision === "approved");
+  expect(approved.length).toBeGreaterThan(0);
+  expect(new Set(approved.map((r) => r.document_id)).size).toBe(1);
+  for (const row of approved) {
+    expect(row.decided_by).toBe("reviewer@demo.atlas-review.local");
+    expect(row.decided_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(row.batch).toBe(label);
+    if (row.review_state === "accepted")
+      expect(["reviewer", "above_threshold", "document_approval"]).toContain(row.accepted_via);
+  }
+
+  const xlsx = await page.request.get(`/api/batches/${batchId}/export?format=xlsx`);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toBe(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  );
+  expect(xlsx.headers()["content-disposition"]).toMatch(/filename=".+-fields\.xlsx"/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await xlsx.body()) as never);
+  const sheet = book.getWorksheet("Fields")!;
+  expect(sheet.rowCount).toBe(json.length + 1);
+  expect(sheet.getRow(2).getCell(1).value).toBe(`'${label}`);
+  const cells: string[] = [];
+  sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+  expect(cells.join("\n")).not.toMatch(AADHAAR_DIGITS);
 });

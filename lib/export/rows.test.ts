@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { toCsvLine } from "./csv";
-import { EXPORT_COLUMNS, exportRowValues, toExportRows, type ExportDocument, type ExportField } from "./rows";
+import {
+  EXPORT_COLUMNS,
+  exportRowKinds,
+  exportRowValues,
+  isIdentifierField,
+  toExportRows,
+  type ExportDocument,
+  type ExportField,
+} from "./rows";
+
+const REVIEWED_AT = new Date("2026-11-20T10:15:00.000Z");
+const DECIDED_AT = new Date("2026-11-20T10:20:00.000Z");
 
 const field = (overrides: Partial<ExportField>): ExportField => ({
   path: "name",
@@ -9,6 +20,8 @@ const field = (overrides: Partial<ExportField>): ExportField => ({
   reviewState: "accepted",
   correctedValue: null,
   reviewer: "asha@lender.in",
+  acceptedVia: "reviewer",
+  reviewedAt: REVIEWED_AT,
   ...overrides,
 });
 
@@ -16,6 +29,8 @@ const aadhaarDoc: ExportDocument = {
   documentId: "aadhaar-0001",
   documentType: "AADHAAR",
   batchLabel: "Pune branch, Nov",
+  status: "extracted",
+  decision: { status: "approved", by: "ravi@lender.in", at: DECIDED_AT, reason: null },
   fields: [
     field({
       path: "aadhaar_number",
@@ -23,48 +38,124 @@ const aadhaarDoc: ExportDocument = {
       confidence: 0.99,
       reviewState: "corrected",
       correctedValue: "234567890128",
+      acceptedVia: null,
     }),
     field({ path: "address", value: "C/O 234567890127, MG Road, Pune", confidence: 0.71 }),
     field({
       path: "formatted_address",
       value: { city: "Pune", postcode: "411001" },
-      reviewer: null,
-      reviewState: "pending",
+      reviewer: "ravi@lender.in",
+      acceptedVia: "document_approval",
+      reviewedAt: DECIDED_AT,
     }),
   ],
 };
 
 describe("toExportRows", () => {
-  it("maps every field to a row, masking Aadhaar in original and corrected values", () => {
+  it("maps every field to a row with the batch, the decision and how each field was accepted", () => {
     expect(toExportRows(aadhaarDoc)).toEqual([
       {
         batch: "Pune branch, Nov",
         document_id: "aadhaar-0001",
         document_type: "AADHAAR",
+        document_status: "extracted",
+        error_code: "",
+        error_message: "",
+        decision: "approved",
+        decision_reason: "",
+        decided_by: "ravi@lender.in",
+        decided_at: "2026-11-20T10:20:00.000Z",
         field: "aadhaar_number",
         original_value: "XXXX XXXX 0127",
         confidence: 0.99,
         corrected_value: "XXXX XXXX 0128",
         review_state: "corrected",
+        accepted_via: "",
         reviewer: "asha@lender.in",
+        reviewed_at: "2026-11-20T10:15:00.000Z",
       },
       expect.objectContaining({
         field: "address",
         original_value: "C/O XXXX XXXX 0127, MG Road, Pune",
         corrected_value: "",
+        review_state: "accepted",
+        accepted_via: "reviewer",
       }),
       expect.objectContaining({
         field: "formatted_address",
         original_value: '{"city":"Pune","postcode":"411001"}',
-        reviewer: "",
-        review_state: "pending",
+        review_state: "accepted",
+        accepted_via: "document_approval",
+        reviewer: "ravi@lender.in",
       }),
+    ]);
+  });
+
+  it("carries a rejection's reason, masked, and who decided when", () => {
+    const [row] = toExportRows({
+      ...aadhaarDoc,
+      decision: {
+        status: "rejected",
+        reason: "Photocopy of 2345 6789 0127, not the original",
+        by: "ravi@lender.in",
+        at: DECIDED_AT,
+      },
+    });
+    expect(row).toMatchObject({
+      decision: "rejected",
+      decision_reason: "Photocopy of XXXX XXXX 0127, not the original",
+      decided_by: "ravi@lender.in",
+      decided_at: "2026-11-20T10:20:00.000Z",
+    });
+  });
+
+  it("shows no decider while a document is undecided (a reopened one keeps none either)", () => {
+    const [row] = toExportRows({
+      ...aadhaarDoc,
+      decision: { status: "in_review", reason: "old", by: "ravi@lender.in", at: DECIDED_AT },
+    });
+    expect(row).toMatchObject({ decision: "in_review", decision_reason: "", decided_by: "", decided_at: "" });
+  });
+
+  it("gives a failed document one row with Atlas's error and no decision", () => {
+    expect(
+      toExportRows({
+        documentId: "scan-7",
+        documentType: null,
+        batchLabel: "Pune",
+        status: "failed",
+        errorCode: "UNSUPPORTED_FILE",
+        errorMessage: "File type not supported for 234567890127.tiff",
+        decision: { status: "pending" },
+        fields: [],
+      }),
+    ).toEqual([
+      {
+        batch: "Pune",
+        document_id: "scan-7",
+        document_type: "",
+        document_status: "failed",
+        error_code: "UNSUPPORTED_FILE",
+        error_message: "File type not supported for XXXX XXXX 0127.tiff",
+        decision: "",
+        decision_reason: "",
+        decided_by: "",
+        decided_at: "",
+        field: "",
+        original_value: "",
+        confidence: null,
+        corrected_value: "",
+        review_state: "",
+        accepted_via: "",
+        reviewer: "",
+        reviewed_at: "",
+      },
     ]);
   });
 
   it("never lets a full Aadhaar number into the CSV", () => {
     const csv = toExportRows(aadhaarDoc)
-      .map((row) => toCsvLine(exportRowValues(row)))
+      .map((row) => toCsvLine(exportRowValues(row), exportRowKinds(row)))
       .join("");
     expect(csv).not.toMatch(/2345\s?6789/);
     expect(csv).toContain("XXXX XXXX 0127");
@@ -78,6 +169,18 @@ describe("toExportRows", () => {
     });
     expect(row?.original_value).toBe('[{"name":"A","aadhaar_number":"XXXX XXXX 0127"}]');
     expect(row?.batch).toBe("");
+  });
+
+  it("says when how a field was accepted was not recorded (accepted before the app kept it)", () => {
+    const rows = toExportRows({
+      documentId: "old-1",
+      documentType: "PAN",
+      fields: [field({ acceptedVia: null }), field({ reviewState: "unreadable", acceptedVia: null })],
+    });
+    expect(rows.map((r) => [r.review_state, r.accepted_via])).toEqual([
+      ["accepted", "not_recorded"],
+      ["unreadable", ""],
+    ]);
   });
 
   it("keeps numbers, null confidence and non-Aadhaar long numbers readable", () => {
@@ -96,27 +199,54 @@ describe("toExportRows", () => {
   });
 });
 
-describe("exportRowValues", () => {
-  it("orders values as EXPORT_COLUMNS, and OCR text starting with - is neutralised in CSV", () => {
-    const [row] = toExportRows({
-      documentId: "inv-1",
+describe("isIdentifierField", () => {
+  it.each([
+    "account_number",
+    "imei_number",
+    "imei",
+    "pin_code",
+    "pincode",
+    "invoice_number",
+    "gst_number",
+    "pan_number",
+    "dl_number",
+    "voter_id",
+    "mobile",
+    "ifsc",
+    "applicants[0].aadhaar_number",
+    "formatted_address.postcode",
+  ])("%s is an identifier", (path) => expect(isIdentifierField(path)).toBe(true));
+
+  it.each(["total_amount", "closing_balance", "name", "date_of_birth", "transactions", "quantity"])(
+    "%s is not",
+    (path) => expect(isIdentifierField(path)).toBe(false),
+  );
+});
+
+describe("exportRowValues and exportRowKinds", () => {
+  it("order values as EXPORT_COLUMNS; identifiers stay text, amounts numbers, OCR formulas neutralised", () => {
+    const rows = toExportRows({
+      documentId: "000123",
       documentType: "INVOICE",
       batchLabel: '=HYPERLINK("x")',
-      fields: [field({ path: "total_amount", value: "-500", confidence: 0.5 })],
+      status: "extracted",
+      decision: { status: "approved", by: "ravi@lender.in", at: DECIDED_AT },
+      fields: [
+        field({ path: "total_amount", value: "-1,500.50", confidence: 0.5 }),
+        field({ path: "imei_number", value: "352099001761481", confidence: 0.9 }),
+        field({ path: "pin_code", value: "411001", confidence: 0.9 }),
+        field({ path: "remark", value: "-500+1", confidence: 0.9, acceptedVia: "above_threshold" }),
+      ],
     });
-    expect(EXPORT_COLUMNS).toEqual([
-      "batch",
-      "document_id",
-      "document_type",
-      "field",
-      "original_value",
-      "confidence",
-      "corrected_value",
-      "review_state",
-      "reviewer",
+    expect(EXPORT_COLUMNS.length).toBe(exportRowValues(rows[0]!).length);
+    const lines = rows.map((row) => toCsvLine(exportRowValues(row), exportRowKinds(row)));
+    const prefix = `"'=HYPERLINK(""x"")","=""000123""",INVOICE,extracted,,,approved,,ravi@lender.in,"=""2026-11-20T10:20:00.000Z"""`;
+    const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z"""\r\n`;
+    expect(lines).toEqual([
+      `${prefix},total_amount,"-1,500.50",0.5,,accepted,reviewer,${suffix}`,
+      `${prefix},imei_number,"=""352099001761481""",0.9,,accepted,reviewer,${suffix}`,
+      `${prefix},pin_code,"=""411001""",0.9,,accepted,reviewer,${suffix}`,
+      `${prefix},remark,'-500+1,0.9,,accepted,above_threshold,${suffix}`,
     ]);
-    expect(toCsvLine(exportRowValues(row!))).toBe(
-      `"'=HYPERLINK(""x"")",inv-1,INVOICE,total_amount,'-500,0.5,,accepted,asha@lender.in\r\n`,
-    );
   });
 });

@@ -1,5 +1,11 @@
-import { maskFieldValue } from "@/lib/masking";
+import { maskAadhaarInText, maskFieldValue } from "@/lib/masking";
+import type { CellKind } from "./cells";
 
+/**
+ * The rows of a batch export, the same for CSV, JSON and XLSX: one row per document field, and
+ * one row (field columns empty) for a document without fields, a failed one with Atlas's error
+ * for instance. Every row carries the batch label and the document's decision.
+ */
 export type ExportField = {
   path: string;
   value: unknown;
@@ -7,12 +13,28 @@ export type ExportField = {
   reviewState: string;
   correctedValue: unknown;
   reviewer: string | null;
+  /** How an accepted field was accepted: "reviewer", "above_threshold", "document_approval". */
+  acceptedVia?: string | null;
+  reviewedAt?: Date | null;
+};
+
+export type ExportDecision = {
+  /** The document's review status: pending, in_review, approved, rejected. */
+  status: string;
+  reason?: string | null;
+  by?: string | null;
+  at?: Date | null;
 };
 
 export type ExportDocument = {
   documentId: string;
-  documentType: string;
+  documentType: string | null;
   batchLabel?: string | null;
+  /** Atlas processing status: extracted, failed, submitted, not_submitted. */
+  status?: string;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  decision?: ExportDecision;
   fields: readonly ExportField[];
 };
 
@@ -20,28 +42,66 @@ export const EXPORT_COLUMNS = [
   "batch",
   "document_id",
   "document_type",
+  "document_status",
+  "error_code",
+  "error_message",
+  "decision",
+  "decision_reason",
+  "decided_by",
+  "decided_at",
   "field",
   "original_value",
   "confidence",
   "corrected_value",
   "review_state",
+  "accepted_via",
   "reviewer",
+  "reviewed_at",
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
-/** One row per document field; also the shape of each item in the JSON export. */
+/** One row; also the shape of each item in the JSON export. Timestamps are ISO 8601 UTC or "". */
 export type ExportRow = {
   batch: string;
   document_id: string;
   document_type: string;
+  document_status: string;
+  error_code: string;
+  error_message: string;
+  /** approved, rejected, or the review status while undecided (pending, in_review); "" if not extracted. */
+  decision: string;
+  decision_reason: string;
+  decided_by: string;
+  decided_at: string;
   field: string;
   original_value: string;
   confidence: number | null;
   corrected_value: string;
   review_state: string;
+  /**
+   * For accepted fields: reviewer (explicit), above_threshold (bulk accept), document_approval
+   * (implicit), not_recorded (accepted before this was recorded); "" for other states.
+   */
+  accepted_via: string;
   reviewer: string;
+  reviewed_at: string;
 };
+
+// Field names whose values are identifiers: kept as text in spreadsheets even when all digits
+// (account numbers, PIN codes, IMEI, mobile numbers), so they are never summed or rounded.
+const IDENTIFIER_KEY =
+  /(?:^|_)(?:number|no|num|id|code|uid|vid|pin|pincode|postcode|postal|zip|ifsc|micr|pan|gstin|gst|tan|imei|mobile|phone|account|acc|aadhaar|aadhar|voter|epic|dl|passport|reference|ref|serial|cin|udyam)(?:_|$)/i;
+
+/** True for a field path whose value is an identifier (`account_number`, `imei`, `pin_code`). */
+export function isIdentifierField(path: string): boolean {
+  const key =
+    path
+      .split(/[.[\]]+/)
+      .filter((s) => s !== "" && s !== "value" && !/^\d+$/.test(s))
+      .at(-1) ?? "";
+  return IDENTIFIER_KEY.test(key);
+}
 
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return "";
@@ -51,24 +111,87 @@ function valueText(value: unknown): string {
   return JSON.stringify(value) ?? "";
 }
 
-/** Export rows for one document, Aadhaar numbers masked in original and corrected values. */
+const iso = (at: Date | null | undefined) => (at ? at.toISOString() : "");
+const masked = (text: string | null | undefined) => maskAadhaarInText(text ?? "");
+
+/** Export rows for one document, Aadhaar numbers masked in values and in free text. */
 export function toExportRows(document: ExportDocument): ExportRow[] {
-  const safe = (path: string, value: unknown) =>
-    valueText(maskFieldValue(document.documentType, path, value));
-  return document.fields.map((field) => ({
-    batch: document.batchLabel ?? "",
+  const type = document.documentType ?? "";
+  const safe = (path: string, value: unknown) => valueText(maskFieldValue(type || "UNKNOWN", path, value));
+  const status = document.status ?? "extracted";
+  const decision = document.decision;
+  const decided = decision?.status === "approved" || decision?.status === "rejected";
+  const common = {
+    batch: masked(document.batchLabel),
     document_id: document.documentId,
-    document_type: document.documentType,
+    document_type: type,
+    document_status: status,
+    error_code: document.errorCode ?? "",
+    error_message: masked(document.errorMessage),
+    decision: status === "extracted" ? (decision?.status ?? "pending") : "",
+    decision_reason: decided ? masked(decision.reason) : "",
+    decided_by: decided ? (decision.by ?? "") : "",
+    decided_at: decided ? iso(decision.at) : "",
+  };
+  const none = {
+    field: "",
+    original_value: "",
+    confidence: null,
+    corrected_value: "",
+    review_state: "",
+    accepted_via: "",
+    reviewer: "",
+    reviewed_at: "",
+  };
+  if (document.fields.length === 0) return [{ ...common, ...none }];
+  return document.fields.map((field) => ({
+    ...common,
     field: field.path,
     original_value: safe(field.path, field.value),
     confidence: field.confidence,
-    corrected_value: safe(field.path, field.correctedValue),
+    corrected_value: field.reviewState === "corrected" ? safe(field.path, field.correctedValue) : "",
     review_state: field.reviewState,
-    reviewer: field.reviewer ?? "",
+    // Fields accepted before the app recorded how say so rather than pass for "not accepted".
+    accepted_via: field.reviewState === "accepted" ? (field.acceptedVia ?? "not_recorded") : "",
+    reviewer: field.reviewState === "pending" ? "" : (field.reviewer ?? ""),
+    reviewed_at: field.reviewState === "pending" ? "" : iso(field.reviewedAt),
   }));
 }
 
-/** The row's values in `EXPORT_COLUMNS` order, for `toCsvLine`. */
+/** The row's values in `EXPORT_COLUMNS` order, for `toCsvLine` and the XLSX writer. */
 export function exportRowValues(row: ExportRow): unknown[] {
   return EXPORT_COLUMNS.map((column) => row[column]);
+}
+
+const COLUMN_KIND: Record<ExportColumn, CellKind> = {
+  batch: "text",
+  document_id: "text",
+  document_type: "text",
+  document_status: "text",
+  error_code: "text",
+  error_message: "text",
+  decision: "text",
+  decision_reason: "text",
+  decided_by: "text",
+  decided_at: "date",
+  field: "text",
+  original_value: "auto",
+  confidence: "auto",
+  corrected_value: "auto",
+  review_state: "text",
+  accepted_via: "text",
+  reviewer: "text",
+  reviewed_at: "date",
+};
+
+/**
+ * How each of the row's cells is typed in a spreadsheet: identifiers and labels as text, the
+ * values of identifier fields (account numbers, PIN codes) as text, other values by what they
+ * hold (amounts as numbers), timestamps as dates.
+ */
+export function exportRowKinds(row: ExportRow): CellKind[] {
+  const valueKind: CellKind = isIdentifierField(row.field) ? "text" : "auto";
+  return EXPORT_COLUMNS.map((column) =>
+    column === "original_value" || column === "corrected_value" ? valueKind : COLUMN_KIND[column],
+  );
 }

@@ -51,12 +51,13 @@ export async function approveDocument(
       .update(fields)
       .set({
         reviewState: "accepted",
+        acceptedVia: "document_approval",
         reviewedBy: reviewer.id,
         reviewedAt: new Date(),
         version: sql`${fields.version} + 1`,
       })
       .where(and(eq(fields.documentId, doc.id), eq(fields.reviewState, "pending")))
-      .returning({ id: fields.id });
+      .returning({ id: fields.id, path: fields.path });
     await tx
       .update(documents)
       .set({
@@ -75,7 +76,11 @@ export async function approveDocument(
       targetType: "document",
       targetId: doc.id,
       before: { reviewStatus: doc.reviewStatus },
-      after: { reviewStatus: "approved", acceptedOnApproval: accepted.length },
+      after: {
+        reviewStatus: "approved",
+        acceptedOnApproval: accepted.length,
+        acceptedFields: accepted.map((f) => f.path),
+      },
       metadata: { documentId: doc.documentId },
     });
     await recomputeNeedsReview(tx, doc.id);

@@ -1,23 +1,36 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import { batches, documents, fields, users } from "@/lib/db/schema";
 import { CSV_BOM, toCsvLine } from "@/lib/export/csv";
-import { EXPORT_COLUMNS, exportRowValues, toExportRows, type ExportRow } from "@/lib/export/rows";
+import {
+  EXPORT_COLUMNS,
+  exportRowKinds,
+  exportRowValues,
+  toExportRows,
+  type ExportRow,
+} from "@/lib/export/rows";
+import { xlsxStream, type XlsxRow } from "@/lib/export/xlsx";
 
 /**
- * A batch's fields as CSV or JSON, one row per document field, streamed: documents are read in
- * keyset pages (by document id), so memory stays flat however large the batch. Aadhaar is
- * masked by `toExportRows`; CSV cells are formula-neutralised by `toCsvLine`.
+ * A batch as CSV, JSON or XLSX, one row per document field (and one per document without fields,
+ * failed ones with Atlas's error), each with the batch label and the document's decision;
+ * streamed: documents are read in keyset pages (by document id), so memory stays flat however
+ * large the batch. Aadhaar is masked by `toExportRows`; spreadsheet cells are typed by
+ * lib/export/cells.ts (CSV and XLSX alike).
  */
-export type ExportFormat = "csv" | "json";
+export const EXPORT_FORMATS = ["csv", "json", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_PAGE_SIZE = 200;
 
 type Cursor = { documentId: string; id: string } | null;
 
+const decider = alias(users, "decider");
+
 async function documentPage(db: Db, batchId: string, cursor: Cursor, pageSize: number) {
-  const conditions: SQL[] = [eq(documents.batchId, batchId), eq(documents.status, "extracted")];
+  const conditions: SQL[] = [eq(documents.batchId, batchId)];
   if (cursor)
     conditions.push(
       or(
@@ -26,8 +39,21 @@ async function documentPage(db: Db, batchId: string, cursor: Cursor, pageSize: n
       )!,
     );
   return db
-    .select({ id: documents.id, documentId: documents.documentId, documentType: documents.documentType })
+    .select({
+      id: documents.id,
+      documentId: documents.documentId,
+      documentType: documents.documentType,
+      status: documents.status,
+      errorCode: documents.errorCode,
+      errorMessage: documents.errorMessage,
+      submitError: documents.submitError,
+      reviewStatus: documents.reviewStatus,
+      rejectReason: documents.rejectReason,
+      decidedBy: decider.email,
+      decidedAt: documents.reviewedAt,
+    })
     .from(documents)
+    .leftJoin(decider, eq(decider.id, documents.reviewedBy))
     .where(and(...conditions))
     .orderBy(asc(documents.documentId), asc(documents.id))
     .limit(pageSize);
@@ -43,7 +69,9 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
       confidence: fields.confidence,
       reviewState: fields.reviewState,
       correctedValue: fields.correctedValue,
+      acceptedVia: fields.acceptedVia,
       reviewer: users.email,
+      reviewedAt: fields.reviewedAt,
     })
     .from(fields)
     .leftJoin(users, eq(users.id, fields.reviewedBy))
@@ -63,12 +91,18 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
   return docs.flatMap((doc) =>
     toExportRows({
       documentId: doc.documentId,
-      documentType: doc.documentType ?? "UNKNOWN",
+      documentType: doc.documentType,
       batchLabel,
-      fields: (byDocument.get(doc.id) ?? []).map((f) => ({
-        ...f,
-        correctedValue: f.reviewState === "corrected" ? f.correctedValue : null,
-      })),
+      status: doc.status,
+      errorCode: doc.errorCode,
+      errorMessage: doc.errorMessage ?? doc.submitError,
+      decision: {
+        status: doc.reviewStatus,
+        reason: doc.rejectReason,
+        by: doc.decidedBy,
+        at: doc.decidedAt,
+      },
+      fields: byDocument.get(doc.id) ?? [],
     }),
   );
 }
@@ -82,31 +116,80 @@ export async function batchForExport(db: Db, batchId: string) {
   return batch;
 }
 
-/** Chunks of text in order: header, rows page by page, footer. Pulled lazily by the stream. */
-export async function* exportChunks(
+/** The batch's export rows, page by page of documents, in document id order. */
+export async function* exportRowPages(
   db: Db,
   batch: { id: string; label: string | null },
-  format: ExportFormat,
   pageSize = EXPORT_PAGE_SIZE,
-): AsyncGenerator<string> {
+): AsyncGenerator<ExportRow[]> {
   const label = batch.label ?? batch.id;
-  yield format === "csv" ? CSV_BOM + toCsvLine(EXPORT_COLUMNS) : "[";
   let cursor: Cursor = null;
-  let first = true;
   for (;;) {
     const docs = await documentPage(db, batch.id, cursor, pageSize);
     if (docs.length === 0) break;
-    const rows: ExportRow[] = await rowsFor(db, label, docs);
-    if (rows.length)
-      yield format === "csv"
-        ? rows.map((row) => toCsvLine(exportRowValues(row))).join("")
-        : rows.map((row, i) => (first && i === 0 ? "\n" : ",\n") + JSON.stringify(row)).join("");
-    if (rows.length) first = false;
+    yield await rowsFor(db, label, docs);
     const last = docs.at(-1)!;
     cursor = { documentId: last.documentId, id: last.id };
     if (docs.length < pageSize) break;
   }
+}
+
+/** CSV or JSON text in order: header, rows page by page, footer. Pulled lazily by the stream. */
+export async function* exportChunks(
+  db: Db,
+  batch: { id: string; label: string | null },
+  format: "csv" | "json",
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<string> {
+  yield format === "csv" ? CSV_BOM + toCsvLine(EXPORT_COLUMNS) : "[";
+  let first = true;
+  for await (const rows of exportRowPages(db, batch, pageSize)) {
+    if (rows.length === 0) continue;
+    yield format === "csv"
+      ? rows.map((row) => toCsvLine(exportRowValues(row), exportRowKinds(row))).join("")
+      : rows.map((row, i) => (first && i === 0 ? "\n" : ",\n") + JSON.stringify(row)).join("");
+    first = false;
+  }
   if (format === "json") yield first ? "]\n" : "\n]\n";
+}
+
+async function* xlsxPages(pages: AsyncGenerator<ExportRow[]>): AsyncGenerator<XlsxRow[]> {
+  try {
+    for await (const rows of pages)
+      yield rows.map((row) => ({ values: exportRowValues(row), kinds: exportRowKinds(row) }));
+  } finally {
+    await pages.return(undefined);
+  }
+}
+
+const XLSX_WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
+  batch: 24,
+  document_id: 28,
+  error_message: 40,
+  decision_reason: 40,
+  decided_by: 28,
+  decided_at: 20,
+  field: 24,
+  original_value: 40,
+  corrected_value: 40,
+  reviewer: 28,
+  reviewed_at: 20,
+};
+
+/** The batch as an XLSX workbook, one sheet "Fields", streamed. */
+export function exportXlsx(
+  db: Db,
+  batch: { id: string; label: string | null },
+  pageSize = EXPORT_PAGE_SIZE,
+): ReadableStream<Uint8Array> {
+  return xlsxStream(
+    {
+      name: "Fields",
+      columns: EXPORT_COLUMNS,
+      widths: EXPORT_COLUMNS.map((c) => XLSX_WIDTHS[c] ?? Math.max(12, c.length + 2)),
+    },
+    xlsxPages(exportRowPages(db, batch, pageSize)),
+  );
 }
 
 export function exportStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {

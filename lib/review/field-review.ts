@@ -111,6 +111,7 @@ export async function reviewField(
       .set({
         reviewState: state,
         correctedValue,
+        acceptedVia: change.kind === "accept" ? "reviewer" : null,
         reviewedBy: change.kind === "reset" ? null : reviewer.id,
         reviewedAt: change.kind === "reset" ? null : new Date(),
         version: sql`${fields.version} + 1`,
@@ -174,6 +175,7 @@ export async function acceptAllAboveThreshold(
         .update(fields)
         .set({
           reviewState: "accepted",
+          acceptedVia: "above_threshold",
           reviewedBy: reviewer.id,
           reviewedAt: new Date(),
           version: sql`${fields.version} + 1`,

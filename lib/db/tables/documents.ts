@@ -13,7 +13,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { atlasUploads, batches } from "./batches";
 import { createdAt, timestamptz, updatedAt } from "./columns";
-import { documentStatus, fieldReviewState, reviewStatus } from "./enums";
+import { documentStatus, fieldAcceptedVia, fieldReviewState, reviewStatus } from "./enums";
 import { flows } from "./flows";
 import { users } from "./users";
 
@@ -96,6 +96,8 @@ export const fields = pgTable(
     validation: jsonb("validation").$type<FieldValidation>(),
     reviewState: fieldReviewState("review_state").notNull().default("pending"),
     correctedValue: jsonb("corrected_value"),
+    /** Set with review_state "accepted" only: an explicit accept or one implied by approval. */
+    acceptedVia: fieldAcceptedVia("accepted_via"),
     reviewedBy: uuid("reviewed_by").references(() => users.id),
     reviewedAt: timestamptz("reviewed_at"),
     /** Optimistic locking: an update names the version it read and bumps it. */

@@ -24,6 +24,17 @@ export const fieldReviewState = pgEnum("field_review_state", [
   "unreadable",
 ]);
 
+/**
+ * How an accepted field came to be accepted: the reviewer accepted it (`reviewer`), "accept all
+ * above threshold" did (`above_threshold`), or approving the document accepted what was left
+ * pending (`document_approval`). Null for any other state.
+ */
+export const fieldAcceptedVia = pgEnum("field_accepted_via", [
+  "reviewer",
+  "above_threshold",
+  "document_approval",
+]);
+
 export const thresholdScope = pgEnum("threshold_scope", ["global", "document_type", "field"]);
 
 export type UserRole = (typeof userRole.enumValues)[number];
@@ -31,4 +42,5 @@ export type UploadStatus = (typeof uploadStatus.enumValues)[number];
 export type DocumentStatus = (typeof documentStatus.enumValues)[number];
 export type ReviewStatus = (typeof reviewStatus.enumValues)[number];
 export type FieldReviewState = (typeof fieldReviewState.enumValues)[number];
+export type FieldAcceptedVia = (typeof fieldAcceptedVia.enumValues)[number];
 export type ThresholdScope = (typeof thresholdScope.enumValues)[number];

@@ -110,6 +110,9 @@ export default async function BatchPage({
             <a href={`/api/batches/${batch.id}/export?format=json`} className={headerLink} download>
               Export JSON
             </a>
+            <a href={`/api/batches/${batch.id}/export?format=xlsx`} className={headerLink} download>
+              Export Excel (.xlsx)
+            </a>
           </>
         }
       />
