@@ -6,7 +6,8 @@
  */
 import { isAtlasError } from "./errors";
 import { sendRequest, type AtlasRequest, type HttpConfig } from "./http";
-import { normaliseExtractsPage, normaliseFlowExtracts, normaliseStatus, normaliseUpload } from "./normalise";
+import { normaliseExtractsPage } from "./entries";
+import { normaliseFlowExtracts, normaliseStatus, normaliseUpload } from "./normalise";
 import {
   bulkExtractsResponseSchema,
   flowExtractsResponseSchema,

@@ -37,6 +37,8 @@ export interface AtlasErrorInit {
   /** unavailable: what went wrong on the wire. */
   failure?: "timeout" | "network" | "status";
   attempts?: number;
+  /** The answer's text (redacted, at most 4,000 characters), when there was one. */
+  body?: string;
 }
 
 export class AtlasError extends Error {
@@ -49,6 +51,7 @@ export class AtlasError extends Error {
   readonly problems: string[];
   readonly failure?: "timeout" | "network" | "status";
   readonly attempts?: number;
+  readonly body?: string;
 
   constructor(init: AtlasErrorInit) {
     super(`${init.userMessage} [${init.endpoint}${init.status ? ` → ${init.status}` : ""}]`);
@@ -62,6 +65,7 @@ export class AtlasError extends Error {
     this.problems = init.problems ?? [];
     this.failure = init.failure;
     this.attempts = init.attempts;
+    this.body = init.body;
   }
 }
 
@@ -102,9 +106,10 @@ export function errorForStatus(args: {
   atlasMessage?: string;
   isTokenEndpoint: boolean;
   attempts: number;
+  body?: string;
 }): AtlasError {
-  const { status, endpoint, atlasMessage, isTokenEndpoint, attempts } = args;
-  const base = { endpoint, status, atlasMessage, attempts };
+  const { status, endpoint, atlasMessage, isTokenEndpoint, attempts, body } = args;
+  const base = { endpoint, status, atlasMessage, attempts, body };
   const said = atlasMessage ? ` Atlas said: "${atlasMessage}".` : "";
 
   if (isTokenEndpoint && (status === 400 || status === 401 || status === 403)) {
