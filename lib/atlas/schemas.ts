@@ -11,7 +11,6 @@ import { z } from "zod";
 /** Ids are opaque strings; a number is accepted and turned into a string. */
 const id = z.union([z.string(), z.number()]).transform(String);
 const optionalText = z.string().nullish();
-const count = z.coerce.number().int().nonnegative();
 /** Scores sometimes arrive as strings in JSON produced by Python services. */
 const score = z.union([
   z.number(),
