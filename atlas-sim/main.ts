@@ -4,6 +4,7 @@
  *   SIM_PORT=4010  SIM_HOST=127.0.0.1  SIM_LATENCY_MS=instant|2000|1500-4000
  *   SIM_CLIENT_ID / SIM_CLIENT_SECRET (default: the demo credentials of lib/env.ts)
  *   SIM_AUTH_URL_CHECK=false to skip the auth_url check on v3 multiupload
+ *   SIM_PROFILE=short-pages,nan  lasting behaviours (atlas-sim/profiles.ts; GET /__sim/profiles)
  */
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
 import { startSimServer } from "./server";
@@ -21,6 +22,7 @@ async function main() {
     clientSecret,
     latency: env.SIM_LATENCY_MS || "2000-6000",
     authUrlCheck: env.SIM_AUTH_URL_CHECK !== "false",
+    profile: env.SIM_PROFILE,
   });
 
   console.log(`Atlas simulator listening on ${server.baseUrl}
@@ -32,6 +34,7 @@ async function main() {
 
   Sample documents:  GET ${server.baseUrl}/samples
   Fault injection:   POST ${server.baseUrl}/__sim/faults   (see atlas-sim/control.ts)
+  Profiles:          ${env.SIM_PROFILE || "none"}   (GET ${server.baseUrl}/__sim/profiles)
 `);
 
   const stop = () => void server.close().then(() => process.exit(0));

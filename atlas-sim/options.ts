@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { parseProfiles } from "./profiles";
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
 
 /** "instant", a fixed number of ms, a range, or the env-style string "2000" / "1500-4000". */
@@ -27,6 +28,8 @@ export interface SimulatorOptions {
   maxFilesPerUpload?: number;
   /** Used for the simulator's own outgoing calls (auth_url, callback_url). */
   fetch?: typeof fetch;
+  /** Lasting behaviours by name (see profiles.ts), e.g. "short-pages,nan". */
+  profile?: string | string[];
 }
 
 export interface ResolvedOptions {
@@ -43,6 +46,7 @@ export interface ResolvedOptions {
   publicBaseUrl?: string | ((request: Request) => string);
   maxFilesPerUpload: number;
   fetch: typeof fetch;
+  profiles: string[];
 }
 
 export function parseLatency(latency: SimLatency | undefined): { minMs: number; maxMs: number } {
@@ -71,5 +75,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     publicBaseUrl: options.publicBaseUrl,
     maxFilesPerUpload: options.maxFilesPerUpload ?? 50,
     fetch: options.fetch ?? ((...args) => fetch(...args)),
+    profiles: parseProfiles(options.profile),
   };
 }
