@@ -110,7 +110,10 @@ export function handleBulkExtracts(ctx: SimContext, request: Request, family: Si
   // hold_documents: what was held back appears for the next read, possibly on a page already read.
   for (const doc of batch.documents) if (doc.held && now >= doc.readyAt) release(doc, now);
 
-  if (confidence) data = data.map((e) => rewriteScores(e as Entry, formatFor(confidence.format ?? "mixed")));
+  if (confidence) {
+    const format = formatFor(confidence.format ?? "mixed");
+    data = data.map((e) => rewriteScores(e as Entry, format));
+  }
   if (duplicates) data = withDuplicates(data as Entry[]);
   if (unreadable)
     data = withUnreadable(data as Entry[], unreadable.variant ?? "no_document_id", batch.batchId);

@@ -70,6 +70,7 @@ export function describeUploadFailure(error: unknown): string {
 function answerOf(error: unknown): string | null {
   if (!isAtlasError(error)) return null;
   if (error.body) return error.body;
+  if (error.body === "") return "(an empty answer)";
   if (error.failure === "timeout") return "(no answer: the request timed out)";
   if (error.failure === "network") return "(no answer: the connection failed)";
   return error.atlasMessage ?? null;

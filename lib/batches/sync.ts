@@ -214,19 +214,24 @@ async function readTarget(atlas: AtlasClient, target: Target, report: SyncReport
   )
     return pages;
   const atlasPageSize = first.entryCount;
+  // Documents listed so far (results and entries still processing): `total_items` counts
+  // documents, not entries, and a page may list one document twice.
+  const listed = new Set<string>();
   const seen = new Set<string>();
-  let entries = 0;
   while (pages.length < MAX_PAGES) {
     const last = pages.at(-1)!;
     if (last.entryCount === 0) break;
-    entries += last.entryCount;
-    for (const doc of last.data) seen.add(doc.documentId);
+    for (const doc of last.data) {
+      seen.add(doc.documentId);
+      listed.add(doc.documentId);
+    }
+    for (const id of last.waiting) listed.add(id);
     const missing = [...target.waiting].some((id) => !seen.has(id));
     const more =
       last.hasNext ||
       (last.totalPages !== undefined && last.page < last.totalPages) ||
       (last.totalItems !== undefined
-        ? last.totalItems > entries
+        ? last.totalItems > listed.size
         : last.entryCount >= PER_PAGE ||
           (pages.length > 1 && last.entryCount >= atlasPageSize) ||
           (!last.endKnown && missing));
