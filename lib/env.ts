@@ -9,6 +9,7 @@
  * outside React. The lint rule in eslint.config.mjs keeps client components from importing it.
  */
 import { z } from "zod";
+import { SIM_PROFILES } from "@/atlas-sim/profiles";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -86,6 +87,16 @@ const schema = z.object({
         message: 'must be "instant", a number of milliseconds, or a range such as 2000-6000',
       })
       .default("1500-4000"),
+  ),
+  /** Demo mode: lasting simulator behaviours by name (atlas-sim/profiles.ts), comma-separated. */
+  SIM_PROFILE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => v.split(",").every((n) => n.trim() === "" || n.trim() in SIM_PROFILES), {
+        message: `must list simulator profiles separated by commas, from: ${Object.keys(SIM_PROFILES).join(", ")}`,
+      })
+      .optional(),
   ),
 
   // Batches and sync

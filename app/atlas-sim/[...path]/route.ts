@@ -19,6 +19,7 @@ function simulator(): Simulator {
     clientId: DEMO_ATLAS_CLIENT_ID,
     clientSecret: DEMO_ATLAS_CLIENT_SECRET,
     latency: getEnv().SIM_LATENCY_MS,
+    profile: getEnv().SIM_PROFILE,
   });
   return holder[GLOBAL_KEY];
 }
