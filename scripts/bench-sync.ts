@@ -296,6 +296,7 @@ async function main() {
     const firstPolls = await Promise.all(watched.map((w) => poll(arriving, w.batchId)));
     const quietBefore = arriving.extracts();
     const quietPoll = await timed(() => poll(arriving, one.batchId));
+    const quietRequests = arriving.extracts() - quietBefore;
     // The engine's adaptive polling (SyncOptions.pollIntervalMs): a minute of unchanged polls,
     // 5 s apart on the sync's own clock. Afterwards the batch's polling state is reset for part 3.
     const adaptiveBefore = arriving.extracts();
@@ -339,7 +340,7 @@ async function main() {
         [
           `${DOCUMENTS} documents, none processed yet: next poll`,
           String(quietPoll.value.uploadsChecked),
-          String(arriving.extracts() - quietBefore),
+          String(quietRequests),
           seconds(quietPoll.ms),
         ],
         [

@@ -221,11 +221,14 @@ async function readTarget(atlas: AtlasClient, target: Target, report: SyncReport
   while (pages.length < MAX_PAGES) {
     const last = pages.at(-1)!;
     if (last.entryCount === 0) break;
+    const listedBefore = listed.size;
     for (const doc of last.data) {
       seen.add(doc.documentId);
       listed.add(doc.documentId);
     }
     for (const id of last.waiting) listed.add(id);
+    // A later page that lists nothing new (Atlas ignoring `page`, say) ends the read.
+    if (pages.length > 1 && listed.size === listedBefore && last.unreadable.length === 0) break;
     const missing = [...target.waiting].some((id) => !seen.has(id));
     const more =
       last.hasNext ||
