@@ -41,10 +41,10 @@ export function RetryChunksButton({
         <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(32rem,90vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900">
           <Dialog.Title className="text-lg font-semibold">Atlas may process these rows twice</Dialog.Title>
           <Dialog.Description className="mt-2 text-sm text-slate-700 dark:text-slate-300">
-            {unknownChunks === 1 ? "One chunk was" : `${unknownChunks} chunks were`} sent, but Atlas&apos;s answer
-            was lost or could not be read, so it is unknown whether Atlas received those rows. Sending them
-            again may make Atlas process (and bill) them twice; the dashboard will still store each document
-            once. Check with Atlas first if that matters.
+            {unknownChunks === 1 ? "One chunk was" : `${unknownChunks} chunks were`} sent, but Atlas&apos;s
+            answer was lost or could not be read, so it is unknown whether Atlas received those rows. Sending
+            them again may make Atlas process (and bill) them twice; the dashboard will still store each
+            document once. Check with Atlas first if that matters.
           </Dialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <Dialog.Close className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
