@@ -26,7 +26,15 @@ function simulator(): Simulator {
 
 async function handle(request: Request): Promise<Response> {
   if (!getEnv().demoMode) return Response.json({ error: "Not Found" }, { status: 404 });
-  return simulator().handle(request);
+  let sim: Simulator;
+  try {
+    sim = simulator();
+  } catch (error) {
+    // e.g. SIM_PROFILE names a profile the simulator does not know: say which ones it knows.
+    const message = error instanceof Error ? error.message : "The simulator could not start.";
+    return Response.json({ error: `${message} (check SIM_PROFILE)` }, { status: 500 });
+  }
+  return sim.handle(request);
 }
 
 // Public on purpose: Atlas calls carry their own credentials/tokens (checked by the simulator), and
