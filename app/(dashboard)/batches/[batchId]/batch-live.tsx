@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
@@ -59,6 +60,7 @@ export function BatchLive({
   canManage: boolean;
 }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [pending, start] = useTransition();
   const { progress, error } = useLiveProgress({
     queryKey: ["batch", batchId],
@@ -79,6 +81,9 @@ export function BatchLive({
       if (!result.ok) toast.error(result.error.message);
       else if ("message" in result.data) toast.success(result.data.message);
       else toast.success(`Retried ${result.data.requeued} chunk(s).`);
+      // A finished batch stops polling; after a retry it may be open again, so read it now
+      // (which also restarts the polling) instead of keeping the counts from before the click.
+      await queryClient.refetchQueries({ queryKey: ["batch", batchId] });
       router.refresh();
     });
 
