@@ -10,7 +10,6 @@ import { atlasUnreadableEntries, atlasUploads, batches, documents, fields } from
 import { extractFieldRows, summarise, type FieldRow } from "@/lib/documents/extract";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { logger } from "@/lib/logger";
-import { maskAadhaarInText } from "@/lib/masking";
 import { refreshBatchCounts } from "./counts";
 import { mapWithLimit } from "./pool";
 
@@ -323,14 +322,15 @@ async function keepUnreadable(db: Db, batchId: string, target: Target, pages: Ex
       raw: u.raw ?? null,
       fingerprint,
     });
-    // The reason and where; the content only masked and cut short.
+    // The reason and where, and the entry's shape: never its values (names, numbers), which
+    // stay in the database and show masked on the batch page.
     logger.warn("batch.unreadable_entry", {
       batchId,
       atlasBatchId: target.atlasBatchId,
       page: u.page,
       index: u.index,
       reason: u.reason,
-      entry: maskAadhaarInText(text.slice(0, 160)),
+      entry: shapeOf(u.raw),
     });
   }
   await db
@@ -345,6 +345,13 @@ async function keepUnreadable(db: Db, batchId: string, target: Target, pages: Ex
         entryIndex: sql`excluded.entry_index`,
       },
     });
+}
+
+/** What an entry looks like without what it says: its type, or its keys. */
+function shapeOf(raw: unknown): string {
+  if (raw === null || typeof raw !== "object") return raw === null ? "null" : typeof raw;
+  if (Array.isArray(raw)) return `array of ${raw.length}`;
+  return `object with keys ${Object.keys(raw).slice(0, 12).join(", ") || "(none)"}`;
 }
 
 /** Stores results into the target's documents still waiting for one; returns how many. (Exported for scripts/bench-sync.ts.) */
