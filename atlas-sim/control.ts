@@ -1,4 +1,5 @@
 import { parseFaults } from "./faults";
+import { SIM_PROFILES } from "./profiles";
 import { error, json, methodNotAllowed, notFound, readJsonBody } from "./responses";
 import type { Simulator } from "./simulator";
 
@@ -7,7 +8,9 @@ import type { Simulator } from "./simulator";
  *   GET    /__sim/faults        list armed faults
  *   POST   /__sim/faults        arm a fault, an array of faults, or {faults: [...]}
  *   DELETE /__sim/faults        disarm all faults
- *   POST   /__sim/reset         forget batches, flows, faults and tokens
+ *   GET    /__sim/profiles      the named behaviours (profiles.ts) and their faults
+ *   POST   /__sim/profile       {"name": "short-pages"}: arm a profile for every request
+ *   POST   /__sim/reset         forget batches, flows, faults and tokens (start-up profiles stay)
  *   POST   /__sim/flush         finish all pending processing now
  *   POST   /__sim/advance       {"ms": 5000}: move the simulator clock forward
  *   POST   /__sim/revoke-tokens every token issued so far stops working
@@ -29,6 +32,21 @@ export async function handleControl(sim: Simulator, request: Request, path: stri
       const parsed = parseFaults(await readJsonBody(request));
       if (typeof parsed === "string") return error(400, parsed);
       parsed.forEach((f) => sim.addFault(f));
+      return json(200, { faults: sim.faults() });
+    }
+    case "/profiles":
+      if (method !== "GET") return methodNotAllowed();
+      return json(200, {
+        profiles: Object.entries(SIM_PROFILES).map(([name, p]) => ({ name, ...p })),
+      });
+    case "/profile": {
+      if (method !== "POST") return methodNotAllowed();
+      const body = await readJsonBody(request);
+      const name = (body as { name?: unknown } | undefined)?.name;
+      if (typeof name !== "string" || !(name in SIM_PROFILES)) {
+        return error(400, `Send {"name": …}, one of: ${Object.keys(SIM_PROFILES).join(", ")}`);
+      }
+      sim.applyProfile(name);
       return json(200, { faults: sim.faults() });
     }
     case "/reset":

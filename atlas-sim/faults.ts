@@ -22,7 +22,52 @@ export type SimFault =
   /** The next N uploaded documents stay invisible until the following extracts call of their batch. */
   | { kind: "hold_documents"; count?: number }
   /** The next N auth_url checks on v3 multiupload fail (422), regardless of the real receiver. */
-  | { kind: "auth_url_unreachable"; count?: number };
+  | { kind: "auth_url_unreachable"; count?: number }
+  // ---- Bulk answers the public docs allow but Atlas's usual answers never show (issue 12).
+  /** The next N extracts answers carry one more entry that cannot be read (the rest are intact). */
+  | { kind: "unreadable_entry"; variant?: UnreadableVariant; count?: number }
+  /** In the next N extracts answers, documents still processing are listed as processing entries. */
+  | { kind: "pending_entries"; count?: number }
+  /** In the next N extracts answers, every result also appears as an empty entry for the same document. */
+  | { kind: "duplicate_entries"; count?: number }
+  /**
+   * The next N extracts answers page by `pageSize` whatever `per_page` asked, send neither
+   * `has_next` nor `total_pages`, and send `total_items` as the results so far, the documents
+   * of the batch, or not at all.
+   */
+  | { kind: "short_pages"; pageSize?: number; totalItems?: "omit" | "results" | "documents"; count?: number }
+  /** The next N extracts answers are written the way Python's json module does: NaN, Infinity. */
+  | { kind: "nan_tokens"; count?: number }
+  /** The next N extracts answers write confidence scores in another form (one form per answer). */
+  | { kind: "confidence_format"; format?: ConfidenceFormat; count?: number }
+  /** The next N uploads spread their files over two Atlas batches (two batch_ids in one answer). */
+  | { kind: "split_batch"; count?: number }
+  /**
+   * The next N uploads are processed, but their answer is lost: a proxy's HTML 502, a 500/504,
+   * or a 2xx that cannot be read.
+   */
+  | { kind: "lost_upload_answer"; answer?: LostAnswer; count?: number };
+
+export const UNREADABLE_VARIANTS = [
+  "no_document_id",
+  "not_an_object",
+  "bad_file_data",
+  "empty_document_id",
+] as const;
+export type UnreadableVariant = (typeof UNREADABLE_VARIANTS)[number];
+export const CONFIDENCE_FORMATS = [
+  "string",
+  "leading_dot",
+  "percent",
+  "comma",
+  "hundred",
+  "missing",
+  "out_of_range",
+  "mixed",
+] as const;
+export type ConfidenceFormat = (typeof CONFIDENCE_FORMATS)[number];
+export const LOST_ANSWERS = ["502_html", "500", "504", "unreadable_2xx", "empty_2xx"] as const;
+export type LostAnswer = (typeof LOST_ANSWERS)[number];
 
 export type SimFaultKind = SimFault["kind"];
 
@@ -39,7 +84,23 @@ const VALID_KINDS: ReadonlySet<string> = new Set<SimFaultKind>([
   "lie_has_next",
   "hold_documents",
   "auth_url_unreachable",
+  "unreadable_entry",
+  "pending_entries",
+  "duplicate_entries",
+  "short_pages",
+  "nan_tokens",
+  "confidence_format",
+  "split_batch",
+  "lost_upload_answer",
 ]);
+
+/** Optional enumerated options per kind, checked by `parseFaults`. */
+const CHOICES: Record<string, [string, readonly string[]]> = {
+  unreadable_entry: ["variant", UNREADABLE_VARIANTS],
+  confidence_format: ["format", CONFIDENCE_FORMATS],
+  lost_upload_answer: ["answer", LOST_ANSWERS],
+  short_pages: ["totalItems", ["omit", "results", "documents"]],
+};
 
 export class FaultBoard {
   private active: ActiveFault[] = [];
@@ -94,6 +155,21 @@ export function parseFaults(body: unknown): SimFault[] | string {
     }
     if (item.kind === "slow" && !("delayMs" in item && Number(item.delayMs) >= 0)) {
       return 'A "slow" fault needs "delayMs"';
+    }
+    const choice = CHOICES[String(item.kind)];
+    if (choice) {
+      const [key, allowed] = choice;
+      const value = (item as Record<string, unknown>)[key];
+      if (value !== undefined && !allowed.includes(String(value))) {
+        return `A "${String(item.kind)}" fault's "${key}" must be one of: ${allowed.join(", ")}`;
+      }
+    }
+    if (
+      item.kind === "short_pages" &&
+      "pageSize" in item &&
+      !(Number.isInteger(item.pageSize) && Number(item.pageSize) >= 1)
+    ) {
+      return 'A "short_pages" fault\'s "pageSize" must be a whole number of at least 1';
     }
   }
   return list as SimFault[];

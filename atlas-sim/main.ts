@@ -5,6 +5,7 @@
  *   SIM_CLIENT_ID / SIM_CLIENT_SECRET (default: the demo credentials, atlas-sim/demo-credentials.ts)
  *   SIM_AUTH_URL_CHECK=false to skip the auth_url check on v3 multiupload
  *   SIM_FLOW_PROFILE=flow-lowercase,flow-auth-get  Flow API behaviours (atlas-sim/flow-profile.ts)
+ *   SIM_PROFILE=short-pages,nan  lasting behaviours (atlas-sim/profiles.ts; GET /__sim/profiles)
  */
 import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
 import { startSimServer } from "./server";
@@ -23,6 +24,7 @@ async function main() {
     latency: env.SIM_LATENCY_MS || "2000-6000",
     authUrlCheck: env.SIM_AUTH_URL_CHECK !== "false",
     flowProfile: env.SIM_FLOW_PROFILE || undefined,
+    profile: env.SIM_PROFILE,
   });
 
   console.log(`Atlas simulator listening on ${server.baseUrl}
@@ -34,6 +36,7 @@ async function main() {
 
   Sample documents:  GET ${server.baseUrl}/samples
   Fault injection:   POST ${server.baseUrl}/__sim/faults   (see atlas-sim/control.ts)
+  Profiles:          ${env.SIM_PROFILE || "none"}   (GET ${server.baseUrl}/__sim/profiles)
 `);
 
   const stop = () => void server.close().then(() => process.exit(0));

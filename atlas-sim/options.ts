@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
 import type { FlowQuirks } from "./flow-profile";
+import { parseProfiles } from "./profiles";
 
 /** "instant", a fixed number of ms, a range, or the env-style string "2000" / "1500-4000". */
 export type SimLatency = "instant" | number | { minMs: number; maxMs: number } | string;
@@ -30,6 +31,8 @@ export interface SimulatorOptions {
   fetch?: typeof fetch;
   /** Flow API behaviours: a profile name (or several, comma-separated) or quirks; see flow-profile.ts. */
   flowProfile?: string | Partial<FlowQuirks>;
+  /** Lasting behaviours by name (see profiles.ts), e.g. "short-pages,nan". */
+  profile?: string | string[];
 }
 
 export interface ResolvedOptions {
@@ -46,6 +49,7 @@ export interface ResolvedOptions {
   publicBaseUrl?: string | ((request: Request) => string);
   maxFilesPerUpload: number;
   fetch: typeof fetch;
+  profiles: string[];
 }
 
 export function parseLatency(latency: SimLatency | undefined): { minMs: number; maxMs: number } {
@@ -74,5 +78,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     publicBaseUrl: options.publicBaseUrl,
     maxFilesPerUpload: options.maxFilesPerUpload ?? 50,
     fetch: options.fetch ?? ((...args) => fetch(...args)),
+    profiles: parseProfiles(options.profile),
   };
 }

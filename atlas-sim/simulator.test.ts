@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { createSimulator } from "./simulator";
 import { BASE, files, SimHarness } from "./test-harness";
 
 let h: SimHarness;
@@ -145,5 +146,84 @@ describe("samples, files and control endpoints", () => {
     const noCreds = await h.sim.handle(new Request(`${BASE}/v1/bulk/authtoken`, { method: "POST" }));
     expect(noCreds.status).toBe(400);
     expect(await noCreds.json()).toEqual({ error: "Missing Client-Id or Client-Secret" });
+  });
+});
+
+describe("profiles and the issue-12 faults", () => {
+  async function upload(names: string[]) {
+    const t = await h.token("v1/bulk");
+    const answer = await h.call(
+      "POST",
+      "/v1/bulk/multiupload",
+      { product_type: "POC_CDL", file_urls: files(names) },
+      t,
+    );
+    return { t, answer };
+  }
+
+  it("lists profiles, arms one at run time, and refuses unknown names and options", async () => {
+    const listed = (await h.call("GET", "/__sim/profiles")).json as { profiles: Array<{ name: string }> };
+    expect(listed.profiles.map((p) => p.name)).toContain("short-pages");
+    expect((await h.call("POST", "/__sim/profile", { name: "nope" })).status).toBe(400);
+    expect((await h.call("POST", "/__sim/profile", { name: "nan" })).status).toBe(200);
+    expect(h.sim.faults()).toMatchObject([{ kind: "nan_tokens" }]);
+    const bad = await h.call("POST", "/__sim/faults", { kind: "confidence_format", format: "roman" });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toMatch(/format.*one of: string/);
+    expect(() => createSimulator({ profile: "short-pages,nope" })).toThrow(
+      /Unknown simulator profile "nope"; known: /,
+    );
+  });
+
+  it("keeps start-up profiles across a reset", () => {
+    const sim = createSimulator({ profile: ["short-pages", "split-batches"] });
+    sim.reset();
+    expect(sim.faults().map((f) => f.kind)).toEqual(["short_pages", "split_batch"]);
+  });
+
+  it("short pages: 20 per page whatever per_page asks, no has_next, total_pages or total_items", async () => {
+    h.sim.applyProfile("short-pages");
+    const { t, answer } = await upload(Array.from({ length: 30 }, (_, i) => `d${i}`));
+    const batchId = (answer.json as unknown as Array<{ batch_id: string }>)[0]!.batch_id;
+    const page2 = await h.call(
+      "GET",
+      `/v1/bulk/extracts?batch_id=${batchId}&page=2&per_page=50`,
+      undefined,
+      t,
+    );
+    expect((page2.json.data as unknown[]).length).toBe(10);
+    expect(page2.json).not.toHaveProperty("has_next");
+    expect(page2.json).not.toHaveProperty("total_pages");
+    expect(page2.json).not.toHaveProperty("total_items");
+  });
+
+  it("NaN bodies are not standard JSON but carry every document", async () => {
+    h.sim.applyProfile("nan");
+    const { t, answer } = await upload(["a", "b", "c"]);
+    const batchId = (answer.json as unknown as Array<{ batch_id: string }>)[0]!.batch_id;
+    const response = await h.sim.handle(
+      new Request(`${BASE}/v1/bulk/extracts?batch_id=${batchId}`, { headers: { Token: t } }),
+    );
+    const text = await response.text();
+    expect(text).toMatch(/"confidence_score":-Infinity/);
+    expect(() => JSON.parse(text)).toThrow();
+  });
+
+  it("split uploads answer with two batch_ids; a lost answer still creates the batch", async () => {
+    h.sim.addFault({ kind: "split_batch" });
+    const split = await upload(["a", "b", "c", "d"]);
+    const ids = new Set((split.answer.json as unknown as Array<{ batch_id: string }>).map((e) => e.batch_id));
+    expect(ids.size).toBe(2);
+    h.sim.addFault({ kind: "lost_upload_answer", answer: "502_html" });
+    const lost = await h.sim.handle(
+      new Request(`${BASE}/v1/bulk/multiupload`, {
+        method: "POST",
+        headers: { "content-type": "application/json", Token: split.t },
+        body: JSON.stringify({ product_type: "POC_CDL", file_urls: files(["e"]) }),
+      }),
+    );
+    expect(lost.status).toBe(502);
+    expect(await lost.text()).toMatch(/<h1>502 Bad Gateway<\/h1>/);
+    expect(h.sim.documents().map((d) => d.fileUrl)).toContain("https://s3.example/e.jpg");
   });
 });

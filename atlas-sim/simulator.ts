@@ -8,6 +8,7 @@ import { resolveFlowQuirks, type FlowQuirks } from "./flow-profile";
 import { handleFile, handleSamples, publicBaseUrl } from "./files";
 import { flowPayload, flowStatus, isTerminal } from "./flows";
 import { resolveOptions, type SimulatorOptions } from "./options";
+import { parseProfiles, profileFaults } from "./profiles";
 import { json, methodNotAllowed, notFound, truncateBody, versionGone } from "./responses";
 import { SimStore, type SimDocument } from "./store";
 import { TokenAuthority, type SimFamily } from "./tokens";
@@ -47,9 +48,11 @@ export interface Simulator {
   /** Web Fetch API handler; mount it anywhere (node:http adapter, Next route handler). */
   handle(request: Request): Promise<Response>;
   addFault(fault: SimFault): void;
+  /** Arms a profile's faults for every request (throws on an unknown name). */
+  applyProfile(name: string): void;
   clearFaults(): void;
   faults(): Array<SimFault & { remaining: number }>;
-  /** Forget all batches, flows, faults and tokens. */
+  /** Forget all batches, flows, faults and tokens (the start-up profiles are armed again). */
   reset(): void;
   /** Move the simulator's clock forward (documents and flows progress accordingly). */
   advance(ms: number): void;
@@ -73,6 +76,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const now = () => resolved.now() + offsetMs;
   const store = new SimStore(now, resolved.latency);
   const faults = new FaultBoard();
+  const armProfiles = (names: string[]) => profileFaults(names).forEach((f) => faults.add(f));
+  armProfiles(resolved.profiles);
   const tokens = new TokenAuthority(resolved.jwtSecret, now);
   const callbacks = new CallbackDispatcher({
     quirks: resolveFlowQuirks(options.flowProfile),
@@ -121,11 +126,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       }
     },
     addFault: (fault) => faults.add(fault),
+    applyProfile: (name) => armProfiles(parseProfiles(name)),
     clearFaults: () => faults.clear(),
     faults: () => faults.list(),
     reset() {
       store.reset();
       faults.clear();
+      armProfiles(resolved.profiles);
       tokens.reset();
       callbacks.reset();
     },
@@ -187,6 +194,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       samples: `${base}/samples`,
       endpoints: [...Object.entries(API_ROUTES)].map(([path, r]) => `${r.method} ${path}`),
       control: `${base}/__sim/faults`,
+      profiles: resolved.profiles,
     });
   }
 

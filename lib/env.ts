@@ -105,6 +105,20 @@ const schema = z.object({
       })
       .default("1500-4000"),
   ),
+  /**
+   * Demo mode: lasting simulator behaviours by name (atlas-sim/profiles.ts), comma-separated.
+   * Only the form is checked here (next.config.ts loads this file on its own); the simulator
+   * refuses an unknown name with the list of known ones.
+   */
+  SIM_PROFILE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$/, {
+        message: "must be simulator profile names separated by commas, e.g. short-pages,nan",
+      })
+      .optional(),
+  ),
 
   // Batches and sync
   BATCH_MAX_ROWS: int(1, 100_000).default(5000),

@@ -8,7 +8,8 @@
  *      the engine's wall time to store everything (concurrency 4 and 8) beside a plain
  *      sequential `has_next` loop, without and with the same database writes;
  *   2. the Atlas requests of a poll where nothing changed: once every upload is finished, and
- *      when all 100 uploads are still open but unchanged;
+ *      when all 100 uploads are still open but unchanged (every upload read, and a minute of
+ *      the engine's adaptive polling: the head of the queue every poll, the rest backing off);
  *   3. the Atlas requests made during one minute while 1 viewer watches one batch and 50
  *      viewers watch another (same size, same latency, the same background engine): viewers
  *      read what the batch page's GET route reads, from the database only.
@@ -295,6 +296,31 @@ async function main() {
     const firstPolls = await Promise.all(watched.map((w) => poll(arriving, w.batchId)));
     const quietBefore = arriving.extracts();
     const quietPoll = await timed(() => poll(arriving, one.batchId));
+    const quietRequests = arriving.extracts() - quietBefore;
+    // The engine's adaptive polling (SyncOptions.pollIntervalMs): a minute of unchanged polls,
+    // 5 s apart on the sync's own clock. Afterwards the batch's polling state is reset for part 3.
+    const adaptiveBefore = arriving.extracts();
+    const adaptive = await timed(async () => {
+      const requests: number[] = [];
+      let clock = Date.now();
+      for (let i = 0; i < 12; i++) {
+        const before = arriving.extracts();
+        await syncBatch(db, arriving.client, one.batchId, {
+          concurrency: 4,
+          thresholds: THRESHOLDS,
+          pollIntervalMs: ENGINE_INTERVAL_MS,
+          now: () => new Date(clock),
+        });
+        requests.push(arriving.extracts() - before);
+        clock += ENGINE_INTERVAL_MS;
+      }
+      return requests;
+    });
+    const adaptiveTotal = arriving.extracts() - adaptiveBefore;
+    await db
+      .update(atlasUploads)
+      .set({ unchangedPolls: 0, nextPollAt: null })
+      .where(eq(atlasUploads.batchId, one.batchId));
     table(
       "2. One poll where nothing changed (engine, concurrency 4)",
       ["batch", "open uploads", "Atlas requests", "wall time"],
@@ -314,8 +340,20 @@ async function main() {
         [
           `${DOCUMENTS} documents, none processed yet: next poll`,
           String(quietPoll.value.uploadsChecked),
-          String(arriving.extracts() - quietBefore),
+          String(quietRequests),
           seconds(quietPoll.ms),
+        ],
+        [
+          "same, adaptive polling: 12 unchanged polls (1 min)",
+          String(CHUNK_COUNT),
+          `${adaptiveTotal} (${adaptive.value.join(" ")})`,
+          seconds(adaptive.ms),
+        ],
+        [
+          "same, every upload on every poll: 12 polls (1 min)",
+          String(CHUNK_COUNT),
+          `${12 * CHUNK_COUNT} (computed)`,
+          "",
         ],
       ],
     );
@@ -326,11 +364,13 @@ async function main() {
       db: async () => db,
       atlas: () => arriving.client,
       thresholds: async () => THRESHOLDS,
+      // As lib/batches/service.ts configures it, adaptive polling included.
       settings: () => ({
         concurrency: 4,
         stallAfterMs: 600_000,
         leaseMs: 120_000,
         abandonedAfterMs: 120_000,
+        pollIntervalMs: ENGINE_INTERVAL_MS,
       }),
     });
     const viewerReads = new Map<string, number>(watched.map((w) => [w.batchId, 0]));

@@ -212,16 +212,33 @@ describe("protocol errors and secrecy", () => {
     expect(e.problems[0]).toContain("not valid JSON");
   });
 
-  it("reports a wrong shape with the zod issue path", async () => {
+  it("reports a wrong envelope with the zod issue path", async () => {
     const client = makeClient({
       fetch: async (input, init) => {
-        if (String(input).includes("/extracts")) return Response.json({ data: [{ file_data: {} }] });
+        if (String(input).includes("/extracts")) return Response.json({ data: { file_data: {} } });
         return fetch(input, init);
       },
     });
     const e = await rejection(client.bulk.extracts({ batchId: "x" }));
     expect(e.kind).toBe("protocol");
-    expect(e.problems[0]).toMatch(/^data\.0\.document_id:/);
+    expect(e.problems[0]).toMatch(/^data:/);
+  });
+
+  it("keeps an entry it cannot read aside instead of failing the page", async () => {
+    const good = {
+      document_id: "ok",
+      file_data: { document_type: "PAN", name: { value: "A", confidence_score: 0.9 } },
+    };
+    const client = makeClient({
+      fetch: async (input, init) => {
+        if (String(input).includes("/extracts")) return Response.json({ data: [{ file_data: {} }, good] });
+        return fetch(input, init);
+      },
+    });
+    const page = await client.bulk.extracts({ batchId: "x" });
+    expect(page.data.map((d) => d.documentId)).toEqual(["ok"]);
+    expect(page.unreadable).toEqual([{ index: 0, reason: "no document_id", raw: { file_data: {} } }]);
+    expect(page.entryCount).toBe(2);
   });
 
   it("never puts the secret or a token in an error", async () => {

@@ -7,8 +7,9 @@
 import type { RequestBudget } from "./budget";
 import { isAtlasError } from "./errors";
 import { sendRequest, type AtlasRequest, type HttpConfig } from "./http";
+import { normaliseExtractsPage } from "./entries";
 import { flowStatusAnswerSchema, normaliseFlowExtracts, normaliseStatus } from "./flow-normalise";
-import { normaliseExtractsPage, normaliseUpload } from "./normalise";
+import { normaliseUpload } from "./normalise";
 import {
   bulkExtractsResponseSchema,
   flowInitResponseSchema,

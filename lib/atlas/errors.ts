@@ -39,6 +39,8 @@ export interface AtlasErrorInit {
   /** unavailable: what went wrong on the wire. */
   failure?: "timeout" | "network" | "status";
   attempts?: number;
+  /** The answer's text (redacted, at most 4,000 characters), when there was one. */
+  body?: string;
 }
 
 export class AtlasError extends Error {
@@ -51,6 +53,7 @@ export class AtlasError extends Error {
   readonly problems: string[];
   readonly failure?: "timeout" | "network" | "status";
   readonly attempts?: number;
+  readonly body?: string;
 
   constructor(init: AtlasErrorInit) {
     super(`${init.userMessage} [${init.endpoint}${init.status ? ` → ${init.status}` : ""}]`);
@@ -64,6 +67,7 @@ export class AtlasError extends Error {
     this.problems = init.problems ?? [];
     this.failure = init.failure;
     this.attempts = init.attempts;
+    this.body = init.body;
   }
 }
 
@@ -131,9 +135,10 @@ export function errorForStatus(args: {
   attempts: number;
   /** Set when the answer was an HTML page (a proxy's), summarised, e.g. `an HTML error page ("502 Bad Gateway")`. */
   proxyPage?: string;
+  body?: string;
 }): AtlasError {
-  const { status, endpoint, atlasMessage, isTokenEndpoint, attempts, proxyPage } = args;
-  const base = { endpoint, status, atlasMessage, attempts };
+  const { status, endpoint, atlasMessage, isTokenEndpoint, attempts, proxyPage, body } = args;
+  const base = { endpoint, status, atlasMessage, attempts, body };
   const said = atlasMessage ? ` Atlas said: "${atlasMessage}".` : "";
 
   if (proxyPage) {

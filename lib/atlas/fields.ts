@@ -1,34 +1,38 @@
 /** Reading Atlas field objects tolerantly. Pure: no server imports, no secrets. */
-import { fieldSchema, formattedAddressSchema } from "./schemas";
+import { readConfidence, type ConfidenceScale } from "./confidence";
+import { formattedAddressSchema } from "./schemas";
 
 export interface ReadField {
   value: unknown;
+  /** In [0, 1] (see confidence.ts); undefined when Atlas gave none. */
   confidenceScore?: number;
+  /** Why the score needs a person's look (missing, unreadable, out of range), if it does. */
+  confidenceProblem?: string;
   /** Keys besides value/confidence_score, e.g. redact_url. */
   extra: Record<string, unknown>;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
 /**
  * `{value, confidence_score, ...}` as documented; a bare object without `value` (as
- * formatted_address may be) or a bare primitive is taken as the value itself.
+ * formatted_address may be) or a bare primitive is taken as the value itself. The score is read
+ * by `readConfidence` on the response's scale; whatever it looks like, the value stays the value.
  */
-export function readField(raw: unknown): ReadField {
-  if (raw !== null && typeof raw === "object" && !Array.isArray(raw) && "value" in raw) {
-    const parsed = fieldSchema.safeParse(raw);
-    if (parsed.success) {
-      const { value, confidence_score, ...extra } = parsed.data;
-      return { value: value ?? null, confidenceScore: confidence_score ?? undefined, extra };
-    }
+export function readField(raw: unknown, scale: ConfidenceScale = "unit"): ReadField {
+  if (isPlainObject(raw) && "value" in raw) {
+    const { value, confidence_score, ...extra } = raw;
+    const c = readConfidence(confidence_score, scale);
+    return { value: value ?? null, confidenceScore: c.score, confidenceProblem: c.problem, extra };
   }
-  if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
-    const { confidence_score, ...rest } = raw as Record<string, unknown>;
-    return {
-      value: rest,
-      confidenceScore: typeof confidence_score === "number" ? confidence_score : undefined,
-      extra: {},
-    };
+  if (isPlainObject(raw)) {
+    const { confidence_score, ...rest } = raw;
+    const c = readConfidence(confidence_score, scale);
+    return { value: rest, confidenceScore: c.score, confidenceProblem: c.problem, extra: {} };
   }
-  return { value: raw ?? null, extra: {} };
+  const c = readConfidence(undefined, scale);
+  return { value: raw ?? null, confidenceProblem: c.problem, extra: {} };
 }
 
 export interface FormattedAddress {

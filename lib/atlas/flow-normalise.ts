@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { AtlasError } from "./errors";
+import { withResponseScale } from "./confidence";
 import { normaliseDocument } from "./normalise";
 import { extractEntrySchema } from "./schemas";
 import { isTerminalStatus, statusMeaning } from "./status-words";
@@ -253,7 +254,7 @@ export function normaliseFlowExtracts(
     productType: e.product_type ?? undefined,
     masterStatus: e.master_status ?? e.status,
     flowParams: e.flow_params ?? undefined,
-    ocrData,
+    ocrData: withResponseScale(ocrData),
     crossChecks: checks,
     statusOnly: e.ocr_data === undefined && e.cross_checks === undefined,
     unreadable,

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { parseRetryAfter, type RequestBudget } from "./budget";
 import { AtlasError, errorForStatus, looksLikeHtml, redact, summariseHtml } from "./errors";
+import { parseAtlasJson } from "./json";
 import { errorBodySchema } from "./schemas";
 
 export interface HttpConfig {
@@ -81,15 +82,19 @@ function describeIssues(issues: z.core.$ZodIssue[]): string[] {
   return issues.slice(0, 10).map((i) => `${i.path.length ? i.path.join(".") : "(body)"}: ${i.message}`);
 }
 
-function protocolError(endpoint: string, status: number, problems: string[]): AtlasError {
+function protocolError(endpoint: string, status: number, problems: string[], body?: string): AtlasError {
   return new AtlasError({
     kind: "protocol",
     endpoint,
     status,
     problems,
+    body,
     userMessage: `Atlas sent a response the dashboard could not understand (${endpoint}: ${problems[0] ?? "unknown problem"}).`,
   });
 }
+
+/** The answer's text as kept on an error (redacted, bounded), e.g. for an upload whose fate is unknown. */
+const keptBody = (text: string, config: HttpConfig) => redact(text.slice(0, 4000), config.secrets());
 
 /**
  * One Atlas call: timeout on every attempt, bounded jittered retries for idempotent requests,
@@ -161,6 +166,7 @@ export async function sendRequest<S extends z.ZodType>(
         isTokenEndpoint: req.isTokenEndpoint ?? false,
         attempts: attempt,
         proxyPage: html ? summariseHtml(text) : undefined,
+        body: keptBody(text, config),
       });
     }
 
@@ -170,17 +176,20 @@ export async function sendRequest<S extends z.ZodType>(
         endpoint,
         status,
         problems: [`body is ${summariseHtml(text)}, not JSON`],
+        body: keptBody(text, config),
         userMessage: `Atlas answered ${status} with ${summariseHtml(text)} instead of JSON, probably from a proxy or sign-in page in front of the API (${endpoint}). Check ATLAS_BASE_URL.`,
       });
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = parseAtlasJson(text);
     } catch {
-      throw protocolError(endpoint, status, [`body is not valid JSON (${text.length} characters)`]);
+      const problem = `body is not valid JSON (${text.length} characters)`;
+      throw protocolError(endpoint, status, [problem], keptBody(text, config));
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw protocolError(endpoint, status, describeIssues(parsed.error.issues));
+    if (!parsed.success)
+      throw protocolError(endpoint, status, describeIssues(parsed.error.issues), keptBody(text, config));
     return parsed.data;
   }
 }

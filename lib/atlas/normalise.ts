@@ -1,10 +1,16 @@
 import type { z } from "zod";
 import { AtlasError } from "./errors";
-import type { ExtractEntry, bulkExtractsResponseSchema, uploadResponseSchema } from "./schemas";
-import type { ExtractedDocument, ExtractsPage, UploadFile, UploadResult } from "./types";
+import type { ExtractEntry, uploadResponseSchema } from "./schemas";
+import type { ExtractedDocument, UploadFile, UploadResult } from "./types";
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
+/**
+ * The upload answer, row by row: each of our rows keeps the `batch_id` of ITS answer entry
+ * (found by document_id, else by position when Atlas answered one entry per file), so an answer
+ * that spreads the files over two Atlas batches loses neither. Rows the answer does not mention
+ * get the first batch_id (a bare `{batch_id}` object, IDP style, names none).
+ */
 export function normaliseUpload(
   answer: z.infer<typeof uploadResponseSchema>,
   files: UploadFile[],
@@ -20,17 +26,14 @@ export function normaliseUpload(
       userMessage: "Atlas accepted the upload but sent no batch_id.",
     });
   }
-  // A bare {batch_id} object (IDP style) has no per-file entries: echo what we sent.
-  if (!Array.isArray(answer) && answer.document_id === undefined) {
-    return { batchId, items: files.map((f) => ({ documentId: f.documentId, batchId })) };
-  }
+  const byId = new Map(entries.filter((e) => e.document_id !== undefined).map((e) => [e.document_id!, e]));
+  const byPosition = entries.length === files.length && byId.size === 0;
   return {
     batchId,
-    items: entries.map((e, i) => ({
-      documentId: e.document_id ?? files[i]?.documentId ?? String(i),
-      fileUuid: e.file_uuid,
-      batchId: e.batch_id,
-    })),
+    items: files.map((f, i) => {
+      const entry = byId.get(f.documentId) ?? (byPosition ? entries[i] : undefined);
+      return { documentId: f.documentId, fileUuid: entry?.file_uuid, batchId: entry?.batch_id ?? batchId };
+    }),
   };
 }
 
@@ -54,19 +57,3 @@ export function normaliseDocument(entry: ExtractEntry): ExtractedDocument {
   };
 }
 
-export function normaliseExtractsPage(
-  answer: z.infer<typeof bulkExtractsResponseSchema>,
-  requestedPage: number,
-): ExtractsPage {
-  const page = answer.page ?? requestedPage;
-  const hasNext = answer.has_next ?? (answer.total_pages !== undefined ? page < answer.total_pages : false);
-  return {
-    data: answer.data.map(normaliseDocument),
-    page,
-    perPage: answer.per_page ?? answer.data.length,
-    totalPages: answer.total_pages,
-    totalItems: answer.total_items,
-    hasNext,
-    hasPrev: answer.has_prev ?? page > 1,
-  };
-}

@@ -61,7 +61,7 @@ describe("tolerance", () => {
         },
       ],
     });
-    const doc = normaliseDocument(page.data[0]!);
+    const doc = normaliseDocument(extractEntrySchema.parse(page.data[0]));
     expect(doc.documentId).toBe("7");
     expect(doc.documentType).toBe("ELECTRICITY_BILL");
     expect(doc.fields.consumer_number).toEqual({ value: "1234", confidence_score: 0.9, bbox: [1, 2] });

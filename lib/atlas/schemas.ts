@@ -11,7 +11,6 @@ import { z } from "zod";
 /** Ids are opaque strings; a number is accepted and turned into a string. */
 const id = z.union([z.string(), z.number()]).transform(String);
 const optionalText = z.string().nullish();
-const count = z.coerce.number().int().nonnegative();
 /** Scores sometimes arrive as strings in JSON produced by Python services. */
 const score = z.union([
   z.number(),
@@ -111,15 +110,35 @@ export const extractEntrySchema = z.looseObject({
 export type ExtractEntry = z.infer<typeof extractEntrySchema>;
 
 // ---- Bulk extracts (2.4)
+/** An envelope number: a number or numeric string; anything else (null, NaN, "") is "not sent". */
+const envelopeCount = z
+  .preprocess(
+    (v) =>
+      v === null || v === "" || (typeof v !== "number" && typeof v !== "string") ? undefined : Number(v),
+    z.number().int().nonnegative().optional(),
+  )
+  .catch(undefined);
+const envelopeFlag = z
+  .preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean().optional())
+  .catch(undefined);
+
+/**
+ * The page envelope only: each `data[]` entry is read on its own (lib/atlas/entries.ts), so one
+ * entry Atlas got wrong never makes the page unreadable. Counts and flags that are unusable are
+ * taken as not sent.
+ */
 export const bulkExtractsResponseSchema = z.looseObject({
-  data: z.array(extractEntrySchema),
-  page: count.optional(),
+  data: z
+    .array(z.unknown())
+    .nullable()
+    .transform((v) => v ?? []),
+  page: envelopeCount,
   /** Records on this page (Bulk docs) or the page size; the client does not rely on either. */
-  per_page: count.optional(),
-  total_pages: count.optional(),
-  total_items: count.optional(),
-  has_next: z.boolean().optional(),
-  has_prev: z.boolean().optional(),
+  per_page: envelopeCount,
+  total_pages: envelopeCount,
+  total_items: envelopeCount,
+  has_next: envelopeFlag,
+  has_prev: envelopeFlag,
 });
 
 // ---- Flow v3 (2.6–2.9, 4, 5)

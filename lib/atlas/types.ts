@@ -1,4 +1,5 @@
 /** The client's normalised results. Raw Atlas payloads stay available under `raw`. */
+import type { ConfidenceScale } from "./confidence";
 
 export interface UploadFile {
   documentId: string;
@@ -27,17 +28,36 @@ export interface ExtractedDocument {
   errorMessage?: string;
   /** Every other `file_data` key, raw (read them with `readField`). */
   fields: Record<string, unknown>;
+  /** The confidence scale of the answer this document came in (decided per response). */
+  confidenceScale?: ConfidenceScale;
+  raw: unknown;
+}
+
+/** A `data[]` entry that could not be understood: kept raw, never blocking the others. */
+export interface UnreadableEntry {
+  /** Position in the page's `data[]`. */
+  index: number;
+  reason: string;
   raw: unknown;
 }
 
 export interface ExtractsPage {
+  /** Results only: entries with a document type or an error code, one per document id. */
   data: ExtractedDocument[];
+  /** Document ids listed on this page that have no result yet (processing, empty). */
+  waiting: string[];
+  unreadable: UnreadableEntry[];
+  /** Entries actually on this page (results, waiting and unreadable alike). */
+  entryCount: number;
   page: number;
   /** Records on this page as Atlas reported them (falls back to data.length). */
   perPage: number;
   totalPages?: number;
   totalItems?: number;
+  /** `has_next` as sent, or derived from total_pages; false when Atlas said neither. */
   hasNext: boolean;
+  /** Whether `has_next` or `total_pages` was sent at all. */
+  endKnown: boolean;
   hasPrev: boolean;
 }
 

@@ -22,7 +22,14 @@ export type EngineDeps = {
   db: () => Promise<Db>;
   atlas: () => AtlasClient;
   thresholds: (db: Db) => Promise<ThresholdSet>;
-  settings: () => { concurrency: number; stallAfterMs: number; leaseMs: number; abandonedAfterMs: number };
+  settings: () => {
+    concurrency: number;
+    stallAfterMs: number;
+    leaseMs: number;
+    abandonedAfterMs: number;
+    /** The background interval: uploads that bring nothing new are then polled less often. */
+    pollIntervalMs?: number;
+  };
 };
 
 export type BatchRunResult =
@@ -37,16 +44,21 @@ export class BatchEngine {
 
   constructor(private readonly deps: EngineDeps) {}
 
-  /** Submit what is pending, then sync; concurrent callers for the same batch share one run. */
-  run(batchId: string): Promise<BatchRunResult> {
+  /**
+   * Submit what is pending, then sync; concurrent callers for the same batch share one run.
+   * `force` (a person's "Sync now") reads every open upload, whatever its polling backoff.
+   */
+  run(batchId: string, options: { force?: boolean } = {}): Promise<BatchRunResult> {
     const running = this.inFlight.get(batchId);
     if (running) return running;
-    const promise = this.runOnce(batchId).finally(() => this.inFlight.delete(batchId));
+    const promise = this.runOnce(batchId, options.force ?? false).finally(() =>
+      this.inFlight.delete(batchId),
+    );
     this.inFlight.set(batchId, promise);
     return promise;
   }
 
-  private async runOnce(batchId: string): Promise<BatchRunResult> {
+  private async runOnce(batchId: string, force: boolean): Promise<BatchRunResult> {
     const db = await this.deps.db();
     const settings = this.deps.settings();
     if (!(await acquireLease(db, batchId, this.owner, settings.leaseMs)))
@@ -76,6 +88,8 @@ export class BatchEngine {
           concurrency: settings.concurrency,
           thresholds: await this.deps.thresholds(db),
           stallAfterMs: settings.stallAfterMs,
+          pollIntervalMs: settings.pollIntervalMs,
+          force,
         });
         return { sync, submitted };
       } catch (error) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { atlasUploads, batches, users } from "@/lib/db/schema";
+import { atlasUnreadableEntries, atlasUploads, batches, users } from "@/lib/db/schema";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export type BatchListFilter = {
   status?: string | null;
@@ -78,9 +79,51 @@ export async function getBatchSummary(db: Db, batchId: string) {
       atlasBatchId: atlasUploads.atlasBatchId,
       errorMessage: atlasUploads.errorMessage,
       attemptCount: atlasUploads.attemptCount,
+      answerBody: atlasUploads.answerBody,
     })
     .from(atlasUploads)
     .where(eq(atlasUploads.batchId, batchId))
     .orderBy(asc(atlasUploads.chunkIndex));
-  return { ...row, chunks };
+  return { ...row, chunks, unreadable: await unreadableEntries(db, batchId) };
+}
+
+const UNREADABLE_LISTED = 20;
+
+/**
+ * Atlas answers the sync could not read for this batch: how many, and the latest few with
+ * where they came from, why, and their content cut short with Aadhaar numbers masked.
+ */
+export async function unreadableEntries(db: Db, batchId: string) {
+  const [total] = await db
+    .select({ n: count() })
+    .from(atlasUnreadableEntries)
+    .where(eq(atlasUnreadableEntries.batchId, batchId));
+  const rows = await db
+    .select({
+      id: atlasUnreadableEntries.id,
+      atlasBatchId: atlasUnreadableEntries.atlasBatchId,
+      page: atlasUnreadableEntries.page,
+      entryIndex: atlasUnreadableEntries.entryIndex,
+      reason: atlasUnreadableEntries.reason,
+      raw: atlasUnreadableEntries.raw,
+      seenCount: atlasUnreadableEntries.seenCount,
+    })
+    .from(atlasUnreadableEntries)
+    .where(eq(atlasUnreadableEntries.batchId, batchId))
+    .orderBy(desc(atlasUnreadableEntries.lastSeenAt))
+    .limit(UNREADABLE_LISTED);
+  return {
+    count: Number(total?.n ?? 0),
+    entries: rows.map(({ raw, ...r }) => ({
+      ...r,
+      content: shortMasked(JSON.stringify(raw) ?? String(raw)),
+    })),
+  };
+}
+
+/** Text from Atlas shown on a page: at most 300 characters, Aadhaar numbers masked. */
+export function shortMasked(text: string | null): string | null {
+  if (text === null) return null;
+  const masked = maskAadhaarInText(text);
+  return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
 }

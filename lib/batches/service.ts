@@ -21,6 +21,7 @@ export function getBatchEngine(): BatchEngine {
         // Long enough for one sync of a 10,000-document batch; renewed on every run.
         leaseMs: Math.max(60_000, env.SYNC_INTERVAL_MS * 6),
         abandonedAfterMs: env.ATLAS_TIMEOUT_MS * 4,
+        pollIntervalMs: env.SYNC_INTERVAL_MS,
       };
     },
   }));

@@ -109,10 +109,14 @@ describe.each(testDrivers)("batch creation and submission (%s)", (driver) => {
     // multiupload is not idempotent: the 500 was not retried.
     expect(sim.uploadsSent()).toBe(3);
 
+    // A 500 after sending: whether Atlas received the rows is unknown, not "failed".
     const chunks = await chunksOf(batchId);
-    expect(chunks.map((c) => c.status)).toEqual(["submitted", "failed", "submitted"]);
+    expect(chunks.map((c) => c.status)).toEqual(["submitted", "unknown", "submitted"]);
     const reason = chunks[1]!.errorMessage;
-    expect(reason).toMatch(/Atlas/);
+    expect(reason).toMatch(
+      /HTTP 500.*unknown whether Atlas received these rows; retrying may make Atlas process them twice/,
+    );
+    expect(chunks[1]!.answerBody).toMatch(/Internal Server Error/);
     expect(chunks[1]!.atlasBatchId).toBeNull();
     const failedRows = (await docsOf(batchId)).filter((d) => d.uploadId === chunks[1]!.id);
     expect(failedRows).toHaveLength(50);
@@ -157,7 +161,7 @@ describe.each(testDrivers)("batch creation and submission (%s)", (driver) => {
     expect(await batchRow(t.db, batchId)).toMatchObject({ status: "partly_failed", notSubmittedCount: 60 });
   });
 
-  it("a chunk left sending by a dead process becomes failed, never pending", async () => {
+  it("a chunk left sending by a dead process becomes unknown, never pending", async () => {
     const batchId = await newBatch(t.db, userId, sampleRows(sim.baseUrl, 10, "dead"), 50);
     await t.db
       .update(atlasUploads)
@@ -165,7 +169,7 @@ describe.each(testDrivers)("batch creation and submission (%s)", (driver) => {
       .where(eq(atlasUploads.batchId, batchId));
     expect(await releaseAbandonedChunks(t.db, 30_000)).toBeGreaterThanOrEqual(1);
     const [chunk] = await chunksOf(batchId);
-    expect(chunk).toMatchObject({ status: "failed" });
+    expect(chunk).toMatchObject({ status: "unknown" });
     expect(chunk!.errorMessage).toMatch(/unknown whether Atlas received them/);
     // Its rows say why, and the batch is no longer "submitting".
     const [explained] = await t.db

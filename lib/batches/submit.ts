@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { AtlasClient } from "@/lib/atlas/client";
+import type { UploadResult } from "@/lib/atlas/types";
 import { isAtlasError } from "@/lib/atlas/errors";
 import type { Db } from "@/lib/db";
 import { atlasUploads, batches, documents } from "@/lib/db/schema";
@@ -13,7 +14,10 @@ import { refreshBatchCounts } from "./counts";
  * `multiupload` is not idempotent, so each chunk is CLAIMED first (pending → sending, in one
  * statement that skips rows another process holds): two clicks, two tabs or two app instances
  * can never send the same chunk twice. A chunk that fails is marked failed with Atlas's reason
- * and waits for a person to retry it; it is never retried blindly.
+ * and waits for a person to retry it; it is never retried blindly. When the request went out but
+ * its answer was lost or unreadable (timeout, 5xx, a proxy's error page, a 2xx we cannot read),
+ * Atlas may have received the rows: the chunk is "unknown", keeps the answer, and the retry
+ * button warns that Atlas may process those rows twice.
  */
 export type SubmitOutcome = { submitted: number; failed: number; documentsSubmitted: number };
 
@@ -38,14 +42,38 @@ async function claimNextChunk(db: Db, batchId: string) {
   return claimed;
 }
 
+export const UNKNOWN_FATE_NOTE =
+  "It is unknown whether Atlas received these rows; retrying may make Atlas process them twice.";
+
+/**
+ * Whether the upload may have reached Atlas although we got no usable answer: a timeout or a
+ * dropped connection, a 5xx (502/503/504 from a proxy included), or a 2xx answer we could not
+ * read. A 429 or a 4xx is a refusal (nothing was processed), so the chunk simply failed.
+ */
+export function mayHaveReachedAtlas(error: unknown): boolean {
+  if (!isAtlasError(error)) return false;
+  if (error.kind === "unavailable")
+    return error.failure === "timeout" || error.failure === "network" || (error.status ?? 0) >= 500;
+  if (error.kind === "protocol")
+    return error.status === undefined || (error.status >= 200 && error.status < 300);
+  return error.kind === "unexpected_status" && (error.status ?? 0) >= 500;
+}
+
 export function describeUploadFailure(error: unknown): string {
   if (isAtlasError(error)) {
-    if (error.kind === "unavailable" && error.failure === "timeout") {
-      return `${error.userMessage} Atlas may or may not have received these rows; retrying could submit them twice.`;
-    }
-    return error.userMessage;
+    return mayHaveReachedAtlas(error) ? `${error.userMessage} ${UNKNOWN_FATE_NOTE}` : error.userMessage;
   }
   return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
+}
+
+/** What Atlas answered, kept on the chunk: the body when there was one, else what happened. */
+function answerOf(error: unknown): string | null {
+  if (!isAtlasError(error)) return null;
+  if (error.body) return error.body;
+  if (error.body === "") return "(an empty answer)";
+  if (error.failure === "timeout") return "(no answer: the request timed out)";
+  if (error.failure === "network") return "(no answer: the connection failed)";
+  return error.atlasMessage ?? null;
 }
 
 export async function submitPendingChunks(
@@ -69,50 +97,33 @@ export async function submitPendingChunks(
       .select({ id: documents.id, documentId: documents.documentId, fileUrl: documents.fileUrl })
       .from(documents)
       .where(eq(documents.uploadId, claimed.id));
+    let result: UploadResult;
     try {
-      const result = await atlas.bulk.upload({
+      result = await atlas.bulk.upload({
         productType: batch.productType,
         files: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
       });
-      const fileUuids = result.items.filter((item) => item.fileUuid);
-      await db.transaction(async (tx) => {
-        await tx
-          .update(atlasUploads)
-          .set({ status: "submitted", atlasBatchId: result.batchId, submittedAt: new Date() })
-          .where(eq(atlasUploads.id, claimed.id));
-        await tx
-          .update(documents)
-          .set({
-            status: "submitted",
-            atlasBatchId: result.batchId,
-            submitError: null,
-            updatedAt: new Date(),
-          })
-          .where(eq(documents.uploadId, claimed.id));
-        // The file_uuids in one statement (not one per row): a 5,000-row batch is 100 chunks.
-        if (fileUuids.length > 0) {
-          const values = fileUuids.map((item) => sql`(${item.documentId}::text, ${item.fileUuid!}::text)`);
-          await tx.execute(sql`
-            update ${documents} set file_uuid = v.file_uuid
-            from (values ${sql.join(values, sql`, `)}) as v(document_id, file_uuid)
-            where ${documents.uploadId} = ${claimed.id} and ${documents.documentId} = v.document_id`);
-        }
+    } catch (error) {
+      const unknown = mayHaveReachedAtlas(error);
+      const message = describeUploadFailure(error);
+      logger.warn(unknown ? "batch.chunk_unknown" : "batch.chunk_failed", {
+        batchId,
+        chunk: claimed.chunkIndex,
+        error,
       });
+      await markChunk(db, claimed.id, unknown ? "unknown" : "failed", message, answerOf(error));
+      outcome.failed++;
+      continue;
+    }
+    try {
+      await recordSubmitted(db, claimed.id, result);
       outcome.submitted++;
       outcome.documentsSubmitted += rows.length;
     } catch (error) {
-      const message = describeUploadFailure(error);
-      logger.warn("batch.chunk_failed", { batchId, chunk: claimed.chunkIndex, error });
-      await db.transaction(async (tx) => {
-        await tx
-          .update(atlasUploads)
-          .set({ status: "failed", errorMessage: message })
-          .where(eq(atlasUploads.id, claimed.id));
-        await tx
-          .update(documents)
-          .set({ submitError: message, updatedAt: new Date() })
-          .where(eq(documents.uploadId, claimed.id));
-      });
+      // Atlas has the rows; only our bookkeeping failed. Never "failed": a retry would send them twice.
+      logger.error("batch.chunk_record_failed", { batchId, chunk: claimed.chunkIndex, error });
+      const message = `Atlas accepted these rows but the app could not record it. ${UNKNOWN_FATE_NOTE}`;
+      await markChunk(db, claimed.id, "unknown", message, JSON.stringify(result).slice(0, 4000));
       outcome.failed++;
     }
   }
@@ -120,12 +131,72 @@ export async function submitPendingChunks(
   return outcome;
 }
 
-/** The person asked to retry: failed chunks become pending again (once, however often they click). */
+async function markChunk(
+  db: Db,
+  uploadId: string,
+  status: "failed" | "unknown",
+  message: string,
+  answer: string | null,
+) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(atlasUploads)
+      .set({ status, errorMessage: message, answerBody: answer })
+      .where(eq(atlasUploads.id, uploadId));
+    await tx
+      .update(documents)
+      .set({ submitError: message, updatedAt: new Date() })
+      .where(eq(documents.uploadId, uploadId));
+  });
+}
+
+/**
+ * The chunk is with Atlas: each row keeps the batch_id (and file_uuid) of its own answer entry,
+ * in one statement (not one per row: a 5,000-row batch is 100 chunks).
+ */
+async function recordSubmitted(db: Db, uploadId: string, result: UploadResult) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(atlasUploads)
+      .set({
+        status: "submitted",
+        atlasBatchId: result.batchId,
+        submittedAt: new Date(),
+        errorMessage: null,
+        answerBody: null,
+        unchangedPolls: 0,
+        nextPollAt: null,
+      })
+      .where(eq(atlasUploads.id, uploadId));
+    const values = result.items.map(
+      (item) => sql`(${item.documentId}::text, ${item.batchId}::text, ${item.fileUuid ?? null}::text)`,
+    );
+    await tx.execute(sql`
+      update ${documents} set
+        status = 'submitted',
+        atlas_batch_id = v.batch_id,
+        file_uuid = coalesce(v.file_uuid, ${documents.fileUuid}),
+        submit_error = null,
+        updated_at = now()
+      from (values ${sql.join(values, sql`, `)}) as v(document_id, batch_id, file_uuid)
+      where ${documents.uploadId} = ${uploadId} and ${documents.documentId} = v.document_id`);
+  });
+}
+
+/** Chunks waiting for a person: refused ("failed") or possibly received ("unknown"). */
+export const RETRYABLE_CHUNK_STATUSES = ["failed", "unknown"] as const;
+
+/**
+ * The person asked to retry: failed and unknown chunks become pending again (once, however often
+ * they click). The page asked them to confirm first when some were "unknown".
+ */
 export async function requeueFailedChunks(db: Db, batchId: string): Promise<number> {
   const requeued = await db
     .update(atlasUploads)
     .set({ status: "pending" })
-    .where(and(eq(atlasUploads.batchId, batchId), eq(atlasUploads.status, "failed")))
+    .where(
+      and(eq(atlasUploads.batchId, batchId), inArray(atlasUploads.status, [...RETRYABLE_CHUNK_STATUSES])),
+    )
     .returning({ id: atlasUploads.id });
   // The batch is open again ("submitting"), so the background loop sends the chunks even when
   // the run that follows this click is skipped (another instance holds the lease).
@@ -135,16 +206,20 @@ export async function requeueFailedChunks(db: Db, batchId: string): Promise<numb
 
 /**
  * A chunk left in "sending" by a process that died mid-request: whether Atlas got it is unknown,
- * so it becomes failed with that explanation and waits for a person's decision.
+ * so a batch's chunk becomes "unknown" (a flow's stays "failed", as the flow pages expect) with
+ * that explanation and waits for a person's decision.
  */
 export async function releaseAbandonedChunks(db: Db, olderThanMs: number): Promise<number> {
   const cutoff = new Date(Date.now() - olderThanMs);
   const message =
-    "The app stopped while sending these rows, so it is unknown whether Atlas received them. Retrying could submit them twice.";
+    "The app stopped while sending these rows, so it is unknown whether Atlas received them. Retrying may make Atlas process them twice.";
   const released = await db.transaction(async (tx) => {
     const chunks = await tx
       .update(atlasUploads)
-      .set({ status: "failed", errorMessage: message })
+      .set({
+        status: sql`case when ${atlasUploads.batchId} is not null then 'unknown'::upload_status else 'failed'::upload_status end`,
+        errorMessage: message,
+      })
       .where(and(eq(atlasUploads.status, "sending"), lt(atlasUploads.sendingSince, cutoff)))
       .returning({ id: atlasUploads.id, batchId: atlasUploads.batchId });
     if (chunks.length > 0) {

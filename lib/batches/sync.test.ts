@@ -183,8 +183,11 @@ describe.each(testDrivers)("batch sync (%s)", (driver) => {
       const reports = await syncUntilDone(t.db, atlas, batchId);
       expect(reports).toHaveLength(1);
       expect(instant.sim.tokensIssued().bulk - tokens).toBe(1);
-      // Each of the four page reads in flight was refused once and sent again.
-      expect(instant.extractsSent()).toBe(reports[0]!.requests + 4);
+      // Each page read in flight with the revoked token (one per upload at most) was refused once
+      // and sent again.
+      const resent = instant.extractsSent() - reports[0]!.requests;
+      expect(resent).toBeGreaterThanOrEqual(1);
+      expect(resent).toBeLessThanOrEqual(2);
       await expectAllStoredOnce(reports);
     });
 
@@ -213,17 +216,36 @@ describe.each(testDrivers)("batch sync (%s)", (driver) => {
       const failure = await syncBatch(t.db, atlas, batchId, SYNC).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(AtlasError);
       expect((failure as AtlasError).kind).toBe(kind);
+      expect((await batchRow(t.db, batchId)).lastSyncError).toContain((failure as AtlasError).userMessage);
+      // What could be read in the failed sync was kept: never more than the other upload.
+      const storedBefore =
+        (await batchRow(t.db, batchId)).extractedCount + (await batchRow(t.db, batchId)).failedCount;
+      expect(storedBefore).toBeLessThanOrEqual(CHUNK);
       instant.sim.clearFaults();
-      await expectAllStoredOnce(await syncUntilDone(t.db, atlas, batchId));
+      const reports = await syncUntilDone(t.db, atlas, batchId);
+      expect(totalStored(reports)).toBe(ROWS - storedBefore);
+      expect(await expectStoredExactlyOnce(t.db, batchId, instant.sim)).toBe(ROWS);
+      expect(await batchRow(t.db, batchId)).toMatchObject({ status: "complete", lastSyncError: null });
     });
 
-    it("a failed sync stops starting page reads", async () => {
-      await prepare(() => instant.sim.addFault({ kind: "malformed_json", count: 1 }));
-      // Two at a time over four later pages: the malformed one fails while one other is in flight.
-      await expect(syncBatch(t.db, atlas, batchId, { ...SYNC, concurrency: 2 })).rejects.toThrow(AtlasError);
+    it("one upload's unreadable page does not keep the other upload's results from being stored", async () => {
+      await prepare(() =>
+        instant.sim.addFault({ kind: "malformed_json", count: 1, endpoint: "/v1/bulk/extracts" }),
+      );
+      await expect(syncBatch(t.db, atlas, batchId, SYNC)).rejects.toThrow(AtlasError);
+      expect(
+        (await batchRow(t.db, batchId)).extractedCount + (await batchRow(t.db, batchId)).failedCount,
+      ).toBe(CHUNK);
+    });
+
+    it("a sync that finds Atlas unavailable stops starting page reads", async () => {
+      await prepare(() => instant.sim.addFault({ kind: "status", status: 503, count: 100 }));
+      // One upload at a time: the first upload's page 2 fails after its retries (4 attempts)…
+      await expect(syncBatch(t.db, atlas, batchId, { ...SYNC, concurrency: 1 })).rejects.toThrow(AtlasError);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      // 2 first pages + the failed page + at most two more; reading all four would make 6.
-      expect(instant.extractsSent()).toBeLessThan(6);
+      // …and the second upload is not asked at all: page 1 + 4 attempts at page 2.
+      expect(instant.extractsSent()).toBe(5);
+      expect(new Set(instant.sent.map((r) => r.batchId)).size).toBe(1);
     });
 
     it("documents appearing between page reads are picked up in the same sync", async () => {

@@ -27,7 +27,7 @@ function topLevelKey(path: string): string {
 }
 
 export function extractFieldRows(
-  doc: Pick<ExtractedDocument, "documentType" | "fields">,
+  doc: Pick<ExtractedDocument, "documentType" | "fields" | "confidenceScale">,
   today: Date,
 ): FieldRow[] {
   const results = validateDocument(doc.documentType, doc.fields, { today });
@@ -42,8 +42,11 @@ export function extractFieldRows(
     }
   }
   return Object.entries(doc.fields).map(([path, raw], position) => {
-    const field = readField(raw);
-    const issues = issuesByKey.get(path) ?? [];
+    const field = readField(raw, doc.confidenceScale);
+    const issues = [...(issuesByKey.get(path) ?? [])];
+    // A score Atlas did not give (or gave out of range) sends the field to a person, with why.
+    if (field.confidenceProblem)
+      issues.push({ path, check: "confidence", message: field.confidenceProblem, severity: "error" });
     // Warnings (soft checks) are shown but do not send the field to review.
     const blocking = issues.filter((i) => i.severity === "error");
     return {

@@ -30,6 +30,7 @@ function simulator(): Simulator {
     // Flow auth_url/callback_url come from the caller: only this app's own endpoints are called.
     // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
     fetch: ownFlowEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
+    profile: getEnv().SIM_PROFILE,
   });
   return holder[GLOBAL_KEY];
 }
@@ -73,7 +74,15 @@ async function handle(request: Request): Promise<Response> {
       throw error;
     }
   }
-  return simulator().handle(forwarded);
+  let sim: Simulator;
+  try {
+    sim = simulator();
+  } catch (error) {
+    // e.g. SIM_PROFILE names a profile the simulator does not know: say which ones it knows.
+    const message = error instanceof Error ? error.message : "The simulator could not start.";
+    return Response.json({ error: `${message} (check SIM_PROFILE)` }, { status: 500 });
+  }
+  return sim.handle(forwarded);
 }
 
 // Public on purpose: Atlas calls carry their own credentials/tokens (checked by the simulator), and

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, timestamptz, updatedAt } from "./columns";
 import { uploadStatus } from "./enums";
 import { flows } from "./flows";
@@ -69,6 +69,11 @@ export const atlasUploads = pgTable(
     submittedAt: timestamptz("submitted_at"),
     /** `total_items` seen on the last sync: when page 1 shows the same, the sync stops there. */
     lastTotalItems: integer("last_total_items"),
+    /** What Atlas answered when the chunk failed or its fate is unknown (redacted, bounded). */
+    answerBody: text("answer_body"),
+    /** Adaptive polling: syncs in a row that brought nothing new, and when to look again. */
+    unchangedPolls: integer("unchanged_polls").notNull().default(0),
+    nextPollAt: timestamptz("next_poll_at"),
   },
   (t) => [
     unique("atlas_uploads_batch_chunk_unique").on(t.batchId, t.chunkIndex),
@@ -76,4 +81,31 @@ export const atlasUploads = pgTable(
     index("atlas_uploads_atlas_batch_id_idx").on(t.atlasBatchId),
     check("atlas_uploads_one_owner", sql`num_nonnulls(${t.batchId}, ${t.flowId}) = 1`),
   ],
+);
+
+/**
+ * A `data[]` entry of a Bulk extracts page that could not be understood (no document_id, not an
+ * object, …): kept raw with where it came from and why, once per distinct entry, and listed on
+ * the batch page. The other entries of the page are stored as usual.
+ */
+export const atlasUnreadableEntries = pgTable(
+  "atlas_unreadable_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => batches.id, { onDelete: "cascade" }),
+    uploadId: uuid("upload_id").references(() => atlasUploads.id, { onDelete: "set null" }),
+    atlasBatchId: text("atlas_batch_id").notNull(),
+    page: integer("page").notNull(),
+    entryIndex: integer("entry_index").notNull(),
+    reason: text("reason").notNull(),
+    raw: jsonb("raw"),
+    /** sha256 of the entry as sent: the same entry on every poll is kept once. */
+    fingerprint: text("fingerprint").notNull(),
+    seenCount: integer("seen_count").notNull().default(1),
+    firstSeenAt: createdAt(),
+    lastSeenAt: timestamptz("last_seen_at").notNull().defaultNow(),
+  },
+  (t) => [unique("atlas_unreadable_entries_batch_fingerprint").on(t.batchId, t.fingerprint)],
 );

@@ -4,9 +4,11 @@ export const userRole = pgEnum("user_role", ["admin", "reviewer", "qa"]);
 
 /**
  * One chunk of rows sent to Atlas in one request. `sending` is claimed before the request goes
- * out, so two processes never send the same chunk (Atlas's upload is not idempotent).
+ * out, so two processes never send the same chunk (Atlas's upload is not idempotent). `unknown`:
+ * the request went out but the answer was lost or unreadable (timeout, 5xx, proxy error), so
+ * Atlas may have received the rows; like `failed`, it waits for a person's decision.
  */
-export const uploadStatus = pgEnum("upload_status", ["pending", "sending", "submitted", "failed"]);
+export const uploadStatus = pgEnum("upload_status", ["pending", "sending", "submitted", "failed", "unknown"]);
 
 export const documentStatus = pgEnum("document_status", [
   "not_submitted",

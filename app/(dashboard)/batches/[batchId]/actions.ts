@@ -42,7 +42,7 @@ export const syncNowAction = defineAction(
     if (!(await getBatchSummary(db, batchId)))
       throw new ActionError("not_found", "That batch no longer exists.");
     try {
-      const result = await getBatchEngine().run(batchId);
+      const result = await getBatchEngine().run(batchId, { force: true });
       if (result.skipped) return { message: "Another app instance is syncing this batch right now." };
       return {
         message: result.sync ? `Synced: ${result.sync.stored} new result(s).` : "Nothing to sync yet.",

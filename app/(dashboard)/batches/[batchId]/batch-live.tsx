@@ -1,11 +1,13 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
 import { useLiveProgress } from "@/components/use-live-progress";
 import { retryFailedChunksAction, syncNowAction } from "./actions";
+import { RetryChunksButton } from "./retry-chunks-button";
 
 export type BatchProgress = {
   id: string;
@@ -28,8 +30,23 @@ export type BatchProgress = {
     atlasBatchId: string | null;
     error: string | null;
     attempts: number;
+    /** What Atlas answered when the chunk failed or its fate is unknown (short, masked). */
+    answer: string | null;
   }[];
   missing: string[];
+  /** Atlas answers the sync could not read (kept aside; the rest of the page was stored). */
+  unreadable: {
+    count: number;
+    entries: {
+      id: string;
+      atlasBatchId: string;
+      page: number;
+      entryIndex: number;
+      reason: string;
+      seenCount: number;
+      content: string | null;
+    }[];
+  };
 };
 
 /** Live progress: polls our own API (never Atlas) every 2 s, and stops when the batch is done. */
@@ -43,6 +60,7 @@ export function BatchLive({
   canManage: boolean;
 }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [pending, start] = useTransition();
   const { progress, error } = useLiveProgress({
     queryKey: ["batch", batchId],
@@ -54,7 +72,8 @@ export function BatchLive({
   });
   const c = progress.counts;
 
-  const failedChunks = progress.chunks.filter((ch) => ch.status === "failed");
+  const failedChunks = progress.chunks.filter((ch) => ch.status === "failed" || ch.status === "unknown");
+  const unknownChunks = failedChunks.filter((ch) => ch.status === "unknown");
   const run = (what: "retry" | "sync") =>
     start(async () => {
       const result =
@@ -62,6 +81,9 @@ export function BatchLive({
       if (!result.ok) toast.error(result.error.message);
       else if ("message" in result.data) toast.success(result.data.message);
       else toast.success(`Retried ${result.data.requeued} chunk(s).`);
+      // A finished batch stops polling; after a retry it may be open again, so read it now
+      // (which also restarts the polling) instead of keeping the counts from before the click.
+      await queryClient.refetchQueries({ queryKey: ["batch", batchId] });
       router.refresh();
     });
 
@@ -80,14 +102,12 @@ export function BatchLive({
         {canManage ? (
           <div className="flex gap-2">
             {failedChunks.length > 0 ? (
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() => run("retry")}
-                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
-              >
-                Retry {failedChunks.length} failed chunk{failedChunks.length === 1 ? "" : "s"}
-              </button>
+              <RetryChunksButton
+                chunks={failedChunks.length}
+                unknownChunks={unknownChunks.length}
+                pending={pending}
+                onConfirm={() => run("retry")}
+              />
             ) : null}
             {progress.open ? (
               <button
@@ -147,11 +167,45 @@ export function BatchLive({
           </p>
           <ul className="mt-1 list-disc pl-5">
             {failedChunks.map((ch) => (
-              <li key={ch.index}>
-                Chunk {ch.index + 1}: {ch.error}
+              <li key={ch.index} data-testid={`chunk-${ch.status}`}>
+                Chunk {ch.index + 1}
+                {ch.status === "unknown" ? " (unknown whether Atlas received it)" : ""}: {ch.error}
+                {ch.answer ? (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-xs">What Atlas answered</summary>
+                    <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{ch.answer}</pre>
+                  </details>
+                ) : null}
               </li>
             ))}
           </ul>
+        </div>
+      ) : null}
+      {progress.unreadable.count > 0 ? (
+        <div
+          className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950/40"
+          data-testid="unreadable-entries"
+        >
+          <p className="font-medium">
+            {progress.unreadable.count} answer{progress.unreadable.count === 1 ? "" : "s"} from Atlas could
+            not be read. The other results were stored; ask Atlas support about these entries if documents
+            stay waiting.
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {progress.unreadable.entries.map((e) => (
+              <li key={e.id}>
+                Atlas batch <span className="font-mono text-xs">{e.atlasBatchId}</span>, page {e.page}, entry{" "}
+                {e.entryIndex + 1}: {e.reason}
+                {e.seenCount > 1 ? ` (seen ${e.seenCount} times)` : ""}
+                {e.content ? (
+                  <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{e.content}</pre>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {progress.unreadable.count > progress.unreadable.entries.length ? (
+            <p className="mt-1 text-xs">Showing the latest {progress.unreadable.entries.length}.</p>
+          ) : null}
         </div>
       ) : null}
       {progress.status === "stalled" && progress.missing.length > 0 ? (

@@ -6,7 +6,7 @@ import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { getBatchSummary } from "@/lib/batches/queries";
+import { getBatchSummary, shortMasked } from "@/lib/batches/queries";
 import { isBatchOpen } from "@/lib/batches/status";
 import { getDb } from "@/lib/db";
 import { batchDocumentTypes, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
@@ -71,7 +71,9 @@ export default async function BatchPage({
       atlasBatchId: c.atlasBatchId,
       error: c.errorMessage,
       attempts: c.attemptCount,
+      answer: shortMasked(c.answerBody),
     })),
+    unreadable: batch.unreadable,
     missing: missing.map((m) => m.documentId),
   };
   const href = (p: number) => {

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { guardedRoute } from "@/lib/auth/route-guard";
-import { getBatchSummary } from "@/lib/batches/queries";
+import { getBatchSummary, shortMasked } from "@/lib/batches/queries";
 import { isBatchOpen } from "@/lib/batches/status";
 import { getDb } from "@/lib/db";
 import { maskDeep } from "@/lib/masking";
@@ -43,7 +43,9 @@ export const GET = guardedRoute<{ params: Promise<{ batchId: string }> }>(
           atlasBatchId: c.atlasBatchId,
           error: c.errorMessage,
           attempts: c.attemptCount,
+          answer: shortMasked(c.answerBody),
         })),
+        unreadable: batch.unreadable,
         missing: missing.map((m) => m.documentId),
       }),
       { headers: { "Cache-Control": "no-store" } },
