@@ -148,9 +148,13 @@ describe("xlsxStream backpressure", () => {
     closed = false;
     const reader = xlsxStream({ name: "Fields", columns: ["a", "b", "c"] }, endless()).getReader();
     expect((await reader.read()).done).toBe(false);
-    await pause(300);
-    const waiting = pulled;
-    await pause(300);
+    // Let the stream fill its buffer until it stops pulling: unchanged for 300 ms (a loaded
+    // machine may need several rounds), at most 15 s. Without backpressure it never stops.
+    let waiting = -1;
+    for (let i = 0; i < 50 && pulled !== waiting; i++) {
+      waiting = pulled;
+      await pause(300);
+    }
     expect(pulled).toBe(waiting);
     expect(waiting).toBeLessThan(100);
     await reader.cancel();
