@@ -1,5 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
-import { timestamptz } from "./columns";
+import { bigint, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { jsonb, timestamptz } from "./columns";
 import { users } from "./users";
 
 /**

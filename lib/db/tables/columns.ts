@@ -1,4 +1,4 @@
-import { timestamp } from "drizzle-orm/pg-core";
+import { customType, timestamp } from "drizzle-orm/pg-core";
 
 /** `timestamp with time zone`, read and written as a JS `Date`. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -11,3 +11,16 @@ export const updatedAt = () =>
     .defaultNow()
     .notNull()
     .$onUpdate(() => new Date());
+
+/**
+ * `jsonb`, read back exactly as stored. Drizzle's own `jsonb` runs `JSON.parse` again on any
+ * string the driver hands it, but both drivers (pg, PGlite) have already parsed the column, so a
+ * stored JSON string that looks like JSON changes type on the way out: the account number
+ * `"12345678901234567890"` came back as the number 12345678901234567000, `"000123"`-like values
+ * survived only by luck, `"true"` became a boolean and `"null"` null. Writing is unchanged.
+ */
+export const jsonb = customType<{ data: unknown; driverData: unknown }>({
+  dataType: () => "jsonb",
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => value,
+});

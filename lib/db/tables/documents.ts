@@ -1,18 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  real,
-  text,
-  unique,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, real, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { atlasUploads, batches } from "./batches";
-import { createdAt, timestamptz, updatedAt } from "./columns";
+import { createdAt, jsonb, timestamptz, updatedAt } from "./columns";
 import { documentStatus, fieldAcceptedVia, fieldReviewState, reviewStatus } from "./enums";
 import { flows } from "./flows";
 import { users } from "./users";

@@ -1,5 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, timestamptz, updatedAt } from "./columns";
+import { bigint, index, integer, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, jsonb, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 
 /** A loan application on Atlas's Flow API. Statuses are Atlas's strings, kept verbatim. */

@@ -1,5 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, timestamptz } from "./columns";
+import { boolean, index, integer, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
+import { createdAt, jsonb, timestamptz } from "./columns";
 import { documents, fields } from "./documents";
 import { users } from "./users";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { check, jsonb, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
-import { updatedAt } from "./columns";
+import { check, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
+import { jsonb, updatedAt } from "./columns";
 import { thresholdScope } from "./enums";
 import { users } from "./users";
 
