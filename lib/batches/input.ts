@@ -7,6 +7,7 @@ import {
   headerName,
   ID_HEADERS,
   readCsvRecords,
+  separatorHint,
   URL_HEADERS,
   type CsvRecord,
   type Delimiter,
@@ -162,8 +163,10 @@ function toRows(drafts: Draft[], options: ParseBatchInputOptions): InputRow[] {
  * header, in any order and case, is optional), and says for every row what is wrong with it.
  */
 export function parseBatchInput(text: string, options: ParseBatchInputOptions): ParsedBatchInput {
-  const delimiter = detectDelimiter(text);
-  const records = readCsvRecords(text, delimiter).filter((r) => r.cells.some((cell) => cell !== ""));
+  const hint = separatorHint(text);
+  const source = hint ? hint.text : text;
+  const delimiter = hint?.delimiter ?? detectDelimiter(source);
+  const records = readCsvRecords(source, delimiter).filter((r) => r.cells.some((cell) => cell !== ""));
   const errors: FileLevelError[] = [];
   const header = records[0] ? detectHeader(records[0]) : null;
   const layout: InputLayout = { delimiter, header: header !== null };
