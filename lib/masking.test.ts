@@ -49,6 +49,16 @@ describe("maskAadhaarInText", () => {
     expect(maskAadhaarInText(text)).toBe(text);
   });
 
+  it.each([
+    "2345 6789\n    0127",
+    "2345\r\n\t\t6789\r\n\t\t0127",
+    "2345 \u00A0 \t 6789 0127",
+    "2345    6789    0127",
+    "२३४५\u3000\u3000\u3000\u3000६७८९ - - ०१२७",
+  ])("masks a number whose groups are wrapped or padded with several separators: %j", (text) => {
+    expect(maskAadhaarInText(`Address: ${text}, Pune`)).toBe("Address: XXXX XXXX 0127, Pune");
+  });
+
   it("masks a group separated by nothing: 2345 67890127 is an Aadhaar-like number too", () => {
     expect(maskAadhaarInText("no 2345 67890127.")).toBe("no XXXX XXXX 0127.");
   });

@@ -12,11 +12,11 @@ const AADHAAR_KEYS = new Set(["aadhaar_number", "aadhar_number", "aadhaar", "aad
 const VID_KEYS = new Set(["vid", "vid_number", "virtual_id"]);
 
 // Twelve (Aadhaar) or sixteen (VID) digits of any script (ASCII, Devanagari, Bengali, Tamil…)
-// in groups of four, the groups separated by up to three characters of any kind of space, tab,
-// newline, dash, dot, slash or invisible format character — or by nothing — and not part of a
+// in groups of four, the groups separated by up to eight characters of any kind of space, tab,
+// newline, dash, dot, slash or invisible format character (a wrapped, indented line: `\n    `) — or by nothing — and not part of a
 // longer number. Invalid check digits match too: a misread Aadhaar is still personal data.
 const D = "\\p{Nd}";
-const GAP = `[${GROUP_SEPARATOR_CLASS}]{0,3}`;
+const GAP = `[${GROUP_SEPARATOR_CLASS}]{0,8}`;
 const GROUP = `${D}{4}`;
 // OCR of letter-spaced print also yields one digit per group: "2 3 4 5 6 7 8 9 0 1 2 4".
 const SPACED = `${D}(?:[${GROUP_SEPARATOR_CLASS}]{1,2}${D}){11}(?:(?:[${GROUP_SEPARATOR_CLASS}]{1,2}${D}){4})?`;
