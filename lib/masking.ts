@@ -112,9 +112,11 @@ export function isAadhaarField(documentType: string, path: string): boolean {
 // "passport" must not match, hence no bare "pass".
 const SECRET_KEY = /password|passwd|passphrase|secret|token|authori[sz]ation|api[-_]?key|cookie|credential/i;
 
-// Pre-signed URLs are bearer credentials: anyone holding one can read the document.
+// Pre-signed URLs are bearer credentials: anyone holding one can read the document. Every
+// scheme the batch form reads: S3 SigV4/SigV2, CloudFront, GCS V4/V2, Azure SAS (`sig`), Alibaba
+// OSS V4/V1, Tencent COS, and OAuth-style tokens.
 const SECRET_URL_PARAM =
-  /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|AWSAccessKeyId|Key-Pair-Id|access_token|token)=)[^&\s"'#]*/gi;
+  /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential|x-oss-signature|x-oss-credential|x-oss-security-token|q-signature|q-ak|x-cos-security-token|Signature|sig|GoogleAccessId|OSSAccessKeyId|AWSAccessKeyId|Key-Pair-Id|Policy|access_token|token|sas_token|code)=)[^&\s"'#]*/gi;
 
 function redactSecretsInText(text: string): string {
   return text
