@@ -64,6 +64,13 @@ export function parseAmountPaise(value: unknown): number | null {
     .replace(/\s+/gu, " ")
     .replace(/\s*\((?=[^()]*\p{L})[^()\d]*\)$/u, "");
   let sign = 1;
+  // Accounting negatives: "(5,000.00)" on a statement or as an invoice's discount line.
+  const bracketed = /^\((.*\d.*)\)$/u.exec(text);
+  if (bracketed && !/[()]/.test(bracketed[1]!)) {
+    if (/^\s*[-\u2212]/u.test(bracketed[1]!)) return null;
+    sign = -1;
+    text = bracketed[1]!.trim();
+  }
   if (/^[-\u2212]/u.test(text)) {
     sign = -1;
     text = text.slice(1).trim();
