@@ -70,6 +70,8 @@ function joinUrlTail(cells: string[], delimiter: string): string[] {
   if (delimiter === "\t") return cells; // a URL never holds a raw tab
   const u = cells.findIndex((c) => /^https?:\/\//i.test(c));
   if (u === -1 || u > 1 || !cells[u]!.includes("?") || cells.length <= u + 1) return cells;
+  // A URL holding the delimiter was quoted, so it is whole: what follows is another column.
+  if (cells[u]!.includes(delimiter)) return cells;
   return [...cells.slice(0, u), cells.slice(u).join(delimiter)];
 }
 

@@ -332,3 +332,24 @@ describe("Excel's sep= first line and rows with extra columns", () => {
     },
   );
 });
+
+describe("a quoted URL that holds the delimiter, then a document id (no header)", () => {
+  it.each([",", ";", "|"])("reads %j rows as two columns, one row per line", (d) => {
+    const url = (name: string) =>
+      signed(name, `response-content-disposition=attachment${d}filename=${name}.pdf`);
+    const text = writeCsv(
+      [
+        [url("a"), "d1"],
+        [url("b"), "d2"],
+      ],
+      d,
+      "\r\n",
+    );
+    const parsed = parse(text);
+    expect(parsed.layout).toEqual({ delimiter: d, header: false });
+    expect(parsed.rows.map((r) => [r.line, r.documentId, r.fileUrl, r.problems.map((p) => p.code)])).toEqual([
+      [1, "d1", url("a"), ["columns_swapped"]],
+      [2, "d2", url("b"), ["columns_swapped"]],
+    ]);
+  });
+});

@@ -61,6 +61,9 @@ function scoreRow(cells: string[], delimiter: Delimiter): number {
   // A URL never holds a raw tab: `file_url<tab>document_id` is two columns, query string or not.
   if (delimiter === "\t") return u <= 1 && cells.length === 2 ? 1 : 0;
   const after = cells.slice(u + 1).filter((c) => c !== "");
+  // A URL cell that holds the delimiter was quoted (else it would have been split): whatever
+  // follows it is another column, as Excel writes `"https://…?a=1;b=2";d1`.
+  if (url.includes(delimiter)) return u <= 1 && cells.length === 2 ? 1 : 0;
   // `id<d>url…`: what follows a URL with a query string is the rest of that URL.
   if (u === 1 && !looksLikeUrl(cells[0]!) && (after.length === 0 || url.includes("?"))) return 1;
   if (url.includes("?") && after.some((c) => !startsWithUrl(c))) return -1;
