@@ -49,6 +49,16 @@ describe("maskAadhaarInText", () => {
     expect(maskAadhaarInText(text)).toBe(text);
   });
 
+  it.each([
+    "2345 6789\n    0127",
+    "2345\r\n\t\t6789\r\n\t\t0127",
+    "2345 \u00A0 \t 6789 0127",
+    "2345    6789    0127",
+    "२३४५\u3000\u3000\u3000\u3000६७८९ - - ०१२७",
+  ])("masks a number whose groups are wrapped or padded with several separators: %j", (text) => {
+    expect(maskAadhaarInText(`Address: ${text}, Pune`)).toBe("Address: XXXX XXXX 0127, Pune");
+  });
+
   it("masks a group separated by nothing: 2345 67890127 is an Aadhaar-like number too", () => {
     expect(maskAadhaarInText("no 2345 67890127.")).toBe("no XXXX XXXX 0127.");
   });
@@ -140,6 +150,38 @@ describe("redactForLog", () => {
       url: "https://b.s3.amazonaws.com/a.jpg?X-Amz-Date=20250101T000000Z&X-Amz-Signature=[redacted]&X-Amz-Credential=[redacted]",
       note: "sent Bearer [redacted]",
     });
+  });
+
+  it.each([
+    [
+      "GCS V4",
+      "https://storage.googleapis.com/b/a.pdf?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=sa%40p.iam&X-Goog-Date=20251121T113000Z&X-Goog-Expires=900&X-Goog-Signature=8e1f",
+      ["sa%40p.iam", "8e1f"],
+    ],
+    [
+      "Azure SAS",
+      "https://acct.blob.core.windows.net/c/a.pdf?sv=2022-11-02&se=2025-11-21T18%3A30%3A00Z&sr=b&sp=r&sig=Zm9v%2Bbar%3D",
+      ["Zm9v%2Bbar%3D"],
+    ],
+    [
+      "CloudFront custom policy",
+      "https://d1.cloudfront.net/a.pdf?Policy=eyJTdGF0ZW1lbnQiOltdfQ__&Signature=abc~def_&Key-Pair-Id=K2JC",
+      ["eyJTdGF0ZW1lbnQiOltdfQ__", "abc~def_", "K2JC"],
+    ],
+    [
+      "OSS V4",
+      "https://b.oss-ap-south-1.aliyuncs.com/a.pdf?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=LTAI%2F2025&x-oss-date=20251121T113000Z&x-oss-expires=60&x-oss-signature=2a2e6f",
+      ["LTAI%2F2025", "2a2e6f"],
+    ],
+    [
+      "Tencent COS",
+      "https://b-125.cos.ap-mumbai.myqcloud.com/a.pdf?q-sign-algorithm=sha1&q-ak=AKIDx&q-sign-time=1%3B2&q-signature=ab12cd",
+      ["AKIDx", "ab12cd"],
+    ],
+  ])("redacts the signature of a %s link in logs", (_name, url, secrets) => {
+    const logged = redactForLog({ message: `fetch failed for ${url}` }) as { message: string };
+    for (const secret of secrets) expect(logged.message).not.toContain(secret);
+    expect(logged.message).toContain("[redacted]");
   });
 
   it("deep-copies without touching the input, copes with cycles and shared references", () => {

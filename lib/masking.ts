@@ -12,11 +12,11 @@ const AADHAAR_KEYS = new Set(["aadhaar_number", "aadhar_number", "aadhaar", "aad
 const VID_KEYS = new Set(["vid", "vid_number", "virtual_id"]);
 
 // Twelve (Aadhaar) or sixteen (VID) digits of any script (ASCII, Devanagari, Bengali, Tamil…)
-// in groups of four, the groups separated by up to three characters of any kind of space, tab,
-// newline, dash, dot, slash or invisible format character — or by nothing — and not part of a
+// in groups of four, the groups separated by up to eight characters of any kind of space, tab,
+// newline, dash, dot, slash or invisible format character (a wrapped, indented line: `\n    `) — or by nothing — and not part of a
 // longer number. Invalid check digits match too: a misread Aadhaar is still personal data.
 const D = "\\p{Nd}";
-const GAP = `[${GROUP_SEPARATOR_CLASS}]{0,3}`;
+const GAP = `[${GROUP_SEPARATOR_CLASS}]{0,8}`;
 const GROUP = `${D}{4}`;
 // OCR of letter-spaced print also yields one digit per group: "2 3 4 5 6 7 8 9 0 1 2 4".
 const SPACED = `${D}(?:[${GROUP_SEPARATOR_CLASS}]{1,2}${D}){11}(?:(?:[${GROUP_SEPARATOR_CLASS}]{1,2}${D}){4})?`;
@@ -112,9 +112,11 @@ export function isAadhaarField(documentType: string, path: string): boolean {
 // "passport" must not match, hence no bare "pass".
 const SECRET_KEY = /password|passwd|passphrase|secret|token|authori[sz]ation|api[-_]?key|cookie|credential/i;
 
-// Pre-signed URLs are bearer credentials: anyone holding one can read the document.
+// Pre-signed URLs are bearer credentials: anyone holding one can read the document. Every
+// scheme the batch form reads: S3 SigV4/SigV2, CloudFront, GCS V4/V2, Azure SAS (`sig`), Alibaba
+// OSS V4/V1, Tencent COS, and OAuth-style tokens.
 const SECRET_URL_PARAM =
-  /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|AWSAccessKeyId|Key-Pair-Id|access_token|token)=)[^&\s"'#]*/gi;
+  /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential|x-oss-signature|x-oss-credential|x-oss-security-token|q-signature|q-ak|x-cos-security-token|Signature|sig|GoogleAccessId|OSSAccessKeyId|AWSAccessKeyId|Key-Pair-Id|Policy|access_token|token|sas_token|code)=)[^&\s"'#]*/gi;
 
 function redactSecretsInText(text: string): string {
   return text

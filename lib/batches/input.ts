@@ -7,6 +7,7 @@ import {
   headerName,
   ID_HEADERS,
   readCsvRecords,
+  separatorHint,
   URL_HEADERS,
   type CsvRecord,
   type Delimiter,
@@ -69,6 +70,8 @@ function joinUrlTail(cells: string[], delimiter: string): string[] {
   if (delimiter === "\t") return cells; // a URL never holds a raw tab
   const u = cells.findIndex((c) => /^https?:\/\//i.test(c));
   if (u === -1 || u > 1 || !cells[u]!.includes("?") || cells.length <= u + 1) return cells;
+  // A URL holding the delimiter was quoted, so it is whole: what follows is another column.
+  if (cells[u]!.includes(delimiter)) return cells;
   return [...cells.slice(0, u), cells.slice(u).join(delimiter)];
 }
 
@@ -162,8 +165,10 @@ function toRows(drafts: Draft[], options: ParseBatchInputOptions): InputRow[] {
  * header, in any order and case, is optional), and says for every row what is wrong with it.
  */
 export function parseBatchInput(text: string, options: ParseBatchInputOptions): ParsedBatchInput {
-  const delimiter = detectDelimiter(text);
-  const records = readCsvRecords(text, delimiter).filter((r) => r.cells.some((cell) => cell !== ""));
+  const hint = separatorHint(text);
+  const source = hint ? hint.text : text;
+  const delimiter = hint?.delimiter ?? detectDelimiter(source);
+  const records = readCsvRecords(source, delimiter).filter((r) => r.cells.some((cell) => cell !== ""));
   const errors: FileLevelError[] = [];
   const header = records[0] ? detectHeader(records[0]) : null;
   const layout: InputLayout = { delimiter, header: header !== null };

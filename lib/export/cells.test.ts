@@ -40,6 +40,18 @@ describe("spreadsheetWouldAlter", () => {
     "12E4",
     "1.5e-3",
     "1 1/2",
+    "(123)",
+    "(1,500.50)",
+    "50-",
+    "10%",
+    "12.5 %",
+    ".5",
+    "1.",
+    "TRUE",
+    "false",
+    "#N/A",
+    "#DIV/0!",
+    "#VALUE!",
   ])("%j would be changed by a spreadsheet", (text) => {
     expect(spreadsheetWouldAlter(text)).toBe(true);
   });

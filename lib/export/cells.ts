@@ -71,6 +71,9 @@ const MONTH =
 
 const TIME_AFTER = "(?:[ T]\\d{1,2}:\\d{2}[\\d:.+\\-Z ]*(?:[ap]\\.?m\\.?)?)?";
 
+// Digits with optional thousands or lakh separators and decimals: 1500, 1,500.50, 1,50,000.
+const AMOUNT = "(?:\\d[\\d,]*(?:\\.\\d*)?|\\.\\d+)";
+
 /** Text a spreadsheet reads as a date, time or number it then changes. */
 const CONVERTED: readonly RegExp[] = [
   // Digit strings with a leading zero or a plus sign: 000123, 0.5 is fine, +91 is not.
@@ -89,6 +92,19 @@ const CONVERTED: readonly RegExp[] = [
   // Scientific notation (an invoice number like 12E4) and mixed fractions (1 1/2).
   /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i,
   /^\d+ \d+\/\d+$/,
+  // Number forms both programs convert (checked with Calc, see spreadsheet-roundtrip.test.ts):
+  // an accounting negative "(123)" → -123, a trailing minus "50-" → -50, a percentage "10%" →
+  // 0.1, a bare decimal point ".5" or "1." → 0.5 and 1, and TRUE/FALSE/true → a boolean.
+  // (An amount with a currency symbol, "₹45,000", keeps its digits and symbol on screen in the
+  // locale that converts it, so it is left as written.)
+  new RegExp(`^\\(\\s*${AMOUNT}\\s*\\)$`),
+  new RegExp(`^${AMOUNT}\\s?-$`),
+  new RegExp(`^[+-]?\\s?${AMOUNT}\\s?%$|^%\\s?[+-]?${AMOUNT}$`),
+  /^[+-]?\.\d+$/,
+  /^[+-]?\d[\d,]*\.$/,
+  /^(?:true|false)$/i,
+  // Excel reads its error values as errors, not text: "#N/A" stops being the letters N/A.
+  /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i,
 ];
 
 // A number as people write it: -1500, 45000.00, -1,500.50 (thousands) or -1,50,000.00 (lakh).
@@ -164,7 +180,9 @@ export function spreadsheetCell(value: unknown, kind: CellKind = "auto"): Spread
     if (!Number.isFinite(value)) return { type: "empty" };
     return kind === "text" ? textCell(String(value), kind) : { type: "number", value, text: String(value) };
   }
-  if (typeof value === "bigint" || typeof value === "boolean") return textCell(String(value), kind);
+  // A real boolean may become the spreadsheet's TRUE/FALSE: that is what it is.
+  if (typeof value === "boolean") return { type: "text", text: String(value), literal: false };
+  if (typeof value === "bigint") return textCell(String(value), kind);
   if (typeof value === "string") return textCell(value, kind);
   return textCell(JSON.stringify(value) ?? "", kind);
 }

@@ -102,6 +102,15 @@ const TEXTS = [
   "₹45,000",
   "x;=1+1",
   'say "hi", twice;',
+  // Calc turns each of these into a number or a boolean when written bare.
+  "(123)",
+  "50-",
+  "10%",
+  ".5",
+  "1.",
+  "TRUE",
+  "false",
+  "#N/A",
   ...fc.sample(
     digits(1, 25).map((d) => `0${d}`),
     { numRuns: 60, seed: 11 },

@@ -62,3 +62,29 @@ describe("readBodyCapped", () => {
     expect(await readBodyCapped(request, 1000)).toBe("नमस्ते {}");
   });
 });
+
+describe("a body cut short on the way", () => {
+  it("is refused when fewer bytes arrive than its Content-Length declared (Next's proxy buffer cuts silently)", async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          new TextEncoder().encode("document_id,file_url\nd1,https://x.example/a.pdf?X-Amz-Sig"),
+        );
+        controller.close();
+      },
+    });
+    const request = new Request("http://app.test/x", {
+      method: "POST",
+      body,
+      duplex: "half",
+      headers: { "content-length": "10485900" },
+    } as RequestInit);
+    await expect(readBodyCapped(request, 20_000_000)).rejects.toBeInstanceOf(BodyTooLargeError);
+  });
+
+  it("is read whole when the declared length matches", async () => {
+    const request = new Request("http://app.test/x", { method: "POST", body: "abc" });
+    expect(request.headers.get("content-length") ?? "3").toBe("3");
+    expect(await readBodyCapped(request, 10)).toBe("abc");
+  });
+});

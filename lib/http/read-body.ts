@@ -45,6 +45,10 @@ export async function readBodyBytesCapped(request: Request, maxBytes: number): P
   } finally {
     reader.releaseLock();
   }
+  // Fewer bytes than declared: something on the way (Next's proxy buffer) cut the body short.
+  // Reading on would record a batch without its last rows and with a URL cut in half.
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && total < declared) throw new BodyTooLargeError(maxBytes);
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

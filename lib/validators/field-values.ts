@@ -48,7 +48,8 @@ const THOUSANDS = new RegExp(`^\\d{1,3}(?:(${GROUP})\\d{3})*$`, "u");
 /**
  * Amounts as printed on invoices and statements, returned in paise so sums are exact:
  * "45,000.00", "₹1,50,000.00", "Rs. 1,50,000/-", "INR 1,45,000", "1 45 000" (any space),
- * "Rs 45000 only", digits of any Indian script, and lakh/crore words ("1.5 lakh", "2 crore").
+ * "Rs 45000 only", digits of any Indian script, lakh/crore words ("1.5 lakh", "2 crore"), and
+ * the amount in words after it in parentheses ("(Rupees One Lakh Fifty Thousand Only)").
  * Both Indian (1,50,000) and international (150,000) grouping are read; a grouping that is
  * neither ("1,5000") is not an amount. The abbreviation "Cr" is NOT read as crore: bank
  * statements use it for "credit". Null when the text is not a plain amount.
@@ -56,8 +57,20 @@ const THOUSANDS = new RegExp(`^\\d{1,3}(?:(${GROUP})\\d{3})*$`, "u");
 export function parseAmountPaise(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? Math.round(value * 100) : null;
   if (typeof value !== "string") return null;
-  let text = asciiDigits(value).trim().replace(/\s+/gu, " ");
+  // The amount in words after it, as invoices print it: "Rs. 1,50,000/- (Rupees One Lakh Fifty
+  // Thousand Only)". Only words: a parenthesis holding digits is not read away.
+  let text = asciiDigits(value)
+    .trim()
+    .replace(/\s+/gu, " ")
+    .replace(/\s*\((?=[^()]*\p{L})[^()\d]*\)$/u, "");
   let sign = 1;
+  // Accounting negatives: "(5,000.00)" on a statement or as an invoice's discount line.
+  const bracketed = /^\((.*\d.*)\)$/u.exec(text);
+  if (bracketed && !/[()]/.test(bracketed[1]!)) {
+    if (/^\s*[-\u2212]/u.test(bracketed[1]!)) return null;
+    sign = -1;
+    text = bracketed[1]!.trim();
+  }
   if (/^[-\u2212]/u.test(text)) {
     sign = -1;
     text = text.slice(1).trim();

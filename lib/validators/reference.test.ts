@@ -457,6 +457,15 @@ describe("parseAmountPaise against ICU's Indian number formatting", () => {
     expect(parseAmountPaise("Rs. 1,50,000/-")).toBe(15_000_000);
     expect(parseAmountPaise("₹1,50,000.00")).toBe(15_000_000);
     expect(parseAmountPaise("INR 1,45,000")).toBe(14_500_000);
+    // The amount in words after the figure, as invoices print it.
+    expect(parseAmountPaise("Rs. 1,50,000/- (Rupees One Lakh Fifty Thousand Only)")).toBe(15_000_000);
+    expect(parseAmountPaise("₹45,000.50 (Rupees Forty-Five Thousand and Paise Fifty only)")).toBe(4_500_050);
+    expect(parseAmountPaise("INR 1,45,000 (One Lakh Forty Five Thousand)")).toBe(14_500_000);
+    expect(parseAmountPaise("₹ 1,45,000 (1 lakh)")).toBeNull();
+    // Accounting negatives.
+    expect(parseAmountPaise("(5,000.00)")).toBe(-500_000);
+    expect(parseAmountPaise("(₹1,50,000)")).toBe(-15_000_000);
+    expect(parseAmountPaise("(-5,000)")).toBeNull();
   });
 
   it("refuses what is not an amount, including 'Cr' (credit on statements) and broken grouping", () => {

@@ -18,6 +18,11 @@ describe("baseIdFromUrl", () => {
     [`https://x.com/${encodeURIComponent("бланк №5.pdf")}`, "бланк-5"],
     ["not a url", "document"],
     ["https://x.com/%E0%A4", "E0-A4"],
+    // An Aadhaar number or VID in a file name is masked, never turned into an id shown everywhere.
+    ["https://x.com/kyc/234567890127.pdf?X-Amz-Signature=x", "XXXX-XXXX-0127"],
+    ["https://x.com/kyc/aadhaar_2345-6789-0127_front.jpg", "aadhaar_XXXX-XXXX-0127_front"],
+    [`https://x.com/${encodeURIComponent("आधार २३४५ ६७८९ ०१२७.pdf")}`, "आधार-XXXX-XXXX-0127"],
+    ["https://x.com/vid%202345%206789%200127%208901.pdf", "vid-XXXX-XXXX-XXXX-8901"],
   ])("%s → %s", (url, id) => {
     expect(baseIdFromUrl(url)).toBe(id);
   });

@@ -1,3 +1,4 @@
+import { maskAadhaarInText } from "@/lib/masking";
 import { problem, type RowProblem } from "./problems";
 
 export const MAX_DOCUMENT_ID_LENGTH = 128;
@@ -32,10 +33,12 @@ function truncate(text: string, maxUnits: number): string {
  * Readable id from the URL's file name: `.../pan-card-0001.jpg?X-Amz-…` → `pan-card-0001`,
  * `आधार कार्ड (1).pdf` → `आधार-कार्ड-1`. Letters and digits of every script are kept with
  * their combining marks (the vowel signs of Indian scripts), in NFC; anything else becomes `-`.
+ * An Aadhaar number or VID in the name is masked.
  */
 export function baseIdFromUrl(fileUrl: string): string {
-  const sanitised = lastPathSegment(fileUrl)
-    .normalize("NFC")
+  // A file named after its holder's Aadhaar (`2345-6789-0127.pdf`) must not make the number an
+  // id shown unmasked on every page and export: it becomes `XXXX-XXXX-0127`.
+  const sanitised = maskAadhaarInText(lastPathSegment(fileUrl).normalize("NFC"))
     .replace(/\.[A-Za-z0-9]{1,5}$/, "")
     .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, "-")
     .replace(/-{2,}/g, "-")

@@ -178,6 +178,27 @@ describe("checkPresignedExpiry", () => {
         (at) =>
           `https://acct.blob.core.windows.net/c/a.pdf?sv=2022-11-02&sr=b&sp=r&se=${encodeURIComponent(at)}&sig=abc%3D`,
       ],
+      // Alibaba Cloud OSS V4 and V1, in the shape of the OSS documentation's examples.
+      [
+        "OSS V4",
+        (at) =>
+          `https://examplebucket.oss-ap-south-1.aliyuncs.com/a.pdf?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential=LTAI%2F20251121%2Fap-south-1%2Foss%2Faliyun_v4_request&x-oss-date=${new Date(
+            Date.parse(at) - 86_400_000,
+          )
+            .toISOString()
+            .replace(/[-:]|\.\d{3}/g, "")}&x-oss-expires=86400&x-oss-signature=2a2e6f`,
+      ],
+      [
+        "OSS V1",
+        (at) =>
+          `https://examplebucket.oss-ap-south-1.aliyuncs.com/a.pdf?OSSAccessKeyId=LTAI&Expires=${epoch(at)}&Signature=ab%2B`,
+      ],
+      // Tencent COS (ap-mumbai), as its documentation's signature example: start;end seconds.
+      [
+        "Tencent COS",
+        (at) =>
+          `https://examplebucket-1250000000.cos.ap-mumbai.myqcloud.com/a.pdf?q-sign-algorithm=sha1&q-ak=AKID&q-sign-time=${epoch(at) - 3600}%3B${epoch(at)}&q-key-time=${epoch(at) - 3600}%3B${epoch(at)}&q-header-list=host&q-url-param-list=&q-signature=ab12`,
+      ],
     ];
 
     it.each(cases)("%s: valid before its expiry, expired after it", (_name, make) => {

@@ -52,8 +52,11 @@ function compactUtc(value: string): Date | null {
   return at.toISOString().replace(/[-:]|\.\d{3}/g, "") === value ? at : null;
 }
 
-/** S3 SigV4 (`X-Amz-Date` + `X-Amz-Expires`) and GCS V4 (`X-Goog-Date` + `X-Goog-Expires`). */
-function v4ExpiresAt(prefix: "X-Amz" | "X-Goog") {
+/**
+ * S3 SigV4 (`X-Amz-Date` + `X-Amz-Expires`), GCS V4 (`X-Goog-Date` + `X-Goog-Expires`) and
+ * Alibaba Cloud OSS V4 (`x-oss-date` + `x-oss-expires`).
+ */
+function v4ExpiresAt(prefix: "X-Amz" | "X-Goog" | "x-oss") {
   return (params: Params): Date | RowProblem => {
     const date = params.get(`${prefix.toLowerCase()}-date`) ?? "";
     const signedAt = compactUtc(date);
@@ -133,6 +136,14 @@ function azureExpiresAt(params: Params): Date | RowProblem {
   return new Date(day.getTime() + ((hh * 60 + mm - offsetMinutes) * 60 + ss) * 1000);
 }
 
+/** Tencent COS: `q-sign-time=<start>;<end>` (Unix seconds); the link lapses at the end. */
+function cosExpiresAt(params: Params): Date | RowProblem {
+  const time = params.get("q-sign-time") ?? params.get("q-key-time") ?? "";
+  const m = /^(\d{1,12});(\d{1,12})$/.exec(time);
+  if (!m) return malformed(`q-sign-time is "${time}", not <start>;<end> in Unix seconds`);
+  return new Date(Number(m[2]) * 1000);
+}
+
 const hasAny = (params: Params, names: string[]) => names.some((n) => params.has(n));
 
 const SCHEMES: Scheme[] = [
@@ -155,6 +166,23 @@ const SCHEMES: Scheme[] = [
     expiresAt: v4ExpiresAt("X-Goog"),
   },
   {
+    name: "OSS V4",
+    matches: (p) =>
+      hasAny(p, [
+        "x-oss-signature-version",
+        "x-oss-credential",
+        "x-oss-date",
+        "x-oss-expires",
+        "x-oss-signature",
+      ]),
+    expiresAt: v4ExpiresAt("x-oss"),
+  },
+  {
+    name: "Tencent COS",
+    matches: (p) => p.has("q-signature") || p.has("q-sign-time"),
+    expiresAt: cosExpiresAt,
+  },
+  {
     name: "CloudFront custom policy",
     matches: (p) => p.has("policy") && hasAny(p, ["signature", "key-pair-id"]),
     expiresAt: policyExpiresAt,
@@ -175,7 +203,7 @@ function signedScheme(params: Params): Scheme | undefined {
 
 /**
  * When a pre-signed link lapses (S3 SigV4/SigV2, CloudFront canned/custom policy, GCS V4/V2,
- * Azure SAS); null when the link is not pre-signed, a problem when its expiry cannot be read.
+ * Azure SAS, Alibaba OSS V4/V1, Tencent COS); null when the link is not pre-signed, a problem when its expiry cannot be read.
  */
 export function presignedExpiresAt(url: URL): Date | RowProblem | null {
   const params = lowerCaseParams(url);

@@ -294,3 +294,62 @@ describe("parseBatchInput reads back what a CSV writer wrote (property)", () => 
     );
   });
 });
+
+describe("Excel's sep= first line and rows with extra columns", () => {
+  it.each([",", ";", "\t", "|"])("follows a sep=%j line and does not read it as a row", (d) => {
+    for (const newline of ["\r\n", "\n"]) {
+      for (const header of [true, false]) {
+        const lines = [
+          `sep=${d}`,
+          ...(header ? [`document_id${d}file_url`] : []),
+          `d1${d}${signed("a")}`,
+          `d2${d}${signed("b")}`,
+        ];
+        const parsed = parse(lines.join(newline) + newline);
+        expect(parsed.layout).toEqual({ delimiter: d, header });
+        expect(parsed.rows.map((r) => [r.line, r.documentId, r.fileUrl, r.problems])).toEqual([
+          [header ? 3 : 2, "d1", signed("a"), []],
+          [header ? 4 : 3, "d2", signed("b"), []],
+        ]);
+      }
+    }
+  });
+
+  it("reads a quoted sep line after a BOM too", () => {
+    const parsed = parse(`\uFEFF"sep=;"\r\nd1;${signed("a")}\r\n`);
+    expect(parsed.layout.delimiter).toBe(";");
+    expect(pairs(`\uFEFF"sep=;"\r\nd1;${signed("a")}\r\n`)).toEqual([["d1", signed("a"), []]]);
+  });
+
+  it.each([",", ";", "|"])(
+    "splits %j-separated rows with a third column and no header, instead of one column of non-URLs",
+    (d) => {
+      const url = "https://kyc-bucket.s3.ap-south-1.amazonaws.com/in/a.pdf";
+      const text = `d1${d}${url}${d}Ravi Kumar\nd2${d}${url.replace("a.pdf", "b.pdf")}${d}Asha\n`;
+      expect(detectDelimiter(text)).toBe(d);
+      const codes = parse(text).rows.map((r) => r.problems.map((p) => p.code));
+      expect(codes).toEqual([["too_many_columns"], ["too_many_columns"]]);
+    },
+  );
+});
+
+describe("a quoted URL that holds the delimiter, then a document id (no header)", () => {
+  it.each([",", ";", "|"])("reads %j rows as two columns, one row per line", (d) => {
+    const url = (name: string) =>
+      signed(name, `response-content-disposition=attachment${d}filename=${name}.pdf`);
+    const text = writeCsv(
+      [
+        [url("a"), "d1"],
+        [url("b"), "d2"],
+      ],
+      d,
+      "\r\n",
+    );
+    const parsed = parse(text);
+    expect(parsed.layout).toEqual({ delimiter: d, header: false });
+    expect(parsed.rows.map((r) => [r.line, r.documentId, r.fileUrl, r.problems.map((p) => p.code)])).toEqual([
+      [1, "d1", url("a"), ["columns_swapped"]],
+      [2, "d2", url("b"), ["columns_swapped"]],
+    ]);
+  });
+});

@@ -61,10 +61,17 @@ function scoreRow(cells: string[], delimiter: Delimiter): number {
   // A URL never holds a raw tab: `file_url<tab>document_id` is two columns, query string or not.
   if (delimiter === "\t") return u <= 1 && cells.length === 2 ? 1 : 0;
   const after = cells.slice(u + 1).filter((c) => c !== "");
+  // A URL cell that holds the delimiter was quoted (else it would have been split): whatever
+  // follows it is another column, as Excel writes `"https://…?a=1;b=2";d1`.
+  if (url.includes(delimiter)) return u <= 1 && cells.length === 2 ? 1 : 0;
   // `id<d>url…`: what follows a URL with a query string is the rest of that URL.
   if (u === 1 && !looksLikeUrl(cells[0]!) && (after.length === 0 || url.includes("?"))) return 1;
   if (url.includes("?") && after.some((c) => !startsWithUrl(c))) return -1;
   if (u === 0 && cells.length === 2 && plausibleId(cells[1]!)) return 1;
+  // `id<d>url<d>note…` or `url<d>id<d>note…` without a query string: the delimiter cut the row
+  // outside the URL, so it is the separator (the row then has too many columns, said as such,
+  // rather than every row being "Not a URL").
+  if (u <= 1 && !url.includes("?") && cells.slice(0, 2).every((c) => c !== "")) return 1;
   return 0;
 }
 
@@ -95,6 +102,24 @@ export function detectDelimiter(text: string): Delimiter | null {
     if (better && (header > 0 || score > 0)) best = { delimiter, header, rows: score };
   }
   return best?.delimiter ?? null;
+}
+
+// Excel's separator hint, a first line `sep=;` (Excel reads it, and files meant for Excel carry it).
+const SEPARATOR_HINT = /^\uFEFF?"?sep=(.)"?[ \t]*(?=\r\n|\r|\n|$)/i;
+
+/**
+ * The delimiter named by an Excel `sep=` first line, and the text with that line left blank (so
+ * line numbers still match); null when there is no such line. A hint naming another character
+ * still marks the line as not data, with the delimiter then detected from the rows.
+ */
+export function separatorHint(text: string): { delimiter: Delimiter | null; text: string } | null {
+  const m = SEPARATOR_HINT.exec(text);
+  if (!m) return null;
+  const named = m[1] as Delimiter;
+  return {
+    delimiter: DELIMITERS.includes(named) ? named : null,
+    text: text.slice(m[0].length),
+  };
 }
 
 /**
