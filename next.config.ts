@@ -1,11 +1,11 @@
 import type { NextConfig } from "next";
 import { getEnv } from "./lib/env";
-import { largestRequestBodyBytes } from "./lib/http/body-limits";
+import { PROXIED_BODY_LIMIT_BYTES } from "./lib/http/body-limits";
 import { CONSTANT_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY } from "./lib/http/security-headers";
 
 // Validate the environment as the very first thing `next build` and `next start` do, so a bad
 // setting stops start-up with a message that names it instead of failing on the first request.
-const env = getEnv();
+getEnv();
 
 const nextConfig: NextConfig = {
   // Lets several builds live side by side in one checkout (parallel e2e runs); default .next.
@@ -18,13 +18,13 @@ const nextConfig: NextConfig = {
   // makes the e2e run slower.
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users whose role lacks access.
-  // Bodies pass through proxy.ts, which Next buffers only up to this size and silently cuts
-  // beyond it (10 MiB by default): the largest batch or callback a route accepts must fit.
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: largestRequestBodyBytes(env.BATCH_MAX_ROWS) },
+  // Only page requests pass through proxy.ts, which buffers their bodies up to this (see
+  // lib/http/body-limits.ts); route handlers read theirs as a capped stream after authenticating.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: PROXIED_BODY_LIMIT_BYTES },
   // Anti-framing, nosniff, referrer and permissions policy on everything served, static assets
   // included; a script-free, sandboxed CSP on route handlers and the simulator (these win over a
   // handler's own headers, so the policy is the strictest any handler needs). The per-request ones
-  // (pages' CSP with a nonce, HSTS) are set in proxy.ts.
+  // (pages' CSP with a nonce, HSTS) are set in proxy.ts, which runs on pages only.
   async headers() {
     const nonPage = [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }];
     return [

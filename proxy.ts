@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { isPagePath, newNonce, requestSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
- * Two jobs, on every request except Next's static assets:
+ * Two jobs, on every page request (not static assets, route handlers or the simulator mount):
  *
  * 1. Security headers (lib/http/security-headers.ts): a Content-Security-Policy with a fresh
  *    nonce for pages (Next reads the nonce from the request's CSP header and puts it on its
@@ -60,7 +60,9 @@ export async function proxy(req: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  // Everything but Next's static build output and image optimiser (immutable assets; they get the
-  // constant headers from next.config.ts).
-  matcher: ["/((?!_next/static/|_next/image).*)"],
+  // Pages only. Not Next's static build output and image optimiser (immutable assets), and not
+  // route handlers or the simulator mount: Next buffers the body of every proxied request, which
+  // would let an anonymous caller make the server hold megabytes before any handler checked a
+  // token (lib/http/body-limits.ts). Those paths get their headers from next.config.ts.
+  matcher: ["/((?!_next/static/|_next/image|api/|atlas-sim/).*)"],
 };
