@@ -17,7 +17,11 @@ const nextConfig: NextConfig = {
   // makes the e2e run slower.
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users whose role lacks access.
-  experimental: { authInterrupts: true },
+  // proxyClientMaxBodySize: Next buffers the body of every request its proxy runs on (proxy.ts) up
+  // to this size and drops the rest. The proxy runs on no request to a route handler that has a
+  // body, only on pages, whose POSTs are server actions with Next's 1 MB body limit: one byte more
+  // keeps that limit's own error while holding no more than a server action may send.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: 1024 * 1024 + 1 },
   // Anti-framing, nosniff, referrer and permissions policy on everything served, static assets
   // included; a script-free, sandboxed CSP on route handlers and the simulator (these win over a
   // handler's own headers, so the policy is the strictest any handler needs). The per-request ones

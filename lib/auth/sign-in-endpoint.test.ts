@@ -233,6 +233,46 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
     }
   });
 
+  it("reads at most a small capped body on Auth.js's POST endpoints: a chunked flood is refused (413) unread", async () => {
+    const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const flood = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 200 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: flood,
+      duplex: "half",
+    } as RequestInit);
+    const response = await POST(request, undefined as never);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(1024 * 1024);
+    // A normal-sized sign-in still goes through the same handler.
+    const user = await newUser();
+    const pair = await csrf();
+    const ok = await POST(
+      new Request(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: pair.cookie },
+        body: new URLSearchParams({
+          email: user.email,
+          password: PASSWORD,
+          csrfToken: pair.token,
+          callbackUrl: "/",
+        }),
+      }),
+      undefined as never,
+    );
+    expect(ok.status).toBe(302);
+    expect(ok.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(true);
+  });
+
   describe("an old session cookie", () => {
     // What Next hands server code: the browser's cookie and the x-forwarded-* it fills in.
     const requestHeaders = (cookie: string) =>
@@ -261,6 +301,23 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
       // Signing in again gives a working session.
       const fresh = (await signIn(user.email, PASSWORD, await csrf())).session!;
       expect((await currentUserWith(fresh))?.id).toBe(user.id);
+    });
+
+    it("is refused after sign-out through Auth.js's own endpoint (POST /api/auth/signout), on every device", async () => {
+      const user = await newUser();
+      const laptop = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const phone = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const pair = await csrf();
+      const out = await fetch(`${base}/api/auth/signout`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${pair.cookie}; ${laptop}` },
+        body: new URLSearchParams({ csrfToken: pair.token, callbackUrl: "/sign-in" }),
+      });
+      expect(out.status).toBe(302);
+      // The browser dropped its cookie; a copy of it (or the phone's) must not work either.
+      expect(await currentUserWith(laptop)).toBeNull();
+      expect(await currentUserWith(phone)).toBeNull();
     });
 
     it("ends after SESSION_IDLE_MINUTES without a request, and no session outlives 12 hours", async () => {
