@@ -318,6 +318,21 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
       // The browser dropped its cookie; a copy of it (or the phone's) must not work either.
       expect(await currentUserWith(laptop)).toBeNull();
       expect(await currentUserWith(phone)).toBeNull();
+      // Nor does Auth.js's session endpoint still say whose it was.
+      const { GET } = await import("@/app/api/auth/[...nextauth]/route");
+      state.headers = requestHeaders(phone);
+      const session = await GET(
+        new Request(`${base}/api/auth/session`, { headers: requestHeaders(phone) }),
+        undefined as never,
+      );
+      expect(await session.json()).toBeNull();
+      const fresh = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      state.headers = requestHeaders(fresh);
+      const live = await GET(
+        new Request(`${base}/api/auth/session`, { headers: requestHeaders(fresh) }),
+        undefined as never,
+      );
+      expect(((await live.json()) as { user?: { email?: string } }).user?.email).toBe(user.email);
     });
 
     it("ends after SESSION_IDLE_MINUTES without a request, and no session outlives 12 hours", async () => {

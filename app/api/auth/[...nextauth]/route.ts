@@ -1,5 +1,6 @@
 import { NextRequest, NextResponse } from "next/server";
 import { handlers } from "@/lib/auth";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
 
@@ -11,9 +12,15 @@ import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
  */
 const AUTH_MAX_BODY_BYTES = 16 * 1024;
 
-export const GET = publicRoute("Auth.js endpoints: session, CSRF and sign-in callbacks", (request) =>
-  handlers.GET(request as Parameters<typeof handlers.GET>[0]),
-);
+export const GET = publicRoute("Auth.js endpoints: session, CSRF and sign-in callbacks", async (request) => {
+  // Auth.js answers /session from the cookie alone; a cookie whose session was ended (sign-out,
+  // password or role change, deactivation) must not still show who it belonged to.
+  if (new URL(request.url).pathname.replace(/\/+$/, "").endsWith("/api/auth/session")) {
+    if (!(await getCurrentUser()))
+      return NextResponse.json(null, { headers: { "Cache-Control": "private, no-cache, no-store" } });
+  }
+  return handlers.GET(request as Parameters<typeof handlers.GET>[0]);
+});
 export const POST = publicRoute("Auth.js endpoints: sign-in and sign-out", async (request) => {
   let body: Uint8Array<ArrayBuffer>;
   try {
