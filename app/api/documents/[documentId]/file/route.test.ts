@@ -237,6 +237,23 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
       expect(await reveals(t.db, id)).toHaveLength(1);
     });
 
+    it.each(["aadhaar", "Aadhaar Card", "AADHAAR_FRONT", "E_AADHAAR", "masked-aadhar"])(
+      "is hidden when Atlas calls the document %s, even with no number field extracted",
+      async (type) => {
+        await as("reviewer");
+        const id = await doc({
+          documentId: `aadhaar-type-${type.replace(/\W/g, "")}-${driver}`,
+          path: "/aadhaar-full.png",
+          type,
+        });
+        const hidden = await get(id);
+        expect(hidden.status).toBe(403);
+        expect(await hidden.json()).toMatchObject({ pii: true, canReveal: true });
+        expect((await get(id, "?reveal=1")).status).toBe(200);
+        expect(await reveals(t.db, id)).toHaveLength(1);
+      },
+    );
+
     it("says why when the masked copy cannot be loaded, and still keeps the full scan hidden", async () => {
       await as("reviewer");
       const id = await doc({

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { documents, fields } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
-import { isAadhaarField } from "@/lib/masking";
+import { isAadhaarDocumentType, isAadhaarField } from "@/lib/masking";
 import { can } from "@/lib/roles";
 import { expiryProblem, storageProblem } from "@/lib/review/file-problem";
 import {
@@ -119,7 +119,7 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
       .from(fields)
       .where(eq(fields.documentId, documentId));
     const type = doc.documentType ?? "UNKNOWN";
-    const pii = type === "AADHAAR" || paths.some((f) => isAadhaarField(type, f.path));
+    const pii = isAadhaarDocumentType(type) || paths.some((f) => isAadhaarField(type, f.path));
     const canReveal = pii && can(user.role, "documents:reveal-scan");
 
     const hiddenUntil = canReveal
