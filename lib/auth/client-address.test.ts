@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   installPeerStamp,
+  lockoutBucket,
   normaliseAddress,
   PEER_HEADER,
   peerAddress,
@@ -102,5 +103,24 @@ describe("sessionAlive", () => {
     // Tokens issued before these claims existed are not honoured.
     expect(sessionAlive({}, 0, limits)).toBe(false);
     expect(sessionAlive({ authAt: "0", seenAt: 0 }, 0, limits)).toBe(false);
+  });
+});
+
+describe("lockoutBucket", () => {
+  it("counts an IPv6 client by its /64, whatever the spelling", () => {
+    const bucket = lockoutBucket("2001:db8:1:2::1");
+    expect(bucket).toBe("2001:db8:1:2::/64");
+    for (const a of [
+      "2001:db8:1:2:ffff:ffff:ffff:ffff",
+      "2001:0db8:0001:0002:0:0:0:9",
+      "2001:DB8:1:2:a:b:c:d",
+    ])
+      expect(lockoutBucket(a)).toBe(bucket);
+    expect(lockoutBucket("2001:db8:1:3::1")).not.toBe(bucket);
+  });
+  it("keeps IPv4 addresses and the unknown peer as they are", () => {
+    expect(lockoutBucket("192.0.2.1")).toBe("192.0.2.1");
+    expect(lockoutBucket("192.0.2.2")).toBe("192.0.2.2");
+    expect(lockoutBucket("unknown")).toBe("unknown");
   });
 });

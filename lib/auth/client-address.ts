@@ -102,6 +102,18 @@ export function resolveClientAddress(input: {
   return normaliseAddress(entries[entries.length - input.hops]!) ?? peer;
 }
 
+/**
+ * The bucket an address's sign-in failures count in. An IPv4 address is one bucket; an IPv6 client
+ * usually holds a whole /64 (one customer line, SLAAC privacy addresses rotate within it), so
+ * counting per /128 would give one attacker 2^64 fresh buckets. "unknown" stays itself.
+ */
+export function lockoutBucket(address: string): string {
+  if (!ipaddr.IPv6.isValid(address) || ipaddr.IPv4.isValid(address)) return address;
+  const parts = ipaddr.IPv6.parse(address).parts;
+  const prefix = parts.slice(0, 4).map((p) => p.toString(16));
+  return `${prefix.join(":")}::/64`;
+}
+
 let warnedUnstamped = false;
 
 /** The client's address for this request under the configured TRUSTED_PROXY_HOPS. */

@@ -273,6 +273,34 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
     expect(ok.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(true);
   });
 
+  it("with TRUSTED_PROXY_HOPS=1, an IPv6 client's failures count for its whole /64", async () => {
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    resetEnvForTests();
+    try {
+      const user = await newUser();
+      const pair = await csrf();
+      // 20 wrong guesses at made-up accounts, each from another address of one /64.
+      for (let i = 0; i < 20; i++) {
+        await signIn(
+          `spray-${driver}-${i}@example.com`,
+          "wrong",
+          pair,
+          `2001:db8:7:7::${(i + 1).toString(16)}`,
+        );
+      }
+      const right = await signIn(user.email, PASSWORD, pair, "2001:db8:7:7:abcd:1234:5678:9abc");
+      expect(right.session).toBeNull();
+      expect(decodeURIComponent(right.location)).toMatch(/code=locked:\d+/);
+      // The audit keeps each full address; another /64 is not locked.
+      const [refused] = (await auditOf(user.email)).filter((r) => r.action === "auth.sign_in_refused");
+      expect(refused?.ip).toBe("2001:db8:7:7:abcd:1234:5678:9abc");
+      expect((await signIn(user.email, PASSWORD, pair, "2001:db8:7:8::1")).session).not.toBeNull();
+    } finally {
+      process.env.TRUSTED_PROXY_HOPS = "0";
+      resetEnvForTests();
+    }
+  });
+
   describe("an old session cookie", () => {
     // What Next hands server code: the browser's cookie and the x-forwarded-* it fills in.
     const requestHeaders = (cookie: string) =>
