@@ -3,7 +3,9 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  demoIsPrivate,
   installPeerStamp,
+  isLoopbackPeer,
   lockoutBucket,
   normaliseAddress,
   PEER_HEADER,
@@ -90,6 +92,41 @@ describe("the socket-address hook", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe("demo mode answers only this machine unless HOST opens it", () => {
+  it("knows loopback in every spelling", () => {
+    for (const a of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"])
+      expect(isLoopbackPeer(a)).toBe(true);
+    for (const a of ["192.0.2.2", "10.0.0.1", "::ffff:192.0.2.2", "fe80::1", "0.0.0.0", "", undefined])
+      expect(isLoopbackPeer(a)).toBe(false);
+  });
+
+  it("is private in demo mode without HOST, and only then", () => {
+    expect(demoIsPrivate({ demoMode: true })).toBe(true);
+    expect(demoIsPrivate({ demoMode: true, HOST: "0.0.0.0" })).toBe(false);
+    expect(demoIsPrivate({ demoMode: false })).toBe(false);
+  });
+
+  it("refuses a request from another machine before the app sees it (demo mode, no HOST: this test run)", () => {
+    installPeerStamp();
+    const seen: string[] = [];
+    const server = http.createServer((req) => seen.push(req.socket.remoteAddress ?? ""));
+    const answer = { status: 0, body: "" };
+    const res = {
+      writeHead: (status: number) => (answer.status = status),
+      end: (body: string) => (answer.body = body),
+    };
+    const request = (remoteAddress: string) =>
+      server.emit("request", { socket: { remoteAddress }, headers: {} }, res);
+    request("192.0.2.50");
+    request("::ffff:198.51.100.7");
+    expect(seen).toEqual([]);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatch(/demo mode.*HOST/);
+    request("::ffff:127.0.0.1");
+    expect(seen).toEqual(["::ffff:127.0.0.1"]);
   });
 });
 

@@ -24,24 +24,62 @@ import { logger } from "@/lib/logger";
 export const PEER_HEADER = "x-atlas-peer";
 
 const UNKNOWN = "unknown";
-type StampState = { stamp: string };
+type StampState = { stamp: string; loopbackOnly: boolean };
 const holder = globalThis as typeof globalThis & { __atlasPeerStamp?: StampState };
 
 /** Installs the socket-address hook once per process. Returns false when it already was. */
 export function installPeerStamp(): boolean {
   if (holder.__atlasPeerStamp) return false;
-  const state: StampState = { stamp: randomBytes(18).toString("base64url") };
+  const env = getEnv();
+  const state: StampState = {
+    stamp: randomBytes(18).toString("base64url"),
+    loopbackOnly: demoIsPrivate(env),
+  };
   for (const proto of [http.Server.prototype, https.Server.prototype] as {
     emit: (...a: unknown[]) => boolean;
   }[]) {
     const original = proto.emit;
     proto.emit = function emit(this: unknown, event: unknown, ...args: unknown[]) {
-      if (event === "request") stampRequest(args[0] as IncomingMessage, state.stamp);
+      if (event === "request") {
+        const req = args[0] as IncomingMessage;
+        if (state.loopbackOnly && !isLoopbackPeer(req.socket?.remoteAddress)) {
+          refuseOutsider(args[1] as http.ServerResponse);
+          return true;
+        }
+        stampRequest(req, state.stamp);
+      }
       return original.call(this, event, ...args);
     };
   }
   holder.__atlasPeerStamp = state;
   return true;
+}
+
+/**
+ * Demo mode (published demo passwords, an embedded simulator) is private to this machine unless
+ * HOST opens it: `npm start` then listens on 127.0.0.1 only, and a server started some other way
+ * (`next start` listens on every interface) still answers nobody but this machine.
+ */
+export function demoIsPrivate(env: { demoMode: boolean; HOST?: string }): boolean {
+  return env.demoMode && !env.HOST;
+}
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped spellings. */
+export function isLoopbackPeer(address: string | undefined): boolean {
+  const normalised = address ? normaliseAddress(address) : null;
+  if (!normalised) return false;
+  return ipaddr.parse(normalised).range() === "loopback";
+}
+
+function refuseOutsider(res: http.ServerResponse): void {
+  try {
+    res.writeHead(403, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(
+      "This Atlas Review runs in demo mode, which answers only this machine. Set HOST (e.g. HOST=0.0.0.0) to open it to the network.\n",
+    );
+  } catch {
+    // never throw from the server's event loop
+  }
 }
 
 function stampRequest(req: IncomingMessage, stamp: string): void {
