@@ -42,6 +42,22 @@ let origin = "";
 
 beforeAll(async () => {
   storage = http.createServer((req, res) => {
+    if (req.url?.startsWith("/atlas-sim/endless-")) {
+      // Chunked (no Content-Length): MB megabytes of "PNG".
+      const mb = Number(/endless-(\d+)/.exec(req.url)![1]);
+      res.setHeader("content-type", "image/png");
+      const chunk = Buffer.alloc(1024 * 1024, 0x41);
+      let sent = 0;
+      const pump = () => {
+        while (sent < mb && !res.destroyed) {
+          sent++;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      pump();
+      return;
+    }
     const file = FILES[(req.url ?? "").replace(/^\/atlas-sim(?=\/)/, "")];
     if (!file) {
       res.statusCode = 404;
@@ -174,6 +190,26 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
     const disposition = (await get(id)).headers.get("content-disposition")!;
     expect(disposition).toMatch(/^inline; filename="[A-Za-z0-9._-]+\.png"$/);
     expect(disposition).not.toContain("..");
+  });
+
+  it("relays at most 30 MB of a file that declares no length (chunked)", async () => {
+    await as("reviewer");
+    const small = await get(await doc({ documentId: `chunked-ok-${driver}`, path: "/endless-3.png" }));
+    expect((await small.arrayBuffer()).byteLength).toBe(3 * 1024 * 1024);
+    const huge = await get(await doc({ documentId: `chunked-huge-${driver}`, path: "/endless-64.png" }));
+    expect(huge.status).toBe(200);
+    let relayed = 0;
+    const reader = huge.body!.getReader();
+    await expect(
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          relayed += value.byteLength;
+        }
+      })(),
+    ).rejects.toThrow(/larger than/);
+    expect(relayed).toBeLessThanOrEqual(30 * 1024 * 1024);
   });
 
   describe("an Aadhaar scan", () => {

@@ -16,6 +16,7 @@ import {
   safeFileName,
   type FileMedia,
 } from "@/lib/review/file-response";
+import { byteCap } from "@/lib/http/read-body";
 import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
 
 export const dynamic = "force-dynamic";
@@ -80,7 +81,8 @@ async function fetchStored(link: string, documentId: string): Promise<Fetched> {
       message: `The file is ${Math.round(length / 1048576)} MB, more than the viewer loads.`,
     };
   }
-  return { ok: true, body: response.body, media };
+  // A chunked answer declares no length: the cap holds on the bytes relayed too.
+  return { ok: true, body: response.body?.pipeThrough(byteCap(MAX_BYTES)) ?? null, media };
 }
 
 /**
