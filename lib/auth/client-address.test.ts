@@ -113,18 +113,23 @@ describe("demo mode answers only this machine unless HOST opens it", () => {
     installPeerStamp();
     const seen: string[] = [];
     const server = http.createServer((req) => seen.push(req.socket.remoteAddress ?? ""));
-    const answer = { status: 0, body: "" };
+    const answer = { status: 0, body: "", headers: {} as Record<string, string> };
     const res = {
+      setHeader: (name: string, value: string) => (answer.headers[name.toLowerCase()] = value),
       writeHead: (status: number) => (answer.status = status),
       end: (body: string) => (answer.body = body),
     };
     const request = (remoteAddress: string) =>
-      server.emit("request", { socket: { remoteAddress }, headers: {} }, res);
+      server.emit("request", { socket: { remoteAddress }, headers: {}, url: "/api/health" }, res);
     request("192.0.2.50");
     request("::ffff:198.51.100.7");
     expect(seen).toEqual([]);
     expect(answer.status).toBe(403);
     expect(answer.body).toMatch(/demo mode.*HOST/);
+    // Even this answer carries the security headers.
+    expect(answer.headers["x-frame-options"]).toBe("DENY");
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    expect(answer.headers["content-security-policy"]).toContain("sandbox");
     request("::ffff:127.0.0.1");
     expect(seen).toEqual(["::ffff:127.0.0.1"]);
   });

@@ -3,6 +3,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
+import { defaultResponseHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 
 /**
@@ -24,7 +25,7 @@ import { logger } from "@/lib/logger";
 export const PEER_HEADER = "x-atlas-peer";
 
 const UNKNOWN = "unknown";
-type StampState = { stamp: string; loopbackOnly: boolean };
+type StampState = { stamp: string; loopbackOnly: boolean; https: boolean };
 const holder = globalThis as typeof globalThis & { __atlasPeerStamp?: StampState };
 
 /** Installs the socket-address hook once per process. Returns false when it already was. */
@@ -34,6 +35,7 @@ export function installPeerStamp(): boolean {
   const state: StampState = {
     stamp: randomBytes(18).toString("base64url"),
     loopbackOnly: demoIsPrivate(env),
+    https: env.appBaseUrl.startsWith("https:"),
   };
   for (const proto of [http.Server.prototype, https.Server.prototype] as {
     emit: (...a: unknown[]) => boolean;
@@ -42,6 +44,7 @@ export function installPeerStamp(): boolean {
     proto.emit = function emit(this: unknown, event: unknown, ...args: unknown[]) {
       if (event === "request") {
         const req = args[0] as IncomingMessage;
+        presetSecurityHeaders(req, args[1] as http.ServerResponse, state.https);
         if (state.loopbackOnly && !isLoopbackPeer(req.socket?.remoteAddress)) {
           refuseOutsider(args[1] as http.ServerResponse);
           return true;
@@ -69,6 +72,16 @@ export function isLoopbackPeer(address: string | undefined): boolean {
   const normalised = address ? normaliseAddress(address) : null;
   if (!normalised) return false;
   return ipaddr.parse(normalised).range() === "loopback";
+}
+
+function presetSecurityHeaders(req: IncomingMessage, res: http.ServerResponse, https: boolean): void {
+  try {
+    const pathname = (req.url ?? "/").split("?")[0]!;
+    for (const [name, value] of Object.entries(defaultResponseHeaders(pathname, { https })))
+      res.setHeader(name, value);
+  } catch {
+    // never break a request over this
+  }
 }
 
 function refuseOutsider(res: http.ServerResponse): void {
