@@ -1,6 +1,5 @@
 import type { NextConfig } from "next";
 import { getEnv } from "./lib/env";
-import { PROXIED_BODY_LIMIT_BYTES } from "./lib/http/body-limits";
 import { CONSTANT_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY } from "./lib/http/security-headers";
 
 // Validate the environment as the very first thing `next build` and `next start` do, so a bad
@@ -18,13 +17,15 @@ const nextConfig: NextConfig = {
   // makes the e2e run slower.
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with a 403 for signed-in users whose role lacks access.
-  // Only page requests pass through proxy.ts, which buffers their bodies up to this (see
-  // lib/http/body-limits.ts); route handlers read theirs as a capped stream after authenticating.
-  experimental: { authInterrupts: true, proxyClientMaxBodySize: PROXIED_BODY_LIMIT_BYTES },
+  // proxyClientMaxBodySize: Next buffers the body of every request its proxy runs on (proxy.ts) up
+  // to this size and drops the rest. The proxy runs on no request to a route handler that has a
+  // body, only on pages, whose POSTs are server actions with Next's 1 MB body limit: one byte more
+  // keeps that limit's own error while holding no more than a server action may send.
+  experimental: { authInterrupts: true, proxyClientMaxBodySize: 1024 * 1024 + 1 },
   // Anti-framing, nosniff, referrer and permissions policy on everything served, static assets
   // included; a script-free, sandboxed CSP on route handlers and the simulator (these win over a
   // handler's own headers, so the policy is the strictest any handler needs). The per-request ones
-  // (pages' CSP with a nonce, HSTS) are set in proxy.ts, which runs on pages only.
+  // (pages' CSP with a nonce, HSTS) are set in proxy.ts.
   async headers() {
     const nonPage = [{ key: "Content-Security-Policy", value: NON_PAGE_CONTENT_SECURITY_POLICY }];
     return [

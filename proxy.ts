@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import { isPagePath, newNonce, requestSecurityHeaders } from "@/lib/http/security-headers";
 
 /**
- * Two jobs, on every page request (not static assets, route handlers or the simulator mount):
+ * Two jobs, on every request except Next's static assets:
  *
  * 1. Security headers (lib/http/security-headers.ts): a Content-Security-Policy with a fresh
  *    nonce for pages (Next reads the nonce from the request's CSP header and puts it on its
@@ -59,10 +59,26 @@ export async function proxy(req: NextRequest, event: NextFetchEvent) {
   return secured(req);
 }
 
+/*
+ * Next buffers the body of every request a proxy runs on (up to `proxyClientMaxBodySize`, and it
+ * reads the rest before the route handler is called): a proxy in front of the Atlas callback,
+ * Auth.js or the batch upload would hold megabytes for any anonymous client and defeat the
+ * handlers' "authenticate, then read with a cap". So the proxy runs on API routes and the
+ * simulator mount only for requests without a body; those with one go straight to their handler
+ * (which sets HSTS itself, lib/auth/route-guard.ts, and reads with a cap, lib/http/read-body.ts).
+ * Page POSTs (server actions, ≤ 1 MB) still pass, with the buffer cut to that size (next.config.ts).
+ * Next's static build output and image optimiser are immutable assets; they get the constant
+ * headers from next.config.ts.
+ */
 export const config = {
-  // Pages only. Not Next's static build output and image optimiser (immutable assets), and not
-  // route handlers or the simulator mount: Next buffers the body of every proxied request, which
-  // would let an anonymous caller make the server hold megabytes before any handler checked a
-  // token (lib/http/body-limits.ts). Those paths get their headers from next.config.ts.
-  matcher: ["/((?!_next/static/|_next/image|api/|atlas-sim/).*)"],
+  matcher: [
+    "/((?!_next/static/|_next/image|api/|atlas-sim/).*)",
+    {
+      source: "/:area(api|atlas-sim)/:path*",
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+  ],
 };

@@ -138,6 +138,62 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
     expect(afterFour - before).toBeLessThan(20 * MB);
   });
 
+  test("many anonymous bodies held open at once: each refused before it ends, memory flat", async () => {
+    // A slow client: sends some megabytes, then keeps the body open. A proxy in front of these
+    // routes would buffer each body (Next's proxyClientMaxBodySize) and call no handler before
+    // the body ended; the handlers must answer while the bodies are still arriving.
+    const held = (path: string, bytes: number) =>
+      new Promise<{ status: number; beforeEnd: boolean; req: http.ClientRequest }>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: "127.0.0.1",
+            port: PORT,
+            path,
+            method: "POST",
+            headers: { "content-type": "application/json" },
+          },
+          (res) => {
+            res.resume();
+            resolve({ status: res.statusCode ?? 0, beforeEnd: !req.writableEnded, req });
+          },
+        );
+        req.on("error", (e) => reject(e));
+        const chunk = Buffer.alloc(256 * 1024, "x");
+        let sent = 0;
+        const pump = () => {
+          while (sent < bytes && !req.destroyed) {
+            sent += chunk.length;
+            if (!req.write(chunk)) return void req.once("drain", pump);
+          }
+        };
+        pump();
+      });
+    const readings: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      readings.push(rssBytes(server.pid!));
+    }
+    const before = Math.min(...readings);
+    const paths = [
+      ...Array.from({ length: 12 }, () => `/api/flows/${randomUUID()}/callback`),
+      ...Array.from({ length: 6 }, () => `/api/auth/callback/credentials`),
+      ...Array.from({ length: 6 }, () => `/api/batches`),
+    ];
+    const answers = await Promise.all(paths.map((p) => held(p, 12 * MB)));
+    const during = rssBytes(server.pid!);
+    for (const a of answers) a.req.destroy();
+    console.log(
+      `held bodies: RSS before ${(before / MB).toFixed(1)} MB, with 24 bodies open ${(during / MB).toFixed(1)} MB`,
+    );
+    expect(answers.every((a) => a.beforeEnd)).toBe(true);
+    expect(answers.map((a) => a.status)).toEqual([
+      ...Array(12).fill(401),
+      ...Array(6).fill(413),
+      ...Array(6).fill(401),
+    ]);
+    expect(during - before).toBeLessThan(40 * MB);
+  });
+
   test("a chunked auth request body past its cap is refused (413) without growing memory", async () => {
     const flowId = randomUUID();
     const before = rssBytes(server.pid!);

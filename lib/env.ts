@@ -72,6 +72,11 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: int(0, 10).default(0),
   /** A session unused for this long ends (sign in again). */
   SESSION_IDLE_MINUTES: int(1, 720).default(30),
+  /**
+   * The interface `npm start` listens on (scripts/listen-host.mjs). Demo mode without it answers
+   * only this machine, however the server was started (lib/auth/client-address.ts).
+   */
+  HOST: z.preprocess(blankToUndefined, z.string().optional()),
 
   // Atlas
   ATLAS_BASE_URL: z.preprocess(blankToUndefined, httpUrl.optional()),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isAadhaarField, maskAadhaar, maskAadhaarInText, maskFieldValue, redactForLog } from "./masking";
+import {
+  isAadhaarDocumentType,
+  isAadhaarField,
+  maskAadhaar,
+  maskAadhaarInText,
+  maskFieldValue,
+  redactForLog,
+} from "./masking";
 
 describe("maskAadhaar", () => {
   it.each([
@@ -71,6 +78,8 @@ describe("isAadhaarField", () => {
     ["KYC_FORM", "applicants[1].aadhaar_number"],
     ["AADHAAR", "aadhaar_number.value"],
     ["AADHAAR", "uid"],
+    ["aadhaar", "uid"],
+    ["AADHAAR_FRONT", "uid_number"],
   ])("%s %s is an Aadhaar field", (type, path) => {
     expect(isAadhaarField(type, path)).toBe(true);
   });
@@ -205,4 +214,20 @@ describe("redactForLog", () => {
     expect(output.message).toBe("bad aadhaar XXXX XXXX 0127");
     expect(output.stack).not.toContain("234567890127");
   });
+});
+
+describe("isAadhaarDocumentType", () => {
+  it.each([
+    "AADHAAR",
+    "aadhaar",
+    "Aadhaar Card",
+    "AADHAAR_FRONT",
+    "AADHAAR_BACK",
+    "E_AADHAAR",
+    "masked-aadhar",
+    "UIDAI_LETTER",
+  ])("%s names an Aadhaar card", (type) => expect(isAadhaarDocumentType(type)).toBe(true));
+  it.each(["PAN", "PASSPORT", "VOTER_ID", "UNKNOWN", "", null, undefined])("%s does not", (type) =>
+    expect(isAadhaarDocumentType(type)).toBe(false),
+  );
 });

@@ -103,9 +103,18 @@ function lastKey(path: string): string {
  * type (paths like `aadhaar_number.value` or `applicants[0].aadhaar_number` included), or `uid`
  * on an AADHAAR card.
  */
+/**
+ * Whether Atlas's document type names an Aadhaar card in any spelling it may use: "AADHAAR",
+ * "aadhaar", "Aadhaar Card", "AADHAAR_FRONT", "E_AADHAAR", "MASKED-AADHAAR"… (types are stored as
+ * Atlas sends them). Its scan prints the number whether or not a number field was extracted.
+ */
+export function isAadhaarDocumentType(documentType: string | null | undefined): boolean {
+  return !!documentType && /aadhaa?r|uidai/i.test(documentType);
+}
+
 export function isAadhaarField(documentType: string, path: string): boolean {
   const key = lastKey(path);
-  if (key === "uid" || key === "uid_number") return documentType.toUpperCase() === "AADHAAR";
+  if (key === "uid" || key === "uid_number") return isAadhaarDocumentType(documentType);
   return AADHAAR_KEYS.has(key) || VID_KEYS.has(key);
 }
 

@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { clearFailures, refundAttempt, reserveAttempt } from "@/lib/db/queries/login-attempts";
 import { findUserByEmail, markSignedIn } from "@/lib/db/queries/users";
+import { lockoutBucket } from "./client-address";
 import { dummyPasswordHash, verifyPassword } from "./password";
 
 /**
@@ -34,7 +35,7 @@ export async function authenticate(
   const { email, password } = parsed.data;
   const db = database ?? (await getDb());
   const accountKey = `account:${email}`;
-  const addressKey = `ip:${input.ip}`;
+  const addressKey = `ip:${lockoutBucket(input.ip)}`;
 
   // Counted before the password is compared: parallel guesses each take a slot, and those past
   // the limit are refused without a check, whatever their password.

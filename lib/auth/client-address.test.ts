@@ -3,7 +3,10 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  demoIsPrivate,
   installPeerStamp,
+  isLoopbackPeer,
+  lockoutBucket,
   normaliseAddress,
   PEER_HEADER,
   peerAddress,
@@ -92,6 +95,46 @@ describe("the socket-address hook", () => {
   });
 });
 
+describe("demo mode answers only this machine unless HOST opens it", () => {
+  it("knows loopback in every spelling", () => {
+    for (const a of ["127.0.0.1", "127.8.9.10", "::1", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"])
+      expect(isLoopbackPeer(a)).toBe(true);
+    for (const a of ["192.0.2.2", "10.0.0.1", "::ffff:192.0.2.2", "fe80::1", "0.0.0.0", "", undefined])
+      expect(isLoopbackPeer(a)).toBe(false);
+  });
+
+  it("is private in demo mode without HOST, and only then", () => {
+    expect(demoIsPrivate({ demoMode: true })).toBe(true);
+    expect(demoIsPrivate({ demoMode: true, HOST: "0.0.0.0" })).toBe(false);
+    expect(demoIsPrivate({ demoMode: false })).toBe(false);
+  });
+
+  it("refuses a request from another machine before the app sees it (demo mode, no HOST: this test run)", () => {
+    installPeerStamp();
+    const seen: string[] = [];
+    const server = http.createServer((req) => seen.push(req.socket.remoteAddress ?? ""));
+    const answer = { status: 0, body: "", headers: {} as Record<string, string> };
+    const res = {
+      setHeader: (name: string, value: string) => (answer.headers[name.toLowerCase()] = value),
+      writeHead: (status: number) => (answer.status = status),
+      end: (body: string) => (answer.body = body),
+    };
+    const request = (remoteAddress: string) =>
+      server.emit("request", { socket: { remoteAddress }, headers: {}, url: "/api/health" }, res);
+    request("192.0.2.50");
+    request("::ffff:198.51.100.7");
+    expect(seen).toEqual([]);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toMatch(/demo mode.*HOST/);
+    // Even this answer carries the security headers.
+    expect(answer.headers["x-frame-options"]).toBe("DENY");
+    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    expect(answer.headers["content-security-policy"]).toContain("sandbox");
+    request("::ffff:127.0.0.1");
+    expect(seen).toEqual(["::ffff:127.0.0.1"]);
+  });
+});
+
 describe("sessionAlive", () => {
   const limits = { idleSeconds: 1800, maxAgeSeconds: 43_200 };
   it("ends a session idle for longer than the limit, or older than the absolute limit", () => {
@@ -102,5 +145,24 @@ describe("sessionAlive", () => {
     // Tokens issued before these claims existed are not honoured.
     expect(sessionAlive({}, 0, limits)).toBe(false);
     expect(sessionAlive({ authAt: "0", seenAt: 0 }, 0, limits)).toBe(false);
+  });
+});
+
+describe("lockoutBucket", () => {
+  it("counts an IPv6 client by its /64, whatever the spelling", () => {
+    const bucket = lockoutBucket("2001:db8:1:2::1");
+    expect(bucket).toBe("2001:db8:1:2::/64");
+    for (const a of [
+      "2001:db8:1:2:ffff:ffff:ffff:ffff",
+      "2001:0db8:0001:0002:0:0:0:9",
+      "2001:DB8:1:2:a:b:c:d",
+    ])
+      expect(lockoutBucket(a)).toBe(bucket);
+    expect(lockoutBucket("2001:db8:1:3::1")).not.toBe(bucket);
+  });
+  it("keeps IPv4 addresses and the unknown peer as they are", () => {
+    expect(lockoutBucket("192.0.2.1")).toBe("192.0.2.1");
+    expect(lockoutBucket("192.0.2.2")).toBe("192.0.2.2");
+    expect(lockoutBucket("unknown")).toBe("unknown");
   });
 });

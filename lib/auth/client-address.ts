@@ -3,6 +3,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
+import { defaultResponseHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
 
 /**
@@ -24,24 +25,74 @@ import { logger } from "@/lib/logger";
 export const PEER_HEADER = "x-atlas-peer";
 
 const UNKNOWN = "unknown";
-type StampState = { stamp: string };
+type StampState = { stamp: string; loopbackOnly: boolean; https: boolean };
 const holder = globalThis as typeof globalThis & { __atlasPeerStamp?: StampState };
 
 /** Installs the socket-address hook once per process. Returns false when it already was. */
 export function installPeerStamp(): boolean {
   if (holder.__atlasPeerStamp) return false;
-  const state: StampState = { stamp: randomBytes(18).toString("base64url") };
+  const env = getEnv();
+  const state: StampState = {
+    stamp: randomBytes(18).toString("base64url"),
+    loopbackOnly: demoIsPrivate(env),
+    https: env.appBaseUrl.startsWith("https:"),
+  };
   for (const proto of [http.Server.prototype, https.Server.prototype] as {
     emit: (...a: unknown[]) => boolean;
   }[]) {
     const original = proto.emit;
     proto.emit = function emit(this: unknown, event: unknown, ...args: unknown[]) {
-      if (event === "request") stampRequest(args[0] as IncomingMessage, state.stamp);
+      if (event === "request") {
+        const req = args[0] as IncomingMessage;
+        presetSecurityHeaders(req, args[1] as http.ServerResponse, state.https);
+        if (state.loopbackOnly && !isLoopbackPeer(req.socket?.remoteAddress)) {
+          refuseOutsider(args[1] as http.ServerResponse);
+          return true;
+        }
+        stampRequest(req, state.stamp);
+      }
       return original.call(this, event, ...args);
     };
   }
   holder.__atlasPeerStamp = state;
   return true;
+}
+
+/**
+ * Demo mode (published demo passwords, an embedded simulator) is private to this machine unless
+ * HOST opens it: `npm start` then listens on 127.0.0.1 only, and a server started some other way
+ * (`next start` listens on every interface) still answers nobody but this machine.
+ */
+export function demoIsPrivate(env: { demoMode: boolean; HOST?: string }): boolean {
+  return env.demoMode && !env.HOST;
+}
+
+/** 127.0.0.0/8, ::1 and their IPv4-mapped spellings. */
+export function isLoopbackPeer(address: string | undefined): boolean {
+  const normalised = address ? normaliseAddress(address) : null;
+  if (!normalised) return false;
+  return ipaddr.parse(normalised).range() === "loopback";
+}
+
+function presetSecurityHeaders(req: IncomingMessage, res: http.ServerResponse, https: boolean): void {
+  try {
+    const pathname = (req.url ?? "/").split("?")[0]!;
+    for (const [name, value] of Object.entries(defaultResponseHeaders(pathname, { https })))
+      res.setHeader(name, value);
+  } catch {
+    // never break a request over this
+  }
+}
+
+function refuseOutsider(res: http.ServerResponse): void {
+  try {
+    res.writeHead(403, { "content-type": "text/plain; charset=utf-8", connection: "close" });
+    res.end(
+      "This Atlas Review runs in demo mode, which answers only this machine. Set HOST (e.g. HOST=0.0.0.0) to open it to the network.\n",
+    );
+  } catch {
+    // never throw from the server's event loop
+  }
 }
 
 function stampRequest(req: IncomingMessage, stamp: string): void {
@@ -100,6 +151,18 @@ export function resolveClientAddress(input: {
     .filter(Boolean);
   if (entries.length < input.hops) return peer;
   return normaliseAddress(entries[entries.length - input.hops]!) ?? peer;
+}
+
+/**
+ * The bucket an address's sign-in failures count in. An IPv4 address is one bucket; an IPv6 client
+ * usually holds a whole /64 (one customer line, SLAAC privacy addresses rotate within it), so
+ * counting per /128 would give one attacker 2^64 fresh buckets. "unknown" stays itself.
+ */
+export function lockoutBucket(address: string): string {
+  if (!ipaddr.IPv6.isValid(address) || ipaddr.IPv4.isValid(address)) return address;
+  const parts = ipaddr.IPv6.parse(address).parts;
+  const prefix = parts.slice(0, 4).map((p) => p.toString(16));
+  return `${prefix.join(":")}::/64`;
 }
 
 let warnedUnstamped = false;

@@ -1,6 +1,8 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/lib/db";
+import { endSessions } from "@/lib/db/queries/users";
 import { authenticate } from "./authenticate";
 import { clientAddress } from "./client-address";
 import { authConfig } from "./config";
@@ -17,6 +19,15 @@ export class SignInLockedError extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getAuthSecret(),
+  events: {
+    // Every sign-out ends every session of the user, whichever way it comes: the app's sign-out
+    // action, or Auth.js's own POST /api/auth/signout (a form any page of the app could post).
+    // Clearing the cookie alone would leave a copied cookie working until it expires.
+    async signOut(message) {
+      const uid = "token" in message ? message.token?.uid : undefined;
+      if (typeof uid === "string") await endSessions(await getDb(), uid);
+    },
+  },
   providers: [
     Credentials({
       credentials: {

@@ -1,5 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { getEnv } from "@/lib/env";
+import { HSTS } from "@/lib/http/security-headers";
 import { can, type Permission } from "@/lib/roles";
 import { type CurrentUser, getCurrentUser } from "./current-user";
 
@@ -10,13 +12,31 @@ import { type CurrentUser, getCurrentUser } from "./current-user";
  */
 export type RouteGuard = { kind: "permission"; permission: Permission } | { kind: "public"; reason: string };
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/**
+ * HSTS on a handler's answer when the app is served over https. proxy.ts adds it to everything it
+ * runs on, but it does not run on requests to route handlers that carry a body (it would buffer
+ * them), so the handlers add it themselves. Immutable headers (a fetched Response) are copied.
+ */
+export function withTransportSecurity(response: Response): Response {
+  if (!getEnv().appBaseUrl.startsWith("https:") || response.headers.has("strict-transport-security"))
+    return response;
+  try {
+    response.headers.set("Strict-Transport-Security", HSTS);
+    return response;
+  } catch {
+    const headers = new Headers(response.headers);
+    headers.set("Strict-Transport-Security", HSTS);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+}
 export type GuardedHandler<C> = Handler<C> & { guard: RouteGuard };
 
 export function guardedRoute<C = unknown>(
   permission: Permission,
   handler: (request: Request, context: C & { user: CurrentUser }) => Promise<Response>,
 ): GuardedHandler<C> {
-  const wrapped = async (request: Request, context: C) => {
+  const guarded = async (request: Request, context: C) => {
     const user = await getCurrentUser();
     if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
     if (!can(user.role, permission)) {
@@ -27,10 +47,14 @@ export function guardedRoute<C = unknown>(
     }
     return handler(request, { ...context, user });
   };
+  const wrapped = async (request: Request, context: C) =>
+    withTransportSecurity(await guarded(request, context));
   return Object.assign(wrapped, { guard: { kind: "permission", permission } as const });
 }
 
 /** A deliberately public handler (health, sign-in, Atlas callbacks); `reason` says why. */
 export function publicRoute<C = unknown>(reason: string, handler: Handler<C>): GuardedHandler<C> {
-  return Object.assign(handler, { guard: { kind: "public", reason } as const });
+  const wrapped = async (request: Request, context: C) =>
+    withTransportSecurity(await handler(request, context));
+  return Object.assign(wrapped, { guard: { kind: "public", reason } as const });
 }

@@ -233,6 +233,74 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
     }
   });
 
+  it("reads at most a small capped body on Auth.js's POST endpoints: a chunked flood is refused (413) unread", async () => {
+    const { POST } = await import("@/app/api/auth/[...nextauth]/route");
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const flood = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        if (pulled > 200 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request(`${base}/api/auth/callback/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: flood,
+      duplex: "half",
+    } as RequestInit);
+    const response = await POST(request, undefined as never);
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(1024 * 1024);
+    // A normal-sized sign-in still goes through the same handler.
+    const user = await newUser();
+    const pair = await csrf();
+    const ok = await POST(
+      new Request(`${base}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: pair.cookie },
+        body: new URLSearchParams({
+          email: user.email,
+          password: PASSWORD,
+          csrfToken: pair.token,
+          callbackUrl: "/",
+        }),
+      }),
+      undefined as never,
+    );
+    expect(ok.status).toBe(302);
+    expect(ok.headers.getSetCookie().some((c) => c.startsWith(`${SESSION_COOKIE}=`))).toBe(true);
+  });
+
+  it("with TRUSTED_PROXY_HOPS=1, an IPv6 client's failures count for its whole /64", async () => {
+    process.env.TRUSTED_PROXY_HOPS = "1";
+    resetEnvForTests();
+    try {
+      const user = await newUser();
+      const pair = await csrf();
+      // 20 wrong guesses at made-up accounts, each from another address of one /64.
+      for (let i = 0; i < 20; i++) {
+        await signIn(
+          `spray-${driver}-${i}@example.com`,
+          "wrong",
+          pair,
+          `2001:db8:7:7::${(i + 1).toString(16)}`,
+        );
+      }
+      const right = await signIn(user.email, PASSWORD, pair, "2001:db8:7:7:abcd:1234:5678:9abc");
+      expect(right.session).toBeNull();
+      expect(decodeURIComponent(right.location)).toMatch(/code=locked:\d+/);
+      // The audit keeps each full address; another /64 is not locked.
+      const [refused] = (await auditOf(user.email)).filter((r) => r.action === "auth.sign_in_refused");
+      expect(refused?.ip).toBe("2001:db8:7:7:abcd:1234:5678:9abc");
+      expect((await signIn(user.email, PASSWORD, pair, "2001:db8:7:8::1")).session).not.toBeNull();
+    } finally {
+      process.env.TRUSTED_PROXY_HOPS = "0";
+      resetEnvForTests();
+    }
+  });
+
   describe("an old session cookie", () => {
     // What Next hands server code: the browser's cookie and the x-forwarded-* it fills in.
     const requestHeaders = (cookie: string) =>
@@ -261,6 +329,38 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
       // Signing in again gives a working session.
       const fresh = (await signIn(user.email, PASSWORD, await csrf())).session!;
       expect((await currentUserWith(fresh))?.id).toBe(user.id);
+    });
+
+    it("is refused after sign-out through Auth.js's own endpoint (POST /api/auth/signout), on every device", async () => {
+      const user = await newUser();
+      const laptop = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const phone = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const pair = await csrf();
+      const out = await fetch(`${base}/api/auth/signout`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${pair.cookie}; ${laptop}` },
+        body: new URLSearchParams({ csrfToken: pair.token, callbackUrl: "/sign-in" }),
+      });
+      expect(out.status).toBe(302);
+      // The browser dropped its cookie; a copy of it (or the phone's) must not work either.
+      expect(await currentUserWith(laptop)).toBeNull();
+      expect(await currentUserWith(phone)).toBeNull();
+      // Nor does Auth.js's session endpoint still say whose it was.
+      const { GET } = await import("@/app/api/auth/[...nextauth]/route");
+      state.headers = requestHeaders(phone);
+      const session = await GET(
+        new Request(`${base}/api/auth/session`, { headers: requestHeaders(phone) }),
+        undefined as never,
+      );
+      expect(await session.json()).toBeNull();
+      const fresh = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      state.headers = requestHeaders(fresh);
+      const live = await GET(
+        new Request(`${base}/api/auth/session`, { headers: requestHeaders(fresh) }),
+        undefined as never,
+      );
+      expect(((await live.json()) as { user?: { email?: string } }).user?.email).toBe(user.email);
     });
 
     it("ends after SESSION_IDLE_MINUTES without a request, and no session outlives 12 hours", async () => {

@@ -2,7 +2,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import JSON5 from "json5";
-import { MAX_CALLBACK_BODY_BYTES } from "@/lib/http/body-limits";
 import { parseFlowCallback } from "@/lib/atlas/flow-normalise";
 import type { Db } from "@/lib/db";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
@@ -42,7 +41,7 @@ export async function answerAuthRequest(
 }
 
 /** Callbacks carry OCR for a handful of documents; anything far larger is not Atlas. */
-export const MAX_CALLBACK_BYTES = MAX_CALLBACK_BODY_BYTES;
+export const MAX_CALLBACK_BYTES = 20_000_000;
 
 const UNAUTHORISED = "Missing or invalid token for this application. Obtain one from its auth_url.";
 

@@ -63,6 +63,22 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   return new TextDecoder().decode(await readBodyBytesCapped(request, maxBytes));
 }
 
+/**
+ * Passes a stream through until more than `maxBytes` have gone by, then errors it (the reader sees
+ * a BodyTooLargeError and the source is cancelled). For streams relayed without buffering, where
+ * a declared Content-Length is missing (chunked) or untrue.
+ */
+export function byteCap(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+  let total = 0;
+  return new TransformStream({
+    transform(chunk, controller) {
+      total += chunk.byteLength;
+      if (total > maxBytes) controller.error(new BodyTooLargeError(maxBytes));
+      else controller.enqueue(chunk);
+    },
+  });
+}
+
 /*
  * A body that is refused unread (no token) is simply left alone: nothing pulls it, so nothing is
  * buffered, and Node's HTTP server drains what remains of it after the response is sent.

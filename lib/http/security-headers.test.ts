@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   CONSTANT_SECURITY_HEADERS,
+  defaultResponseHeaders,
+  HSTS,
   isPagePath,
   newNonce,
   NON_PAGE_CONTENT_SECURITY_POLICY,
@@ -85,4 +87,24 @@ describe("isPagePath", () => {
     "/_next/data/x",
     "/api",
   ])("%s is not a page", (p) => expect(isPagePath(p)).toBe(false));
+});
+
+describe("defaultResponseHeaders (preset on every response, before Next answers)", () => {
+  it("carry the constant headers, and a CSP that can never break a page", () => {
+    const page = defaultResponseHeaders("/sign-in/", { https: false });
+    for (const [name, value] of Object.entries(CONSTANT_SECURITY_HEADERS)) expect(page[name]).toBe(value);
+    const csp = directives(page["Content-Security-Policy"]!);
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(csp.has("script-src")).toBe(false);
+    expect(csp.has("default-src")).toBe(false);
+    expect(page["Strict-Transport-Security"]).toBeUndefined();
+  });
+  it("give route handlers and the simulator the script-free policy, and HSTS over https", () => {
+    const api = defaultResponseHeaders("/api/health/", { https: true });
+    expect(api["Content-Security-Policy"]).toBe(NON_PAGE_CONTENT_SECURITY_POLICY);
+    expect(api["Strict-Transport-Security"]).toBe(HSTS);
+    expect(defaultResponseHeaders("/atlas-sim//__sim", { https: false })["Content-Security-Policy"]).toBe(
+      NON_PAGE_CONTENT_SECURITY_POLICY,
+    );
+  });
 });

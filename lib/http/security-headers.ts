@@ -93,3 +93,25 @@ export function requestSecurityHeaders(
 export function isPagePath(pathname: string): boolean {
   return !/^\/(api(\/|$)|atlas-sim(\/|$)|_next\/)/.test(pathname);
 }
+
+/**
+ * What every response starts with, set on Node's response before Next sees the request
+ * (lib/auth/client-address.ts installs the hook). Next's own answers that bypass next.config.ts
+ * `headers()` and proxy.ts — the 308s that drop a trailing slash or a doubled slash — would
+ * otherwise carry none. Whatever Next, the proxy or a handler sets later replaces these. Paths
+ * that may be pages start with a CSP that restricts no script (the proxy replaces it with the
+ * nonce policy), so it can never break a page; the rest start with the non-page policy.
+ */
+export function defaultResponseHeaders(
+  pathname: string,
+  options: SecurityHeaderOptions,
+): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...CONSTANT_SECURITY_HEADERS,
+    "Content-Security-Policy": isPagePath(pathname)
+      ? "frame-ancestors 'none'; object-src 'none'; base-uri 'self'"
+      : NON_PAGE_CONTENT_SECURITY_POLICY,
+  };
+  if (options.https) headers["Strict-Transport-Security"] = HSTS;
+  return headers;
+}

@@ -60,6 +60,45 @@ describe("the embedded simulator's control endpoints", () => {
     );
   });
 
+  it.each<Record<string, string>>([
+    { "sec-fetch-site": "same-site", origin: "http://127.0.0.1:8080" },
+    { "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+    { origin: "http://127.0.0.1:8080" },
+    { origin: "null" },
+  ])(
+    "refuses an admin's state-changing control request sent by another origin's page (%o)",
+    async (headers) => {
+      currentUser.value = as("admin");
+      for (const [method, path] of [
+        ["POST", "/__sim/reset"],
+        ["POST", "/__sim/faults"],
+        ["DELETE", "/__sim/faults"],
+        ["POST", "/__sim/revoke-tokens"],
+      ] as const) {
+        const response = await handlers[method]!(
+          new Request(`${BASE}${path}`, {
+            method,
+            headers: { ...headers, host: "127.0.0.1:3000", "content-type": "text/plain" },
+            body: method === "POST" ? JSON.stringify({ kind: "auth_url_unreachable" }) : undefined,
+          }),
+        );
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { error: string }).error).toMatch(/another origin/);
+      }
+      const same = await POST(
+        new Request(`${BASE}/__sim/flush`, {
+          method: "POST",
+          headers: {
+            "sec-fetch-site": "same-origin",
+            origin: "http://127.0.0.1:3000",
+            host: "127.0.0.1:3000",
+          },
+        }),
+      );
+      expect(same.status).toBeLessThan(300);
+    },
+  );
+
   it("leaves the Atlas-facing endpoints to the simulator's own token check", async () => {
     expect((await GET(new Request(`${BASE}/`))).status).toBe(200);
     expect((await GET(new Request(`${BASE}/samples`))).status).toBe(200);

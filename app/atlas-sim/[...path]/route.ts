@@ -41,6 +41,26 @@ function isControlPath(request: Request): boolean {
   return new URL(request.url).pathname.slice(SIM_MOUNT_PATH.length).startsWith("/__sim");
 }
 
+/**
+ * A state-changing control request sent by a page of another origin. The session cookie is
+ * SameSite=Lax, which another port of the same host (another local app) still counts as the same
+ * site, so a page there could arm faults or reset the simulator in a signed-in admin's name.
+ * Browsers say where a request comes from (Sec-Fetch-Site, Origin); clients that are not browsers
+ * send neither.
+ */
+function crossOrigin(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return true;
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const own = [request.headers.get("host"), new URL(getEnv().appBaseUrl).host];
+  try {
+    return !own.includes(new URL(origin).host);
+  } catch {
+    return true; // "null" and other opaque origins
+  }
+}
+
 async function handle(request: Request): Promise<Response> {
   if (!getEnv().demoMode) return Response.json({ error: "Not Found" }, { status: 404 });
   if (isControlPath(request)) {
@@ -53,6 +73,11 @@ async function handle(request: Request): Promise<Response> {
     if (!can(user.role, "settings:manage"))
       return NextResponse.json(
         { error: `Your role (${user.role}) cannot control the simulator; an admin can.` },
+        { status: 403 },
+      );
+    if (request.method !== "GET" && request.method !== "HEAD" && crossOrigin(request))
+      return NextResponse.json(
+        { error: "The simulator's controls take no requests from pages of another origin." },
         { status: 403 },
       );
   }

@@ -42,6 +42,22 @@ let origin = "";
 
 beforeAll(async () => {
   storage = http.createServer((req, res) => {
+    if (req.url?.startsWith("/atlas-sim/endless-")) {
+      // Chunked (no Content-Length): MB megabytes of "PNG".
+      const mb = Number(/endless-(\d+)/.exec(req.url)![1]);
+      res.setHeader("content-type", "image/png");
+      const chunk = Buffer.alloc(1024 * 1024, 0x41);
+      let sent = 0;
+      const pump = () => {
+        while (sent < mb && !res.destroyed) {
+          sent++;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      pump();
+      return;
+    }
     const file = FILES[(req.url ?? "").replace(/^\/atlas-sim(?=\/)/, "")];
     if (!file) {
       res.statusCode = 404;
@@ -176,6 +192,26 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
     expect(disposition).not.toContain("..");
   });
 
+  it("relays at most 30 MB of a file that declares no length (chunked)", async () => {
+    await as("reviewer");
+    const small = await get(await doc({ documentId: `chunked-ok-${driver}`, path: "/endless-3.png" }));
+    expect((await small.arrayBuffer()).byteLength).toBe(3 * 1024 * 1024);
+    const huge = await get(await doc({ documentId: `chunked-huge-${driver}`, path: "/endless-64.png" }));
+    expect(huge.status).toBe(200);
+    let relayed = 0;
+    const reader = huge.body!.getReader();
+    await expect(
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          relayed += value.byteLength;
+        }
+      })(),
+    ).rejects.toThrow(/larger than/);
+    expect(relayed).toBeLessThanOrEqual(30 * 1024 * 1024);
+  });
+
   describe("an Aadhaar scan", () => {
     const withMaskedCopy = () => ({
       document_type: "AADHAAR",
@@ -236,6 +272,23 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
       expect((await get(id, "?reveal=1")).status).toBe(200);
       expect(await reveals(t.db, id)).toHaveLength(1);
     });
+
+    it.each(["aadhaar", "Aadhaar Card", "AADHAAR_FRONT", "E_AADHAAR", "masked-aadhar"])(
+      "is hidden when Atlas calls the document %s, even with no number field extracted",
+      async (type) => {
+        await as("reviewer");
+        const id = await doc({
+          documentId: `aadhaar-type-${type.replace(/\W/g, "")}-${driver}`,
+          path: "/aadhaar-full.png",
+          type,
+        });
+        const hidden = await get(id);
+        expect(hidden.status).toBe(403);
+        expect(await hidden.json()).toMatchObject({ pii: true, canReveal: true });
+        expect((await get(id, "?reveal=1")).status).toBe(200);
+        expect(await reveals(t.db, id)).toHaveLength(1);
+      },
+    );
 
     it("says why when the masked copy cannot be loaded, and still keeps the full scan hidden", async () => {
       await as("reviewer");

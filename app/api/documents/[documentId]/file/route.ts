@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { documents, fields } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
-import { isAadhaarField } from "@/lib/masking";
+import { isAadhaarDocumentType, isAadhaarField } from "@/lib/masking";
 import { can } from "@/lib/roles";
 import { expiryProblem, storageProblem } from "@/lib/review/file-problem";
 import {
@@ -16,6 +16,7 @@ import {
   safeFileName,
   type FileMedia,
 } from "@/lib/review/file-response";
+import { byteCap } from "@/lib/http/read-body";
 import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
 
 export const dynamic = "force-dynamic";
@@ -80,7 +81,8 @@ async function fetchStored(link: string, documentId: string): Promise<Fetched> {
       message: `The file is ${Math.round(length / 1048576)} MB, more than the viewer loads.`,
     };
   }
-  return { ok: true, body: response.body, media };
+  // A chunked answer declares no length: the cap holds on the bytes relayed too.
+  return { ok: true, body: response.body?.pipeThrough(byteCap(MAX_BYTES)) ?? null, media };
 }
 
 /**
@@ -119,7 +121,7 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
       .from(fields)
       .where(eq(fields.documentId, documentId));
     const type = doc.documentType ?? "UNKNOWN";
-    const pii = type === "AADHAAR" || paths.some((f) => isAadhaarField(type, f.path));
+    const pii = isAadhaarDocumentType(type) || paths.some((f) => isAadhaarField(type, f.path));
     const canReveal = pii && can(user.role, "documents:reveal-scan");
 
     const hiddenUntil = canReveal
