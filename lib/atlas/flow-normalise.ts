@@ -9,10 +9,9 @@
 import { z } from "zod";
 import { AtlasError } from "./errors";
 import { withResponseScale } from "./confidence";
-import { normaliseDocument } from "./normalise";
-import { extractEntrySchema } from "./schemas";
+import { betterResult, readEntry } from "./entries";
 import { isTerminalStatus, statusMeaning } from "./status-words";
-import type { CrossCheck, FlowExtracts, FlowStatus, UnreadableEntry } from "./types";
+import type { CrossCheck, ExtractedDocument, FlowExtracts, FlowStatus, UnreadableEntry } from "./types";
 
 // ---- status (2.8)
 
@@ -228,6 +227,15 @@ export function normaliseFlowExtracts(
 ): FlowExtracts {
   const what = endpoint.startsWith("POST callback") ? "The Atlas callback" : "Atlas's flow results";
   if (!isRecord(body)) throw protocolError(endpoint, ["(body): expected a JSON object"], what);
+  // CallbackData wrapped in an envelope (`{"data": {ocr_data, …}}`, `{"result": …}`): read the inside.
+  for (const key of ["data", "result", "payload"]) {
+    const inner = body[key];
+    const bare = body.ocr_data === undefined && body.cross_checks === undefined;
+    if (bare && isRecord(inner) && ("ocr_data" in inner || "cross_checks" in inner)) {
+      const { [key]: _wrapper, ...outside } = body;
+      return { ...normaliseFlowExtracts({ ...outside, ...inner }, endpoint), raw: body };
+    }
+  }
   const parsed = flowEnvelopeSchema.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
@@ -235,17 +243,18 @@ export function normaliseFlowExtracts(
   }
   const e = parsed.data;
   const unreadable: UnreadableEntry[] = [];
-  const ocrData = (e.ocr_data ?? []).flatMap((raw, index) => {
-    const entry = extractEntrySchema.safeParse(raw);
-    if (entry.success) return [normaliseDocument(entry.data)];
-    const issue = entry.error.issues[0];
-    unreadable.push({
-      index,
-      reason: issue ? `${issue.path.join(".") || "(entry)"}: ${issue.message}` : "unreadable entry",
-      raw,
-    });
-    return [];
+  // Entry by entry, as on the Bulk API: an entry still processing (or with no type and no
+  // error code) is no result, and an empty duplicate never replaces a content-bearing one.
+  const results = new Map<string, ExtractedDocument>();
+  (e.ocr_data ?? []).forEach((raw, index) => {
+    const reading = readEntry(raw);
+    if (reading.kind === "unreadable") unreadable.push({ index, reason: reading.reason, raw });
+    else if (reading.kind === "result") {
+      const kept = results.get(reading.doc.documentId);
+      results.set(reading.doc.documentId, kept ? betterResult(kept, reading.doc) : reading.doc);
+    }
   });
+  const ocrData = [...results.values()];
   const { checks, scale } = normaliseCrossChecks(e.cross_checks ?? []);
   const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !KNOWN_FLOW_KEYS.has(key)));
   return {

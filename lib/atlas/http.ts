@@ -93,6 +93,17 @@ function protocolError(endpoint: string, status: number, problems: string[], bod
   });
 }
 
+/** " to https://host/path" (no query string: it may carry a signature), or "" when unknown. */
+function redirectTarget(location: string | null, baseUrl: string): string {
+  if (!location) return "";
+  try {
+    const url = new URL(location, baseUrl);
+    return ` to ${url.origin}${url.pathname}`;
+  } catch {
+    return "";
+  }
+}
+
 /** The answer's text as kept on an error (redacted, bounded), e.g. for an upload whose fate is unknown. */
 const keptBody = (text: string, config: HttpConfig) => redact(text.slice(0, 4000), config.secrets());
 
@@ -116,6 +127,7 @@ export async function sendRequest<S extends z.ZodType>(
     let text: string;
     let retryAfter: string | null = null;
     let contentType: string | null = null;
+    let location: string | null = null;
     await config.budget?.acquire();
     try {
       const response = await config.fetch(url, {
@@ -127,8 +139,12 @@ export async function sendRequest<S extends z.ZodType>(
         },
         body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
         signal: AbortSignal.timeout(config.timeoutMs),
+        // Never follow a redirect: it would carry the client secret or the token (custom headers
+        // that fetch does not strip) to wherever the Location points, and turn a POST into a GET.
+        redirect: "manual",
       });
       status = response.status;
+      location = response.headers.get("location");
       retryAfter = response.headers.get("retry-after");
       contentType = response.headers.get("content-type");
       text = await response.text();
@@ -154,6 +170,16 @@ export async function sendRequest<S extends z.ZodType>(
     else config.budget?.recover();
     const html = looksLikeHtml(text, contentType);
 
+    if ((status >= 300 && status < 400) || status === 0) {
+      throw new AtlasError({
+        kind: "unexpected_status",
+        endpoint,
+        status,
+        attempts: attempt,
+        body: keptBody(text, config),
+        userMessage: `Atlas answered ${status} with a redirect${redirectTarget(location, config.baseUrl)} (${endpoint}). The dashboard does not follow redirects, which would send the credentials along: set ATLAS_BASE_URL (or the family's base URL) to the address Atlas really serves.`,
+      });
+    }
     if (status < 200 || status >= 300) {
       if (isRetryableStatus(status) && canRetry) {
         await sleep(backoffMs(config, attempt - 1, retryAfter));
