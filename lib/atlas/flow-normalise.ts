@@ -6,6 +6,7 @@
  * similarity scale (0–1 or 0–100) is detected per answer and scores are returned on 0–100.
  * Pure: no server imports.
  */
+import JSON5 from "json5";
 import { z } from "zod";
 import { AtlasError } from "./errors";
 import { withResponseScale } from "./confidence";
@@ -195,16 +196,49 @@ const optionalId = z
   .nullish()
   .transform((v) => v ?? undefined);
 
+/**
+ * A list Atlas may also send as one entry (an object with a document_id or a field name), as a
+ * map keyed by document_id, or as a JSON string; anything else is left for the schema to refuse.
+ */
+const listOf = (keyName: "document_id" | "field_name", single: (v: Record<string, unknown>) => boolean) =>
+  function toList(v: unknown): unknown {
+    if (typeof v === "string" && /^\s*[[{]/.test(v)) {
+      try {
+        v = JSON5.parse(v);
+      } catch {
+        return v;
+      }
+    }
+    if (!isRecord(v)) return v;
+    if (single(v)) return [v];
+    const entries = Object.entries(v);
+    if (entries.length === 0) return [];
+    if (!entries.every(([, entry]) => isRecord(entry))) return v;
+    return entries.map(([key, entry]) => {
+      const item = entry as Record<string, unknown>;
+      return item[keyName] === undefined ? { [keyName]: key, ...item } : item;
+    });
+  };
+
+/** Extra members that are not what the docs say are ignored, never a reason to refuse the answer. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
 const flowEnvelopeSchema = z.looseObject({
-  ocr_data: z.array(z.unknown()).nullish(),
-  cross_checks: z.array(z.unknown()).nullish(),
-  flow_uuid: optionalId,
-  flow_id: optionalId,
-  application_id: optionalId,
-  product_type: z.string().nullish(),
-  master_status: statusText,
-  status: statusText,
-  flow_params: z.record(z.string(), z.unknown()).nullish(),
+  ocr_data: z.preprocess(
+    listOf("document_id", (v) => "document_id" in v || "file_data" in v),
+    z.array(z.unknown()).nullish(),
+  ),
+  cross_checks: z.preprocess(
+    listOf("field_name", (v) => SCORE_KEYS.some((k) => k in v) || FIELD_KEYS.some((k) => k in v)),
+    z.array(z.unknown()).nullish(),
+  ),
+  flow_uuid: lenient(optionalId),
+  flow_id: lenient(optionalId),
+  application_id: lenient(optionalId),
+  product_type: lenient(z.string().nullish()),
+  master_status: lenient(statusText),
+  status: lenient(statusText),
+  flow_params: lenient(z.record(z.string(), z.unknown()).nullish()),
 });
 
 function protocolError(endpoint: string, problems: string[], what: string): AtlasError {

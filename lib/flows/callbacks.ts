@@ -78,7 +78,7 @@ export async function answerCallback(
   if (!callbackAuthorised({ ...input, nowMs: now.getTime() })) return callbackUnauthorised();
   if (Buffer.byteLength(input.bodyText) > MAX_CALLBACK_BYTES)
     return refused(413, "The callback body is too large.");
-  const body = parseCallbackJson(input.bodyText);
+  const body = callbackBody(input.bodyText, input.headers.get("content-type"));
   if (body === undefined) return refused(400, "The callback body is not JSON.");
   let extracts;
   try {
@@ -170,6 +170,27 @@ export function parseCallbackJson(text: string): unknown {
       return undefined;
     }
   }
+}
+
+/**
+ * The callback body: JSON as above; an empty body is a bare "something changed" ping (read as
+ * `{}`, status-only, so the poller fetches the results); a form-encoded body
+ * (`flow_uuid=…&master_status=SUCCESS`) is read as its fields. Undefined when it is none of these.
+ */
+export function callbackBody(text: string, contentType: string | null): unknown {
+  if (text.trim() === "") return {};
+  const json = parseCallbackJson(text);
+  if (json !== undefined) return json;
+  const form =
+    /application\/x-www-form-urlencoded/i.test(contentType ?? "") ||
+    /^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(text.trim());
+  if (!form) return undefined;
+  const fields: Record<string, unknown> = Object.fromEntries(new URLSearchParams(text.trim()));
+  for (const key of ["ocr_data", "cross_checks", "flow_params"]) {
+    const v = fields[key];
+    if (typeof v === "string") fields[key] = parseCallbackJson(v) ?? v;
+  }
+  return fields;
 }
 
 /** Same payload → same key, whatever the order of its keys. */
