@@ -11,7 +11,12 @@ import { createAtlasClient } from "./client";
 import { readEntry, normaliseExtractsPage } from "./entries";
 import { AtlasError } from "./errors";
 import { readField } from "./fields";
-import { normaliseFlowExtracts, normaliseStatus } from "./flow-normalise";
+import {
+  flowStatusAnswerSchema,
+  NO_MASTER_STATUS,
+  normaliseFlowExtracts,
+  normaliseStatus,
+} from "./flow-normalise";
 import { normaliseUpload } from "./normalise";
 import { bulkExtractsResponseSchema, uploadResponseSchema } from "./schemas";
 
@@ -149,6 +154,17 @@ describe("Flow answers", () => {
     ["-- in progress --", "running"],
   ])("master_status %j means %s", (word, meaning) => {
     expect(normaliseStatus({ master_status: word }).masterMeaning).toBe(meaning);
+  });
+
+  it.each([
+    [{ data: { master_status: "SUCCESS" } }, "SUCCESS", "finished"],
+    [{ status: { master_status: "failed", upload_status: "SUCCESS" } }, "failed", "failed"],
+    [{ master_status: { value: "COMPLETED" } }, "COMPLETED", "finished"],
+    [{ overall_status: "done" }, "done", "finished"],
+    [{ upload_status: "SUCCESS" }, NO_MASTER_STATUS, "unknown"],
+  ])("status answer %j: master %s (%s)", (answer, master, meaning) => {
+    const status = normaliseStatus(flowStatusAnswerSchema.parse(answer));
+    expect(status).toMatchObject({ masterStatus: master, masterMeaning: meaning });
   });
 
   it("ocr_data entries still processing are no results, and an empty duplicate never wins", () => {

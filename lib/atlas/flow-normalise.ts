@@ -22,34 +22,76 @@ const statusText = z
   .nullish()
   .transform((v) => (v === null || v === undefined || v.trim() === "" ? undefined : v));
 
-export const flowStatusAnswerSchema = z.looseObject({
-  upload_status: statusText,
-  processing_status: statusText,
-  /** Atlas's spelling. */
-  crossheck_status: statusText,
-  crosscheck_status: statusText,
-  master_status: statusText,
-  status: statusText,
-});
+/** A status word as text or a number; a field-like object gives its `value`; anything else is "not sent". */
+const statusWord = z
+  .preprocess((v) => (isRecord(v) && "value" in v ? v.value : v), statusText)
+  .catch(undefined);
+
+const STATUS_KEYS = [
+  "master_status",
+  "upload_status",
+  "processing_status",
+  "crossheck_status",
+  "crosscheck_status",
+  "cross_check_status",
+  "overall_status",
+  "flow_status",
+];
+/** The status answer itself, when Atlas wrapped it (`{"data": {…}}`, `{"status": {…}}`). */
+function statusEnvelope(answer: unknown): unknown {
+  if (!isRecord(answer) || STATUS_KEYS.some((k) => k in answer && !isRecord(answer[k]))) return answer;
+  for (const key of ["data", "result", "status", "flow"]) {
+    const inner = answer[key];
+    if (isRecord(inner) && (STATUS_KEYS.some((k) => k in inner) || "status" in inner)) return inner;
+  }
+  return answer;
+}
+
+export const flowStatusAnswerSchema = z.preprocess(
+  statusEnvelope,
+  z.looseObject({
+    upload_status: statusWord,
+    processing_status: statusWord,
+    /** Atlas's spelling. */
+    crossheck_status: statusWord,
+    crosscheck_status: statusWord,
+    cross_check_status: statusWord,
+    master_status: statusWord,
+    overall_status: statusWord,
+    flow_status: statusWord,
+    status: statusWord,
+  }),
+);
 export type FlowStatusAnswer = z.infer<typeof flowStatusAnswerSchema>;
 
-/** Values are kept verbatim; whether the flow is finished is read from the status-word table. */
+/** Shown (and stored) when Atlas's status answer names no overall status at all. */
+export const NO_MASTER_STATUS = "(no master_status in Atlas's answer)";
+
+/**
+ * Values are kept verbatim; whether the flow is finished is read from the status-word table. An
+ * answer without any overall status is "unknown" (polled a bounded number of times, visibly),
+ * never taken as NOT_STARTED, which would be polled for ever.
+ */
 export function normaliseStatus(answer: {
   upload_status?: string;
   processing_status?: string;
   crossheck_status?: string;
   crosscheck_status?: string;
+  cross_check_status?: string;
   master_status?: string;
+  overall_status?: string;
+  flow_status?: string;
   status?: string;
 }): FlowStatus {
-  const master = answer.master_status ?? answer.status;
+  const master = answer.master_status ?? answer.overall_status ?? answer.flow_status ?? answer.status;
   return {
     uploadStatus: answer.upload_status ?? "NOT_STARTED",
     processingStatus: answer.processing_status ?? "NOT_STARTED",
-    crosscheckStatus: answer.crossheck_status ?? answer.crosscheck_status ?? "NOT_STARTED",
-    masterStatus: master ?? "NOT_STARTED",
+    crosscheckStatus:
+      answer.crossheck_status ?? answer.crosscheck_status ?? answer.cross_check_status ?? "NOT_STARTED",
+    masterStatus: master ?? NO_MASTER_STATUS,
     isTerminal: isTerminalStatus(master),
-    masterMeaning: statusMeaning(master),
+    masterMeaning: master === undefined ? "unknown" : statusMeaning(master),
   };
 }
 

@@ -320,6 +320,16 @@ describe("flow routes against the simulator's flow profiles", () => {
     expect(states.withFields).toBe(CDL.length);
   });
 
+  it("a status answer wrapped in data is read: the poller sees the finished word and stops", async () => {
+    const { flowId } = await application(
+      "APP-status-wrapped",
+      "flow-status-wrapped,flow-status-only-callback",
+    );
+    const polled = await poller.run(flowId);
+    expect(polled).toMatchObject({ master: "SUCCESS", storedFromPoll: CDL.length });
+    expect(await poller.dueFlows(await getDb())).not.toContain(flowId);
+  });
+
   it("cross-check items with other keys are stored raw (none dropped) and a 0–1 similarity is read on 0–100", async () => {
     const { flowId, flow } = await application(
       "APP-xcheck-keys",
