@@ -236,3 +236,44 @@ describe("redirects", () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe("validation answers from a Python framework", () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url?.includes("authtoken")) {
+        res.writeHead(201, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ access_token: "tok-abcdef", expires_in: 3600 }));
+      }
+      res.writeHead(422, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          detail: [
+            { loc: ["body", "file_urls", 0, "file_url"], msg: "field required", type: "missing" },
+            { loc: ["body", "flow_uuid"], msg: "field required", type: "missing" },
+          ],
+        }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  });
+  afterAll(() => server.close());
+
+  it("a 422 detail list names the fields, on the Flow API too (not an unreachable auth URL)", async () => {
+    const client = createAtlasClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      clientId: "id",
+      clientSecret: "secret-1234",
+      timeoutMs: 2_000,
+      maxRetries: 0,
+    });
+    const error = (await client.flow
+      .upload({ flowUuid: "f", files: [{ documentId: "1", fileUrl: "https://s3.example/a.jpg" }] })
+      .catch((e: unknown) => e)) as AtlasError;
+    expect(error.kind).toBe("invalid_params");
+    expect(error.fields).toEqual(["file_urls[0].file_url", "flow_uuid"]);
+    expect(error.userMessage).toBe(
+      "Atlas rejected the request: missing or invalid file_urls[0].file_url, flow_uuid.",
+    );
+  });
+});

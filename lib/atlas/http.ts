@@ -73,9 +73,35 @@ function atlasMessageOf(text: string, secrets: ReadonlyArray<string | undefined>
   const parsed = errorBodySchema.safeParse(json);
   if (!parsed.success) return undefined;
   const b = parsed.data;
+  // A Python (FastAPI/pydantic) validation answer: {"detail": [{"loc": ["body", "file_urls"], "msg": "…"}]}.
+  const details = validationDetails(b.detail);
+  if (details.length > 0 && ![b.error_message, b.error, b.message].some((v) => typeof v === "string" && v))
+    return redact(
+      `Invalid parameters: [${details.map((d) => `'${d.field}'`).join(", ")}] (${details
+        .map((d) => `${d.field}: ${d.msg ?? "invalid"}`)
+        .join("; ")})`,
+      secrets,
+    ).slice(0, 500);
   const main = [b.error_message, b.error, b.message, b.detail].find((v) => typeof v === "string" && v);
   const reason = typeof b.reason === "string" && b.reason ? ` (${b.reason})` : "";
   return main ? redact(`${String(main)}${reason}`, secrets) : undefined;
+}
+
+/** pydantic's `detail` list as (field path without "body"/"query", message) pairs. */
+function validationDetails(detail: unknown): Array<{ field: string; msg?: string }> {
+  if (!Array.isArray(detail)) return [];
+  return detail.flatMap((d) => {
+    if (!d || typeof d !== "object" || !Array.isArray((d as { loc?: unknown }).loc)) return [];
+    const loc = ((d as { loc: unknown[] }).loc as unknown[]).filter(
+      (part, i) => !(i === 0 && (part === "body" || part === "query" || part === "header")),
+    );
+    const field = loc
+      .map((part) => (typeof part === "number" ? `[${part}]` : String(part)))
+      .join(".")
+      .replace(/\.\[/g, "[");
+    const msg = (d as { msg?: unknown }).msg;
+    return field ? [{ field, msg: typeof msg === "string" ? msg : undefined }] : [];
+  });
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string[] {
