@@ -26,16 +26,17 @@ const refused = (status: number, error: string): EndpointAnswer => ({ status, bo
 
 export async function answerAuthRequest(
   db: Db,
-  input: { flowId: string; key: string | null; signer: CallbackTokenSigner; now?: number },
+  input: { flowId: string; key: string | string[] | null; signer: CallbackTokenSigner; now?: number },
 ): Promise<EndpointAnswer> {
   // Unknown application and wrong key answer alike, so the endpoint reveals nothing.
   const denied = refused(401, "Unknown application or wrong key.");
-  if (!isUuid(input.flowId) || !input.key) return denied;
+  const keys = (Array.isArray(input.key) ? input.key : [input.key]).filter((k): k is string => !!k);
+  if (!isUuid(input.flowId) || keys.length === 0) return denied;
   const [flow] = await db
     .select({ hash: flows.authSecretHash })
     .from(flows)
     .where(eq(flows.id, input.flowId));
-  if (!flow || !flowSecretMatches(input.key, flow.hash)) return denied;
+  if (!flow || !keys.some((key) => flowSecretMatches(key, flow.hash))) return denied;
   const { accessToken, expiresIn } = input.signer.issue(input.flowId, input.now);
   return { status: 200, body: { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn } };
 }

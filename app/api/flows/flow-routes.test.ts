@@ -446,6 +446,31 @@ describe("flow routes against the simulator's flow profiles", () => {
       }
     });
 
+    it("finds the secret next to credentials of Atlas's own, and in other usual places", async () => {
+      const ways: Array<RequestInit & { query?: string }> = [
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            token: "eyJatlas.own.jwt",
+            authorization: "Bearer atlas-own",
+          },
+          body: JSON.stringify({ application_id: "APP-auth-direct", key }),
+        },
+        { method: "GET", headers: { authorization: key } },
+        { method: "POST", headers: { "x-client-secret": key } },
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ credentials: { clientSecret: key } }),
+        },
+      ];
+      for (const way of ways) {
+        const res = await call(way);
+        expect(res.status, JSON.stringify(way)).toBe(200);
+      }
+    });
+
     it("refuses a wrong or missing secret wherever it is put", async () => {
       for (const way of [
         { method: "GET" },
