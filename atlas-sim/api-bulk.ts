@@ -87,6 +87,7 @@ export function handleBulkExtracts(ctx: SimContext, request: Request, family: Si
   const unreadable: Take<"unreadable_entry"> = ctx.faults.take("unreadable_entry");
   const confidence: Take<"confidence_format"> = ctx.faults.take("confidence_format");
   const nan: Take<"nan_tokens"> = ctx.faults.take("nan_tokens");
+  const odd: Take<"odd_entry_shapes"> = ctx.faults.take("odd_entry_shapes");
 
   const now = ctx.now();
   const page = positiveInt(params.get("page"), 1);
@@ -97,14 +98,23 @@ export function handleBulkExtracts(ctx: SimContext, request: Request, family: Si
   const visible = batch.documents
     .filter((d) => isVisible(d, now))
     .sort((a, b) => completedAt(a) - completedAt(b) || a.serial - b.serial);
-  const processing = pending
-    ? batch.documents.filter((d) => !d.held && !isVisible(d, now)).sort((a, b) => a.serial - b.serial)
-    : [];
+  const processing =
+    pending || odd
+      ? batch.documents.filter((d) => !d.held && !isVisible(d, now)).sort((a, b) => a.serial - b.serial)
+      : [];
   const listed = [...visible, ...processing];
   const totalPages = Math.ceil(listed.length / perPage);
   let data: unknown[] = listed
     .slice((page - 1) * perPage, page * perPage)
-    .map((d) => (isVisible(d, now) ? documentEntry(d) : processingEntry(d)));
+    .map((d) =>
+      isVisible(d, now)
+        ? odd
+          ? oddResultEntry(d)
+          : documentEntry(d)
+        : odd
+          ? oddProcessingEntry(d)
+          : processingEntry(d),
+    );
   const hasNext = page < totalPages;
 
   // hold_documents: what was held back appears for the next read, possibly on a page already read.
@@ -128,7 +138,9 @@ export function handleBulkExtracts(ctx: SimContext, request: Request, family: Si
     has_prev: page > 1,
   };
   if (short) {
-    delete envelope.has_next;
+    if (short.hasNext === "false") envelope.has_next = false;
+    else if (short.hasNext === "true") envelope.has_next = true;
+    else delete envelope.has_next;
     delete envelope.total_pages;
     if (short.totalItems === "documents") envelope.total_items = batch.documents.length;
     else if (short.totalItems === "results") envelope.total_items = visible.length;
@@ -149,6 +161,47 @@ function processingEntry(doc: SimDocument): Entry {
       return { ...ids, status: "PROCESSING", file_data: null };
     default:
       return { ...ids, status: "queued" };
+  }
+}
+
+/** A result in one of the shapes the docs do not rule out (odd_entry_shapes), by serial. */
+function oddResultEntry(doc: SimDocument): Entry {
+  const entry = documentEntry(doc);
+  const { file_data: fileData, ...ids } = entry as { file_data: Record<string, unknown> } & Entry;
+  switch (doc.serial % 5) {
+    case 0:
+      return { ...ids, ...fileData };
+    case 1:
+      return { ...ids, result: { file_data: fileData } };
+    case 2:
+      return { ...ids, data: fileData };
+    case 3:
+      return { ...ids, file_data: JSON.stringify(fileData) };
+    default:
+      return {
+        ...ids,
+        status: "Completed",
+        file_data:
+          typeof fileData.error_code === "string" ? { ...fileData, error_code: 4000 + doc.serial } : fileData,
+      };
+  }
+}
+
+/** A document still processing, already classified, marked by another word or flag (odd_entry_shapes). */
+function oddProcessingEntry(doc: SimDocument): Entry {
+  const ids = { document_id: doc.documentId, file_uuid: doc.fileUuid, batch_id: doc.batchId };
+  const typed = { document_type: doc.generated.documentType };
+  switch (doc.serial % 5) {
+    case 0:
+      return { ...ids, file_data: typed, status: "OCR_IN_PROGRESS" };
+    case 1:
+      return { ...ids, file_data: typed, extraction_status: "Pending" };
+    case 2:
+      return { ...ids, file_data: typed, processing: true };
+    case 3:
+      return { ...ids, file_data: { ...typed, state: "In Queue" } };
+    default:
+      return { ...ids, ...typed, processed: false };
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { parseUpload, rejectToken, rejectTooManyFiles, type SimContext } from "./context";
-import { applyPayloadQuirks, applyStatusQuirks } from "./flow-profile";
+import { applyPayloadQuirks, statusAnswer } from "./flow-profile";
 import { flowDoneAt, flowPayload, flowStatus } from "./flows";
 import {
   error,
@@ -95,7 +95,7 @@ export function handleFlowStatus(ctx: SimContext, request: Request, endpoint: st
   if (rejected) return rejected;
   const flow = findFlow(ctx, request);
   if (flow instanceof Response) return flow;
-  return json(200, applyStatusQuirks({ ...flowStatus(flow, ctx.now()) }, ctx.callbacks.quirks));
+  return json(200, statusAnswer({ ...flowStatus(flow, ctx.now()) }, ctx.callbacks.quirks));
 }
 
 /** GET /v3/verification/extracts */

@@ -35,7 +35,20 @@ export type SimFault =
    * `has_next` nor `total_pages`, and send `total_items` as the results so far, the documents
    * of the batch, or not at all.
    */
-  | { kind: "short_pages"; pageSize?: number; totalItems?: "omit" | "results" | "documents"; count?: number }
+  | {
+      kind: "short_pages";
+      pageSize?: number;
+      totalItems?: "omit" | "results" | "documents";
+      /** `has_next` left out (default), or always false / always true whatever the truth (a lie). */
+      hasNext?: "omit" | "false" | "true";
+      count?: number;
+    }
+  /**
+   * The next N extracts answers write results in other shapes (fields next to document_id,
+   * wrapped in `result`/`data`, file_data as a JSON string, numeric error codes) and list the
+   * documents still processing with their type already set but marked by other words or flags.
+   */
+  | { kind: "odd_entry_shapes"; count?: number }
   /** The next N extracts answers are written the way Python's json module does: NaN, Infinity. */
   | { kind: "nan_tokens"; count?: number }
   /** The next N extracts answers write confidence scores in another form (one form per answer). */
@@ -89,6 +102,7 @@ const VALID_KINDS: ReadonlySet<string> = new Set<SimFaultKind>([
   "duplicate_entries",
   "short_pages",
   "nan_tokens",
+  "odd_entry_shapes",
   "confidence_format",
   "split_batch",
   "lost_upload_answer",
@@ -163,6 +177,14 @@ export function parseFaults(body: unknown): SimFault[] | string {
       if (value !== undefined && !allowed.includes(String(value))) {
         return `A "${String(item.kind)}" fault's "${key}" must be one of: ${allowed.join(", ")}`;
       }
+    }
+    const hasNext = (item as Record<string, unknown>).hasNext;
+    if (
+      item.kind === "short_pages" &&
+      hasNext !== undefined &&
+      !["omit", "false", "true"].includes(String(hasNext))
+    ) {
+      return 'A "short_pages" fault\'s "hasNext" must be one of: omit, false, true';
     }
     if (
       item.kind === "short_pages" &&

@@ -24,6 +24,8 @@ export interface FlowQuirks {
    * the credential in an `Authorization: Bearer` header, a JSON body, or a form body.
    */
   authRequest: "post-query" | "get" | "header" | "body" | "form";
+  /** "wrapped": GET status answers `{"data": {…the four fields…}}` instead of the bare object. */
+  statusShape?: "bare" | "wrapped";
 }
 
 export const DEFAULT_FLOW_QUIRKS: FlowQuirks = {
@@ -48,6 +50,7 @@ export const FLOW_PROFILES: Record<string, Partial<FlowQuirks>> = {
   "flow-auth-header": { authRequest: "header" },
   "flow-auth-body": { authRequest: "body" },
   "flow-auth-form": { authRequest: "form" },
+  "flow-status-wrapped": { statusShape: "wrapped" },
   /** Everything at once except the unknown status. */
   "flow-tolerant": {
     statusCase: "lower",
@@ -106,6 +109,12 @@ function alternateCrossCheck(item: Record<string, unknown>, quirks: FlowQuirks):
 
 const scaled = (score: unknown, quirks: FlowQuirks) =>
   typeof score === "number" && quirks.similarityScale === "0-1" ? Math.round(score * 10) / 1000 : score;
+
+/** The GET status answer as this profile writes it. */
+export function statusAnswer(status: Record<string, unknown>, quirks: FlowQuirks): Record<string, unknown> {
+  const fields = applyStatusQuirks(status, quirks);
+  return quirks.statusShape === "wrapped" ? { data: fields } : fields;
+}
 
 /** CallbackData (extracts and callback) as this profile writes it. */
 export function applyPayloadQuirks(

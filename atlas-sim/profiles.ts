@@ -34,6 +34,20 @@ export const SIM_PROFILES: Record<string, { description: string; faults: SimFaul
     description: "pages of 20 without has_next/total_pages; total_items counts the batch's documents",
     faults: [{ kind: "short_pages", pageSize: 20, totalItems: "documents" }],
   },
+  "short-pages-lying": {
+    description: "pages of 20 without total_pages or total_items, each saying has_next: false",
+    faults: [{ kind: "short_pages", pageSize: 20, totalItems: "omit", hasNext: "false" }],
+  },
+  "endless-pages": {
+    description:
+      "pages of 20 without total_pages or total_items, each saying has_next: true (past the end too)",
+    faults: [{ kind: "short_pages", pageSize: 20, totalItems: "omit", hasNext: "true" }],
+  },
+  "odd-entry-shapes": {
+    description:
+      "results in other shapes: fields next to document_id, wrapped in result/data, file_data as a JSON string, numeric error codes, processing entries marked by other words or flags",
+    faults: [{ kind: "odd_entry_shapes" }],
+  },
   nan: {
     description: "bodies written like Python's json module: NaN and Infinity for some scores",
     faults: [{ kind: "nan_tokens" }],

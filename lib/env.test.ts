@@ -98,6 +98,11 @@ describe("APP_BASE_URL with a real Atlas", () => {
       "https://review.internal",
       "https://review",
       "https://app.local",
+      "https://localhost.",
+      "https://LOCALHOST.:8443",
+      "https://app.local.",
+      "https://metadata.google.internal.",
+      "https://nas.home.arpa",
     ])
       expect(appProblem(local), local).toHaveLength(1);
     expect(appProblem("https://review.bank.in")).toEqual([]);

@@ -262,7 +262,11 @@ export function publicHttpsProblem(url: string | undefined): string | undefined 
   const parsed = new URL(url);
   if (parsed.protocol !== "https:")
     return `must be an https:// address with a real Atlas (Atlas calls it back), ${example}; got ${parsed.protocol}//…`;
-  const host = parsed.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  // A fully qualified name may end in a dot ("localhost.", "app.local."): the same host.
+  const host = parsed.hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.+$/, "")
+    .toLowerCase();
   if (ipaddr.isValid(host)) {
     let address = ipaddr.parse(host);
     if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress())
@@ -273,7 +277,9 @@ export function publicHttpsProblem(url: string | undefined): string | undefined 
   }
   if (
     !host.includes(".") ||
-    /(^|\.)(localhost|local|localdomain|internal|intranet|lan|home|corp|test|example|invalid)$/.test(host)
+    /(^|\.)(localhost|local|localdomain|internal|intranet|lan|home|home\.arpa|corp|test|example|invalid|onion|alt)$/.test(
+      host,
+    )
   )
     return `must be a public host name Atlas can reach; "${host}" only resolves on a private network, ${example}`;
   return undefined;

@@ -82,8 +82,10 @@ export function readConfidence(raw: unknown, scale: ConfidenceScale = "unit"): C
 export function confidenceScoresOf(fields: Record<string, unknown>): unknown[] {
   const out: unknown[] = [];
   for (const raw of Object.values(fields)) {
-    if (raw !== null && typeof raw === "object" && !Array.isArray(raw) && "confidence_score" in raw) {
-      out.push((raw as { confidence_score: unknown }).confidence_score);
+    if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
+      const r = raw as { confidence_score?: unknown; confidence?: unknown; value?: unknown };
+      if (r.confidence_score !== undefined) out.push(r.confidence_score);
+      else if ("value" in r && r.confidence !== undefined) out.push(r.confidence);
     }
   }
   return out;

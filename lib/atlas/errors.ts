@@ -173,7 +173,10 @@ export function errorForStatus(args: {
       userMessage: `Atlas accepts at most ${max ?? "a limited number of"} files per upload. Send the documents in smaller chunks.`,
     });
   }
-  if (status === 400) {
+  // 422 with a validation list (a Python framework's answer) is a parameter problem, not an
+  // unreachable auth URL, on any API family.
+  const validation = status === 422 && !!atlasMessage && /^Invalid parameters: \[/.test(atlasMessage);
+  if (status === 400 || validation) {
     const fields = atlasMessage ? parseFieldList(atlasMessage) : [];
     return new AtlasError({
       ...base,

@@ -22,8 +22,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  */
 export function readField(raw: unknown, scale: ConfidenceScale = "unit"): ReadField {
   if (isPlainObject(raw) && "value" in raw) {
+    // `confidence` is read when `confidence_score` is absent (a spelling some services use).
     const { value, confidence_score, ...extra } = raw;
-    const c = readConfidence(confidence_score, scale);
+    const alias = confidence_score === undefined && "confidence" in extra;
+    if (alias) delete extra.confidence;
+    const c = readConfidence(alias ? raw.confidence : confidence_score, scale);
     return { value: value ?? null, confidenceScore: c.score, confidenceProblem: c.problem, extra };
   }
   if (isPlainObject(raw)) {

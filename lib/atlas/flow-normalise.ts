@@ -6,13 +6,13 @@
  * similarity scale (0–1 or 0–100) is detected per answer and scores are returned on 0–100.
  * Pure: no server imports.
  */
+import JSON5 from "json5";
 import { z } from "zod";
 import { AtlasError } from "./errors";
 import { withResponseScale } from "./confidence";
-import { normaliseDocument } from "./normalise";
-import { extractEntrySchema } from "./schemas";
+import { betterResult, readEntry } from "./entries";
 import { isTerminalStatus, statusMeaning } from "./status-words";
-import type { CrossCheck, FlowExtracts, FlowStatus, UnreadableEntry } from "./types";
+import type { CrossCheck, ExtractedDocument, FlowExtracts, FlowStatus, UnreadableEntry } from "./types";
 
 // ---- status (2.8)
 
@@ -22,34 +22,76 @@ const statusText = z
   .nullish()
   .transform((v) => (v === null || v === undefined || v.trim() === "" ? undefined : v));
 
-export const flowStatusAnswerSchema = z.looseObject({
-  upload_status: statusText,
-  processing_status: statusText,
-  /** Atlas's spelling. */
-  crossheck_status: statusText,
-  crosscheck_status: statusText,
-  master_status: statusText,
-  status: statusText,
-});
+/** A status word as text or a number; a field-like object gives its `value`; anything else is "not sent". */
+const statusWord = z
+  .preprocess((v) => (isRecord(v) && "value" in v ? v.value : v), statusText)
+  .catch(undefined);
+
+const STATUS_KEYS = [
+  "master_status",
+  "upload_status",
+  "processing_status",
+  "crossheck_status",
+  "crosscheck_status",
+  "cross_check_status",
+  "overall_status",
+  "flow_status",
+];
+/** The status answer itself, when Atlas wrapped it (`{"data": {…}}`, `{"status": {…}}`). */
+function statusEnvelope(answer: unknown): unknown {
+  if (!isRecord(answer) || STATUS_KEYS.some((k) => k in answer && !isRecord(answer[k]))) return answer;
+  for (const key of ["data", "result", "status", "flow"]) {
+    const inner = answer[key];
+    if (isRecord(inner) && (STATUS_KEYS.some((k) => k in inner) || "status" in inner)) return inner;
+  }
+  return answer;
+}
+
+export const flowStatusAnswerSchema = z.preprocess(
+  statusEnvelope,
+  z.looseObject({
+    upload_status: statusWord,
+    processing_status: statusWord,
+    /** Atlas's spelling. */
+    crossheck_status: statusWord,
+    crosscheck_status: statusWord,
+    cross_check_status: statusWord,
+    master_status: statusWord,
+    overall_status: statusWord,
+    flow_status: statusWord,
+    status: statusWord,
+  }),
+);
 export type FlowStatusAnswer = z.infer<typeof flowStatusAnswerSchema>;
 
-/** Values are kept verbatim; whether the flow is finished is read from the status-word table. */
+/** Shown (and stored) when Atlas's status answer names no overall status at all. */
+export const NO_MASTER_STATUS = "(no master_status in Atlas's answer)";
+
+/**
+ * Values are kept verbatim; whether the flow is finished is read from the status-word table. An
+ * answer without any overall status is "unknown" (polled a bounded number of times, visibly),
+ * never taken as NOT_STARTED, which would be polled for ever.
+ */
 export function normaliseStatus(answer: {
   upload_status?: string;
   processing_status?: string;
   crossheck_status?: string;
   crosscheck_status?: string;
+  cross_check_status?: string;
   master_status?: string;
+  overall_status?: string;
+  flow_status?: string;
   status?: string;
 }): FlowStatus {
-  const master = answer.master_status ?? answer.status;
+  const master = answer.master_status ?? answer.overall_status ?? answer.flow_status ?? answer.status;
   return {
     uploadStatus: answer.upload_status ?? "NOT_STARTED",
     processingStatus: answer.processing_status ?? "NOT_STARTED",
-    crosscheckStatus: answer.crossheck_status ?? answer.crosscheck_status ?? "NOT_STARTED",
-    masterStatus: master ?? "NOT_STARTED",
+    crosscheckStatus:
+      answer.crossheck_status ?? answer.crosscheck_status ?? answer.cross_check_status ?? "NOT_STARTED",
+    masterStatus: master ?? NO_MASTER_STATUS,
     isTerminal: isTerminalStatus(master),
-    masterMeaning: statusMeaning(master),
+    masterMeaning: master === undefined ? "unknown" : statusMeaning(master),
   };
 }
 
@@ -196,16 +238,49 @@ const optionalId = z
   .nullish()
   .transform((v) => v ?? undefined);
 
+/**
+ * A list Atlas may also send as one entry (an object with a document_id or a field name), as a
+ * map keyed by document_id, or as a JSON string; anything else is left for the schema to refuse.
+ */
+const listOf = (keyName: "document_id" | "field_name", single: (v: Record<string, unknown>) => boolean) =>
+  function toList(v: unknown): unknown {
+    if (typeof v === "string" && /^\s*[[{]/.test(v)) {
+      try {
+        v = JSON5.parse(v);
+      } catch {
+        return v;
+      }
+    }
+    if (!isRecord(v)) return v;
+    if (single(v)) return [v];
+    const entries = Object.entries(v);
+    if (entries.length === 0) return [];
+    if (!entries.every(([, entry]) => isRecord(entry))) return v;
+    return entries.map(([key, entry]) => {
+      const item = entry as Record<string, unknown>;
+      return item[keyName] === undefined ? { [keyName]: key, ...item } : item;
+    });
+  };
+
+/** Extra members that are not what the docs say are ignored, never a reason to refuse the answer. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
 const flowEnvelopeSchema = z.looseObject({
-  ocr_data: z.array(z.unknown()).nullish(),
-  cross_checks: z.array(z.unknown()).nullish(),
-  flow_uuid: optionalId,
-  flow_id: optionalId,
-  application_id: optionalId,
-  product_type: z.string().nullish(),
-  master_status: statusText,
-  status: statusText,
-  flow_params: z.record(z.string(), z.unknown()).nullish(),
+  ocr_data: z.preprocess(
+    listOf("document_id", (v) => "document_id" in v || "file_data" in v),
+    z.array(z.unknown()).nullish(),
+  ),
+  cross_checks: z.preprocess(
+    listOf("field_name", (v) => SCORE_KEYS.some((k) => k in v) || FIELD_KEYS.some((k) => k in v)),
+    z.array(z.unknown()).nullish(),
+  ),
+  flow_uuid: lenient(optionalId),
+  flow_id: lenient(optionalId),
+  application_id: lenient(optionalId),
+  product_type: lenient(z.string().nullish()),
+  master_status: lenient(statusText),
+  status: lenient(statusText),
+  flow_params: lenient(z.record(z.string(), z.unknown()).nullish()),
 });
 
 function protocolError(endpoint: string, problems: string[], what: string): AtlasError {
@@ -228,6 +303,15 @@ export function normaliseFlowExtracts(
 ): FlowExtracts {
   const what = endpoint.startsWith("POST callback") ? "The Atlas callback" : "Atlas's flow results";
   if (!isRecord(body)) throw protocolError(endpoint, ["(body): expected a JSON object"], what);
+  // CallbackData wrapped in an envelope (`{"data": {ocr_data, …}}`, `{"result": …}`): read the inside.
+  for (const key of ["data", "result", "payload"]) {
+    const inner = body[key];
+    const bare = body.ocr_data === undefined && body.cross_checks === undefined;
+    if (bare && isRecord(inner) && ("ocr_data" in inner || "cross_checks" in inner)) {
+      const { [key]: _wrapper, ...outside } = body;
+      return { ...normaliseFlowExtracts({ ...outside, ...inner }, endpoint), raw: body };
+    }
+  }
   const parsed = flowEnvelopeSchema.safeParse(body);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`);
@@ -235,17 +319,18 @@ export function normaliseFlowExtracts(
   }
   const e = parsed.data;
   const unreadable: UnreadableEntry[] = [];
-  const ocrData = (e.ocr_data ?? []).flatMap((raw, index) => {
-    const entry = extractEntrySchema.safeParse(raw);
-    if (entry.success) return [normaliseDocument(entry.data)];
-    const issue = entry.error.issues[0];
-    unreadable.push({
-      index,
-      reason: issue ? `${issue.path.join(".") || "(entry)"}: ${issue.message}` : "unreadable entry",
-      raw,
-    });
-    return [];
+  // Entry by entry, as on the Bulk API: an entry still processing (or with no type and no
+  // error code) is no result, and an empty duplicate never replaces a content-bearing one.
+  const results = new Map<string, ExtractedDocument>();
+  (e.ocr_data ?? []).forEach((raw, index) => {
+    const reading = readEntry(raw);
+    if (reading.kind === "unreadable") unreadable.push({ index, reason: reading.reason, raw });
+    else if (reading.kind === "result") {
+      const kept = results.get(reading.doc.documentId);
+      results.set(reading.doc.documentId, kept ? betterResult(kept, reading.doc) : reading.doc);
+    }
   });
+  const ocrData = [...results.values()];
   const { checks, scale } = normaliseCrossChecks(e.cross_checks ?? []);
   const extra = Object.fromEntries(Object.entries(body).filter(([key]) => !KNOWN_FLOW_KEYS.has(key)));
   return {

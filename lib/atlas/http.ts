@@ -73,9 +73,35 @@ function atlasMessageOf(text: string, secrets: ReadonlyArray<string | undefined>
   const parsed = errorBodySchema.safeParse(json);
   if (!parsed.success) return undefined;
   const b = parsed.data;
+  // A Python (FastAPI/pydantic) validation answer: {"detail": [{"loc": ["body", "file_urls"], "msg": "…"}]}.
+  const details = validationDetails(b.detail);
+  if (details.length > 0 && ![b.error_message, b.error, b.message].some((v) => typeof v === "string" && v))
+    return redact(
+      `Invalid parameters: [${details.map((d) => `'${d.field}'`).join(", ")}] (${details
+        .map((d) => `${d.field}: ${d.msg ?? "invalid"}`)
+        .join("; ")})`,
+      secrets,
+    ).slice(0, 500);
   const main = [b.error_message, b.error, b.message, b.detail].find((v) => typeof v === "string" && v);
   const reason = typeof b.reason === "string" && b.reason ? ` (${b.reason})` : "";
   return main ? redact(`${String(main)}${reason}`, secrets) : undefined;
+}
+
+/** pydantic's `detail` list as (field path without "body"/"query", message) pairs. */
+function validationDetails(detail: unknown): Array<{ field: string; msg?: string }> {
+  if (!Array.isArray(detail)) return [];
+  return detail.flatMap((d) => {
+    if (!d || typeof d !== "object" || !Array.isArray((d as { loc?: unknown }).loc)) return [];
+    const loc = ((d as { loc: unknown[] }).loc as unknown[]).filter(
+      (part, i) => !(i === 0 && (part === "body" || part === "query" || part === "header")),
+    );
+    const field = loc
+      .map((part) => (typeof part === "number" ? `[${part}]` : String(part)))
+      .join(".")
+      .replace(/\.\[/g, "[");
+    const msg = (d as { msg?: unknown }).msg;
+    return field ? [{ field, msg: typeof msg === "string" ? msg : undefined }] : [];
+  });
 }
 
 function describeIssues(issues: z.core.$ZodIssue[]): string[] {
@@ -91,6 +117,17 @@ function protocolError(endpoint: string, status: number, problems: string[], bod
     body,
     userMessage: `Atlas sent a response the dashboard could not understand (${endpoint}: ${problems[0] ?? "unknown problem"}).`,
   });
+}
+
+/** " to https://host/path" (no query string: it may carry a signature), or "" when unknown. */
+function redirectTarget(location: string | null, baseUrl: string): string {
+  if (!location) return "";
+  try {
+    const url = new URL(location, baseUrl);
+    return ` to ${url.origin}${url.pathname}`;
+  } catch {
+    return "";
+  }
 }
 
 /** The answer's text as kept on an error (redacted, bounded), e.g. for an upload whose fate is unknown. */
@@ -116,6 +153,7 @@ export async function sendRequest<S extends z.ZodType>(
     let text: string;
     let retryAfter: string | null = null;
     let contentType: string | null = null;
+    let location: string | null = null;
     await config.budget?.acquire();
     try {
       const response = await config.fetch(url, {
@@ -127,8 +165,12 @@ export async function sendRequest<S extends z.ZodType>(
         },
         body: req.body !== undefined ? JSON.stringify(req.body) : undefined,
         signal: AbortSignal.timeout(config.timeoutMs),
+        // Never follow a redirect: it would carry the client secret or the token (custom headers
+        // that fetch does not strip) to wherever the Location points, and turn a POST into a GET.
+        redirect: "manual",
       });
       status = response.status;
+      location = response.headers.get("location");
       retryAfter = response.headers.get("retry-after");
       contentType = response.headers.get("content-type");
       text = await response.text();
@@ -154,6 +196,16 @@ export async function sendRequest<S extends z.ZodType>(
     else config.budget?.recover();
     const html = looksLikeHtml(text, contentType);
 
+    if ((status >= 300 && status < 400) || status === 0) {
+      throw new AtlasError({
+        kind: "unexpected_status",
+        endpoint,
+        status,
+        attempts: attempt,
+        body: keptBody(text, config),
+        userMessage: `Atlas answered ${status} with a redirect${redirectTarget(location, config.baseUrl)} (${endpoint}). The dashboard does not follow redirects, which would send the credentials along: set ATLAS_BASE_URL (or the family's base URL) to the address Atlas really serves.`,
+      });
+    }
     if (status < 200 || status >= 300) {
       if (isRetryableStatus(status) && canRetry) {
         await sleep(backoffMs(config, attempt - 1, retryAfter));

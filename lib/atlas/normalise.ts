@@ -16,8 +16,8 @@ export function normaliseUpload(
   files: UploadFile[],
   endpoint: string,
 ): UploadResult {
-  const entries = Array.isArray(answer) ? answer : [answer];
-  const batchId = entries[0]?.batch_id;
+  const entries = answer;
+  const batchId = entries.find((e) => e.batch_id !== undefined)?.batch_id;
   if (!batchId) {
     throw new AtlasError({
       kind: "protocol",
@@ -26,7 +26,11 @@ export function normaliseUpload(
       userMessage: "Atlas accepted the upload but sent no batch_id.",
     });
   }
-  const byId = new Map(entries.filter((e) => e.document_id !== undefined).map((e) => [e.document_id!, e]));
+  const byId = new Map(
+    entries
+      .filter((e) => e.document_id !== undefined && e.batch_id !== undefined)
+      .map((e) => [e.document_id!, e]),
+  );
   const byPosition = entries.length === files.length && byId.size === 0;
   return {
     batchId,
@@ -56,4 +60,3 @@ export function normaliseDocument(entry: ExtractEntry): ExtractedDocument {
     raw: entry,
   };
 }
-

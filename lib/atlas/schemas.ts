@@ -57,14 +57,61 @@ export const flowUploadRequestSchema = z.object({
   file_urls: z.array(fileUrlSchema).min(1),
 });
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+/** Keys an upload answer may wrap its per-file list (or its one object) in. */
+const UPLOAD_WRAPPERS = ["data", "results", "files", "file_urls", "items", "documents", "uploads", "result"];
+
+/**
+ * The upload answer as a list of per-file entries, whatever its shape: the documented array, a
+ * bare `{batch_id}` object (IDP), a wrapper (`{"data": [...]}`, `{"data": {"batch_id": …}}`), or
+ * `{batch_id, files: [...]}` whose files inherit the outer batch_id unless they carry their own.
+ */
+function uploadEntries(answer: unknown, depth = 0): unknown {
+  if (Array.isArray(answer)) return answer.flatMap((a) => (isRecord(a) ? [a] : []));
+  if (!isRecord(answer) || depth > 2) return answer;
+  for (const key of UPLOAD_WRAPPERS) {
+    const inner = answer[key];
+    if (!Array.isArray(inner) && !isRecord(inner)) continue;
+    const entries = uploadEntries(inner, depth + 1);
+    if (!Array.isArray(entries) || entries.length === 0) continue;
+    const outer = answer.batch_id;
+    return outer === undefined || outer === null
+      ? entries
+      : [answer, ...entries.map((e: Record<string, unknown>) => ({ batch_id: outer, ...e }))];
+  }
+  return [answer];
+}
+
+const batchText = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 export const uploadedFileSchema = z.looseObject({
-  batch_id: z.string().min(1),
-  document_id: id.optional(),
-  file_uuid: z.string().min(1).optional(),
-  file_url: z.string().optional(),
+  batch_id: batchText.nullish().transform((v) => (v ? v : undefined)),
+  document_id: id.nullish().transform((v) => v ?? undefined),
+  file_uuid: z
+    .string()
+    .min(1)
+    .nullish()
+    .catch(undefined)
+    .transform((v) => v ?? undefined),
+  file_url: z
+    .string()
+    .nullish()
+    .catch(undefined)
+    .transform((v) => v ?? undefined),
 });
-/** Array of one entry per file (Bulk, v3) or a bare object with `batch_id` (IDP). */
-export const uploadResponseSchema = z.union([z.array(uploadedFileSchema).min(1), uploadedFileSchema]);
+/**
+ * One entry per file (Bulk, v3), a bare object with `batch_id` (IDP), or either inside a wrapper;
+ * at least one entry must name a batch_id.
+ */
+export const uploadResponseSchema = z.preprocess(
+  (answer) => uploadEntries(answer),
+  z
+    .array(uploadedFileSchema)
+    .min(1)
+    .refine((entries) => entries.some((e) => e.batch_id !== undefined), {
+      message: "no batch_id in the answer",
+    }),
+);
 
 // ---- extracted documents (3.1–3.4)
 export const fieldValueSchema = z.union([
@@ -91,20 +138,36 @@ export const formattedAddressSchema = z.looseObject({
   postcode: z.union([z.string(), z.number()]).nullish(),
 });
 
+/**
+ * A label Atlas may write as text, a number (`"error_code": 422`) or a field object
+ * (`"document_type": {"value": "PAN", "confidence_score": 0.98}`); anything else is "not sent"
+ * rather than a reason to drop the whole entry.
+ */
+const label = z
+  .unknown()
+  .transform((v): string | undefined => {
+    const inner =
+      v !== null && typeof v === "object" && !Array.isArray(v) ? (v as { value?: unknown }).value : v;
+    if (typeof inner === "string") return inner.trim() === "" ? undefined : inner.trim();
+    if (typeof inner === "number" && Number.isFinite(inner)) return String(inner);
+    return undefined;
+  })
+  .optional();
+
 /** Every key other than these three is a field; its shape is checked when read, never here. */
 export const fileDataSchema = z.looseObject({
-  document_type: optionalText,
-  error_code: optionalText,
-  error_message: optionalText,
+  document_type: label,
+  error_code: label,
+  error_message: label,
 });
 
 export const extractEntrySchema = z.looseObject({
   document_id: id,
-  file_uuid: optionalText,
-  batch_id: optionalText,
-  document_type: optionalText,
-  error_code: optionalText,
-  error_message: optionalText,
+  file_uuid: label,
+  batch_id: label,
+  document_type: label,
+  error_code: label,
+  error_message: label,
   file_data: fileDataSchema.nullish(),
 });
 export type ExtractEntry = z.infer<typeof extractEntrySchema>;
@@ -118,8 +181,20 @@ const envelopeCount = z
     z.number().int().nonnegative().optional(),
   )
   .catch(undefined);
+const FLAG_WORDS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  "1": true,
+  "0": false,
+  yes: true,
+  no: false,
+};
 const envelopeFlag = z
-  .preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean().optional())
+  .preprocess(
+    (v) =>
+      typeof v === "string" ? FLAG_WORDS[v.trim().toLowerCase()] : v === 1 ? true : v === 0 ? false : v,
+    z.boolean().optional(),
+  )
   .catch(undefined);
 
 /**
@@ -127,19 +202,41 @@ const envelopeFlag = z
  * entry Atlas got wrong never makes the page unreadable. Counts and flags that are unusable are
  * taken as not sent.
  */
-export const bulkExtractsResponseSchema = z.looseObject({
-  data: z
-    .array(z.unknown())
-    .nullable()
-    .transform((v) => v ?? []),
-  page: envelopeCount,
-  /** Records on this page (Bulk docs) or the page size; the client does not rely on either. */
-  per_page: envelopeCount,
-  total_pages: envelopeCount,
-  total_items: envelopeCount,
-  has_next: envelopeFlag,
-  has_prev: envelopeFlag,
-});
+const ENTRY_LIST_KEYS = ["data", "results", "items", "documents", "extracts", "records"];
+/**
+ * The page with its entries under `data`, wherever Atlas put them: another list key
+ * (`results`, `items`, …) or a wrapper object (`{"data": {"items": [...], "has_next": …}}`), whose
+ * paging keys then count too.
+ */
+function pageEnvelope(answer: unknown): unknown {
+  if (!isRecord(answer) || Array.isArray(answer.data)) return answer;
+  for (const key of ENTRY_LIST_KEYS) {
+    const inner = answer[key];
+    if (Array.isArray(inner)) return { ...answer, data: inner };
+    if (isRecord(inner)) {
+      const list = ENTRY_LIST_KEYS.map((k) => inner[k]).find(Array.isArray);
+      if (list) return { ...answer, ...inner, data: list };
+    }
+  }
+  return answer;
+}
+
+export const bulkExtractsResponseSchema = z.preprocess(
+  pageEnvelope,
+  z.looseObject({
+    data: z
+      .array(z.unknown())
+      .nullable()
+      .transform((v) => v ?? []),
+    page: envelopeCount,
+    /** Records on this page (Bulk docs) or the page size; the client does not rely on either. */
+    per_page: envelopeCount,
+    total_pages: envelopeCount,
+    total_items: envelopeCount,
+    has_next: envelopeFlag,
+    has_prev: envelopeFlag,
+  }),
+);
 
 // ---- Flow v3 (2.6–2.9, 4, 5)
 export const flowInitRequestSchema = z.object({

@@ -58,12 +58,13 @@ const TABLE = new Map<string, Exclude<StatusMeaning, "unknown">>(
   ),
 );
 
-/** "in progress", "In-Progress", " in_progress " → "IN_PROGRESS". */
+/** "in progress", "In-Progress", " in_progress ", "Success." → "IN_PROGRESS", "SUCCESS". */
 export const canonicalStatus = (status: string) =>
   status
     .trim()
     .toUpperCase()
-    .replace(/[\s-]+/g, "_");
+    .replace(/[^A-Z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
 
 export function statusMeaning(status: string | null | undefined): StatusMeaning {
   if (status === null || status === undefined || status.trim() === "") return "idle";

@@ -183,6 +183,37 @@ describe.each(testDrivers)("batch sync against every answer Atlas may give (%s)"
     },
   );
 
+  it.each(["short-pages-lying", "endless-pages"])(
+    "pages smaller than asked whose has_next lies (%s) are all read, and the read ends",
+    async (profile) => {
+      const sim = await simWith({ profile });
+      const { reports } = await roundTrip(sim, profile);
+      expect(reports).toHaveLength(1);
+      // 60 documents in pages of 20 per upload: 3 pages and one empty page to end on, each.
+      expect(reports[0]!.requests).toBeLessThanOrEqual(2 * 5);
+    },
+  );
+
+  it("results in other shapes are stored with their fields; classified entries still processing wait", async () => {
+    const sim = await simWith({ profile: "odd-entry-shapes", latency: { minMs: 0, maxMs: 8_000 } });
+    const atlas = sim.client();
+    const batchId = await submittedBatch(t.db, atlas, userId, sampleRows(sim.baseUrl, 100, "odd"), 50);
+    await syncBatch(t.db, atlas, batchId, SYNC);
+    // Whatever is stored by now is a real result: none empty, none made up.
+    const early = await t.db
+      .select({ status: documents.status, fieldCount: documents.fieldCount })
+      .from(documents)
+      .where(eq(documents.batchId, batchId));
+    expect(early.filter((d) => d.status === "extracted" && d.fieldCount === 0)).toEqual([]);
+    expect(early.some((d) => d.status === "submitted")).toBe(true);
+    sim.sim.advance(10_000);
+    await syncUntilDone(t.db, atlas, batchId);
+    expect(await expectStoredExactlyOnce(t.db, batchId, sim.sim)).toBe(100);
+    await expectNoneStuckOrEmpty(t.db, batchId);
+    await expectFieldsAsSent(t.db, batchId, sim.sim);
+    expect(await unreadableOf(t.db, batchId)).toEqual([]);
+  });
+
   it("short pages while documents arrive between reads, and while results are partial", async () => {
     const sim = await simWith({ profile: "short-pages", latency: { minMs: 1_000, maxMs: 9_000 } });
     const atlas = sim.client();

@@ -229,16 +229,19 @@ async function readTarget(atlas: AtlasClient, target: Target, report: SyncReport
     // A later page that lists nothing new (Atlas ignoring `page`, say) ends the read.
     if (pages.length > 1 && listed.size === listedBefore && last.unreadable.length === 0) break;
     const missing = [...target.waiting].some((id) => !seen.has(id));
+    // The page we asked for, not the `page` Atlas wrote back (which may be wrong or stuck at 1).
+    const asked = pages.length;
     const more =
       last.hasNext ||
-      (last.totalPages !== undefined && last.page < last.totalPages) ||
+      (last.totalPages !== undefined && asked < last.totalPages) ||
       (last.totalItems !== undefined
         ? last.totalItems > listed.size
-        : last.entryCount >= PER_PAGE ||
-          (pages.length > 1 && last.entryCount >= atlasPageSize) ||
-          (!last.endKnown && missing));
+        : last.entryCount >= PER_PAGE || (pages.length > 1 && last.entryCount >= atlasPageSize)) ||
+      // Documents of ours not seen yet: one more page, whatever has_next said (it may lie, and
+      // pages may be smaller than asked). An empty page, or one listing nothing new, ends it.
+      missing;
     if (!more) break;
-    pages.push(await read(last.page + 1));
+    pages.push(await read(asked + 1));
   }
   return pages;
 }

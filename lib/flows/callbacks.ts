@@ -26,16 +26,17 @@ const refused = (status: number, error: string): EndpointAnswer => ({ status, bo
 
 export async function answerAuthRequest(
   db: Db,
-  input: { flowId: string; key: string | null; signer: CallbackTokenSigner; now?: number },
+  input: { flowId: string; key: string | string[] | null; signer: CallbackTokenSigner; now?: number },
 ): Promise<EndpointAnswer> {
   // Unknown application and wrong key answer alike, so the endpoint reveals nothing.
   const denied = refused(401, "Unknown application or wrong key.");
-  if (!isUuid(input.flowId) || !input.key) return denied;
+  const keys = (Array.isArray(input.key) ? input.key : [input.key]).filter((k): k is string => !!k);
+  if (!isUuid(input.flowId) || keys.length === 0) return denied;
   const [flow] = await db
     .select({ hash: flows.authSecretHash })
     .from(flows)
     .where(eq(flows.id, input.flowId));
-  if (!flow || !flowSecretMatches(input.key, flow.hash)) return denied;
+  if (!flow || !keys.some((key) => flowSecretMatches(key, flow.hash))) return denied;
   const { accessToken, expiresIn } = input.signer.issue(input.flowId, input.now);
   return { status: 200, body: { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn } };
 }
@@ -78,7 +79,7 @@ export async function answerCallback(
   if (!callbackAuthorised({ ...input, nowMs: now.getTime() })) return callbackUnauthorised();
   if (Buffer.byteLength(input.bodyText) > MAX_CALLBACK_BYTES)
     return refused(413, "The callback body is too large.");
-  const body = parseCallbackJson(input.bodyText);
+  const body = callbackBody(input.bodyText, input.headers.get("content-type"));
   if (body === undefined) return refused(400, "The callback body is not JSON.");
   let extracts;
   try {
@@ -170,6 +171,27 @@ export function parseCallbackJson(text: string): unknown {
       return undefined;
     }
   }
+}
+
+/**
+ * The callback body: JSON as above; an empty body is a bare "something changed" ping (read as
+ * `{}`, status-only, so the poller fetches the results); a form-encoded body
+ * (`flow_uuid=…&master_status=SUCCESS`) is read as its fields. Undefined when it is none of these.
+ */
+export function callbackBody(text: string, contentType: string | null): unknown {
+  if (text.trim() === "") return {};
+  const json = parseCallbackJson(text);
+  if (json !== undefined) return json;
+  const form =
+    /application\/x-www-form-urlencoded/i.test(contentType ?? "") ||
+    /^[\w.%-]+=[^&]*(&[\w.%-]+=[^&]*)*$/.test(text.trim());
+  if (!form) return undefined;
+  const fields: Record<string, unknown> = Object.fromEntries(new URLSearchParams(text.trim()));
+  for (const key of ["ocr_data", "cross_checks", "flow_params"]) {
+    const v = fields[key];
+    if (typeof v === "string") fields[key] = parseCallbackJson(v) ?? v;
+  }
+  return fields;
 }
 
 /** Same payload → same key, whatever the order of its keys. */

@@ -3,8 +3,11 @@ import { inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { statusWords, type StatusMeaning } from "@/lib/atlas/status-words";
 import { flows } from "@/lib/db/schema";
 
-/** master_status as the status-word table compares it: upper case, separators as "_". */
-const canonicalMaster = sql`upper(regexp_replace(trim(${flows.masterStatus}), '[[:space:]-]+', '_', 'g'))`;
+/** A status word as the status-word table compares it (canonicalStatus): upper case, any run of other characters as "_". */
+export const canonicalStatusSql = (word: SQL | typeof flows.masterStatus): SQL =>
+  sql`trim(both '_' from regexp_replace(upper(trim(${word})), '[^A-Z0-9]+', '_', 'g'))`;
+
+const canonicalMaster = canonicalStatusSql(flows.masterStatus);
 
 type Known = Exclude<StatusMeaning, "unknown">;
 

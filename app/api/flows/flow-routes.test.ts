@@ -264,6 +264,72 @@ describe("flow routes against the simulator's flow profiles", () => {
     expect(await poller.dueFlows(db)).not.toContain(flowId);
   });
 
+  it.each<[string, (flowUuid: string) => { body: string; type: string }]>([
+    ["an empty body", () => ({ body: "", type: "application/json" })],
+    [
+      "a form-encoded body",
+      (uuid) => ({
+        body: `flow_uuid=${uuid}&master_status=Success.`,
+        type: "application/x-www-form-urlencoded",
+      }),
+    ],
+    [
+      "members in other shapes",
+      (uuid) => ({
+        body: JSON.stringify({
+          flow_uuid: uuid,
+          master_status: "success",
+          flow_params: "n/a",
+          product_type: 7,
+          ocr_data: {},
+        }),
+        type: "application/json",
+      }),
+    ],
+    [
+      "CallbackData wrapped in data, ocr_data as a map, an entry still processing",
+      (uuid) => ({
+        body: JSON.stringify({
+          data: {
+            flow_uuid: uuid,
+            master_status: "SUCCESS",
+            ocr_data: { "not-ours": { status: "PROCESSING", file_data: { document_type: "PAN" } } },
+          },
+        }),
+        type: "application/json",
+      }),
+    ],
+  ])("a callback with %s is answered 2xx and the poller reads the results", async (name, make) => {
+    const { flowId, flow } = await application(`APP-odd-${name.length}`, "flow-status-only-callback");
+    const { body, type } = make(flow.flowUuid!);
+    const token = getCallbackTokenSigner().issue(flowId).accessToken;
+    const res = await callbackRoute.POST(
+      new Request(`${appBaseUrl}/api/flows/${flowId}/callback`, {
+        method: "POST",
+        headers: { "content-type": type, token },
+        body,
+      }),
+      { params: Promise.resolve({ flowId }) },
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    const db = await getDb();
+    expect(await poller.dueFlows(db)).toContain(flowId);
+    await poller.run(flowId);
+    const states = await documentStates(flowId);
+    expect(states.waiting).toBe(0);
+    expect(states.withFields).toBe(CDL.length);
+  });
+
+  it("a status answer wrapped in data is read: the poller sees the finished word and stops", async () => {
+    const { flowId } = await application(
+      "APP-status-wrapped",
+      "flow-status-wrapped,flow-status-only-callback",
+    );
+    const polled = await poller.run(flowId);
+    expect(polled).toMatchObject({ master: "SUCCESS", storedFromPoll: CDL.length });
+    expect(await poller.dueFlows(await getDb())).not.toContain(flowId);
+  });
+
   it("cross-check items with other keys are stored raw (none dropped) and a 0–1 similarity is read on 0–100", async () => {
     const { flowId, flow } = await application(
       "APP-xcheck-keys",
@@ -377,6 +443,31 @@ describe("flow routes against the simulator's flow profiles", () => {
         expect(res.status, JSON.stringify(way)).toBe(200);
         const token = ((await res.json()) as { access_token: string }).access_token;
         expect(getCallbackTokenSigner().verify(token, flowId)).toBe(true);
+      }
+    });
+
+    it("finds the secret next to credentials of Atlas's own, and in other usual places", async () => {
+      const ways: Array<RequestInit & { query?: string }> = [
+        {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            token: "eyJatlas.own.jwt",
+            authorization: "Bearer atlas-own",
+          },
+          body: JSON.stringify({ application_id: "APP-auth-direct", key }),
+        },
+        { method: "GET", headers: { authorization: key } },
+        { method: "POST", headers: { "x-client-secret": key } },
+        {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ credentials: { clientSecret: key } }),
+        },
+      ];
+      for (const way of ways) {
+        const res = await call(way);
+        expect(res.status, JSON.stringify(way)).toBe(200);
       }
     });
 

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
-import { presentedFlowKey } from "@/lib/flows/auth-credential";
+import { presentedFlowKeys } from "@/lib/flows/auth-credential";
 import { answerAuthRequest } from "@/lib/flows/callbacks";
 import { getCallbackTokenSigner } from "@/lib/flows/service";
 import { isBodyTooLarge } from "@/lib/http/read-body";
@@ -19,16 +19,16 @@ const REASON =
  */
 async function answer(request: Request, { params }: { params: Promise<{ flowId: string }> }) {
   const { flowId } = await params;
-  let presented;
+  let presented: string[];
   try {
-    presented = await presentedFlowKey(request);
+    presented = await presentedFlowKeys(request);
   } catch (error) {
     if (!isBodyTooLarge(error)) throw error;
     return NextResponse.json({ error: "The auth request body is too large." }, { status: 413 });
   }
   const { status, body } = await answerAuthRequest(await getDb(), {
     flowId,
-    key: presented?.key ?? null,
+    key: presented,
     signer: getCallbackTokenSigner(),
   });
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
