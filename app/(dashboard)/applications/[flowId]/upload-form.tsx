@@ -130,8 +130,17 @@ export function UploadForm({
         setNotice(
           `This upload was already recorded (${result.data.rows} document(s)); nothing was sent twice. Its documents are listed below.`,
         );
-      } else if (result.data.sent) toast.success(`${result.data.rows} document(s) sent to Atlas.`);
-      else {
+      } else if (result.data.sent) {
+        toast.success(`${result.data.rows} document(s) sent to Atlas.`);
+        // Rows valid in the preview but not at submit (a link that lapsed meanwhile) are said.
+        if (result.data.skipped.count > 0)
+          setNotice(
+            `${result.data.rows} document(s) sent to Atlas; ${result.data.skipped.text}${result.data.skipped.rows
+              .slice(0, 5)
+              .map((r) => ` · line ${r.line} (${r.documentId}): ${r.reason}`)
+              .join("")}`,
+          );
+      } else {
         setError(result.data.message ?? "Atlas did not accept the upload.");
         toast.error("Atlas did not accept the upload.");
       }
