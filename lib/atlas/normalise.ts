@@ -56,4 +56,3 @@ export function normaliseDocument(entry: ExtractEntry): ExtractedDocument {
     raw: entry,
   };
 }
-
