@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stdAadhaar, stdGstin, stdPan } from "@/test/reference";
+import { sampleList } from "./files";
 import { generateDocument } from "./generate";
 import { PAN_HOLDER_TYPES } from "./generate/identifiers";
 
@@ -115,6 +116,27 @@ describe("generateDocument", () => {
     }
     expect(seen.valid).toBeGreaterThan(200);
     expect(seen.planted).toBeGreaterThan(3);
+  });
+
+  it("the sample documents the demo serves: valid identifiers pass stdnum, the badcheck ones fail it", () => {
+    const reference: Record<string, (value: string) => boolean> = {
+      aadhaar_number: stdAadhaar,
+      pan_number: stdPan,
+      gst_number: stdGstin,
+    };
+    const seen = { valid: 0, planted: 0 };
+    for (const sample of sampleList("http://127.0.0.1:3000/atlas-sim")) {
+      const { fileData } = generateDocument(sample.fileUrl);
+      for (const [key, isValid] of Object.entries(reference)) {
+        if (!(key in fileData)) continue;
+        const value = text(fileData, key);
+        const planted = /badcheck/.test(sample.name);
+        expect(isValid(value), `${sample.name} ${key}=${value}`).toBe(!planted);
+        seen[planted ? "planted" : "valid"]++;
+      }
+    }
+    // pan-01/02, aadhaar-01/02, gst-01 and the two CDL cases; aadhaar, pan and gst badcheck.
+    expect(seen).toEqual({ valid: 9, planted: 3 });
   });
 
   it("plants wrong-but-confident values in a small known share of documents", () => {

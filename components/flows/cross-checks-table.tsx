@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { crossCheckVerdict, isGenericCrossCheck } from "@/lib/flows/status";
-import { maskDeep, maskFieldValue } from "@/lib/masking";
+import { maskAadhaarInText, maskDeep, maskFieldValue } from "@/lib/masking";
 
 export type CrossCheckRow = {
   id: string;
@@ -75,12 +75,12 @@ export function CrossChecksTable({
             <Link
               href={href}
               className="font-mono text-indigo-700 hover:underline dark:text-indigo-300"
-              aria-label={`Open ${label} document ${documentId}`}
+              aria-label={`Open ${label} document ${maskAadhaarInText(documentId)}`}
             >
-              {documentId}
+              {maskAadhaarInText(documentId)}
             </Link>
           ) : (
-            <span className="font-mono">{documentId}</span>
+            <span className="font-mono">{maskAadhaarInText(documentId)}</span>
           )}{" "}
           · {type ?? "unknown type"}
         </span>

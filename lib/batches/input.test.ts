@@ -84,6 +84,22 @@ describe("parseBatchInput: formats", () => {
     ]);
   });
 
+  it("ignores the empty cells a spreadsheet writes at the end of rows, with or without a header", () => {
+    const signed = `${U("a.jpg")}?X-Amz-Date=20251121T113000Z&X-Amz-Expires=3600&X-Amz-Signature=ab12`;
+    for (const text of [
+      `d1;${signed};\nd2;${U("b.jpg")};;\n`,
+      `d1,${signed},\nd2,${U("b.jpg")},,\n`,
+      `d1\t${signed}\t\nd2\t${U("b.jpg")}\t\t\n`,
+      `document_id;file_url\nd1;${signed};\nd2;${U("b.jpg")};;\n`,
+      `document_id;file_url;\nd1;${signed};\nd2;${U("b.jpg")};\n`,
+    ]) {
+      expect(summary(text), text).toMatchObject([
+        { id: "d1", url: signed, codes: [] },
+        { id: "d2", url: U("b.jpg"), codes: [] },
+      ]);
+    }
+  });
+
   it("reports empty input at file level", () => {
     expect(parse(" \n\n").errors.map((e) => e.code)).toEqual(["empty_input"]);
     expect(parse("document_id,file_url\n").errors.map((e) => e.code)).toEqual(["empty_input"]);

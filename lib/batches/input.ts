@@ -8,6 +8,7 @@ import {
   ID_HEADERS,
   readCsvRecords,
   separatorHint,
+  withoutEmptyTail,
   URL_HEADERS,
   type CsvRecord,
   type Delimiter,
@@ -101,6 +102,13 @@ function rowWithoutHeader(record: CsvRecord, delimiter: string): Draft {
   return { line, documentId: first, fileUrl: second, problems };
 }
 
+// Empty cells at the end of a row are no column: read as columns they made the row "too many
+// columns", or were joined back onto a pre-signed URL (`…&X-Amz-Signature=…;`).
+function withoutEmptyTailCells(record: CsvRecord): CsvRecord {
+  const cells = withoutEmptyTail(record.cells);
+  return cells === record.cells ? record : { ...record, cells };
+}
+
 function firstLines<K>(): { seen: (key: K, line: number) => number | undefined } {
   const lines = new Map<K, number>();
   return {
@@ -168,7 +176,9 @@ export function parseBatchInput(text: string, options: ParseBatchInputOptions): 
   const hint = separatorHint(text);
   const source = hint ? hint.text : text;
   const delimiter = hint?.delimiter ?? detectDelimiter(source);
-  const records = readCsvRecords(source, delimiter).filter((r) => r.cells.some((cell) => cell !== ""));
+  const records = readCsvRecords(source, delimiter)
+    .filter((r) => r.cells.some((cell) => cell !== ""))
+    .map(withoutEmptyTailCells);
   const errors: FileLevelError[] = [];
   const header = records[0] ? detectHeader(records[0]) : null;
   const layout: InputLayout = { delimiter, header: header !== null };

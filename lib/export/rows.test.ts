@@ -153,6 +153,33 @@ describe("toExportRows", () => {
     ]);
   });
 
+  it("masks an Aadhaar number used as the document id, the error code or a field's name", () => {
+    const [row] = toExportRows({
+      documentId: "KYC 2345\u20096789\u20090124",
+      documentType: "AADHAAR",
+      status: "failed",
+      errorCode: "DUPLICATE_234567890124",
+      errorMessage: null,
+      fields: [],
+    });
+    expect(row).toMatchObject({ document_id: "KYC XXXX XXXX 0124", error_code: "DUPLICATE_XXXX XXXX 0124" });
+    const [field] = toExportRows({
+      documentId: "d1",
+      documentType: "AADHAAR",
+      fields: [
+        {
+          path: "co_applicants.2345-6789-0124.name",
+          value: "Ravi",
+          confidence: 0.9,
+          reviewState: "pending",
+          correctedValue: null,
+          reviewer: null,
+        },
+      ],
+    });
+    expect(field?.field).toBe("co_applicants.XXXX XXXX 0124.name");
+  });
+
   it("never lets a full Aadhaar number into the CSV", () => {
     const csv = toExportRows(aadhaarDoc)
       .map((row) => toCsvLine(exportRowValues(row), exportRowKinds(row)))

@@ -123,14 +123,15 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
   const decided = decision?.status === "approved" || decision?.status === "rejected";
   const common = {
     batch: masked(document.batchLabel),
-    document_id: document.documentId,
+    // A person's own id may be the applicant's Aadhaar number (ids made from file names are masked).
+    document_id: masked(document.documentId),
     document_type: type,
     document_status: status,
-    error_code: document.errorCode ?? "",
+    error_code: masked(document.errorCode),
     error_message: masked(document.errorMessage),
     decision: status === "extracted" ? (decision?.status ?? "pending") : "",
     decision_reason: decided ? masked(decision.reason) : "",
-    decided_by: decided ? (decision.by ?? "") : "",
+    decided_by: decided ? masked(decision.by) : "",
     decided_at: decided ? iso(decision.at) : "",
   };
   const none = {
@@ -146,7 +147,7 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
   if (document.fields.length === 0) return [{ ...common, ...none }];
   return document.fields.map((field) => ({
     ...common,
-    field: field.path,
+    field: masked(field.path),
     original_value: safe(field.path, field.value),
     confidence: field.confidence,
     corrected_value: field.reviewState === "corrected" ? safe(field.path, field.correctedValue) : "",

@@ -22,6 +22,13 @@ describe("expiryProblem", () => {
 });
 
 describe("storageProblem", () => {
+  it("masks an Aadhaar number that storage's message quotes", () => {
+    const xml = "<Error><Code>NoSuchKey</Code><Message>No key kyc/2345-6789-0124.jpg</Message></Error>";
+    expect(storageProblem(404, xml)).toBe(
+      "Storage has no file at this link (NoSuchKey: No key kyc/XXXX XXXX 0124.jpg): it was moved or deleted.",
+    );
+  });
+
   it("reads S3's XML for an expired link", () => {
     const xml =
       '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>';

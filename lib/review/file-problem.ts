@@ -3,6 +3,7 @@
  * route uses it on what storage answered, and the tests pin the wording.
  */
 import { checkPresignedExpiry } from "@/lib/batches/input/file-url";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export type FileKind = "image" | "pdf";
 
@@ -30,7 +31,8 @@ function xmlTag(body: string, tag: string): string | null {
 export function storageProblem(status: number, body: string): string {
   const code = xmlTag(body, "Code");
   const message = xmlTag(body, "Message");
-  const said = code ? ` (${code}${message ? `: ${message}` : ""})` : "";
+  // Storage's own words are relayed to the page: they may quote a key named after the number.
+  const said = code ? maskAadhaarInText(` (${code}${message ? `: ${message}` : ""})`) : "";
   if (message && /expired/i.test(message))
     return `Storage refused the file: the pre-signed link has expired${said}. Re-generate the link and start a new batch.`;
   if (status === 403)

@@ -75,7 +75,12 @@ export function parseAmountPaise(value: unknown): number | null {
     sign = -1;
     text = text.slice(1).trim();
   }
-  text = text.replace(CURRENCY_PREFIX, "").replace(CURRENCY_SUFFIX, "").trim();
+  text = text.replace(CURRENCY_PREFIX, "").trim();
+  // Suffixes stack on invoices: "1,50,000/- Only", "45,000 INR only.".
+  for (let before = ""; before !== text;) {
+    before = text;
+    text = text.replace(CURRENCY_SUFFIX, "").trim();
+  }
   if (/^[-\u2212]/u.test(text) && sign === 1) {
     sign = -1;
     text = text.slice(1).trim();

@@ -428,6 +428,10 @@ describe("parseAmountPaise against ICU's Indian number formatting", () => {
     (s: string) => `INR ${s}`,
     (s: string) => `${s} INR`,
     (s: string) => `Rs ${s} only`,
+    // Suffixes stack as invoices print them.
+    (s: string) => `Rs. ${s}/- Only`,
+    (s: string) => `₹${s}/-only.`,
+    (s: string) => `${s} INR only`,
   );
 
   it("reads ₹/Rs./INR amounts with Indian or western grouping, any digit script", () => {

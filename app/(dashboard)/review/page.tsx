@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { listQueue, queueFilterOptions } from "@/lib/review/queue";
 import { StartReviewing } from "./start-reviewing";
 import { loadReviewQueueParams, queueQuery, type QueueContext } from "./search-params";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -118,7 +119,7 @@ export default async function ReviewQueuePage({
                     href={`/documents/${d.id}?${queueQuery(context)}`}
                     className="text-indigo-700 hover:underline dark:text-indigo-300"
                   >
-                    {d.documentId}
+                    {maskAadhaarInText(d.documentId)}
                   </Link>
                 </td>
                 <td className="px-4 py-2 text-xs">{d.documentType}</td>

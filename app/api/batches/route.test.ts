@@ -140,6 +140,25 @@ describe.each(testDrivers)("POST /api/batches (%s)", (driver) => {
     ]);
   });
 
+  it("masks an Aadhaar number in the rows and labels it answers with", async () => {
+    const lapsed = new Date(Date.now() - 3600_000 - 60_000);
+    const text = `ok-9,${presigned("pan-ok-9")}\n234567890124,${presigned("pan-late-9", lapsed)}`;
+    const body = await (await post(text, { label: "Ravi 2345 6789 0124" })).json();
+    expect(body.label).toBe("Ravi XXXX XXXX 0124");
+    expect(body.skipped.rows).toEqual([
+      {
+        line: 2,
+        documentId: "XXXX XXXX 0124",
+        code: "url_expired",
+        reason: expect.stringMatching(/^expired at /),
+      },
+    ]);
+    const refused = await (await post(`234567890124,javascript:alert(1)`)).json();
+    expect(JSON.stringify(refused)).not.toMatch(/6789/);
+    const unknown = await (await post("a", { productType: "CDL 2345-6789-0124" })).json();
+    expect(unknown.error).toMatch(/CDL XXXX XXXX 0124/);
+  });
+
   it("refuses a post without the form's header or from another site", async () => {
     expect((await post("a", {}, { "x-atlas-review": "" })).status).toBe(403);
     expect((await post("a", {}, { origin: "https://evil.example" })).status).toBe(403);

@@ -7,6 +7,7 @@ import { formatMegabytes, maxBatchTextBytes } from "@/lib/batches/limits";
 import { getEnv } from "@/lib/env";
 import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
 import { logger } from "@/lib/logger";
+import { maskAadhaarInText, maskDeep } from "@/lib/masking";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,9 @@ const STATUS: Record<ActionErrorCode, number> = {
   failed: 500,
 };
 
-const fail = (status: number, error: string) => NextResponse.json({ error }, { status });
+// Answers name rows, labels and product types the person sent: no Aadhaar number leaves unmasked.
+const fail = (status: number, error: string) =>
+  NextResponse.json({ error: maskAadhaarInText(error) }, { status });
 
 /**
  * A cross-site page cannot post here with the user's cookies: it could not set the custom
@@ -69,7 +72,7 @@ export const POST = guardedRoute("batches:create", async (request, { user }) => 
     return fail(400, "The list is not UTF-8 text. Save it as CSV UTF-8 and drop it again.");
   }
   try {
-    return NextResponse.json(await recordBatchFromText(meta.data, text, user), {
+    return NextResponse.json(maskDeep(await recordBatchFromText(meta.data, text, user)), {
       headers: { "Cache-Control": "no-store" },
     });
   } catch (error) {

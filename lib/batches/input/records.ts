@@ -38,9 +38,21 @@ export function normaliseLineBreaks(text: string): string {
   return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 }
 
+/**
+ * A row without the empty cells a spreadsheet writes at its end (`d1;https://…;;`) whenever
+ * another row or the header has more columns: they are no column. `d1;` keeps its empty second
+ * cell (an id without its URL); `https://…;` is the URL alone.
+ */
+export function withoutEmptyTail(cells: string[]): string[] {
+  const min = cells.length > 0 && looksLikeUrl(cells[0]!.trim()) ? 1 : 2;
+  let end = cells.length;
+  while (end > min && cells[end - 1]!.trim() === "") end--;
+  return end === cells.length ? cells : cells.slice(0, end);
+}
+
 function sampleRows(text: string, delimiter: string): string[][] {
   const result = Papa.parse<string[]>(text, { delimiter, preview: SAMPLE_RECORDS, skipEmptyLines: "greedy" });
-  return result.data.map((row) => row.map((cell) => cell.trim()));
+  return result.data.map((row) => withoutEmptyTail(row.map((cell) => cell.trim())));
 }
 
 const startsWithUrl = (cell: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(cell);

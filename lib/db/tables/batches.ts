@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, jsonb, timestamptz, updatedAt } from "./columns";
+import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
 import { uploadStatus } from "./enums";
 import { flows } from "./flows";
 import { users } from "./users";
@@ -18,7 +18,7 @@ export const batches = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     /** Idempotency key from the form: a re-posted submit finds its batch instead of making another. */
     clientKey: text("client_key").unique(),
-    label: text("label"),
+    label: maskedText("label"),
     productType: text("product_type").notNull(),
     createdBy: uuid("created_by")
       .notNull()
@@ -39,7 +39,7 @@ export const batches = pgTable(
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamptz("lease_until"),
     lastSyncedAt: timestamptz("last_synced_at"),
-    lastSyncError: text("last_sync_error"),
+    lastSyncError: maskedText("last_sync_error"),
     nextSyncAt: timestamptz("next_sync_at"),
   },
   (t) => [
@@ -61,7 +61,7 @@ export const atlasUploads = pgTable(
     chunkIndex: integer("chunk_index").notNull(),
     atlasBatchId: text("atlas_batch_id"),
     status: uploadStatus("status").notNull().default("pending"),
-    errorMessage: text("error_message"),
+    errorMessage: maskedText("error_message"),
     attemptCount: integer("attempt_count").notNull().default(0),
     createdAt: createdAt(),
     /** When the chunk was claimed for sending: a claim this old means its process died mid-request. */

@@ -1,4 +1,5 @@
 import { customType, timestamp } from "drizzle-orm/pg-core";
+import { maskAadhaarInText } from "../../masking";
 
 /** `timestamp with time zone`, read and written as a JS `Date`. */
 export const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -23,4 +24,16 @@ export const jsonb = customType<{ data: unknown; driverData: unknown }>({
   dataType: () => "jsonb",
   toDriver: (value) => JSON.stringify(value),
   fromDriver: (value) => value,
+});
+
+/**
+ * `text` for free text that comes from outside or from people (Atlas's error messages, sync
+ * errors, batch labels, reasons): every Aadhaar-like number or VID in it is masked on the way in
+ * and again on the way out, so pages, JSON answers and exports that show it (and rows written
+ * by raw SQL or before this column masked) never show one in full.
+ */
+export const maskedText = customType<{ data: string; driverData: string }>({
+  dataType: () => "text",
+  toDriver: (value) => maskAadhaarInText(value),
+  fromDriver: (value) => maskAadhaarInText(value),
 });

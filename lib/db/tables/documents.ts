@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, real, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { atlasUploads, batches } from "./batches";
-import { createdAt, jsonb, timestamptz, updatedAt } from "./columns";
+import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
 import { documentStatus, fieldAcceptedVia, fieldReviewState, reviewStatus } from "./enums";
 import { flows } from "./flows";
 import { users } from "./users";
@@ -33,16 +33,16 @@ export const documents = pgTable(
     fileUuid: text("file_uuid"),
     atlasBatchId: text("atlas_batch_id"),
     status: documentStatus("status").notNull().default("not_submitted"),
-    submitError: text("submit_error"),
+    submitError: maskedText("submit_error"),
     documentType: text("document_type"),
     errorCode: text("error_code"),
-    errorMessage: text("error_message"),
+    errorMessage: maskedText("error_message"),
     fileData: jsonb("file_data"),
     extractedAt: timestamptz("extracted_at"),
     reviewStatus: reviewStatus("review_status").notNull().default("pending"),
     reviewedBy: uuid("reviewed_by").references(() => users.id),
     reviewedAt: timestamptz("reviewed_at"),
-    rejectReason: text("reject_reason"),
+    rejectReason: maskedText("reject_reason"),
     lockOwner: uuid("lock_owner").references(() => users.id),
     lockExpiresAt: timestamptz("lock_expires_at"),
     needsReviewCount: integer("needs_review_count").notNull().default(0),

@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, real, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, jsonb, timestamptz, updatedAt } from "./columns";
+import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 
 /** A loan application on Atlas's Flow API. Statuses are Atlas's strings, kept verbatim. */
@@ -21,7 +21,7 @@ export const flows = pgTable(
     masterStatus: text("master_status"),
     lastStatusAt: timestamptz("last_status_at"),
     callbackReceivedAt: timestamptz("callback_received_at"),
-    lastError: text("last_error"),
+    lastError: maskedText("last_error"),
     /** Polling fallback: a lease so that only one app instance polls a flow at a time. */
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamptz("lease_until"),

@@ -5,6 +5,7 @@ import { ActionError, defineAction } from "@/lib/actions";
 import { getAtlasClient } from "@/lib/atlas";
 import { actorOf } from "@/lib/auth/actor";
 import { parseBatchInput, validRows } from "@/lib/batches/input";
+import { summariseSkipped, type SkippedSummary } from "@/lib/batches/input/skipped";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { documents } from "@/lib/db/schema";
@@ -13,6 +14,7 @@ import { startFlow } from "@/lib/flows/create";
 import { setPassMark } from "@/lib/flows/pass-mark";
 import { getApplication } from "@/lib/flows/queries";
 import { getFlowPoller } from "@/lib/flows/service";
+import { maskDeep } from "@/lib/masking";
 import {
   FlowUploadError,
   MAX_FLOW_UPLOAD_ROWS,
@@ -21,6 +23,8 @@ import {
   submitFlowUpload,
 } from "@/lib/flows/upload";
 import { flowIdSchema, passMarkInputSchema, uploadDocumentsSchema } from "../schemas";
+
+const NOTHING_SKIPPED: SkippedSummary = { count: 0, text: "", rows: [] };
 
 const createGuard = { kind: "permission", permission: "applications:create" } as const;
 
@@ -46,7 +50,13 @@ export const uploadDocumentsAction = defineAction(
       .from(documents)
       .where(and(eq(documents.flowId, flowId), eq(documents.uploadId, clientKey)));
     if (already && already.rows > 0) {
-      return { rows: already.rows, skipped: 0, sent: true, alreadyRecorded: true, message: undefined };
+      return {
+        rows: already.rows,
+        skipped: NOTHING_SKIPPED,
+        sent: true,
+        alreadyRecorded: true,
+        message: undefined,
+      };
     }
     const known = await db
       .select({ id: documents.documentId })
@@ -84,7 +94,9 @@ export const uploadDocumentsAction = defineAction(
     const outcome = await submitFlowUpload(db, getAtlasClient(), uploadId, { appBaseUrl: env.appBaseUrl });
     return {
       rows: rows.length,
-      skipped: parsed.rows.length - rows.length,
+      // Rows the preview showed as valid may have lapsed since: said in the result, never dropped
+      // silently (masked: a row may be named by an Aadhaar number).
+      skipped: maskDeep(summariseSkipped(parsed.rows)) as SkippedSummary,
       sent: outcome.sent,
       alreadyRecorded: false,
       message: outcome.sent ? undefined : outcome.message,

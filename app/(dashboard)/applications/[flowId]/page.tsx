@@ -19,6 +19,7 @@ import { maskDeep } from "@/lib/masking";
 import { ApplicationLive } from "./application-live";
 import { PassMarkForm } from "./pass-mark-form";
 import { UploadForm, type SampleCase } from "./upload-form";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Application" };
 
@@ -145,7 +146,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ fl
                           href={documentLinks[d.documentId]!}
                           className="text-indigo-700 hover:underline dark:text-indigo-300"
                         >
-                          {d.documentId}
+                          {maskAadhaarInText(d.documentId)}
                         </Link>
                       ) : (
                         d.documentId

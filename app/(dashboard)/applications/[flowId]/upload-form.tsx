@@ -40,6 +40,8 @@ export function UploadForm({
   const draftKey = `atlas-review:upload-draft:${flowId}`;
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
   const submittedHash = useRef<string | undefined>(undefined);
+  // The hash of a list whose submit may have been recorded (its answer lost to a reload).
+  const [inFlightHash, setInFlightHash] = useState<string | undefined>(undefined);
   const [text, setText] = useState("");
   const [encoding, setEncoding] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
@@ -54,7 +56,12 @@ export function UploadForm({
     if (draft) {
       setClientKey(draft.clientKey);
       submittedHash.current = draft.submittedHash;
+      setInFlightHash(draft.submittedHash);
       if (draft.text) setText(draft.text);
+      if (draft.text && draft.submittedHash === hashContent(draft.text))
+        setNotice(
+          "These rows were being sent when the page was left, and may have been recorded. Upload them again: if they were, this says so and nothing is sent twice.",
+        );
     }
     setRestored(true);
     /* eslint-enable react-hooks/set-state-in-effect */
@@ -67,9 +74,19 @@ export function UploadForm({
     }, 300);
     return () => clearTimeout(timer);
   }, [restored, draftKey, clientKey, text]);
+  // The rows of a submit that may have been recorded are in the application now: they are not
+  // "already there" for a second submit with the same key, which the server answers "already
+  // recorded" (otherwise every row is flagged and the upload cannot be tried again).
+  const resubmit = inFlightHash !== undefined && hashContent(deferredText) === inFlightHash;
   const parsed = useMemo(
-    () => parseBatchInput(deferredText, { maxRows, allowHttp, now: new Date(), existingDocumentIds }),
-    [deferredText, maxRows, allowHttp, existingDocumentIds],
+    () =>
+      parseBatchInput(deferredText, {
+        maxRows,
+        allowHttp,
+        now: new Date(),
+        existingDocumentIds: resubmit ? [] : existingDocumentIds,
+      }),
+    [deferredText, maxRows, allowHttp, existingDocumentIds, resubmit],
   );
   const bytes = useMemo(() => utf8Length(deferredText), [deferredText]);
   // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
@@ -92,6 +109,7 @@ export function UploadForm({
       crypto.randomUUID(),
     );
     submittedHash.current = hash;
+    setInFlightHash(hash);
     setClientKey(key);
     saveDraft(localStorage, draftKey, { clientKey: key, text, submittedHash: hash });
     start(async () => {
@@ -104,6 +122,7 @@ export function UploadForm({
       // The rows are recorded either way: the next upload is a new one.
       clearDraft(localStorage, draftKey);
       submittedHash.current = undefined;
+      setInFlightHash(undefined);
       setClientKey(crypto.randomUUID());
       setText("");
       setEncoding(null);
@@ -111,8 +130,17 @@ export function UploadForm({
         setNotice(
           `This upload was already recorded (${result.data.rows} document(s)); nothing was sent twice. Its documents are listed below.`,
         );
-      } else if (result.data.sent) toast.success(`${result.data.rows} document(s) sent to Atlas.`);
-      else {
+      } else if (result.data.sent) {
+        toast.success(`${result.data.rows} document(s) sent to Atlas.`);
+        // Rows valid in the preview but not at submit (a link that lapsed meanwhile) are said.
+        if (result.data.skipped.count > 0)
+          setNotice(
+            `${result.data.rows} document(s) sent to Atlas; ${result.data.skipped.text}${result.data.skipped.rows
+              .slice(0, 5)
+              .map((r) => ` · line ${r.line} (${r.documentId}): ${r.reason}`)
+              .join("")}`,
+          );
+      } else {
         setError(result.data.message ?? "Atlas did not accept the upload.");
         toast.error("Atlas did not accept the upload.");
       }

@@ -15,6 +15,7 @@ import { loadThresholds } from "@/lib/documents/thresholds-store";
 import { can } from "@/lib/roles";
 import { BatchLive, type BatchProgress } from "./batch-live";
 import { loadBatchDocumentParams } from "./search-params";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Batch" };
 
@@ -74,7 +75,7 @@ export default async function BatchPage({
       answer: shortMasked(c.answerBody),
     })),
     unreadable: batch.unreadable,
-    missing: missing.map((m) => m.documentId),
+    missing: missing.map((m) => maskAadhaarInText(m.documentId)),
   };
   const href = (p: number) => {
     const q = new URLSearchParams();
@@ -191,10 +192,10 @@ export default async function BatchPage({
                         href={`/documents/${d.id}`}
                         className="text-indigo-700 hover:underline dark:text-indigo-300"
                       >
-                        {d.documentId}
+                        {maskAadhaarInText(d.documentId)}
                       </Link>
                     ) : (
-                      d.documentId
+                      maskAadhaarInText(d.documentId)
                     )}
                   </td>
                   <td className="px-4 py-2 text-xs">

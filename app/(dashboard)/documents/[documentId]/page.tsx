@@ -13,6 +13,7 @@ import { queueQuery, type QueueContext } from "../../review/search-params";
 import { AuditTrail } from "./audit-trail";
 import { loadWorkspaceParams } from "./search-params";
 import { Workspace, type Navigation } from "./workspace";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Review document" };
 
@@ -79,7 +80,7 @@ export default async function DocumentPage({
   return (
     <>
       <PageHeader
-        title={doc.documentId}
+        title={maskAadhaarInText(doc.documentId)}
         description={
           <>
             {type}
@@ -118,7 +119,7 @@ export default async function DocumentPage({
       <Workspace
         doc={{
           id: doc.id,
-          documentId: doc.documentId,
+          documentId: maskAadhaarInText(doc.documentId),
           documentType: doc.documentType,
           status: doc.status,
           reviewStatus: doc.reviewStatus,

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getSample, listSampleItems } from "@/lib/qa/samples";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "QA sample" };
 
@@ -102,7 +103,7 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
                     href={`/qa/samples/${sample.id}/items/${item.id}`}
                     className="text-indigo-700 hover:underline dark:text-indigo-300"
                   >
-                    {item.documentId}
+                    {maskAadhaarInText(item.documentId)}
                   </Link>
                 </td>
                 <td className="px-4 py-2 text-xs">{item.documentType ?? "—"}</td>

@@ -9,6 +9,7 @@ import { DocumentPane } from "@/components/review/document-pane";
 import type { CheckItem } from "@/lib/qa/verdicts";
 import { saveVerdictAction } from "./actions";
 import { CheckFieldRow, type FieldVerdict } from "./check-field-row";
+import { maskAadhaarInText } from "@/lib/masking";
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -149,7 +150,10 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
       {/* The same guarded, audited file route as the review workspace: no raw file link here. */}
-      <DocumentPane documentId={item.document.id} label={`Scan of ${item.document.documentId}`} />
+      <DocumentPane
+        documentId={item.document.id}
+        label={`Scan of ${maskAadhaarInText(item.document.documentId)}`}
+      />
       <section aria-labelledby="fields-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
           <h2 id="fields-heading" className="text-lg font-semibold">

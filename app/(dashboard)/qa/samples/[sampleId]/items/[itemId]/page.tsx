@@ -6,6 +6,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getItemForChecking } from "@/lib/qa/verdicts";
 import { CheckWorkspace } from "./check-workspace";
+import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "QA check" };
 
@@ -24,7 +25,7 @@ export default async function CheckItemPage({
   return (
     <>
       <PageHeader
-        title={`Check ${item.document.documentId}`}
+        title={`Check ${maskAadhaarInText(item.document.documentId)}`}
         description={
           <>
             Document {item.position + 1} of {item.total} · {item.document.documentType ?? "unknown type"}
