@@ -125,10 +125,20 @@ test("QA sees an Aadhaar scan only through the audited gate, never by its raw li
     expect(html).not.toContain(panUrl);
     const heading = (await qa.getByRole("heading", { level: 1 }).textContent()) ?? "";
     if (heading.includes(`${label}-aadhaar`)) {
-      await expect(qa.getByTestId("scan-hidden")).toContainText("This scan shows an Aadhaar number");
-      await expect(qa.getByRole("img", { name: `Scan of ${label}-aadhaar` })).toHaveCount(0);
-      await qa.getByRole("button", { name: "Show the scan" }).click();
-      await expect(qa.getByRole("img", { name: `Scan of ${label}-aadhaar` })).toBeVisible();
+      // By default Atlas's masked copy (the number printed XXXX XXXX 1234), unaudited.
+      await expect(qa.getByTestId("scan-masked")).toContainText("Masked copy from Atlas");
+      const scan = qa.getByRole("img", { name: `Scan of ${label}-aadhaar` });
+      await expect(scan).toBeVisible();
+      const src = (await scan.getAttribute("src"))!;
+      const data = src.replace(/^data:[^,]*,/, "");
+      const masked = /^data:[^,]*;base64,/.test(src)
+        ? Buffer.from(data, "base64").toString("utf8")
+        : decodeURIComponent(data);
+      expect(masked).toMatch(/XXXX XXXX \d{4}/);
+      expect(masked).not.toMatch(/\b\d{4} \d{4} \d{4}\b/);
+      await qa.getByRole("button", { name: "Show the full scan" }).click();
+      await expect(qa.getByTestId("scan-masked")).toHaveCount(0);
+      await expect(scan).toBeVisible();
     } else {
       await expect(qa.getByRole("img", { name: `Scan of ${label}-pan` })).toBeVisible();
     }
