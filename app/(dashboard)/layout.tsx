@@ -53,10 +53,15 @@ export default async function DashboardLayout({ children }: { children: React.Re
               </span>
             ) : null}
             <ThemeToggle />
-            <span className="text-right text-xs leading-tight" data-testid="current-user">
+            <Link
+              href="/account"
+              title="Your account (change your password)"
+              className="text-right text-xs leading-tight hover:underline"
+              data-testid="current-user"
+            >
               <span className="block font-medium">{user.name}</span>
               <span className="block text-slate-500 dark:text-slate-400">{ROLE_LABEL[user.role]}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>
