@@ -72,6 +72,45 @@ test("after an admin resets a password, the user's open session ends at once", a
   await expect(user.getByTestId("current-user")).toContainText("Reset Officer");
 });
 
+test("a user who changes their own password is signed out everywhere, and signs in with the new one", async ({
+  browser,
+}) => {
+  const admin = await newSignedIn(browser, "admin");
+  await admin.goto("/admin/users");
+  const email = `${unique("change")}@bank.example`;
+  const form = admin.getByRole("form", { name: "Create a user" });
+  await form.getByLabel("Name").fill("Change Officer");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("qa");
+  await form.getByLabel("Initial password").fill("initial-password-42");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(admin.getByTestId(`user-row-${email}`)).toBeVisible();
+
+  const laptop = await (await browser.newContext()).newPage();
+  await signIn(laptop, email, "initial-password-42");
+  await expect(laptop.getByTestId("current-user")).toContainText("Change Officer");
+  const phone = await (await browser.newContext()).newPage();
+  await signIn(phone, email, "initial-password-42");
+  await expect(phone.getByTestId("current-user")).toContainText("Change Officer");
+
+  await laptop.getByTestId("current-user").click();
+  await expect(laptop).toHaveURL(/\/account$/);
+  const change = laptop.getByRole("form", { name: "Change password" });
+  await change.getByLabel("Current password").fill("not-the-password");
+  await change.getByLabel("New password").fill("a-changed-password-9");
+  await change.getByRole("button", { name: "Change password" }).click();
+  await expect(change.getByRole("alert")).toContainText("The current password is not right.");
+  await change.getByLabel("Current password").fill("initial-password-42");
+  await change.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop).toHaveURL(/\/sign-in/);
+
+  await phone.goto("/qa");
+  await expect(phone).toHaveURL(/\/sign-in/);
+  expect((await phone.request.get(NO_SUCH_DOCUMENT)).status()).toBe(401);
+  await signIn(laptop, email, "a-changed-password-9");
+  await expect(laptop.getByTestId("current-user")).toContainText("Change Officer");
+});
+
 test("a forged X-Forwarded-For is not the address that is limited or audited", async ({ browser }) => {
   await newSignedIn(browser, "qa", {
     "X-Forwarded-For": FORGED,
