@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ActivityTracker } from "@/components/shell/activity-tracker";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
@@ -20,9 +21,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
     href,
     label,
   }));
-  const demo = getEnv().demoMode;
+  const env = getEnv();
+  const demo = env.demoMode;
   return (
     <div className="flex min-h-screen flex-col">
+      <ActivityTracker idleMinutes={env.SESSION_IDLE_MINUTES} />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900"
