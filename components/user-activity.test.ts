@@ -17,3 +17,36 @@ describe("background refreshes and the idle limit", () => {
     for (const minutes of [1, 5, 30, 720]) expect(activeWindowMs(minutes)).toBeLessThan(minutes * 60_000);
   });
 });
+
+describe("tracking the user in the tab", () => {
+  it("counts a key, click, scroll or return to the tab as activity, and nothing else", async () => {
+    const { vi } = await import("vitest");
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 0, 1));
+    const win = new EventTarget();
+    const doc = Object.assign(new EventTarget(), { visibilityState: "visible" });
+    vi.stubGlobal("window", win);
+    vi.stubGlobal("document", doc);
+    try {
+      const { trackUserActivity, userIsActive } = await import("./user-activity");
+      const stop = trackUserActivity(1); // 1 minute idle limit: refreshes for 30 s after activity
+      expect(userIsActive()).toBe(true);
+      vi.advanceTimersByTime(31_000);
+      expect(userIsActive()).toBe(false);
+      win.dispatchEvent(new Event("keydown"));
+      expect(userIsActive()).toBe(true);
+      vi.advanceTimersByTime(31_000);
+      win.dispatchEvent(new Event("resize")); // not a sign of a person
+      expect(userIsActive()).toBe(false);
+      doc.dispatchEvent(new Event("visibilitychange"));
+      expect(userIsActive()).toBe(true);
+      stop();
+      vi.advanceTimersByTime(31_000);
+      win.dispatchEvent(new Event("pointerdown"));
+      expect(userIsActive()).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.useRealTimers();
+    }
+  });
+});
