@@ -39,16 +39,35 @@ const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f));
 }
-const appFiles = walk(path.join(root, "app")).filter((f) => /\.(ts|tsx)$/.test(f) && !f.endsWith(".test.ts"));
-const routeFiles = appFiles.filter((f) => /(^|\/)route\.ts$/.test(f)).map((f) => path.relative(root, f));
-const actionFiles = [
-  ...appFiles,
-  ...walk(path.join(root, "lib")).filter((f) => /\.ts$/.test(f) && !f.endsWith(".test.ts")),
-]
-  .filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(f, "utf8")))
+const SOURCE = /\.(ts|tsx|js|jsx|mjs)$/;
+const isTest = (f: string) => /\.(test|spec)\.[cm]?[jt]sx?$/.test(f);
+const appFiles = walk(path.join(root, "app")).filter((f) => SOURCE.test(f) && !isTest(f));
+const routeFiles = appFiles
+  .filter((f) => /(^|\/)route\.[cm]?[jt]sx?$/.test(f))
   .map((f) => path.relative(root, f));
+// Every source file that may hold server code: app/, lib/ and components/.
+const serverSources = [
+  ...appFiles,
+  ...["lib", "components"].flatMap((d) =>
+    walk(path.join(root, d)).filter((f) => SOURCE.test(f) && !isTest(f)),
+  ),
+];
+// A file-level directive is the first statement (after comments).
+const FILE_DIRECTIVE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["']/;
+const actionFiles = serverSources
+  .filter((f) => FILE_DIRECTIVE.test(fs.readFileSync(f, "utf8")))
+  .map((f) => path.relative(root, f));
+// "use server" inside a function body makes an action this test could not call: refused outright.
+const inlineActionFiles = serverSources
+  .filter((f) => {
+    const source = fs.readFileSync(f, "utf8");
+    return /["']use server["']/.test(source.replace(FILE_DIRECTIVE, ""));
+  })
+  .map((f) => path.relative(root, f));
+// Every page on disk, whatever its route group; the public ones are named with the reason.
+const PUBLIC_PAGES = new Map([["app/(auth)/sign-in/page.tsx", "the sign-in page itself"]]);
 const pageFiles = appFiles
-  .filter((f) => f.includes("(dashboard)") && /page\.tsx$/.test(f))
+  .filter((f) => /(^|\/)page\.[cm]?[jt]sx?$/.test(f))
   .map((f) => path.relative(root, f));
 
 function user(role: Role) {
@@ -68,6 +87,17 @@ describe("the enumeration itself", () => {
     expect(routeFiles).toContain("app/api/health/route.ts");
     expect(actionFiles).toContain("app/(auth)/sign-in/actions.ts");
     expect(actionFiles).toContain("app/(dashboard)/admin/users/actions.ts");
+    expect(pageFiles).toContain("app/(dashboard)/documents/[documentId]/page.tsx");
+    expect(pageFiles).toContain("app/(auth)/sign-in/page.tsx");
+  });
+
+  it("recognises a file-level directive after a comment, and an inline one", () => {
+    expect(FILE_DIRECTIVE.test(`/** doc */\n// note\n"use server";\nexport const a = 1;`)).toBe(true);
+    expect(FILE_DIRECTIVE.test(`export async function a() {\n  "use server";\n}`)).toBe(false);
+  });
+
+  it('finds no server action declared inside a function (inline "use server"), which it could not check', () => {
+    expect(inlineActionFiles).toEqual([]);
   });
 });
 
@@ -139,6 +169,7 @@ describe.each(actionFiles)("server actions in %s", (file) => {
 
 describe.each(pageFiles)("page %s", (file) => {
   it("checks the signed-in user itself", () => {
+    if (PUBLIC_PAGES.has(file)) return;
     const source = fs.readFileSync(path.join(root, file), "utf8");
     const redirectsOnly = /^\s*redirect\(/m.test(source) && !/export default async/.test(source);
     expect(redirectsOnly || source.includes("requirePageUser("), `${file} must call requirePageUser()`).toBe(

@@ -1,3 +1,4 @@
+import { publicBaseUrl } from "./files";
 import { parseUpload, rejectToken, rejectTooManyFiles, type SimContext } from "./context";
 import type { ConfidenceFormat, LostAnswer, SimFault, UnreadableVariant } from "./faults";
 import { error, json, readJsonBody } from "./responses";
@@ -30,8 +31,13 @@ export async function handleBulkUpload(
   const parts = split ? [parsed.files.slice(0, split), parsed.files.slice(split)] : [parsed.files];
   const documents = parts.flatMap((files, i) => {
     const held = i === parts.length - 1 ? holdCount : 0;
-    return ctx.store.createBatch({ family, productType, files, holdCount: Math.min(held, files.length) })
-      .documents;
+    return ctx.store.createBatch({
+      family,
+      productType,
+      files,
+      holdCount: Math.min(held, files.length),
+      baseUrl: publicBaseUrl(ctx, request),
+    }).documents;
   });
   const lost = ctx.faults.take("lost_upload_answer");
   if (lost) return lostAnswer(lost.answer ?? "502_html");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { publicBaseUrl } from "./files";
 import { parseUpload, rejectToken, rejectTooManyFiles, type SimContext } from "./context";
 import { applyPayloadQuirks, statusAnswer } from "./flow-profile";
 import { flowDoneAt, flowPayload, flowStatus } from "./flows";
@@ -71,6 +72,7 @@ export async function handleFlowUpload(ctx: SimContext, request: Request, endpoi
     files: parsed.files,
     flowUuid: flow.flowUuid,
     holdCount: 0,
+    baseUrl: publicBaseUrl(ctx, request),
   });
   flow.documents.push(...batch.documents);
   flow.version += 1;

@@ -145,6 +145,23 @@ describe("flows", () => {
     expect(checks.find((c) => c.field_name === "dealer_name")?.similarity_score).toBeGreaterThanOrEqual(90);
   });
 
+  it("delivers the Aadhaar's redact_url by callback as a live link to its masked copy", async () => {
+    const flow = await cdlFlow(["cdl-2077-pan", "cdl-2077-aadhaar"]);
+    expect((await flow.upload()).status).toBe(201);
+    await h.sim.idle();
+    const callback = received.find((r) => r.path === "/callback");
+    const docs = (callback?.body.ocr_data ?? []) as Array<{
+      file_data: Record<string, { value?: string; redact_url?: string }>;
+    }>;
+    const number = docs.map((d) => d.file_data.aadhaar_number).find(Boolean)!;
+    expect(number.redact_url).toMatch(/^http:\/\/sim\.test\/atlas-sim\/masked\//);
+    const masked = await h.sim.handle(new Request(number.redact_url!));
+    expect(masked.status).toBe(200);
+    const svg = await masked.text();
+    expect(svg).toContain(`XXXX XXXX ${number.value!.replace(/\D/g, "").slice(-4)}`);
+    expect(svg).not.toContain(number.value!);
+  });
+
   it("consistent case 2077 matches everywhere", async () => {
     const flow = await cdlFlow([
       "cdl-2077-pan",

@@ -14,6 +14,8 @@ export interface SimulatorOptions {
   /** How long a document takes from upload to result. Default "instant". */
   latency?: SimLatency;
   jwtSecret?: string;
+  /** Signs the links to masked copies (`redact_url`). Default: the client secret, stable across restarts. */
+  fileSigningSecret?: string;
   now?: () => number;
   /** Check the flow's auth_url on every v3 multiupload (422 when unreachable). Default true. */
   authUrlCheck?: boolean;
@@ -41,6 +43,7 @@ export interface ResolvedOptions {
   clientSecret: string;
   latency: { minMs: number; maxMs: number };
   jwtSecret: string;
+  fileSigningSecret: string;
   now: () => number;
   authUrlCheck: boolean;
   authUrlTimeoutMs: number;
@@ -70,6 +73,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     clientSecret: options.clientSecret ?? SIM_DEMO_CLIENT_SECRET,
     latency: parseLatency(options.latency),
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString("hex"),
+    fileSigningSecret: options.fileSigningSecret ?? options.clientSecret ?? SIM_DEMO_CLIENT_SECRET,
     now: options.now ?? Date.now,
     authUrlCheck: options.authUrlCheck ?? true,
     authUrlTimeoutMs: options.authUrlTimeoutMs ?? 5_000,

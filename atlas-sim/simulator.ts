@@ -6,6 +6,7 @@ import { handleControl } from "./control";
 import { FaultBoard, type SimFault } from "./faults";
 import { resolveFlowQuirks, type FlowQuirks } from "./flow-profile";
 import { handleFile, handleSamples, publicBaseUrl } from "./files";
+import { handleMaskedFile, MASKED_PATH } from "./masked";
 import { flowPayload, flowStatus, isTerminal } from "./flows";
 import { resolveOptions, type SimulatorOptions } from "./options";
 import { parseProfiles, profileFaults } from "./profiles";
@@ -74,7 +75,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const resolved = resolveOptions(options);
   let offsetMs = 0;
   const now = () => resolved.now() + offsetMs;
-  const store = new SimStore(now, resolved.latency);
+  const store = new SimStore(now, resolved.latency, resolved.fileSigningSecret);
   const faults = new FaultBoard();
   const armProfiles = (names: string[]) => profileFaults(names).forEach((f) => faults.add(f));
   armProfiles(resolved.profiles);
@@ -157,6 +158,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (path === "/" && request.method === "GET") return info(request);
     if (path === "/samples" && request.method === "GET") return handleSamples(ctx, request);
     if (path.startsWith("/files/") && request.method === "GET") return handleFile(ctx, request);
+    if (path.startsWith(`${MASKED_PATH}/`) && request.method === "GET")
+      return handleMaskedFile(request, resolved.basePath, now(), resolved.fileSigningSecret);
     if (path.startsWith("/__sim/")) return handleControl(simulator, request, path.slice("/__sim".length));
 
     const version = path.split("/")[1] ?? "";

@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { generateDocument, readUrlHints, type GeneratedDocument } from "./generate";
+import { maskedCopyUrl, withMaskedCopies } from "./masked";
 import type { SimFamily } from "./tokens";
 
 export interface SimDocument {
@@ -71,6 +72,8 @@ export class SimStore {
   constructor(
     private readonly now: () => number,
     private readonly latency: { minMs: number; maxMs: number },
+    /** Signs the links to masked copies (redact_url) the simulator serves. */
+    private readonly fileSigningSecret: string,
   ) {}
 
   allDocuments(): SimDocument[] {
@@ -83,6 +86,8 @@ export class SimStore {
     files: UploadedFile[];
     flowUuid?: string;
     holdCount: number;
+    /** The simulator's own base URL as the uploader reached it: where masked copies are served. */
+    baseUrl: string;
   }): SimBatch {
     const now = this.now();
     const batchId = newBatchId(now);
@@ -93,7 +98,9 @@ export class SimStore {
       const hints = readUrlHints(file.file_url);
       const downloadFailed = hints.expiresAtMs !== undefined && hints.expiresAtMs < now;
       const processingMs = minMs === maxMs ? minMs : minMs + randomInt(maxMs - minMs + 1);
-      const generated = downloadFailed ? undownloadable(file.file_url) : generateDocument(file.file_url);
+      const generated = downloadFailed
+        ? undownloadable(file.file_url)
+        : this.generate(file.file_url, args.baseUrl, now);
       return {
         serial: ++this.serial,
         fileUuid: randomUUID(),
@@ -113,6 +120,15 @@ export class SimStore {
     const batch: SimBatch = { batchId, family: args.family, productType: args.productType, documents };
     this.batches.set(batchId, batch);
     return batch;
+  }
+
+  /** The extraction, with each `redact_url` a live signed link to the masked copy served at baseUrl. */
+  private generate(fileUrl: string, baseUrl: string, now: number): GeneratedDocument {
+    const doc = generateDocument(fileUrl);
+    const fileData = withMaskedCopies(doc.fileData, () =>
+      maskedCopyUrl(baseUrl, fileUrl, now, this.fileSigningSecret),
+    );
+    return { ...doc, fileData };
   }
 
   /** Finish every pending document now (and release held ones). */

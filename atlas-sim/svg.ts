@@ -60,7 +60,7 @@ function cardBody(fileData: Record<string, unknown>): { lines: string[]; bottom:
 }
 
 /** An SVG "scan" whose printed values are exactly the values the extraction returns. */
-export function renderDocumentSvg(doc: GeneratedDocument): string {
+export function renderDocumentSvg(doc: GeneratedDocument, options: { masked?: boolean } = {}): string {
   const isError = doc.documentType === "UNRECOGNISED" || doc.documentType === "INVALID_DOC";
   const body = isError ? { lines: [], bottom: 0 } : cardBody(doc.fileData);
   const height = Math.max(360, body.bottom + 20);
@@ -80,7 +80,12 @@ export function renderDocumentSvg(doc: GeneratedDocument): string {
     `<defs><filter id="blur"><feGaussianBlur stdDeviation="6"/></filter></defs>`,
     `<rect width="800" height="${height}" rx="18" fill="#fbfaf5" stroke="#b9b29c" stroke-width="2"/>`,
     `<rect width="800" height="72" rx="18" fill="#1f4e79"/>`,
-    text(32, 46, TITLES[doc.documentType] ?? "Document", 'fill="#fff" font-size="24" font-weight="bold"'),
+    text(
+      32,
+      46,
+      `${TITLES[doc.documentType] ?? "Document"}${options.masked ? " · masked copy" : ""}`,
+      'fill="#fff" font-size="24" font-weight="bold"',
+    ),
     text(768, 46, "SPECIMEN · Atlas simulator", 'fill="#cfe0f1" font-size="13" text-anchor="end"'),
     ...content,
     `</svg>`,

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { userIsActive } from "@/components/user-activity";
 
 /**
  * Live progress of a batch or an application: polls one of OUR GET routes (never Atlas) every
@@ -36,7 +37,9 @@ export function useLiveProgress<T extends { open: boolean }>(options: {
   const key = options.changeKey(progress);
   const lastSeen = useRef(key);
   useEffect(() => {
-    if (key !== lastSeen.current) {
+    // Unattended, the server parts wait (a re-render would keep the session alive): the next
+    // change after the user is back brings them up to date.
+    if (key !== lastSeen.current && userIsActive()) {
       lastSeen.current = key;
       router.refresh();
     }

@@ -1,4 +1,4 @@
-import { type Browser, type Page } from "@playwright/test";
+import { type Browser, type Locator, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { expect, signInAs, test, unique } from "./support";
 
@@ -14,6 +14,14 @@ let batchId = "";
 let batchUrl = "";
 const label = unique("=e2e-review");
 const AADHAAR_DIGITS = /\b\d{4} ?\d{4} ?\d{4}\b/;
+
+/** The text of an SVG scan drawn from a data: URL (how the pane shows SVGs). */
+async function scanText(img: Locator): Promise<string> {
+  const src = (await img.getAttribute("src")) ?? "";
+  const [, meta, data] = /^data:([^,]*),(.*)$/s.exec(src) ?? [];
+  if (data === undefined) throw new Error(`not a data: URL: ${src.slice(0, 40)}`);
+  return meta!.endsWith(";base64") ? Buffer.from(data, "base64").toString("utf8") : decodeURIComponent(data);
+}
 
 async function newSignedIn(browser: Browser, role: "admin" | "reviewer"): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -83,12 +91,19 @@ test("an admin starts a batch whose confidently wrong Aadhaar is flagged by the 
   expect(await page.locator("main").innerText()).not.toMatch(AADHAAR_DIGITS);
 
   // Reloaded, the real file is drawn in the pane; a PDF is drawn page by page.
-  // The scan prints the full Aadhaar number: hidden until asked for, and that view is audited.
+  // The scan prints the full Aadhaar number: by default Atlas's masked copy is shown (the number
+  // printed XXXX XXXX 1234); the full scan only when asked for, and that view is audited.
   await page.reload();
-  await expect(page.getByTestId("scan-hidden")).toContainText("This scan shows an Aadhaar number");
-  await expect(page.getByRole("img", { name: `Scan of ${label}-aadhaar` })).toHaveCount(0);
-  await page.getByRole("button", { name: "Show the scan" }).click();
-  await expect(page.getByRole("img", { name: `Scan of ${label}-aadhaar` })).toBeVisible();
+  await expect(page.getByTestId("scan-masked")).toContainText("Masked copy from Atlas");
+  const scan = page.getByRole("img", { name: `Scan of ${label}-aadhaar` });
+  await expect(scan).toBeVisible();
+  const maskedSvg = await scanText(scan);
+  expect(maskedSvg).toMatch(/XXXX XXXX \d{4}/);
+  expect(maskedSvg).not.toMatch(AADHAAR_DIGITS);
+  await page.getByRole("button", { name: "Show the full scan" }).click();
+  await expect(page.getByTestId("scan-masked")).toHaveCount(0);
+  await expect(scan).toBeVisible();
+  expect(await scanText(scan)).toMatch(AADHAAR_DIGITS);
   await page.getByRole("button", { name: "Zoom in" }).click();
   await expect(page.getByTestId("zoom-level")).toHaveText("125 %");
   await page.route("**/api/documents/*/file", (route) =>

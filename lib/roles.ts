@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "settings:manage": ["admin"],
   "users:manage": ["admin"],
   "audit:view": ["admin"],
+  /** One's own account: change one's password (which ends every session of it). */
+  "account:manage": ["admin", "reviewer", "qa"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

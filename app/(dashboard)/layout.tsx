@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ActivityTracker } from "@/components/shell/activity-tracker";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
@@ -20,9 +21,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
     href,
     label,
   }));
-  const demo = getEnv().demoMode;
+  const env = getEnv();
+  const demo = env.demoMode;
   return (
     <div className="flex min-h-screen flex-col">
+      <ActivityTracker idleMinutes={env.SESSION_IDLE_MINUTES} />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm dark:focus:bg-slate-900"
@@ -53,10 +56,15 @@ export default async function DashboardLayout({ children }: { children: React.Re
               </span>
             ) : null}
             <ThemeToggle />
-            <span className="text-right text-xs leading-tight" data-testid="current-user">
+            <Link
+              href="/account"
+              title="Your account (change your password)"
+              className="text-right text-xs leading-tight hover:underline"
+              data-testid="current-user"
+            >
               <span className="block font-medium">{user.name}</span>
               <span className="block text-slate-500 dark:text-slate-400">{ROLE_LABEL[user.role]}</span>
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -98,7 +98,11 @@ export const buildPassport: DocumentBuilder = ({ fields, rng, cast: { person } }
   return () => fields.plant("date_of_expiry", impossibleDate(issued.year + 10), "date does not exist");
 };
 
-/** Looks like an S3 pre-signed URL, as Atlas's redact_url does. */
+/**
+ * Looks like an S3 pre-signed URL, as Atlas's redact_url does. A placeholder of the pure generator:
+ * the simulator's results carry instead a live signed link to the masked copy it serves
+ * (masked.ts, set when the upload is stored).
+ */
 function fakeRedactUrl(rng: Rng): string {
   const key = rng.letters(24, "0123456789abcdef");
   return (

@@ -403,5 +403,53 @@ describe.each(testDrivers)("the sign-in endpoint on %s", (driver) => {
       expect((await changeRoleAction({ userId: user.id, role: "qa" })).ok).toBe(true);
       expect(await currentUserWith(renewed)).toBeNull();
     });
+
+    it("is refused, on every device, after the user changes their own password", async () => {
+      const user = await newUser();
+      const laptop = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const phone = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const { changeOwnPasswordAction } = await import("@/app/(dashboard)/account/actions");
+
+      // A wrong current password changes nothing and ends no session.
+      state.headers = requestHeaders(laptop);
+      const wrong = await changeOwnPasswordAction({
+        currentPassword: "not-it",
+        newPassword: "another-pass-2026",
+      });
+      expect(wrong).toMatchObject({ ok: false, error: { code: "invalid_input" } });
+      expect((await currentUserWith(phone))?.id).toBe(user.id);
+
+      state.headers = requestHeaders(laptop);
+      const changed = await changeOwnPasswordAction({
+        currentPassword: PASSWORD,
+        newPassword: "another-pass-2026",
+      });
+      expect(changed.ok).toBe(true);
+      expect(await currentUserWith(laptop)).toBeNull();
+      expect(await currentUserWith(phone)).toBeNull();
+      expect((await signIn(user.email, PASSWORD, await csrf())).session).toBeNull();
+      const renewed = (await signIn(user.email, "another-pass-2026", await csrf())).session!;
+      expect((await currentUserWith(renewed))?.id).toBe(user.id);
+    });
+
+    it("guessing the current password through the change form is locked out like sign-in", async () => {
+      const user = await newUser();
+      const session = (await signIn(user.email, PASSWORD, await csrf())).session!;
+      const { changeOwnPasswordAction } = await import("@/app/(dashboard)/account/actions");
+      const guesses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => {
+          state.headers = requestHeaders(session);
+          return changeOwnPasswordAction({ currentPassword: `guess-${i}`, newPassword: "another-pass-2026" });
+        }),
+      );
+      expect(guesses.every((g) => !g.ok)).toBe(true);
+      state.headers = requestHeaders(session);
+      const right = await changeOwnPasswordAction({
+        currentPassword: PASSWORD,
+        newPassword: "another-pass-2026",
+      });
+      expect(right).toMatchObject({ ok: false, error: { code: "conflict" } });
+      expect((await currentUserWith(session))?.id).toBe(user.id);
+    });
   });
 });

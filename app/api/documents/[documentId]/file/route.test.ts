@@ -13,6 +13,7 @@ import { createUser } from "@/lib/db/queries/users";
 import { auditEvents, batches, documents, fields } from "@/lib/db/schema";
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { resetEnvForTests } from "@/lib/env";
+import { createSimulator } from "@/atlas-sim/simulator";
 
 const state = vi.hoisted(() => ({
   db: null as unknown,
@@ -39,9 +40,28 @@ const FILES: Record<string, { type: string; body: string | Buffer }> = {
 
 let storage: http.Server;
 let origin = "";
+// The embedded simulator at the same mount: serves sample cards and the masked copies it links to.
+const sim = createSimulator({ basePath: "/atlas-sim", clientId: "sim-id", clientSecret: "sim-secret" });
 
 beforeAll(async () => {
   storage = http.createServer((req, res) => {
+    if (/^\/atlas-sim\/(masked|files|v1)\//.test(req.url ?? "")) {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+        void sim
+          .handle(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body }))
+          .then(async (answer) => {
+            res.statusCode = answer.status;
+            answer.headers.forEach((v, k) => res.setHeader(k, v));
+            res.end(Buffer.from(await answer.arrayBuffer()));
+          });
+      });
+      return;
+    }
     if (req.url?.startsWith("/atlas-sim/endless-")) {
       // Chunked (no Content-Length): MB megabytes of "PNG".
       const mb = Number(/endless-(\d+)/.exec(req.url)![1]);
@@ -255,6 +275,52 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
         expect(audited).toHaveLength(1);
         expect(audited[0]).toMatchObject({ actorUserId: user.id, action: "pii.reveal" });
       }
+    });
+
+    it("shows the simulator's masked copy (its redact_url is live) of a sample Aadhaar scan by default", async () => {
+      await as("reviewer");
+      const fileUrl = `${origin}/files/aadhaar-01.svg`;
+      const post = (path: string, body: unknown, headers: Record<string, string>) =>
+        fetch(`${origin}${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const { access_token } = (await (
+        await post("/v1/bulk/authtoken", undefined, { "Client-Id": "sim-id", "Client-Secret": "sim-secret" })
+      ).json()) as { access_token: string };
+      const uploaded = await post(
+        "/v1/bulk/multiupload",
+        { product_type: "POC_CDL", file_urls: [{ file_url: fileUrl, document_id: "1" }] },
+        { Token: access_token },
+      );
+      const { batch_id } = ((await uploaded.json()) as Array<{ batch_id: string }>)[0]!;
+      const extracts = (await (
+        await fetch(`${origin}/v1/bulk/extracts?batch_id=${batch_id}`, { headers: { Token: access_token } })
+      ).json()) as { data: Array<{ file_data: { aadhaar_number: { value: string } } }> };
+      const fileData = extracts.data[0]!.file_data;
+      const full = fileData.aadhaar_number.value;
+      const [row] = await t.db
+        .insert(documents)
+        .values({
+          batchId,
+          documentId: `aadhaar-sim-${driver}`,
+          fileUrl,
+          status: "extracted",
+          documentType: "AADHAAR",
+          fileData,
+        })
+        .returning({ id: documents.id });
+      const masked = await get(row!.id);
+      expect(masked.status).toBe(200);
+      expect(masked.headers.get("x-file-variant")).toBe("redacted");
+      const svg = await masked.text();
+      expect(svg).toContain(`XXXX XXXX ${full.slice(-4)}`);
+      expect(svg).not.toContain(full);
+      expect(await reveals(t.db, row!.id)).toHaveLength(0);
+      const revealed = await get(row!.id, "?reveal=1");
+      expect(revealed.headers.get("x-file-variant")).toBe("original");
+      expect(await revealed.text()).toContain(full);
     });
 
     it("is hidden entirely when Atlas gave no masked copy, until the audited reveal", async () => {
