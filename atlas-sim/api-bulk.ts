@@ -61,6 +61,12 @@ function lostAnswer(answer: LostAnswer): Response {
       return html(504, "Gateway Time-out");
     case "500":
       return json(500, { error: "Internal Server Error" });
+    case "408_html":
+      // A proxy that gave up waiting for the upstream answer after forwarding the request.
+      return html(408, "Request Time-out");
+    case "499":
+      // nginx's "client closed request", seen when a proxy in between dropped its side.
+      return new Response("", { status: 499 });
     case "unreadable_2xx":
       return new Response('[{"batch_id": "BATCH-', {
         status: 201,

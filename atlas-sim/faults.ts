@@ -79,7 +79,15 @@ export const CONFIDENCE_FORMATS = [
   "mixed",
 ] as const;
 export type ConfidenceFormat = (typeof CONFIDENCE_FORMATS)[number];
-export const LOST_ANSWERS = ["502_html", "500", "504", "unreadable_2xx", "empty_2xx"] as const;
+export const LOST_ANSWERS = [
+  "502_html",
+  "500",
+  "504",
+  "408_html",
+  "499",
+  "unreadable_2xx",
+  "empty_2xx",
+] as const;
 export type LostAnswer = (typeof LOST_ANSWERS)[number];
 
 export type SimFaultKind = SimFault["kind"];

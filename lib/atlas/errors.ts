@@ -240,3 +240,23 @@ export function errorForStatus(args: {
     userMessage: `Atlas answered with HTTP ${status}, which the dashboard does not expect here. Check ATLAS_BASE_URL.${said}`,
   });
 }
+
+/** Statuses that say a timeout or a dropped connection somewhere between us and Atlas: 408
+ * (a proxy's request timeout) and 499 (nginx: the other side closed), like 5xx. */
+const TIMEOUT_STATUSES = new Set([408, 499]);
+
+/**
+ * Whether the upload may have reached Atlas although we got no usable answer: a timeout or a
+ * dropped connection (408/499 from a proxy included), a 5xx (502/503/504 from a proxy included),
+ * or a 2xx answer we could not read. A 429 or another 4xx is a refusal (nothing was processed),
+ * so the chunk simply failed.
+ */
+export function mayHaveReachedAtlas(error: unknown): boolean {
+  if (!isAtlasError(error)) return false;
+  if (error.status !== undefined && TIMEOUT_STATUSES.has(error.status)) return true;
+  if (error.kind === "unavailable")
+    return error.failure === "timeout" || error.failure === "network" || (error.status ?? 0) >= 500;
+  if (error.kind === "protocol")
+    return error.status === undefined || (error.status >= 200 && error.status < 300);
+  return error.kind === "unexpected_status" && (error.status ?? 0) >= 500;
+}

@@ -5,7 +5,7 @@ import { createAtlasClient, type AtlasClient } from "./client";
 
 export { createAtlasClient, ATLAS_PATHS, MAX_PER_PAGE } from "./client";
 export type { AtlasClient, AtlasClientConfig, AtlasFamily, FlowInitInput } from "./client";
-export { AtlasError, isAtlasError, parseFieldList } from "./errors";
+export { AtlasError, isAtlasError, mayHaveReachedAtlas, parseFieldList } from "./errors";
 export type { AtlasErrorKind } from "./errors";
 export { readField, readFormattedAddress } from "./fields";
 export type { FormattedAddress, ReadField } from "./fields";

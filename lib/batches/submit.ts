@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { AtlasClient } from "@/lib/atlas/client";
 import type { UploadResult } from "@/lib/atlas/types";
-import { isAtlasError } from "@/lib/atlas/errors";
+import { isAtlasError, mayHaveReachedAtlas } from "@/lib/atlas/errors";
 import type { Db } from "@/lib/db";
 import { atlasUploads, batches, documents } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
@@ -44,20 +44,6 @@ async function claimNextChunk(db: Db, batchId: string) {
 
 export const UNKNOWN_FATE_NOTE =
   "It is unknown whether Atlas received these rows; retrying may make Atlas process them twice.";
-
-/**
- * Whether the upload may have reached Atlas although we got no usable answer: a timeout or a
- * dropped connection, a 5xx (502/503/504 from a proxy included), or a 2xx answer we could not
- * read. A 429 or a 4xx is a refusal (nothing was processed), so the chunk simply failed.
- */
-export function mayHaveReachedAtlas(error: unknown): boolean {
-  if (!isAtlasError(error)) return false;
-  if (error.kind === "unavailable")
-    return error.failure === "timeout" || error.failure === "network" || (error.status ?? 0) >= 500;
-  if (error.kind === "protocol")
-    return error.status === undefined || (error.status >= 200 && error.status < 300);
-  return error.kind === "unexpected_status" && (error.status ?? 0) >= 500;
-}
 
 export function describeUploadFailure(error: unknown): string {
   if (isAtlasError(error)) {

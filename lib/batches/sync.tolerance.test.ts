@@ -271,7 +271,7 @@ describe.each(testDrivers)("batch sync against every answer Atlas may give (%s)"
     expect([...perUpload.values()].map((ids) => ids.size)).toEqual([2, 2]);
   });
 
-  it.each(["502_html", "500", "504", "unreadable_2xx", "empty_2xx"] as const)(
+  it.each(["502_html", "500", "504", "408_html", "499", "unreadable_2xx", "empty_2xx"] as const)(
     "an upload whose answer is lost (%s) is 'unknown', keeps the answer, and can be retried",
     async (answer) => {
       const sim = await simWith({});

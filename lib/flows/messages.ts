@@ -1,4 +1,5 @@
 import "server-only";
+import { mayHaveReachedAtlas } from "@/lib/atlas/errors";
 import { asAtlasFailure } from "./atlas-failure";
 import { flowAuthUrlForDisplay } from "./urls";
 
@@ -13,8 +14,9 @@ export function describeFlowUploadFailure(
   const atlas = asAtlasFailure(error);
   if (atlas?.kind === "auth_url_unreachable")
     return authUrlUnreachableMessage(context.appBaseUrl, context.flowId);
-  // A timeout, a 5xx or a proxy's error page after the request was sent: Atlas may have it.
-  if (atlas?.kind === "unavailable" && (atlas.failure === "timeout" || atlas.failure === "status")) {
+  // A timeout, a dropped connection, a 5xx, a proxy's error page or an unreadable 2xx after the
+  // request was sent: Atlas may have it (the same rule as batch chunks).
+  if (atlas && mayHaveReachedAtlas(error)) {
     return `${atlas.userMessage} Atlas may or may not have received these documents; retrying could send them twice.`;
   }
   if (atlas) return atlas.userMessage;
