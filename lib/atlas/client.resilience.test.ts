@@ -1,7 +1,9 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSimServer, type SimServer } from "@/atlas-sim/server";
 import { createAtlasClient, type AtlasClientConfig } from "./client";
-import { AtlasError } from "./errors";
+import { AtlasError, mayHaveReachedAtlas } from "./errors";
 
 const SECRET = "resilience-secret-xyz";
 let sim: SimServer;
@@ -258,5 +260,50 @@ describe("protocol errors and secrecy", () => {
     expect(token).not.toBe("");
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toContain(token);
+  });
+});
+
+describe("whether an upload may have reached Atlas", () => {
+  /** Sends the multiupload POST elsewhere (every other request goes to the simulator). */
+  const uploadTo =
+    (target: string): typeof fetch =>
+    (input, init) =>
+      new URL(String(input)).pathname.endsWith("/multiupload") ? fetch(target, init) : fetch(input, init);
+  const upload = (client: ReturnType<typeof makeClient>) =>
+    rejection(
+      client.bulk.upload({
+        productType: "POC_CDL",
+        files: [{ documentId: "1", fileUrl: "https://s3.example/aadhaar-1.jpg" }],
+      }),
+    );
+
+  it("a refused connection sent nothing: not 'may have reached'", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await upload(
+      makeClient({ fetch: uploadTo(`http://127.0.0.1:${port}/v1/bulk/multiupload`) }),
+    );
+    expect(error).toMatchObject({ kind: "unavailable", failure: "network", notSent: true });
+    expect(mayHaveReachedAtlas(error)).toBe(false);
+  });
+
+  it("a connection dropped after the request was read may have reached Atlas", async () => {
+    const dropping = http.createServer((req) =>
+      req.on("data", () => undefined).on("end", () => req.socket.destroy()),
+    );
+    await new Promise<void>((resolve) => dropping.listen(0, "127.0.0.1", resolve));
+    const { port } = dropping.address() as AddressInfo;
+    try {
+      const error = await upload(
+        makeClient({ fetch: uploadTo(`http://127.0.0.1:${port}/v1/bulk/multiupload`) }),
+      );
+      expect(error).toMatchObject({ kind: "unavailable", failure: "network" });
+      expect(error.notSent).toBeFalsy();
+      expect(mayHaveReachedAtlas(error)).toBe(true);
+    } finally {
+      await new Promise((resolve) => dropping.close(resolve));
+    }
   });
 });

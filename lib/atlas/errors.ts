@@ -38,6 +38,8 @@ export interface AtlasErrorInit {
   problems?: string[];
   /** unavailable: what went wrong on the wire. */
   failure?: "timeout" | "network" | "status";
+  /** network: the connection was never made (refused, unknown host), so nothing was sent. */
+  notSent?: boolean;
   attempts?: number;
   /** The answer's text (redacted, at most 4,000 characters), when there was one. */
   body?: string;
@@ -52,6 +54,7 @@ export class AtlasError extends Error {
   readonly atlasMessage?: string;
   readonly problems: string[];
   readonly failure?: "timeout" | "network" | "status";
+  readonly notSent?: boolean;
   readonly attempts?: number;
   readonly body?: string;
 
@@ -66,6 +69,7 @@ export class AtlasError extends Error {
     this.atlasMessage = init.atlasMessage;
     this.problems = init.problems ?? [];
     this.failure = init.failure;
+    this.notSent = init.notSent;
     this.attempts = init.attempts;
     this.body = init.body;
   }
@@ -249,14 +253,29 @@ const TIMEOUT_STATUSES = new Set([408, 499]);
  * Whether the upload may have reached Atlas although we got no usable answer: a timeout or a
  * dropped connection (408/499 from a proxy included), a 5xx (502/503/504 from a proxy included),
  * or a 2xx answer we could not read. A 429 or another 4xx is a refusal (nothing was processed),
- * so the chunk simply failed.
+ * and a connection that was never made (refused, unknown host) sent nothing: the chunk simply
+ * failed.
  */
 export function mayHaveReachedAtlas(error: unknown): boolean {
   if (!isAtlasError(error)) return false;
+  if (error.notSent) return false;
   if (error.status !== undefined && TIMEOUT_STATUSES.has(error.status)) return true;
   if (error.kind === "unavailable")
     return error.failure === "timeout" || error.failure === "network" || (error.status ?? 0) >= 500;
   if (error.kind === "protocol")
     return error.status === undefined || (error.status >= 200 && error.status < 300);
   return error.kind === "unexpected_status" && (error.status ?? 0) >= 500;
+}
+
+/** Error codes of a connection that was never made: the request cannot have been sent. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** True when a fetch failure (TypeError "fetch failed" with a `cause`) happened before connecting. */
+export function failedBeforeSending(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -1,6 +1,13 @@
 import type { z } from "zod";
 import { parseRetryAfter, type RequestBudget } from "./budget";
-import { AtlasError, errorForStatus, looksLikeHtml, redact, summariseHtml } from "./errors";
+import {
+  AtlasError,
+  errorForStatus,
+  failedBeforeSending,
+  looksLikeHtml,
+  redact,
+  summariseHtml,
+} from "./errors";
 import { parseAtlasJson } from "./json";
 import { errorBodySchema } from "./schemas";
 
@@ -185,6 +192,7 @@ export async function sendRequest<S extends z.ZodType>(
         kind: "unavailable",
         endpoint,
         failure: timedOut ? "timeout" : "network",
+        notSent: !timedOut && failedBeforeSending(e),
         attempts: attempt,
         userMessage: timedOut
           ? `Atlas did not answer within ${Math.round(config.timeoutMs / 100) / 10} s${attempt > 1 ? ` (${attempt} attempts)` : ""}. Try again later; if it persists, raise ATLAS_TIMEOUT_MS.`
