@@ -44,16 +44,6 @@ export const MAX_CREDENTIAL_CANDIDATES = 6;
 /** An auth request body is a few ids at most; anything larger is not Atlas. */
 export const MAX_AUTH_BODY_BYTES = 16_384;
 
-export type CredentialSource = "query" | "header" | "body";
-
-function fromQuery(url: URL): string | null {
-  for (const name of CREDENTIAL_KEYS) {
-    const value = url.searchParams.get(name)?.trim();
-    if (value) return value;
-  }
-  return null;
-}
-
 function headerCandidates(headers: Headers): string[] {
   const out: string[] = [];
   const authorization = headers.get("authorization")?.trim();
@@ -75,10 +65,6 @@ function headerCandidates(headers: Headers): string[] {
     if (value) out.push(value);
   }
   return out;
-}
-
-function fromHeaders(headers: Headers): string | null {
-  return headerCandidates(headers)[0] ?? null;
 }
 
 function bodyCandidates(text: string, contentType: string): string[] {
@@ -109,44 +95,6 @@ function bodyCandidates(text: string, contentType: string): string[] {
       if (typeof value === "string" && value.trim()) out.push(value.trim());
     }
   return out;
-}
-
-function fromBodyText(text: string, contentType: string): string | null {
-  const trimmed = text.trim();
-  if (!trimmed) return null;
-  let record: Record<string, unknown> | undefined;
-  if (/json/i.test(contentType) || trimmed.startsWith("{")) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-        record = parsed as Record<string, unknown>;
-    } catch {
-      record = undefined;
-    }
-  }
-  if (!record) record = Object.fromEntries(new URLSearchParams(trimmed));
-  for (const name of CREDENTIAL_KEYS) {
-    const value = record[name];
-    if (typeof value === "string" && value.trim()) return value.trim();
-  }
-  return null;
-}
-
-/**
- * The secret presented on an auth request, and where it was found; `null` when there is none.
- * Throws BodyTooLargeError for a body past MAX_AUTH_BODY_BYTES.
- */
-export async function presentedFlowKey(
-  request: Request,
-): Promise<{ key: string; source: CredentialSource } | null> {
-  const query = fromQuery(new URL(request.url));
-  if (query) return { key: query, source: "query" };
-  const header = fromHeaders(request.headers);
-  if (header) return { key: header, source: "header" };
-  if (request.method === "GET" || request.method === "HEAD" || !request.body) return null;
-  const text = await readBodyCapped(request, MAX_AUTH_BODY_BYTES);
-  const body = fromBodyText(text, request.headers.get("content-type") ?? "");
-  return body ? { key: body, source: "body" } : null;
 }
 
 /**
