@@ -2,18 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import examples from "./__fixtures__/atlas-api-examples.json";
 import { readField, readFormattedAddress } from "./fields";
-import { normaliseStatus, parseFlowCallback } from "./flow-normalise";
+import {
+  flowStatusAnswerSchema,
+  normaliseCrossChecks,
+  normaliseFlowExtracts,
+  normaliseStatus,
+  parseFlowCallback,
+} from "./flow-normalise";
 import { normaliseDocument, normaliseUpload } from "./normalise";
 import {
   bulkExtractsResponseSchema,
-  crossCheckSchema,
   errorBodySchema,
   extractEntrySchema,
   fieldSchema,
-  flowExtractsResponseSchema,
   flowInitRequestSchema,
   flowInitResponseSchema,
-  flowStatusResponseSchema,
   flowUploadRequestSchema,
   tokenResponseSchema,
   uploadResponseSchema,
@@ -28,16 +31,32 @@ const SCHEMAS: Record<string, z.ZodType> = {
   flowInitRequest: flowInitRequestSchema,
   flowInitResponse: flowInitResponseSchema,
   flowUploadRequest: flowUploadRequestSchema,
-  flowStatusResponse: flowStatusResponseSchema,
+  flowStatusResponse: flowStatusAnswerSchema,
   extractEntry: extractEntrySchema,
-  flowExtractsResponse: flowExtractsResponseSchema,
-  crossCheck: crossCheckSchema,
+};
+
+/**
+ * Flow results are read by the runtime reader (lib/atlas/flow-normalise.ts) entry by entry, not
+ * by one schema: an example passes when nothing in it is left unread.
+ */
+const READERS: Record<string, (body: unknown) => string[]> = {
+  flowExtractsResponse: (body) => normaliseFlowExtracts(body).unreadable.map((u) => u.reason),
+  crossCheck: (body) => {
+    const [check] = normaliseCrossChecks([body]).checks;
+    const complete = !!check?.fieldName && !!check.sourceDocumentId && !!check.targetDocumentId;
+    return complete ? [] : ["cross-check shape not recognised"];
+  },
 };
 
 describe("every example payload of atlas-api.md", () => {
   it.each(examples.examples.map((e) => [`${e.section} ${e.description}`, e] as const))(
     "parses %s",
     (_, example) => {
+      const reader = READERS[example.schema];
+      if (reader) {
+        expect(reader(example.body)).toEqual([]);
+        return;
+      }
       const schema = SCHEMAS[example.schema];
       expect(schema, `no schema named ${example.schema}`).toBeDefined();
       const result = schema!.safeParse(example.body);
@@ -104,10 +123,10 @@ describe("tolerance", () => {
 
   it("accepts crossheck_status and crosscheck_status", () => {
     const atlas = normaliseStatus(
-      flowStatusResponseSchema.parse({ crossheck_status: "PENDING", master_status: "IN_PROGRESS" }),
+      flowStatusAnswerSchema.parse({ crossheck_status: "PENDING", master_status: "IN_PROGRESS" }),
     );
     const fixed = normaliseStatus(
-      flowStatusResponseSchema.parse({ crosscheck_status: "COMPLETED", master_status: "SUCCESS" }),
+      flowStatusAnswerSchema.parse({ crosscheck_status: "COMPLETED", master_status: "SUCCESS" }),
     );
     expect(atlas.crosscheckStatus).toBe("PENDING");
     expect(fixed).toMatchObject({ crosscheckStatus: "COMPLETED", isTerminal: true });

@@ -254,46 +254,6 @@ export const flowInitResponseSchema = z
     path: ["flow_uuid"],
   });
 
-/** Known values are listed in 4.1; unknown ones are kept as strings rather than rejected. */
-const status = z.string().min(1);
-export const flowStatusResponseSchema = z.looseObject({
-  upload_status: status.optional(),
-  processing_status: status.optional(),
-  /** Atlas's spelling. */
-  crossheck_status: status.optional(),
-  crosscheck_status: status.optional(),
-  master_status: status,
-});
-
-export const crossCheckSchema = z.looseObject({
-  field_name: optionalText,
-  source_document_type: optionalText,
-  source_document_id: id.nullish(),
-  source_value: z.unknown().optional(),
-  target_document_type: optionalText,
-  target_document_id: id.nullish(),
-  target_value: z.unknown().optional(),
-  similarity_score: score.nullish(),
-});
-
-/** CallbackData: the body of GET /v3/verification/extracts and of the callback POST. */
-export const flowExtractsResponseSchema = z.looseObject({
-  ocr_data: z
-    .array(extractEntrySchema)
-    .nullable()
-    .transform((v) => v ?? []),
-  cross_checks: z
-    .array(crossCheckSchema)
-    .nullish()
-    .transform((v) => v ?? []),
-  flow_uuid: optionalText,
-  application_id: id.nullish(),
-  product_type: optionalText,
-  master_status: optionalText,
-  flow_params: z.record(z.string(), z.unknown()).nullish(),
-});
-export const flowCallbackSchema = flowExtractsResponseSchema;
-
 /** What Atlas POSTs to our auth_url before callbacks (4.3 [SIM] contract), and what we answer. */
 export const authUrlRequestSchema = z.looseObject({
   application_id: id.optional(),

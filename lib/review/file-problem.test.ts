@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expiryProblem, fileKind, storageProblem } from "./file-problem";
+import { expiryProblem, storageProblem } from "./file-problem";
 
 const now = new Date("2026-11-22T10:00:00Z");
 const signed = (date: string, expires: string) =>
@@ -42,16 +42,5 @@ describe("storageProblem", () => {
     );
     expect(storageProblem(404, "")).toMatch(/no file at this link/);
     expect(storageProblem(503, "busy")).toBe("Storage answered HTTP 503; try again later.");
-  });
-});
-
-describe("fileKind", () => {
-  it("trusts the content type, then the file name", () => {
-    expect(fileKind("image/svg+xml", "https://x/a.pdf")).toBe("image");
-    expect(fileKind("application/pdf; charset=binary", "https://x/a")).toBe("pdf");
-    expect(fileKind("application/octet-stream", "https://x/scan.PDF?sig=1")).toBe("pdf");
-    expect(fileKind(null, "https://x/scan.jpeg")).toBe("image");
-    expect(fileKind("text/html", "https://x/scan.jpg")).toBeNull();
-    expect(fileKind("application/octet-stream", "https://x/scan.docx")).toBeNull();
   });
 });

@@ -5,8 +5,6 @@
 import { checkPresignedExpiry } from "@/lib/batches/input/file-url";
 import { maskAadhaarInText } from "@/lib/masking";
 
-export type FileKind = "image" | "pdf";
-
 /** The link's own expiry (X-Amz-Date + X-Amz-Expires, or Expires=), checked before any request. */
 export function expiryProblem(fileUrl: string, now: Date): string | null {
   let url: URL;
@@ -39,23 +37,4 @@ export function storageProblem(status: number, body: string): string {
     return `Storage refused the file${said}: the link's signature is not accepted or access was revoked.`;
   if (status === 404) return `Storage has no file at this link${said}: it was moved or deleted.`;
   return `Storage answered HTTP ${status}${said}; try again later.`;
-}
-
-export function fileKind(contentType: string | null, url: string): FileKind | null {
-  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type === "application/pdf") return "pdf";
-  if (/^image\/(svg\+xml|png|jpe?g|gif|webp)$/.test(type)) return "image";
-  // Storage often labels files application/octet-stream: fall back on the name.
-  if (type === "" || type === "application/octet-stream" || type === "binary/octet-stream") {
-    const path = (() => {
-      try {
-        return new URL(url).pathname.toLowerCase();
-      } catch {
-        return "";
-      }
-    })();
-    if (path.endsWith(".pdf")) return "pdf";
-    if (/\.(svg|png|jpe?g|gif|webp)$/.test(path)) return "image";
-  }
-  return null;
 }
