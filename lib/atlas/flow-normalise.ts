@@ -6,11 +6,11 @@
  * similarity scale (0–1 or 0–100) is detected per answer and scores are returned on 0–100.
  * Pure: no server imports.
  */
-import JSON5 from "json5";
 import { z } from "zod";
 import { AtlasError } from "./errors";
 import { withResponseScale } from "./confidence";
 import { betterResult, readEntry } from "./entries";
+import { parseAtlasJson } from "./json";
 import { isTerminalStatus, statusMeaning } from "./status-words";
 import type { CrossCheck, ExtractedDocument, FlowExtracts, FlowStatus, UnreadableEntry } from "./types";
 
@@ -246,7 +246,7 @@ const listOf = (keyName: "document_id" | "field_name", single: (v: Record<string
   function toList(v: unknown): unknown {
     if (typeof v === "string" && /^\s*[[{]/.test(v)) {
       try {
-        v = JSON5.parse(v);
+        v = parseAtlasJson(v);
       } catch {
         return v;
       }

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import JSON5 from "json5";
+import { parseAtlasJson } from "@/lib/atlas/json";
 import { parseFlowCallback } from "@/lib/atlas/flow-normalise";
 import type { Db } from "@/lib/db";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
@@ -161,15 +161,9 @@ export async function answerCallback(
  */
 export function parseCallbackJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseAtlasJson(text);
   } catch {
-    try {
-      return JSON5.parse(text, (_key, value: unknown) =>
-        typeof value === "number" && !Number.isFinite(value) ? null : value,
-      );
-    } catch {
-      return undefined;
-    }
+    return undefined;
   }
 }
 
