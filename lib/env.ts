@@ -9,6 +9,7 @@
  * outside React. The lint rule in eslint.config.mjs keeps client components from importing it.
  */
 import ipaddr from "ipaddr.js";
+import { isPublicAddress } from "./net/address";
 import { z } from "zod";
 
 const bool = z
@@ -268,11 +269,9 @@ export function publicHttpsProblem(url: string | undefined): string | undefined 
     .replace(/\.+$/, "")
     .toLowerCase();
   if (ipaddr.isValid(host)) {
-    let address = ipaddr.parse(host);
-    if (address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress())
-      address = (address as ipaddr.IPv6).toIPv4Address();
-    if (address.range() !== "unicast")
-      return `must be a public address Atlas can reach; ${host} is a ${address.range()} address, ${example}`;
+    // The same rule as outbound fetches (IPv4 inside IPv6 unwrapped, only global unicast).
+    if (!isPublicAddress(host))
+      return `must be a public address Atlas can reach; ${host} is a ${ipaddr.parse(host).range()} (not public) address, ${example}`;
     return undefined;
   }
   if (
