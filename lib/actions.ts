@@ -2,41 +2,18 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { type CurrentUser, getCurrentUser } from "@/lib/auth/current-user";
-import { logger } from "@/lib/logger";
+import type { Failure } from "@/lib/errors";
+import { describeFailure } from "@/lib/failure";
 import { can, type Permission } from "@/lib/roles";
 
 /**
  * The one wrapper every server action goes through: load the user from the database → check the
  * permission → validate the input with zod → run → a typed result. The user is checked before
  * the input so that an anonymous or wrong-role caller learns nothing, not even what the input
- * should look like. Errors meant for the user are thrown as `ActionError`; anything else is
- * logged and reported as a generic failure, never as a stack trace.
+ * should look like. Refusals meant for the user are thrown as `UserError` (lib/errors.ts); anything
+ * else is logged under a reference and reported as a generic failure, never as a stack trace.
  */
-export type ActionErrorCode =
-  "invalid_input" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "failed";
-
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | {
-      ok: false;
-      error: {
-        code: ActionErrorCode;
-        message: string;
-        fieldErrors?: Record<string, string[]>;
-        details?: unknown;
-      };
-    };
-
-export class ActionError extends Error {
-  constructor(
-    public readonly code: ActionErrorCode,
-    message: string,
-    public readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = "ActionError";
-  }
-}
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Failure };
 
 export type ActionGuard = { kind: "permission"; permission: Permission } | { kind: "public"; reason: string };
 
@@ -49,6 +26,11 @@ export type Action<S extends z.ZodType, T> = ((input: z.input<S>) => Promise<Act
   actionName: string;
 };
 
+const failed = (error: unknown, context: { event: string; action: string }) => ({
+  ok: false as const,
+  error: describeFailure(error, context).failure,
+});
+
 export function defineAction<S extends z.ZodType, T, G extends ActionGuard>(
   options: { name: string; input: S; guard: G },
   run: (input: z.output<S>, context: Context<G>) => Promise<T>,
@@ -59,11 +41,7 @@ export function defineAction<S extends z.ZodType, T, G extends ActionGuard>(
       user = await getCurrentUser();
     } catch (error) {
       unstable_rethrow(error);
-      logger.error("action.user_lookup_failed", { action: options.name, error });
-      return {
-        ok: false,
-        error: { code: "failed", message: "Something went wrong on our side. Try again." },
-      };
+      return failed(error, { event: "action.user_lookup_failed", action: options.name });
     }
     if (options.guard.kind === "permission") {
       if (!user)
@@ -90,14 +68,7 @@ export function defineAction<S extends z.ZodType, T, G extends ActionGuard>(
       return { ok: true, data };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof ActionError) {
-        return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
-      }
-      logger.error("action.failed", { action: options.name, error });
-      return {
-        ok: false,
-        error: { code: "failed", message: "Something went wrong on our side. Try again." },
-      };
+      return failed(error, { event: "action.failed", action: options.name });
     }
   };
   return Object.assign(action, { guard: options.guard as ActionGuard, actionName: options.name });

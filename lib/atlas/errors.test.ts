@@ -25,4 +25,28 @@ describe("isAtlasError", () => {
       isAtlasError(new AtlasError({ kind: "protocol", userMessage: "bad", endpoint: "GET /x" }), "protocol"),
     ).toBe(true);
   });
+
+  // Formerly asAtlasFailure (lib/flows/atlas-failure.ts), a second copy of this check.
+  it("recognises an AtlasError, also one from another copy of the class (another server bundle)", () => {
+    const ours = new AtlasError({ kind: "auth_url_unreachable", userMessage: "x", endpoint: "POST /v3" });
+    expect(isAtlasError(ours)).toBe(true);
+    expect(ours).toMatchObject({ kind: "auth_url_unreachable", userMessage: "x" });
+    class AtlasErrorCopy extends Error {
+      kind = "unavailable";
+      userMessage = "down";
+      failure = "timeout";
+      override name = "AtlasError";
+    }
+    const copy = new AtlasErrorCopy("down");
+    expect(isAtlasError(copy)).toBe(true);
+    expect(
+      isAtlasError(copy) && { kind: copy.kind, userMessage: copy.userMessage, failure: copy.failure },
+    ).toEqual({
+      kind: "unavailable",
+      userMessage: "down",
+      failure: "timeout",
+    });
+    expect(isAtlasError(new Error("plain"))).toBe(false);
+    expect(isAtlasError({ name: "AtlasError", kind: "x", userMessage: "y" })).toBe(false);
+  });
 });

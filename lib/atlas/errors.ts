@@ -1,4 +1,10 @@
-/** Typed Atlas failures, each with a message a person can act on. Never carries secrets or tokens. */
+import { UserError } from "@/lib/errors";
+
+/**
+ * Typed Atlas failures, each with a message a person can act on. Never carries secrets or tokens.
+ * An AtlasError is a UserError (lib/errors.ts): its `userMessage` reaches the person as it is;
+ * its `message` adds the endpoint and status for the log.
+ */
 
 export type AtlasErrorKind =
   /** Atlas refused (or did not receive) the client id/secret. */
@@ -45,9 +51,8 @@ export interface AtlasErrorInit {
   body?: string;
 }
 
-export class AtlasError extends Error {
+export class AtlasError extends UserError {
   readonly kind: AtlasErrorKind;
-  readonly userMessage: string;
   readonly endpoint: string;
   readonly status?: number;
   readonly fields: string[];
@@ -59,10 +64,10 @@ export class AtlasError extends Error {
   readonly body?: string;
 
   constructor(init: AtlasErrorInit) {
-    super(`${init.userMessage} [${init.endpoint}${init.status ? ` → ${init.status}` : ""}]`);
+    super(init.kind === "unavailable" ? "atlas_unavailable" : "atlas_failed", init.userMessage);
+    this.message = `${init.userMessage} [${init.endpoint}${init.status ? ` → ${init.status}` : ""}]`;
     this.name = "AtlasError";
     this.kind = init.kind;
-    this.userMessage = init.userMessage;
     this.endpoint = init.endpoint;
     this.status = init.status;
     this.fields = init.fields ?? [];

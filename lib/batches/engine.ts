@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { atlasUploads, batches } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { BackgroundLoop } from "@/lib/background-loop";
+import { isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { acquireLease, releaseLease } from "./lease";
 import { BATCH_STATUSES } from "./status";
@@ -93,10 +94,7 @@ export class BatchEngine {
         });
         return { sync, submitted };
       } catch (error) {
-        const message =
-          error instanceof Error && "userMessage" in error
-            ? String(error.userMessage)
-            : "Sync failed; it will be retried.";
+        const message = isUserError(error) ? error.userMessage : "Sync failed; it will be retried.";
         await db.update(batches).set({ lastSyncError: message }).where(eq(batches.id, batchId));
         throw error;
       }

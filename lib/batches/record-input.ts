@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { ActionError } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { actorOf } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -46,13 +46,13 @@ export async function recordBatchFromText(
 ): Promise<RecordedBatch> {
   const env = getEnv();
   if (!env.ATLAS_PRODUCT_TYPES.includes(meta.productType)) {
-    throw new ActionError(
+    throw new UserError(
       "invalid_input",
       `Unknown product type "${meta.productType}". Choose one from the list.`,
     );
   }
   if (text.length > maxBatchTextBytes(env.BATCH_MAX_ROWS)) {
-    throw new ActionError("invalid_input", "The list is over the size limit. Split it into several batches.");
+    throw new UserError("invalid_input", "The list is over the size limit. Split it into several batches.");
   }
   const parsed = parseBatchInput(text, {
     maxRows: env.BATCH_MAX_ROWS,
@@ -62,7 +62,7 @@ export async function recordBatchFromText(
   const rows = validRows(parsed.rows).slice(0, env.BATCH_MAX_ROWS);
   if (rows.length === 0) {
     const skipped = summariseSkipped(parsed.rows);
-    throw new ActionError(
+    throw new UserError(
       "invalid_input",
       `There are no valid rows to submit${skipped.count ? ` (${skipped.text})` : ""}. Fix the rows marked in the preview.`,
     );

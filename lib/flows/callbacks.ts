@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { isAtlasError } from "@/lib/atlas/errors";
 import { parseAtlasJson } from "@/lib/atlas/json";
 import { parseFlowCallback } from "@/lib/atlas/flow-normalise";
 import type { Db } from "@/lib/db";
@@ -8,7 +9,6 @@ import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { flowCallbacks, flows } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { logger } from "@/lib/logger";
-import { asAtlasFailure } from "./atlas-failure";
 import { storeFlowResults } from "./results";
 import { flowSecretMatches, presentedToken, type CallbackTokenSigner } from "./secrets";
 import { statusMeaning } from "./status";
@@ -85,7 +85,7 @@ export async function answerCallback(
   try {
     extracts = parseFlowCallback(body);
   } catch (error) {
-    return refused(400, asAtlasFailure(error)?.userMessage ?? "The callback could not be understood.");
+    return refused(400, isAtlasError(error) ? error.userMessage : "The callback could not be understood.");
   }
   const [flow] = await db.select({ flowUuid: flows.flowUuid }).from(flows).where(eq(flows.id, input.flowId));
   if (!flow) return refused(404, "This application no longer exists.");

@@ -1,21 +1,15 @@
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { AtlasClient } from "@/lib/atlas/client";
+import { isAtlasError } from "@/lib/atlas/errors";
 import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { flows } from "@/lib/db/schema";
+import { UserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { asAtlasFailure } from "./atlas-failure";
 import { generateFlowSecret, hashFlowSecret } from "./secrets";
 import { flowAuthUrl, flowCallbackUrl } from "./urls";
-
-export class ApplicationExistsError extends Error {
-  constructor(readonly flowId: string) {
-    super("An application with this id already exists.");
-    this.name = "ApplicationExistsError";
-  }
-}
 
 /**
  * Records an application before Atlas hears of it. Its stored secret hash is a placeholder:
@@ -58,7 +52,10 @@ export async function createApplication(
       .select({ id: flows.id })
       .from(flows)
       .where(eq(flows.applicationId, input.applicationId));
-    if (existing) throw new ApplicationExistsError(existing.id);
+    if (existing)
+      throw new UserError("conflict", `Application ${input.applicationId} already exists.`, {
+        flowId: existing.id,
+      });
     throw error;
   }
 }
@@ -125,9 +122,8 @@ export async function startFlow(
       .where(and(eq(flows.id, flowId), eq(flows.leaseOwner, owner)));
     return { started: true, flowUuid };
   } catch (error) {
-    const atlasFailure = asAtlasFailure(error);
-    const message = atlasFailure
-      ? `Atlas did not start the application: ${atlasFailure.userMessage}`
+    const message = isAtlasError(error)
+      ? `Atlas did not start the application: ${error.userMessage}`
       : "Atlas did not start the application for an unexpected reason. Try again; if it keeps failing, check the server log.";
     logger.warn("application.init_failed", { flowId, error });
     await db

@@ -1,6 +1,5 @@
 import "server-only";
-import { mayHaveReachedAtlas } from "@/lib/atlas/errors";
-import { asAtlasFailure } from "./atlas-failure";
+import { isAtlasError, mayHaveReachedAtlas } from "@/lib/atlas/errors";
 import { flowAuthUrlForDisplay } from "./urls";
 
 /**
@@ -11,16 +10,16 @@ export function describeFlowUploadFailure(
   error: unknown,
   context: { appBaseUrl: string; flowId: string },
 ): string {
-  const atlas = asAtlasFailure(error);
-  if (atlas?.kind === "auth_url_unreachable")
+  if (!isAtlasError(error))
+    return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
+  if (error.kind === "auth_url_unreachable")
     return authUrlUnreachableMessage(context.appBaseUrl, context.flowId);
   // A timeout, a dropped connection, a 5xx, a proxy's error page or an unreadable 2xx after the
   // request was sent: Atlas may have it (the same rule as batch chunks).
-  if (atlas && mayHaveReachedAtlas(error)) {
-    return `${atlas.userMessage} Atlas may or may not have received these documents; retrying could send them twice.`;
+  if (mayHaveReachedAtlas(error)) {
+    return `${error.userMessage} Atlas may or may not have received these documents; retrying could send them twice.`;
   }
-  if (atlas) return atlas.userMessage;
-  return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
+  return error.userMessage;
 }
 
 export function authUrlUnreachableMessage(appBaseUrl: string, flowId: string): string {

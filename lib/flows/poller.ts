@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { atlasUploads, documents, flows } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { BackgroundLoop } from "@/lib/background-loop";
+import { isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { acquireFlowLease, releaseFlowLease } from "./lease";
 import { storeFlowResults } from "./results";
@@ -128,10 +129,9 @@ export class FlowPoller {
         .where(eq(flows.id, flowId));
       return { master: status.masterStatus, storedFromPoll };
     } catch (error) {
-      const message =
-        error instanceof Error && "userMessage" in error
-          ? `Checking Atlas failed: ${String(error.userMessage)}`
-          : "Checking Atlas failed; it will be retried.";
+      const message = isUserError(error)
+        ? `Checking Atlas failed: ${error.userMessage}`
+        : "Checking Atlas failed; it will be retried.";
       await db
         .update(flows)
         .set({ lastError: message, nextPollAt: new Date(Date.now() + settings.intervalMs * 4) })

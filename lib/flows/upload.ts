@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { atlasUploads, documents, flows } from "@/lib/db/schema";
+import { UserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { describeFlowUploadFailure } from "./messages";
 
@@ -14,16 +15,6 @@ import { describeFlowUploadFailure } from "./messages";
  * IS the upload's id, so a double click or a re-posted request finds the upload already
  * recorded; sending claims the row (pending → sending) first, so it is never sent twice.
  */
-export class FlowUploadError extends Error {
-  constructor(
-    readonly code: "not_found" | "not_started" | "conflict",
-    message: string,
-  ) {
-    super(message);
-    this.name = "FlowUploadError";
-  }
-}
-
 /** Atlas takes at most 50 files per multiupload (atlas-api.md 6 #1); one upload is one request. */
 export const MAX_FLOW_UPLOAD_ROWS = 50;
 
@@ -43,19 +34,19 @@ export async function recordFlowUpload(
         .from(flows)
         .where(eq(flows.id, input.flowId))
         .for("update");
-      if (!flow) throw new FlowUploadError("not_found", "That application no longer exists.");
+      if (!flow) throw new UserError("not_found", "That application no longer exists.");
       const [existing] = await tx
         .select({ flowId: atlasUploads.flowId })
         .from(atlasUploads)
         .where(eq(atlasUploads.id, input.uploadId));
       if (existing) {
         if (existing.flowId !== input.flowId)
-          throw new FlowUploadError("conflict", "The form is out of date; reload the page.");
+          throw new UserError("conflict", "The form is out of date; reload the page.");
         return { uploadId: input.uploadId, created: false };
       }
       if (!flow.flowUuid)
-        throw new FlowUploadError(
-          "not_started",
+        throw new UserError(
+          "conflict",
           "This application has not been started on Atlas yet. Start it first, then add documents.",
         );
       const [last] = await tx
@@ -88,7 +79,7 @@ export async function recordFlowUpload(
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new FlowUploadError(
+      throw new UserError(
         "conflict",
         "Some of these document ids are already in this application (perhaps added from another tab). Reload the page and check the preview.",
       );

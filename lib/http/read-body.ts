@@ -1,3 +1,5 @@
+import { UserError } from "@/lib/errors";
+
 /**
  * Reads a request body as a stream, counting bytes as they arrive, and stops at a cap.
  *
@@ -6,10 +8,10 @@
  * the count passes `maxBytes`, so a hostile body costs at most `maxBytes` plus one chunk of
  * memory. Call it only after the caller is authenticated (token or secret checked first).
  */
-export class BodyTooLargeError extends Error {
+export class BodyTooLargeError extends UserError {
   readonly status = 413;
   constructor(readonly maxBytes: number) {
-    super(`The request body is larger than ${maxBytes} bytes.`);
+    super("too_large", `The request body is larger than ${maxBytes} bytes.`);
     this.name = "BodyTooLargeError";
   }
 }

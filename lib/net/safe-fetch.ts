@@ -6,6 +6,7 @@ import { isIP } from "node:net";
 import type { LookupAddress, LookupOptions } from "node:dns";
 import { Readable } from "node:stream";
 import { getEnv, SIM_MOUNT_PATH } from "@/lib/env";
+import { UserError } from "@/lib/errors";
 import { isPublicAddress } from "./address";
 
 /**
@@ -23,9 +24,9 @@ import { isPublicAddress } from "./address";
  * path trusts that origin; an entry with a path (`http://127.0.0.1:3000/atlas-sim`) trusts only
  * URLs of that origin under that path. Redirects out of a trusted source are checked again.
  */
-export class UnsafeFileUrlError extends Error {
+export class UnsafeFileUrlError extends UserError {
   constructor(message: string) {
-    super(message);
+    super("invalid_input", message, undefined, { httpStatus: 422 });
     this.name = "UnsafeFileUrlError";
   }
 }

@@ -43,7 +43,7 @@ export async function approveDocument(
     const left = counted?.n ?? 0;
     if (left > 0)
       throw new ReviewError(
-        "invalid",
+        "invalid_input",
         `${left} field${left === 1 ? " still needs" : "s still need"} review: accept, correct or mark ${left === 1 ? "it" : "them"} unreadable first.`,
       );
     // What is left pending passed every check at or above its threshold: approving accepts it.
@@ -134,7 +134,7 @@ export async function reopenDocument(
     const [doc] = await tx.select().from(documents).where(eq(documents.id, input.documentId)).for("update");
     if (!doc) throw new ReviewError("not_found", "This document no longer exists.");
     if (doc.reviewStatus !== "approved" && doc.reviewStatus !== "rejected")
-      throw new ReviewError("invalid", "Only an approved or rejected document can be reopened.");
+      throw new ReviewError("invalid_input", "Only an approved or rejected document can be reopened.");
     await checkVersion(tx, doc.id, input.version);
     await tx
       .update(documents)

@@ -35,7 +35,7 @@ export async function assertOpenForReview(db: Db, documentId: string): Promise<D
   const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
   if (!doc) throw new ReviewError("not_found", "This document no longer exists.");
   if (doc.status !== "extracted")
-    throw new ReviewError("invalid", "Only documents Atlas has extracted can be reviewed.");
+    throw new ReviewError("invalid_input", "Only documents Atlas has extracted can be reviewed.");
   if (doc.reviewStatus === "approved" || doc.reviewStatus === "rejected")
     throw new ReviewError(
       "closed",
@@ -100,7 +100,7 @@ export async function reviewField(
       );
       if (problems.length)
         throw new ReviewError(
-          "invalid",
+          "invalid_input",
           `${problems.join("; ")}. Fix the value, or mark the field unreadable.`,
         );
     }

@@ -2,7 +2,8 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { signIn, signOut } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
@@ -30,12 +31,12 @@ export const signInAction = defineAction(
     } catch (error) {
       if (error instanceof CredentialsSignin && error.code.startsWith("locked:")) {
         const seconds = Number(error.code.slice("locked:".length)) || 60;
-        throw new ActionError("forbidden", `Too many failed sign-ins. Try again in ${seconds} seconds.`, {
+        throw new UserError("forbidden", `Too many failed sign-ins. Try again in ${seconds} seconds.`, {
           retryAfterSeconds: seconds,
         });
       }
       if (error instanceof AuthError)
-        throw new ActionError("unauthenticated", "Email or password is incorrect.");
+        throw new UserError("unauthenticated", "Email or password is incorrect.");
       throw error;
     }
     return null;

@@ -1,6 +1,7 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { actorOf } from "@/lib/auth/actor";
 import { ACCOUNT_POLICY } from "@/lib/auth/authenticate";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -26,13 +27,13 @@ export const changeOwnPasswordAction = defineAction(
     const key = accountKey(user.email);
     const attempt = await reserveAttempt(db, key, ACCOUNT_POLICY);
     if (!attempt.admitted)
-      throw new ActionError(
+      throw new UserError(
         "conflict",
         `Too many wrong passwords: try again in ${Math.max(1, attempt.lockedForSeconds)} s.`,
       );
     const row = await getUserById(db, user.id);
     if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash)))
-      throw new ActionError("invalid_input", "The current password is not right.");
+      throw new UserError("invalid_input", "The current password is not right.");
     await clearFailures(db, key);
     await setUserPassword(db, user.id, await hashPassword(input.newPassword), await actorOf(user));
     return null;

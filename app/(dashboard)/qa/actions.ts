@@ -1,6 +1,7 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { actorOf } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { newSampleSchema } from "@/lib/qa/params";
@@ -28,7 +29,7 @@ export const createSampleAction = defineAction(
       await actorOf(user),
     );
     if (!result.ok)
-      throw new ActionError(
+      throw new UserError(
         "invalid_input",
         "No completed document matches these choices, so there is nothing to sample.",
       );

@@ -1,24 +1,13 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { ActionError, type ActionErrorCode } from "@/lib/actions";
 import { guardedRoute } from "@/lib/auth/route-guard";
 import { batchMetaSchema, recordBatchFromText } from "@/lib/batches/record-input";
 import { formatMegabytes, maxBatchTextBytes } from "@/lib/batches/limits";
 import { getEnv } from "@/lib/env";
 import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
-import { logger } from "@/lib/logger";
 import { maskAadhaarInText, maskDeep } from "@/lib/masking";
 
 export const dynamic = "force-dynamic";
-
-const STATUS: Record<ActionErrorCode, number> = {
-  invalid_input: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  failed: 500,
-};
 
 // Answers name rows, labels and product types the person sent: no Aadhaar number leaves unmasked.
 const fail = (status: number, error: string) =>
@@ -71,13 +60,8 @@ export const POST = guardedRoute("batches:create", async (request, { user }) => 
     }
     return fail(400, "The list is not UTF-8 text. Save it as CSV UTF-8 and drop it again.");
   }
-  try {
-    return NextResponse.json(maskDeep(await recordBatchFromText(meta.data, text, user)), {
-      headers: { "Cache-Control": "no-store" },
-    });
-  } catch (error) {
-    if (error instanceof ActionError) return fail(STATUS[error.code], error.message);
-    logger.error("batch.record_failed", { error });
-    return fail(500, "Something went wrong on our side. Try again.");
-  }
+  // A refusal (a UserError) and any other failure are answered by the route guard.
+  return NextResponse.json(maskDeep(await recordBatchFromText(meta.data, text, user)), {
+    headers: { "Cache-Control": "no-store" },
+  });
 });

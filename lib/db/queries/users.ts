@@ -1,4 +1,5 @@
 import { asc, eq, sql } from "drizzle-orm";
+import { UserError } from "@/lib/errors";
 import { isUniqueViolation } from "../errors";
 import { users, type User, type UserRole } from "../schema";
 import type { Db } from "../types";
@@ -11,9 +12,9 @@ import { recordAudit, type AuditActor } from "./audit";
  * every existing session of the user (lib/auth/current-user.ts).
  */
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends UserError {
   constructor(readonly email: string) {
-    super(`A user with the email ${email} already exists.`);
+    super("conflict", `A user with the email ${email} already exists.`);
     this.name = "EmailTakenError";
   }
 }

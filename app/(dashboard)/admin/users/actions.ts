@@ -2,13 +2,13 @@
 
 import { and, count, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { actorOf } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import {
   createUser,
-  EmailTakenError,
   getUserById,
   setUserActive,
   setUserPassword,
@@ -23,14 +23,14 @@ const guard = { kind: "permission", permission: "users:manage" } as const;
 /** Refuses a change that would leave nobody able to manage users. */
 async function assertAnotherActiveAdmin(db: Db, userId: string) {
   const target = await getUserById(db, userId);
-  if (!target) throw new ActionError("not_found", "That user no longer exists.");
+  if (!target) throw new UserError("not_found", "That user no longer exists.");
   if (target.role !== "admin" || !target.active) return;
   const [row] = await db
     .select({ n: count() })
     .from(users)
     .where(and(eq(users.role, "admin"), eq(users.active, true)));
   if ((row?.n ?? 0) <= 1) {
-    throw new ActionError("conflict", "This is the last active admin. Make someone else an admin first.");
+    throw new UserError("conflict", "This is the last active admin. Make someone else an admin first.");
   }
 }
 
@@ -38,23 +38,19 @@ export const createUserAction = defineAction(
   { name: "users.create", guard, input: createUserSchema },
   async (input, { user }) => {
     const db = await getDb();
-    try {
-      const created = await createUser(
-        db,
-        {
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          passwordHash: await hashPassword(input.password),
-        },
-        await actorOf(user),
-      );
-      revalidatePath("/admin/users");
-      return { id: created.id };
-    } catch (error) {
-      if (error instanceof EmailTakenError) throw new ActionError("conflict", error.message);
-      throw error;
-    }
+    // A taken email is an EmailTakenError, a UserError that defineAction shows as it is.
+    const created = await createUser(
+      db,
+      {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+      },
+      await actorOf(user),
+    );
+    revalidatePath("/admin/users");
+    return { id: created.id };
   },
 );
 
@@ -64,7 +60,7 @@ export const changeRoleAction = defineAction(
     const db = await getDb();
     if (input.role !== "admin") await assertAnotherActiveAdmin(db, input.userId);
     const updated = await updateUserRole(db, input.userId, input.role, await actorOf(user));
-    if (!updated) throw new ActionError("not_found", "That user no longer exists.");
+    if (!updated) throw new UserError("not_found", "That user no longer exists.");
     revalidatePath("/admin/users");
     return { role: updated.role };
   },
@@ -76,11 +72,11 @@ export const setActiveAction = defineAction(
     const db = await getDb();
     if (!input.active) {
       if (input.userId === user.id)
-        throw new ActionError("conflict", "You cannot deactivate your own account.");
+        throw new UserError("conflict", "You cannot deactivate your own account.");
       await assertAnotherActiveAdmin(db, input.userId);
     }
     const updated = await setUserActive(db, input.userId, input.active, await actorOf(user));
-    if (!updated) throw new ActionError("not_found", "That user no longer exists.");
+    if (!updated) throw new UserError("not_found", "That user no longer exists.");
     revalidatePath("/admin/users");
     return { active: updated.active };
   },
@@ -96,7 +92,7 @@ export const resetPasswordAction = defineAction(
       await hashPassword(input.password),
       await actorOf(user),
     );
-    if (!updated) throw new ActionError("not_found", "That user no longer exists.");
+    if (!updated) throw new UserError("not_found", "That user no longer exists.");
     return null;
   },
 );

@@ -1,7 +1,8 @@
 "use server";
 
 import { and, count, eq } from "drizzle-orm";
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { getAtlasClient } from "@/lib/atlas";
 import { actorOf } from "@/lib/auth/actor";
 import { parseBatchInput, validRows } from "@/lib/batches/input";
@@ -16,7 +17,6 @@ import { getApplication } from "@/lib/flows/queries";
 import { getFlowPoller } from "@/lib/flows/service";
 import { maskDeep } from "@/lib/masking";
 import {
-  FlowUploadError,
   MAX_FLOW_UPLOAD_ROWS,
   recordFlowUpload,
   requeueFailedFlowUploads,
@@ -31,7 +31,7 @@ const createGuard = { kind: "permission", permission: "applications:create" } as
 async function existingApplication(flowId: string) {
   const db = await getDb();
   const application = await getApplication(db, flowId);
-  if (!application) throw new ActionError("not_found", "That application no longer exists.");
+  if (!application) throw new UserError("not_found", "That application no longer exists.");
   return { db, application };
 }
 
@@ -70,27 +70,20 @@ export const uploadDocumentsAction = defineAction(
     });
     const rows = validRows(parsed.rows).slice(0, MAX_FLOW_UPLOAD_ROWS);
     if (rows.length === 0) {
-      throw new ActionError(
+      throw new UserError(
         "invalid_input",
         "There are no valid rows to upload. Fix the rows marked in the preview.",
       );
     }
-    let uploadId: string;
-    try {
-      ({ uploadId } = await recordFlowUpload(
-        db,
-        {
-          flowId,
-          uploadId: clientKey,
-          rows: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
-        },
-        await actorOf(user),
-      ));
-    } catch (error) {
-      if (error instanceof FlowUploadError)
-        throw new ActionError(error.code === "not_started" ? "conflict" : error.code, error.message);
-      throw error;
-    }
+    const { uploadId } = await recordFlowUpload(
+      db,
+      {
+        flowId,
+        uploadId: clientKey,
+        rows: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
+      },
+      await actorOf(user),
+    );
     const outcome = await submitFlowUpload(db, getAtlasClient(), uploadId, { appBaseUrl: env.appBaseUrl });
     return {
       rows: rows.length,
@@ -120,7 +113,7 @@ export const startApplicationAction = defineAction(
       return { message: "Atlas started the application." };
     }
     if (result.alreadyStarted) return { message: "The application is already started on Atlas." };
-    throw new ActionError("failed", result.message ?? "Another start of this application is in progress.");
+    throw new UserError("failed", result.message ?? "Another start of this application is in progress.");
   },
 );
 
@@ -144,7 +137,7 @@ export const retryFailedUploadsAction = defineAction(
       const outcome = await submitFlowUpload(db, getAtlasClient(), id, { appBaseUrl: getEnv().appBaseUrl });
       if (!outcome.sent && outcome.status === "failed") failed = outcome.message;
     }
-    if (failed) throw new ActionError("failed", failed);
+    if (failed) throw new UserError("failed", failed);
     return { retried: ids.length };
   },
 );
@@ -154,19 +147,11 @@ export const checkNowAction = defineAction(
   { name: "applications.checkNow", guard: createGuard, input: flowIdSchema },
   async ({ flowId }) => {
     await existingApplication(flowId);
-    try {
-      const result = await getFlowPoller().run(flowId);
-      if (result.skipped === "leased-elsewhere")
-        return { message: "Another app instance is checking it right now." };
-      if (result.skipped !== undefined) return { message: "The application is not started on Atlas yet." };
-      return { message: `Atlas says: ${result.master ?? "no status yet"}.` };
-    } catch (error) {
-      const message =
-        error instanceof Error && "userMessage" in error
-          ? String(error.userMessage)
-          : "Checking Atlas failed.";
-      throw new ActionError("failed", message);
-    }
+    const result = await getFlowPoller().run(flowId);
+    if (result.skipped === "leased-elsewhere")
+      return { message: "Another app instance is checking it right now." };
+    if (result.skipped !== undefined) return { message: "The application is not started on Atlas yet." };
+    return { message: `Atlas says: ${result.master ?? "no status yet"}.` };
   },
 );
 

@@ -1,11 +1,12 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { getAtlasClient } from "@/lib/atlas";
 import { actorOf } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { ApplicationExistsError, createApplication, startFlow } from "@/lib/flows/create";
+import { createApplication, startFlow } from "@/lib/flows/create";
 import { createApplicationSchema } from "../schemas";
 
 /**
@@ -21,32 +22,22 @@ export const createApplicationAction = defineAction(
   async (input, { user }) => {
     const env = getEnv();
     if (!env.ATLAS_PRODUCT_TYPES.includes(input.productType)) {
-      throw new ActionError(
+      throw new UserError(
         "invalid_input",
         `Unknown product type "${input.productType}". Choose one from the list.`,
       );
     }
     const db = await getDb();
-    let flowId: string;
-    try {
-      ({ flowId } = await createApplication(
-        db,
-        {
-          applicationId: input.applicationId,
-          productType: input.productType,
-          flowParams: input.flowParams,
-          createdBy: user.id,
-        },
-        await actorOf(user),
-      ));
-    } catch (error) {
-      if (error instanceof ApplicationExistsError) {
-        throw new ActionError("conflict", `Application ${input.applicationId} already exists.`, {
-          flowId: error.flowId,
-        });
-      }
-      throw error;
-    }
+    const { flowId } = await createApplication(
+      db,
+      {
+        applicationId: input.applicationId,
+        productType: input.productType,
+        flowParams: input.flowParams,
+        createdBy: user.id,
+      },
+      await actorOf(user),
+    );
     const started = await startFlow(db, getAtlasClient(), flowId, { appBaseUrl: env.appBaseUrl });
     return { flowId, started: started.started, message: started.started ? undefined : started.message };
   },

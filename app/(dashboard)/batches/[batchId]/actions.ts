@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { actorOf } from "@/lib/auth/actor";
 import { getBatchSummary } from "@/lib/batches/queries";
 import { getBatchEngine } from "@/lib/batches/service";
@@ -18,7 +19,7 @@ export const retryFailedChunksAction = defineAction(
   async ({ batchId }, { user }) => {
     const db = await getDb();
     if (!(await getBatchSummary(db, batchId)))
-      throw new ActionError("not_found", "That batch no longer exists.");
+      throw new UserError("not_found", "That batch no longer exists.");
     const requeued = await requeueFailedChunks(db, batchId);
     if (requeued > 0) {
       await recordAudit(db, {
@@ -40,19 +41,12 @@ export const syncNowAction = defineAction(
   async ({ batchId }) => {
     const db = await getDb();
     if (!(await getBatchSummary(db, batchId)))
-      throw new ActionError("not_found", "That batch no longer exists.");
-    try {
-      const result = await getBatchEngine().run(batchId, { force: true });
-      if (result.skipped) return { message: "Another app instance is syncing this batch right now." };
-      return {
-        message: result.sync ? `Synced: ${result.sync.stored} new result(s).` : "Nothing to sync yet.",
-      };
-    } catch (error) {
-      const message =
-        error instanceof Error && "userMessage" in error
-          ? String(error.userMessage)
-          : "The sync failed; it will be retried.";
-      throw new ActionError("failed", message);
-    }
+      throw new UserError("not_found", "That batch no longer exists.");
+    // A failure Atlas explains (a UserError) reaches the person through defineAction as it is.
+    const result = await getBatchEngine().run(batchId, { force: true });
+    if (result.skipped) return { message: "Another app instance is syncing this batch right now." };
+    return {
+      message: result.sync ? `Synced: ${result.sync.stored} new result(s).` : "Nothing to sync yet.",
+    };
   },
 );

@@ -1,7 +1,7 @@
 "use server";
 
 import { eq } from "drizzle-orm";
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
 import { actorOf } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -35,66 +35,44 @@ async function reviewerOf(user: CurrentUser): Promise<Reviewer> {
 
 const lock = () => ({ lockMs: getEnv().REVIEW_LOCK_MS });
 
-/** Review refusals become messages for the reviewer, with what the screen needs to show. */
-async function run<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof ReviewError) {
-      const code =
-        error.code === "locked" || error.code === "closed"
-          ? "conflict"
-          : error.code === "invalid"
-            ? "invalid_input"
-            : error.code;
-      throw new ActionError(code, error.message, error.details);
-    }
-    throw error;
-  }
-}
-
 export const reviewFieldAction = defineAction(
   { name: "review.field", guard: review, input: fieldChangeSchema },
-  async (input, { user }) =>
-    run(async () => {
-      const db = await getDb();
-      let change: FieldChange;
-      if (input.change.kind === "correct") {
-        const [stored] = await db
-          .select({ value: fields.value })
-          .from(fields)
-          .where(eq(fields.id, input.fieldId));
-        if (!stored) throw new ReviewError("not_found", "This field no longer exists.");
-        const parsed = parseCorrection(stored.value, input.change.text);
-        if (!parsed.ok) throw new ReviewError("invalid", parsed.message);
-        change = { kind: "correct", value: parsed.value };
-      } else change = input.change;
-      return reviewField(db, { ...input, change }, await reviewerOf(user), lock());
-    }),
+  async (input, { user }) => {
+    const db = await getDb();
+    let change: FieldChange;
+    if (input.change.kind === "correct") {
+      const [stored] = await db
+        .select({ value: fields.value })
+        .from(fields)
+        .where(eq(fields.id, input.fieldId));
+      if (!stored) throw new ReviewError("not_found", "This field no longer exists.");
+      const parsed = parseCorrection(stored.value, input.change.text);
+      if (!parsed.ok) throw new ReviewError("invalid_input", parsed.message);
+      change = { kind: "correct", value: parsed.value };
+    } else change = input.change;
+    return reviewField(db, { ...input, change }, await reviewerOf(user), lock());
+  },
 );
 
 export const acceptAllAction = defineAction(
   { name: "review.accept_all", guard: review, input: documentSchema },
   async (input, { user }) =>
-    run(async () => acceptAllAboveThreshold(await getDb(), input.documentId, await reviewerOf(user), lock())),
+    acceptAllAboveThreshold(await getDb(), input.documentId, await reviewerOf(user), lock()),
 );
 
 export const approveAction = defineAction(
   { name: "review.approve", guard: review, input: decisionSchema },
-  async (input, { user }) =>
-    run(async () => approveDocument(await getDb(), input, await reviewerOf(user), lock())),
+  async (input, { user }) => approveDocument(await getDb(), input, await reviewerOf(user), lock()),
 );
 
 export const rejectAction = defineAction(
   { name: "review.reject", guard: review, input: rejectSchema },
-  async (input, { user }) =>
-    run(async () => rejectDocument(await getDb(), input, await reviewerOf(user), lock())),
+  async (input, { user }) => rejectDocument(await getDb(), input, await reviewerOf(user), lock()),
 );
 
 export const reopenAction = defineAction(
   { name: "review.reopen", guard: review, input: decisionSchema },
-  async (input, { user }) =>
-    run(async () => reopenDocument(await getDb(), input, await reviewerOf(user), lock())),
+  async (input, { user }) => reopenDocument(await getDb(), input, await reviewerOf(user), lock()),
 );
 
 /** Keeps the reviewer's lock alive while they are active on the page; reports who holds it. */
@@ -114,6 +92,5 @@ export const revealAction = defineAction(
     guard: { kind: "permission", permission: "documents:reveal-pii" },
     input: revealSchema,
   },
-  async (input, { user }) =>
-    run(async () => revealField(await getDb(), input.fieldId, await reviewerOf(user))),
+  async (input, { user }) => revealField(await getDb(), input.fieldId, await reviewerOf(user)),
 );

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { actorOf } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
@@ -36,7 +37,7 @@ export const applySuggestedThresholdAction = defineAction(
     );
     const suggestion = suggestThreshold(verdicts, input.options);
     if (suggestion.status !== "ok" || Math.abs(suggestion.threshold - input.threshold) > 1e-6)
-      throw new ActionError(
+      throw new UserError(
         "conflict",
         "The suggestion has changed since this page loaded. Reload and look again.",
       );

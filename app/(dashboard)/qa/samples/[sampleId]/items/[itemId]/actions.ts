@@ -1,6 +1,7 @@
 "use server";
 
-import { ActionError, defineAction } from "@/lib/actions";
+import { defineAction } from "@/lib/actions";
+import { UserError } from "@/lib/errors";
 import { getDb } from "@/lib/db";
 import { verdictSchema } from "@/lib/qa/params";
 import { saveVerdict } from "@/lib/qa/verdicts";
@@ -12,8 +13,8 @@ export const saveVerdictAction = defineAction(
     const result = await saveVerdict(await getDb(), input, user.id);
     if (!result.ok) {
       if (result.reason === "right_value_required")
-        throw new ActionError("invalid_input", "Type the right value before marking a field incorrect.");
-      throw new ActionError("not_found", "That field is no longer part of this sample.");
+        throw new UserError("invalid_input", "Type the right value before marking a field incorrect.");
+      throw new UserError("not_found", "That field is no longer part of this sample.");
     }
     return { checked: result.checked, total: result.total, completed: result.completed };
   },
