@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { atlasUploads, crossChecks, documents, flows, users } from "@/lib/db/schema";
 import type { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "./status";
 import { masterMeans, masterUnknown } from "./status-sql";
-import { isUuid } from "./urls";
+import { isUuid } from "@/lib/ids";
 
 export type ApplicationListFilter = {
   status?: (typeof APPLICATION_STATUS_FILTERS)[number] | null;
