@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { isUniqueViolation } from "../errors";
 import { users, type User, type UserRole } from "../schema";
 import type { Db } from "../types";
@@ -135,4 +135,13 @@ async function updateAudited(
     });
     return after;
   });
+}
+
+/** How many admins can still sign in (the last one may not be demoted or deactivated). */
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)));
+  return row?.n ?? 0;
 }
