@@ -75,17 +75,3 @@ export async function missingDocuments(db: Db, batchId: string, limit = 100) {
     .orderBy(asc(documents.documentId))
     .limit(limit);
 }
-
-export async function getDocumentWithFields(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const [doc] = await db.select().from(documents).where(eq(documents.id, id));
-  if (!doc) return undefined;
-  const rows = await db.select().from(fields).where(eq(fields.documentId, id)).orderBy(asc(fields.position));
-  const [batch] = doc.batchId
-    ? await db
-        .select({ id: batches.id, label: batches.label, documentCount: batches.documentCount })
-        .from(batches)
-        .where(eq(batches.id, doc.batchId))
-    : [];
-  return { doc, fields: rows, batch };
-}

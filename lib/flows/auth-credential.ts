@@ -117,5 +117,3 @@ export async function presentedFlowKeys(request: Request): Promise<string[]> {
   }
   return [...new Set(found)].slice(0, MAX_CREDENTIAL_CANDIDATES);
 }
-
-export { BodyTooLargeError };

@@ -37,8 +37,6 @@ export const newSampleSchema = z
       });
   });
 
-export type NewSampleInput = z.input<typeof newSampleSchema>;
-
 export type SampleParams = {
   sizeKind: "count" | "percent";
   sizeValue: number;
