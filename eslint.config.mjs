@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 import atlasRules from "./eslint-rules/no-server-import-in-client.mjs";
+import { wallConfigs } from "./eslint-rules/walls.mjs";
 
 export default defineConfig([
   ...nextVitals,
@@ -26,35 +27,9 @@ export default defineConfig([
     files: ["lib/env.ts", "scripts/**", "atlas-sim/main.ts", "*.config.*", "e2e/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
-  {
-    // The simulator never imports application code (lib/, app/, components/), so a bug there
-    // shows up as a disagreement with the simulator rather than being mirrored by it.
-    files: ["atlas-sim/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              regex: "^(@/|(\\./)?(\\.\\./)+)(lib|app|components)(/|$)",
-              message:
-                "atlas-sim must not import application code (lib/, app/, components/); give the simulator its own.",
-            },
-          ],
-        },
-      ],
-      // The same wall for import("…") and require("…") (esquery regexes cannot contain "/").
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector:
-            "ImportExpression[source.value=/^(@.|(\\.\\..)+)(lib|app|components)(.|$)/], CallExpression[callee.name='require'][arguments.0.value=/^(@.|(\\.\\..)+)(lib|app|components)(.|$)/]",
-          message:
-            "atlas-sim must not import application code (lib/, app/, components/); give the simulator its own.",
-        },
-      ],
-    },
-  },
+  // The layer walls (lib/atlas ↛ lib/db, atlas-sim ↛ app code, components ↛ routes, app ↛ raw
+  // queries …): one table in eslint-rules/walls.mjs, each wall proven by eslint-rules/walls.test.ts.
+  ...wallConfigs,
   {
     // Server code reaches the network through two doors only: lib/atlas (the configured Atlas) and
     // lib/net (user-given URLs, public addresses only, checked at connect time).

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ActivityTracker } from "@/components/shell/activity-tracker";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { signOutAction } from "@/app/(auth)/sign-in/actions";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
@@ -65,7 +66,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
               <span className="block font-medium">{user.name}</span>
               <span className="block text-slate-500 dark:text-slate-400">{ROLE_LABEL[user.role]}</span>
             </Link>
-            <SignOutButton />
+            <SignOutButton action={signOutAction} />
           </div>
         </div>
       </header>

@@ -21,9 +21,8 @@ import { makeCast } from "./people";
 import { createRng, hashSeed } from "./random";
 import type { DocumentType, GeneratedDocument } from "./types";
 
-export type { DocumentType, GeneratedDocument, SimField, DeliberateError } from "./types";
-export { DOCUMENT_TYPES } from "./types";
-export { readUrlHints, type UrlHints } from "./hints";
+export type { GeneratedDocument } from "./types";
+export { readUrlHints } from "./hints";
 
 const BUILDERS: Record<Exclude<DocumentType, "UNRECOGNISED" | "INVALID_DOC">, DocumentBuilder> = {
   AADHAAR: buildAadhaar,

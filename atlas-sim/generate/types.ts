@@ -17,13 +17,6 @@ export const DOCUMENT_TYPES = [
 
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-/** One extracted field as Atlas sends it. */
-export interface SimField {
-  value: unknown;
-  confidence_score: number;
-  [extra: string]: unknown;
-}
-
 export interface DeliberateError {
   field: string;
   reason: string;

@@ -62,7 +62,6 @@ export const flowStatusAnswerSchema = z.preprocess(
     status: statusWord,
   }),
 );
-export type FlowStatusAnswer = z.infer<typeof flowStatusAnswerSchema>;
 
 /** Shown (and stored) when Atlas's status answer names no overall status at all. */
 export const NO_MASTER_STATUS = "(no master_status in Atlas's answer)";

@@ -3,14 +3,7 @@ import { getEnv } from "@/lib/env";
 import { RequestBudget } from "./budget";
 import { createAtlasClient, type AtlasClient } from "./client";
 
-export { createAtlasClient, ATLAS_PATHS, MAX_PER_PAGE } from "./client";
-export type { AtlasClient, AtlasClientConfig, AtlasFamily, FlowInitInput } from "./client";
-export { AtlasError, isAtlasError, mayHaveReachedAtlas, parseFieldList } from "./errors";
-export type { AtlasErrorKind } from "./errors";
-export { readField, readFormattedAddress } from "./fields";
-export type { FormattedAddress, ReadField } from "./fields";
-export { normaliseDocument } from "./normalise";
-export { parseFlowCallback } from "./flow-normalise";
+export type { AtlasClient, AtlasFamily } from "./client";
 export type * from "./types";
 
 const GLOBAL_KEY = Symbol.for("atlas-review.atlas-client");

@@ -29,7 +29,6 @@ export const errorBodySchema = z.looseObject({
   message: z.unknown().optional(),
   detail: z.unknown().optional(),
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // ---- token endpoints (2.1)
 export const tokenResponseSchema = z
@@ -48,10 +47,6 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 // ---- uploads (2.3, 2.7)
 export const fileUrlSchema = z.object({ file_url: z.string().min(1), document_id: z.string().min(1) });
-export const bulkUploadRequestSchema = z.object({
-  product_type: z.string().min(1),
-  file_urls: z.array(fileUrlSchema).min(1),
-});
 export const flowUploadRequestSchema = z.object({
   flow_uuid: z.string().min(1),
   file_urls: z.array(fileUrlSchema).min(1),
@@ -127,7 +122,6 @@ export const fieldSchema = z.looseObject({
   value: fieldValueSchema.optional(),
   confidence_score: score.nullish(),
 });
-export type AtlasField = z.infer<typeof fieldSchema>;
 
 /** `formatted_address`: bare object or inside `value` (3.2). */
 export const formattedAddressSchema = z.looseObject({
@@ -253,10 +247,3 @@ export const flowInitResponseSchema = z
     message: "expected flow_uuid",
     path: ["flow_uuid"],
   });
-
-/** What Atlas POSTs to our auth_url before callbacks (4.3 [SIM] contract), and what we answer. */
-export const authUrlRequestSchema = z.looseObject({
-  application_id: id.optional(),
-  flow_uuid: z.string().optional(),
-});
-export const authUrlResponseSchema = tokenResponseSchema;

@@ -4,16 +4,11 @@ import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { atlasUploads, batches, documents } from "@/lib/db/schema";
+import { chunk } from "@/lib/chunk";
 
 export type NewBatchRow = { documentId: string; fileUrl: string };
 
 const INSERT_SLICE = 1000;
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * Records a batch and every one of its rows BEFORE anything is sent to Atlas, grouped into the

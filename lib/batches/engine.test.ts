@@ -18,7 +18,7 @@ import {
   sampleRows,
   SimUnderTest,
   THRESHOLDS,
-} from "./test-support";
+} from "@/test/batch-pipeline";
 
 describe.each(testDrivers)("batch engine (%s)", (driver) => {
   const t = useTestDatabase(driver);

@@ -14,7 +14,7 @@ import {
   type Delimiter,
 } from "./input/records";
 
-export type { FileLevelError, FileLevelErrorCode, RowProblem, RowProblemCode } from "./input/problems";
+export type { FileLevelError, RowProblem } from "./input/problems";
 
 export type InputRow = {
   /** 1-based line in the pasted text where the row starts. */

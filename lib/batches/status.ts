@@ -39,3 +39,44 @@ export function deriveBatchStatus(input: {
 export function isBatchOpen(status: string): boolean {
   return status === "submitting" || status === "processing" || status === "stalled";
 }
+
+/** What the batch page shows and its polling route returns (built by lib/batches/progress.ts). */
+export type BatchProgress = {
+  id: string;
+  status: string;
+  open: boolean;
+  counts: {
+    documents: number;
+    notSubmitted: number;
+    submitted: number;
+    extracted: number;
+    failed: number;
+    needsReview: number;
+  };
+  lastSyncedAt: string | null;
+  lastProgressAt: string | null;
+  lastSyncError: string | null;
+  chunks: {
+    index: number;
+    status: string;
+    atlasBatchId: string | null;
+    error: string | null;
+    attempts: number;
+    /** What Atlas answered when the chunk failed or its fate is unknown (short, masked). */
+    answer: string | null;
+  }[];
+  missing: string[];
+  /** Atlas answers the sync could not read (kept aside; the rest of the page was stored). */
+  unreadable: {
+    count: number;
+    entries: {
+      id: string;
+      atlasBatchId: string;
+      page: number;
+      entryIndex: number;
+      reason: string;
+      seenCount: number;
+      content: string | null;
+    }[];
+  };
+};

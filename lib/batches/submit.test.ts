@@ -17,7 +17,7 @@ import {
   sampleRows,
   SimUnderTest,
   syncUntilDone,
-} from "./test-support";
+} from "@/test/batch-pipeline";
 
 describe.each(testDrivers)("batch creation and submission (%s)", (driver) => {
   const t = useTestDatabase(driver);

@@ -21,7 +21,7 @@ import {
   SYNC,
   syncUntilDone,
   totalStored,
-} from "./test-support";
+} from "@/test/batch-pipeline";
 import { submitPendingChunks } from "./submit";
 
 /** Two uploads of 120 documents: three pages each (50, 50, 20). */

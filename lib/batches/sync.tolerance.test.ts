@@ -22,7 +22,7 @@ import {
   submittedBatch,
   SYNC,
   syncUntilDone,
-} from "./test-support";
+} from "@/test/batch-pipeline";
 
 type Db = TestDatabase["db"];
 type Truth = SimUnderTest["sim"];

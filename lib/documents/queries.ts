@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { batches, documents, fields } from "@/lib/db/schema";
+import { documents } from "@/lib/db/schema";
 
 import type { DocumentSort } from "./sort";
 
@@ -74,18 +74,4 @@ export async function missingDocuments(db: Db, batchId: string, limit = 100) {
     .where(and(eq(documents.batchId, batchId), inArray(documents.status, ["submitted"])))
     .orderBy(asc(documents.documentId))
     .limit(limit);
-}
-
-export async function getDocumentWithFields(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const [doc] = await db.select().from(documents).where(eq(documents.id, id));
-  if (!doc) return undefined;
-  const rows = await db.select().from(fields).where(eq(fields.documentId, id)).orderBy(asc(fields.position));
-  const [batch] = doc.batchId
-    ? await db
-        .select({ id: batches.id, label: batches.label, documentCount: batches.documentCount })
-        .from(batches)
-        .where(eq(batches.id, doc.batchId))
-    : [];
-  return { doc, fields: rows, batch };
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
-import { thresholds } from "@/lib/db/schema";
+import { documents, thresholds } from "@/lib/db/schema";
 import { buildThresholdSet, type ThresholdRow, type ThresholdSet } from "./thresholds";
 import { fieldThresholdSql } from "./thresholds-sql";
 
@@ -17,6 +17,36 @@ export async function listThresholdRows(db: Db): Promise<(ThresholdRow & { id: s
     })
     .from(thresholds)
     .orderBy(thresholds.scope, thresholds.documentType, thresholds.fieldPath);
+}
+
+/** Types a threshold can be set for before any document of them has arrived. */
+const KNOWN_TYPES = [
+  "AADHAAR",
+  "PAN",
+  "DRIVING_LICENSE",
+  "VOTER_ID",
+  "PASSPORT",
+  "GST_CERT",
+  "UDYAM_CERT",
+  "SHOP_ACT_LICENSE",
+  "FSSAI",
+  "INVOICE",
+  "DELIVERY_ORDER",
+  "BANK_STATEMENT",
+];
+
+/** The document types a per-type threshold can be set for: the known ones and every type seen. */
+export async function thresholdDocumentTypes(db: Db): Promise<string[]> {
+  const seen = await db
+    .selectDistinct({ type: documents.documentType })
+    .from(documents)
+    .where(isNotNull(documents.documentType));
+  return [
+    ...new Set([
+      ...KNOWN_TYPES,
+      ...seen.map((s) => s.type!).filter((t) => t !== "UNRECOGNISED" && t !== "INVALID_DOC"),
+    ]),
+  ].sort();
 }
 
 export async function loadThresholds(db: Db): Promise<ThresholdSet> {

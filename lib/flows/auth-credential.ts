@@ -5,7 +5,7 @@
  * Query and headers are checked before the body is touched; the body is read only when neither
  * carries a credential, and then with a small byte cap.
  */
-import { BodyTooLargeError, readBodyCapped } from "@/lib/http/read-body";
+import { readBodyCapped } from "@/lib/http/read-body";
 
 /** Names under which the secret is recognised, in the query string and in a body. */
 export const CREDENTIAL_KEYS = [
@@ -101,7 +101,7 @@ function bodyCandidates(text: string, contentType: string): string[] {
  * Every credential the request presents (query string, headers, then body), at most
  * MAX_CREDENTIAL_CANDIDATES: Atlas may send its own `Token` header or an `Authorization` of its
  * own next to the secret we gave it, and the secret must still be found wherever it is.
- * Throws BodyTooLargeError for a body past MAX_AUTH_BODY_BYTES.
+ * Throws BodyTooLargeError (lib/http/read-body.ts) for a body past MAX_AUTH_BODY_BYTES.
  */
 export async function presentedFlowKeys(request: Request): Promise<string[]> {
   const url = new URL(request.url);
@@ -117,5 +117,3 @@ export async function presentedFlowKeys(request: Request): Promise<string[]> {
   }
   return [...new Set(found)].slice(0, MAX_CREDENTIAL_CANDIDATES);
 }
-
-export { BodyTooLargeError };

@@ -9,7 +9,7 @@ import { auditEvents, crossChecks, documents, fields, flowCallbacks, flows } fro
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { answerAuthRequest, answerCallback } from "./callbacks";
 import { CALLBACK_TOKEN_TTL_MS } from "./secrets";
-import { CDL_1042, createTestUser, FlowHarness, THRESHOLDS } from "./test-support";
+import { CDL_1042, createTestUser, FlowHarness, THRESHOLDS } from "@/test/flow-harness";
 
 describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
   const t = useTestDatabase(driver);

@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
 import { storeFlowResults } from "./results";
 import { flowSecretMatches, presentedToken, type CallbackTokenSigner } from "./secrets";
 import { statusMeaning } from "./status";
-import { isUuid } from "./urls";
+import { isUuid } from "@/lib/ids";
 
 /**
  * The two endpoints Atlas calls (atlas-api.md 4.3): `auth` hands out a short-lived token to a

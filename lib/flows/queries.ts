@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { atlasUploads, crossChecks, documents, flows, users } from "@/lib/db/schema";
 import type { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "./status";
 import { masterMeans, masterUnknown } from "./status-sql";
-import { isUuid } from "./urls";
+import { isUuid } from "@/lib/ids";
 
 export type ApplicationListFilter = {
   status?: (typeof APPLICATION_STATUS_FILTERS)[number] | null;
@@ -151,3 +151,21 @@ export async function listCrossChecks(db: Db, flowId: string) {
 }
 
 export type ApplicationSummary = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
+
+/** Rows an upload of the application already recorded under this client key (0: not recorded). */
+export async function uploadRowCount(db: Db, flowId: string, uploadId: string): Promise<number> {
+  const [row] = await db
+    .select({ rows: count() })
+    .from(documents)
+    .where(and(eq(documents.flowId, flowId), eq(documents.uploadId, uploadId)));
+  return row?.rows ?? 0;
+}
+
+/** The document ids (Atlas's, as given in the upload) already on the application. */
+export async function applicationDocumentIds(db: Db, flowId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: documents.documentId })
+    .from(documents)
+    .where(eq(documents.flowId, flowId));
+  return rows.map((r) => r.id);
+}

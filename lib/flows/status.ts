@@ -4,7 +4,7 @@
  */
 import { isTerminalStatus, statusMeaning } from "@/lib/atlas/status-words";
 
-export { isTerminalStatus, statusMeaning, type StatusMeaning } from "@/lib/atlas/status-words";
+export { statusMeaning } from "@/lib/atlas/status-words";
 
 export const FLOW_STAGES = [
   { key: "uploadStatus", atlasName: "upload_status", label: "Upload" },

@@ -10,7 +10,7 @@ import { atlasUploads, crossChecks, documents, flows } from "@/lib/db/schema";
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { FlowPoller } from "./poller";
 import { recordFlowUpload, requeueFailedFlowUploads, submitFlowUpload } from "./upload";
-import { CDL_1042, createTestUser, FlowHarness, THRESHOLDS } from "./test-support";
+import { CDL_1042, createTestUser, FlowHarness, THRESHOLDS } from "@/test/flow-harness";
 
 describe.each(testDrivers)("flow uploads and polling (%s)", (driver) => {
   const t = useTestDatabase(driver);

@@ -14,6 +14,3 @@ export function flowAuthUrlForDisplay(appBaseUrl: string, flowId: string): strin
 export function flowCallbackUrl(appBaseUrl: string, flowId: string): string {
   return `${appBaseUrl}/api/flows/${flowId}/callback`;
 }
-
-export const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

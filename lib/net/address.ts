@@ -17,11 +17,6 @@ export function isPublicAddress(ip: string): boolean {
   return isPublicV6(parsed as ipaddr.IPv6);
 }
 
-/** Not an address this server fetches from for a user. */
-export function isPrivateAddress(ip: string): boolean {
-  return !isPublicAddress(ip);
-}
-
 function isPublicV4(address: ipaddr.IPv4): boolean {
   // ipaddr.js classifies 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0/24,
   // 192.0.2/24, 192.88.99/24, 192.168/16, 198.18/15, 198.51.100/24, 203.0.113/24, 224/4, 240/4

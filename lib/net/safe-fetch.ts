@@ -31,8 +31,6 @@ export class UnsafeFileUrlError extends UserError {
   }
 }
 
-export { isPrivateAddress, isPublicAddress } from "./address";
-
 /** Resolves a host name to its addresses (dns.lookup with `all: true` by default). */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 

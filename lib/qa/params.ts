@@ -3,6 +3,7 @@
  * What is recorded in `qa_samples.params` is `SampleParams` plus the population and draw counts.
  */
 import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 
 export const MAX_SAMPLE_SIZE = 2000;
 
@@ -36,8 +37,6 @@ export const newSampleSchema = z
       });
   });
 
-export type NewSampleInput = z.input<typeof newSampleSchema>;
-
 export type SampleParams = {
   sizeKind: "count" | "percent";
   sizeValue: number;
@@ -66,8 +65,8 @@ export function readSampleParams(raw: unknown): SampleParams {
 }
 
 export const verdictSchema = z.object({
-  itemId: z.string().uuid(),
-  fieldId: z.string().uuid(),
+  itemId: uuidSchema(),
+  fieldId: uuidSchema(),
   correct: z.boolean(),
   rightValue: z.string().max(5000, "Keep the right value under 5,000 characters.").optional(),
 });
@@ -83,7 +82,7 @@ export const DEFAULT_MIN_SAMPLE = 20;
 
 /** The metrics page's URL (also the CSV export's): which sample, and the suggestion rule. */
 export const metricsQuerySchema = z.object({
-  sample: z.string().uuid().optional().catch(undefined),
+  sample: uuidSchema().optional().catch(undefined),
   /** Target error rate in percent (1 = 1%). */
   target: z.coerce
     .number()

@@ -211,3 +211,9 @@ export async function acceptAllAboveThreshold(
     };
   });
 }
+
+/** The value Atlas extracted for a field (what a correction is read against); undefined if gone. */
+export async function storedFieldValue(db: Db, fieldId: string) {
+  const [stored] = await db.select({ value: fields.value }).from(fields).where(eq(fields.id, fieldId));
+  return stored;
+}

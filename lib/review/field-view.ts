@@ -81,12 +81,3 @@ export function toFieldView(
     version: field.version,
   };
 }
-
-/** "Needs review" first (in Atlas's order), then the rest. */
-export function groupFields(fields: FieldView[]): { needsReview: FieldView[]; rest: FieldView[] } {
-  const byPosition = [...fields].sort((a, b) => a.position - b.position);
-  return {
-    needsReview: byPosition.filter((f) => f.needsReview),
-    rest: byPosition.filter((f) => !f.needsReview),
-  };
-}

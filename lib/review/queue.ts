@@ -4,15 +4,13 @@ import type { Db } from "@/lib/db";
 import { batches, documents, users } from "@/lib/db/schema";
 import { lowConfidenceSql, validatorFailuresSql } from "@/lib/documents/thresholds-sql";
 import type { ReviewReason } from "./types";
+import { isUuid } from "@/lib/ids";
 
 /**
  * The review queue: extracted documents, not yet approved or rejected, with at least one field
  * that needs a person, oldest first. Served by `documents_review_queue_idx`.
  */
 export type QueueFilter = { batchId?: string | null; type?: string | null; reason?: ReviewReason | null };
-
-const isUuid = (value: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export function queueWhere(filter: QueueFilter): SQL {
   const conditions: SQL[] = [

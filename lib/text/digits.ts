@@ -4,12 +4,6 @@
  */
 
 /**
- * Every Unicode decimal digit (general category Nd): ASCII, Devanagari, Bengali, Gurmukhi,
- * Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, fullwidth, Arabic-Indic, and the rest.
- */
-export const ANY_DIGIT = "\\p{Nd}";
-
-/**
  * Characters that may sit between the groups of a printed number: any Unicode space or line
  * break (NBSP, narrow NBSP, figure space, tab, newline…), any dash (hyphen, en/em dash, minus
  * sign…), invisible format characters (soft hyphen, zero-width space/joiner, BOM), dots,

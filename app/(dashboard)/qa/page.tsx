@@ -5,10 +5,9 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getSample, listBatchesForSampling, listSamples } from "@/lib/qa/samples";
 import { NewSampleForm, type SampleDefaults } from "./new-sample-form";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "QA" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function QaPage({
   searchParams,
@@ -21,7 +20,7 @@ export default async function QaPage({
   const [samples, batchRows, source] = await Promise.all([
     listSamples(db),
     listBatchesForSampling(db),
-    typeof reproduce === "string" && UUID.test(reproduce) ? getSample(db, reproduce) : Promise.resolve(null),
+    isUuid(reproduce) ? getSample(db, reproduce) : Promise.resolve(null),
   ]);
   const defaults: SampleDefaults = source
     ? { ...source.params, seed: source.seed, name: source.name ? `${source.name} (again)` : undefined }

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 
 export const nextDocumentSchema = z.object({
-  batch: z.string().uuid().nullish(),
+  batch: uuidSchema().nullish(),
   type: z.string().max(100).nullish(),
   reason: z.enum(["low_confidence", "validator"]).nullish(),
   /** The document the reviewer is leaving: its lock is released and the queue continues after it. */
-  after: z.string().uuid().nullish(),
+  after: uuidSchema().nullish(),
 });

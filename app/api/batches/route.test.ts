@@ -11,7 +11,7 @@ import { auditEvents, batches, documents } from "@/lib/db/schema";
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { findRecorded } from "@/lib/batches/recorded";
 import { fileIdentity, fileUrlBase } from "@/lib/batches/input/file-url";
-import { createTestUser } from "@/lib/batches/test-support";
+import { createTestUser } from "@/test/batch-pipeline";
 
 const state = vi.hoisted(() => ({
   db: null as unknown,

@@ -24,7 +24,6 @@ export interface LockPolicy {
 }
 
 export const accountKey = (email: string) => `account:${normalizeEmail(email)}`;
-export const addressKey = (ip: string) => `ip:${ip}`;
 
 export interface AttemptOutcome {
   /** False when the key was already locked: the caller must refuse without checking the password. */

@@ -1,9 +1,10 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { UserError } from "@/lib/errors";
 import { isUniqueViolation } from "../errors";
 import { users, type User, type UserRole } from "../schema";
 import type { Db } from "../types";
 import { recordAudit, type AuditActor } from "./audit";
+import { isUuid } from "@/lib/ids";
 
 /**
  * User changes are written together with their audit event, in one transaction: there is no
@@ -29,8 +30,6 @@ export interface NewUserInput {
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the audit trail records of a user. */
 const auditView = (u: User) => ({ email: u.email, name: u.name, role: u.role, active: u.active });
@@ -68,7 +67,7 @@ export async function findUserByEmail(db: Db, email: string): Promise<User | und
 
 /** Undefined for an unknown id, including one that is not a UUID at all (e.g. from a URL). */
 export async function getUserById(db: Db, id: string): Promise<User | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [user] = await db.select().from(users).where(eq(users.id, id));
   return user;
 }
@@ -99,7 +98,7 @@ export async function markSignedIn(db: Db, id: string, at = new Date()): Promise
  * a token older than the user's current version is refused. Returns the new version.
  */
 export async function endSessions(db: Db, id: string): Promise<number | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
@@ -118,7 +117,7 @@ async function updateAudited(
   action: string,
   actor: AuditActor,
 ): Promise<User | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for("update");
     if (!before) return undefined;
@@ -137,4 +136,13 @@ async function updateAudited(
     });
     return after;
   });
+}
+
+/** How many admins can still sign in (the last one may not be demoted or deactivated). */
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true)));
+  return row?.n ?? 0;
 }

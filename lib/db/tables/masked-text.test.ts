@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createBatch } from "@/lib/batches/create";
 import { getBatchSummary } from "@/lib/batches/queries";
-import { createTestUser } from "@/lib/batches/test-support";
+import { createTestUser } from "@/test/batch-pipeline";
 import { SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { listBatchDocuments } from "@/lib/documents/queries";
 import { queryRows, testDrivers, useTestDatabase } from "../test-utils";

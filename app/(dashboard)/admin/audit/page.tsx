@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { listAudit, listAuditActions } from "@/lib/db/queries/audit";
 import { listUsers } from "@/lib/db/queries/users";
 import { maskedBrief } from "@/lib/masking";
+import { uuidSchema } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
@@ -19,7 +20,7 @@ const day = z
   .optional()
   .catch(undefined);
 const filterSchema = z.object({
-  user: z.string().uuid().optional().catch(undefined),
+  user: uuidSchema().optional().catch(undefined),
   action: z.string().max(100).optional().catch(undefined),
   from: day,
   to: day,

@@ -2,45 +2,16 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { documents } from "@/lib/db/schema";
 import { DEFAULT_THRESHOLD } from "@/lib/documents/thresholds";
-import { listThresholdRows } from "@/lib/documents/thresholds-store";
-import { isNotNull } from "drizzle-orm";
+import { listThresholdRows, thresholdDocumentTypes } from "@/lib/documents/thresholds-store";
 import { ThresholdSettings } from "./threshold-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
-const KNOWN_TYPES = [
-  "AADHAAR",
-  "PAN",
-  "DRIVING_LICENSE",
-  "VOTER_ID",
-  "PASSPORT",
-  "GST_CERT",
-  "UDYAM_CERT",
-  "SHOP_ACT_LICENSE",
-  "FSSAI",
-  "INVOICE",
-  "DELIVERY_ORDER",
-  "BANK_STATEMENT",
-];
-
 export default async function SettingsPage() {
   await requirePageUser("settings:manage");
   const db = await getDb();
-  const [rows, seen] = await Promise.all([
-    listThresholdRows(db),
-    db
-      .selectDistinct({ type: documents.documentType })
-      .from(documents)
-      .where(isNotNull(documents.documentType)),
-  ]);
-  const types = [
-    ...new Set([
-      ...KNOWN_TYPES,
-      ...seen.map((s) => s.type!).filter((t) => t !== "UNRECOGNISED" && t !== "INVALID_DOC"),
-    ]),
-  ].sort();
+  const [rows, types] = await Promise.all([listThresholdRows(db), thresholdDocumentTypes(db)]);
   const global = rows.find((r) => r.scope === "global")?.threshold ?? DEFAULT_THRESHOLD;
   return (
     <>

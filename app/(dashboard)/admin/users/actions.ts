@@ -1,6 +1,5 @@
 "use server";
 
-import { and, count, eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions";
 import { UserError } from "@/lib/errors";
@@ -8,13 +7,13 @@ import { actorOf } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb } from "@/lib/db";
 import {
+  countActiveAdmins,
   createUser,
   getUserById,
   setUserActive,
   setUserPassword,
   updateUserRole,
 } from "@/lib/db/queries/users";
-import { users } from "@/lib/db/schema";
 import type { Db } from "@/lib/db";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "./schemas";
 
@@ -25,11 +24,7 @@ async function assertAnotherActiveAdmin(db: Db, userId: string) {
   const target = await getUserById(db, userId);
   if (!target) throw new UserError("not_found", "That user no longer exists.");
   if (target.role !== "admin" || !target.active) return;
-  const [row] = await db
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, "admin"), eq(users.active, true)));
-  if ((row?.n ?? 0) <= 1) {
+  if ((await countActiveAdmins(db)) <= 1) {
     throw new UserError("conflict", "This is the last active admin. Make someone else an admin first.");
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/roles";
+import { uuidSchema } from "@/lib/ids";
 
 const password = z
   .string()
@@ -14,7 +15,7 @@ export const createUserSchema = z.object({
   password,
 });
 
-export const userIdSchema = z.string().uuid("Unknown user.");
+export const userIdSchema = uuidSchema("Unknown user.");
 export const changeRoleSchema = z.object({
   userId: userIdSchema,
   role: z.enum(ROLES, { message: "Choose a role." }),

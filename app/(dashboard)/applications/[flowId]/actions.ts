@@ -1,6 +1,5 @@
 "use server";
 
-import { and, count, eq } from "drizzle-orm";
 import { defineAction } from "@/lib/actions";
 import { UserError } from "@/lib/errors";
 import { getAtlasClient } from "@/lib/atlas";
@@ -9,11 +8,10 @@ import { parseBatchInput, validRows } from "@/lib/batches/input";
 import { summariseSkipped, type SkippedSummary } from "@/lib/batches/input/skipped";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
-import { documents } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { startFlow } from "@/lib/flows/create";
 import { setPassMark } from "@/lib/flows/pass-mark";
-import { getApplication } from "@/lib/flows/queries";
+import { applicationDocumentIds, getApplication, uploadRowCount } from "@/lib/flows/queries";
 import { getFlowPoller } from "@/lib/flows/service";
 import { maskDeep } from "@/lib/masking";
 import {
@@ -45,28 +43,21 @@ export const uploadDocumentsAction = defineAction(
     const env = getEnv();
     const { db } = await existingApplication(flowId);
     // The same key again (a reload, then a second submit): this upload is already recorded.
-    const [already] = await db
-      .select({ rows: count() })
-      .from(documents)
-      .where(and(eq(documents.flowId, flowId), eq(documents.uploadId, clientKey)));
-    if (already && already.rows > 0) {
+    const already = await uploadRowCount(db, flowId, clientKey);
+    if (already > 0) {
       return {
-        rows: already.rows,
+        rows: already,
         skipped: NOTHING_SKIPPED,
         sent: true,
         alreadyRecorded: true,
         message: undefined,
       };
     }
-    const known = await db
-      .select({ id: documents.documentId })
-      .from(documents)
-      .where(eq(documents.flowId, flowId));
     const parsed = parseBatchInput(text, {
       maxRows: MAX_FLOW_UPLOAD_ROWS,
       allowHttp: env.demoMode,
       now: new Date(),
-      existingDocumentIds: known.map((k) => k.id),
+      existingDocumentIds: await applicationDocumentIds(db, flowId),
     });
     const rows = validRows(parsed.rows).slice(0, MAX_FLOW_UPLOAD_ROWS);
     if (rows.length === 0) {

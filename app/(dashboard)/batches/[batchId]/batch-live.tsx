@@ -6,48 +6,9 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
 import { useLiveProgress } from "@/components/use-live-progress";
+import type { BatchProgress } from "@/lib/batches/status";
 import { retryFailedChunksAction, syncNowAction } from "./actions";
 import { RetryChunksButton } from "./retry-chunks-button";
-
-export type BatchProgress = {
-  id: string;
-  status: string;
-  open: boolean;
-  counts: {
-    documents: number;
-    notSubmitted: number;
-    submitted: number;
-    extracted: number;
-    failed: number;
-    needsReview: number;
-  };
-  lastSyncedAt: string | null;
-  lastProgressAt: string | null;
-  lastSyncError: string | null;
-  chunks: {
-    index: number;
-    status: string;
-    atlasBatchId: string | null;
-    error: string | null;
-    attempts: number;
-    /** What Atlas answered when the chunk failed or its fate is unknown (short, masked). */
-    answer: string | null;
-  }[];
-  missing: string[];
-  /** Atlas answers the sync could not read (kept aside; the rest of the page was stored). */
-  unreadable: {
-    count: number;
-    entries: {
-      id: string;
-      atlasBatchId: string;
-      page: number;
-      entryIndex: number;
-      reason: string;
-      seenCount: number;
-      content: string | null;
-    }[];
-  };
-};
 
 /** Live progress: polls our own API (never Atlas) every 2 s, and stops when the batch is done. */
 export function BatchLive({

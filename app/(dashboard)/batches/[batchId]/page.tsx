@@ -6,16 +6,16 @@ import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
-import { getBatchSummary, shortMasked } from "@/lib/batches/queries";
-import { isBatchOpen } from "@/lib/batches/status";
+import { toBatchProgress } from "@/lib/batches/progress";
+import { getBatchSummary } from "@/lib/batches/queries";
 import { getDb } from "@/lib/db";
 import { batchDocumentTypes, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
 import { DOCUMENT_SORT_LABEL, DOCUMENT_SORTS } from "@/lib/documents/sort";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
-import { can } from "@/lib/roles";
-import { BatchLive, type BatchProgress } from "./batch-live";
-import { loadBatchDocumentParams } from "./search-params";
 import { maskAadhaarInText } from "@/lib/masking";
+import { can } from "@/lib/roles";
+import { BatchLive } from "./batch-live";
+import { loadBatchDocumentParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Batch" };
 
@@ -51,32 +51,7 @@ export default async function BatchPage({
     loadThresholds(db),
   ]);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const initial: BatchProgress = {
-    id: batch.id,
-    status: batch.status,
-    open: isBatchOpen(batch.status),
-    counts: {
-      documents: batch.documentCount,
-      notSubmitted: batch.notSubmittedCount,
-      submitted: batch.submittedCount,
-      extracted: batch.extractedCount,
-      failed: batch.failedCount,
-      needsReview: batch.needsReviewCount,
-    },
-    lastSyncedAt: batch.lastSyncedAt?.toISOString() ?? null,
-    lastProgressAt: batch.lastProgressAt?.toISOString() ?? null,
-    lastSyncError: batch.lastSyncError,
-    chunks: batch.chunks.map((c) => ({
-      index: c.chunkIndex,
-      status: c.status,
-      atlasBatchId: c.atlasBatchId,
-      error: c.errorMessage,
-      attempts: c.attemptCount,
-      answer: shortMasked(c.answerBody),
-    })),
-    unreadable: batch.unreadable,
-    missing: missing.map((m) => maskAadhaarInText(m.documentId)),
-  };
+  const initial = toBatchProgress(batch, missing);
   const href = (p: number) => {
     const q = new URLSearchParams();
     if (filters.type) q.set("type", filters.type);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { InputRow } from "@/lib/batches/input";
 import { fileIdentity, fileUrlBase } from "@/lib/batches/input/file-url";
+import { chunkBy } from "@/lib/chunk";
 import { findRecordedAction } from "./actions";
 import { FIND_RECORDED_SLICE } from "./schemas";
 
@@ -13,25 +14,21 @@ const SLICE_BYTES = 400_000;
 
 type Query = { files: { base: string; identity: string }[]; documentIds: string[] };
 
+const requestBytes = (row: InputRow) =>
+  (fileIdentity(row.fileUrl)?.length ?? 0) * 2 + row.documentId.length + 64;
+
 function slices(rows: readonly InputRow[]): { query: Query; rows: InputRow[] }[] {
-  const out: { query: Query; rows: InputRow[] }[] = [];
-  let current = { query: { files: [], documentIds: [] } as Query, rows: [] as InputRow[] };
-  let bytes = 0;
-  for (const row of rows) {
-    const identity = fileIdentity(row.fileUrl);
-    const size = (identity?.length ?? 0) * 2 + row.documentId.length + 64;
-    if (current.rows.length >= FIND_RECORDED_SLICE || bytes + size > SLICE_BYTES) {
-      out.push(current);
-      current = { query: { files: [], documentIds: [] }, rows: [] };
-      bytes = 0;
-    }
-    if (identity) current.query.files.push({ base: fileUrlBase(row.fileUrl), identity });
-    if (!row.documentIdGenerated && row.documentId) current.query.documentIds.push(row.documentId);
-    current.rows.push(row);
-    bytes += size;
-  }
-  if (current.rows.length) out.push(current);
-  return out;
+  return chunkBy(rows, { maxItems: FIND_RECORDED_SLICE, maxWeight: SLICE_BYTES, weightOf: requestBytes }).map(
+    (slice) => {
+      const query: Query = { files: [], documentIds: [] };
+      for (const row of slice) {
+        const identity = fileIdentity(row.fileUrl);
+        if (identity) query.files.push({ base: fileUrlBase(row.fileUrl), identity });
+        if (!row.documentIdGenerated && row.documentId) query.documentIds.push(row.documentId);
+      }
+      return { query, rows: slice };
+    },
+  );
 }
 
 const batchName = (label: string | null) => (label ? `batch “${label}”` : "another batch");

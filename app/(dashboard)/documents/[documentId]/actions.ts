@@ -1,11 +1,9 @@
 "use server";
 
-import { eq } from "drizzle-orm";
 import { defineAction } from "@/lib/actions";
 import { actorOf } from "@/lib/auth/actor";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { fields } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { parseCorrection } from "@/lib/review/correction";
 import { approveDocument, rejectDocument, reopenDocument } from "@/lib/review/document-review";
@@ -13,6 +11,7 @@ import { ReviewError } from "@/lib/review/errors";
 import {
   acceptAllAboveThreshold,
   reviewField,
+  storedFieldValue,
   type FieldChange,
   type Reviewer,
 } from "@/lib/review/field-review";
@@ -41,10 +40,7 @@ export const reviewFieldAction = defineAction(
     const db = await getDb();
     let change: FieldChange;
     if (input.change.kind === "correct") {
-      const [stored] = await db
-        .select({ value: fields.value })
-        .from(fields)
-        .where(eq(fields.id, input.fieldId));
+      const stored = await storedFieldValue(db, input.fieldId);
       if (!stored) throw new ReviewError("not_found", "This field no longer exists.");
       const parsed = parseCorrection(stored.value, input.change.text);
       if (!parsed.ok) throw new ReviewError("invalid_input", parsed.message);

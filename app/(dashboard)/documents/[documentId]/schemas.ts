@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { uuidSchema } from "@/lib/ids";
 
 /** Inputs of the workspace's actions; client-safe so the screen and the actions share them. */
-const id = z.string().uuid();
+const id = uuidSchema();
 const version = z.number().int().min(1);
 
 export const fieldChangeSchema = z.object({

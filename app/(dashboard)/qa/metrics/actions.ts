@@ -10,13 +10,14 @@ import { setThreshold } from "@/lib/documents/thresholds-store";
 import { suggestThreshold } from "@/lib/qa/metrics";
 import { suggestionOptionsSchema } from "@/lib/qa/params";
 import { loadVerdicts } from "@/lib/qa/verdicts";
+import { uuidSchema } from "@/lib/ids";
 
 const applyInput = z.object({
   documentType: z.string().min(1).max(100).nullable(),
   fieldPath: z.string().min(1).max(200),
   threshold: z.number().min(0).max(1),
   options: suggestionOptionsSchema,
-  sampleId: z.string().uuid().nullable(),
+  sampleId: uuidSchema().nullable(),
 });
 
 /**

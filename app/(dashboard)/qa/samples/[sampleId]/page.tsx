@@ -6,15 +6,14 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getSample, listSampleItems } from "@/lib/qa/samples";
 import { maskAadhaarInText } from "@/lib/masking";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "QA sample" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function SamplePage({ params }: { params: Promise<{ sampleId: string }> }) {
   await requirePageUser("qa:use");
   const { sampleId } = await params;
-  if (!UUID.test(sampleId)) notFound();
+  if (!isUuid(sampleId)) notFound();
   const db = await getDb();
   const sample = await getSample(db, sampleId);
   if (!sample) notFound();

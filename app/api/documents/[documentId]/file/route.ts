@@ -1,14 +1,13 @@
-import { eq } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { clientAddress } from "@/lib/auth";
 import { guardedRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
-import { documents, fields } from "@/lib/db/schema";
+import { isUuid } from "@/lib/ids";
 import { logger } from "@/lib/logger";
-import { isAadhaarDocumentType, isAadhaarField } from "@/lib/masking";
 import { can } from "@/lib/roles";
 import { expiryProblem, storageProblem } from "@/lib/review/file-problem";
+import { documentFileSource } from "@/lib/review/file-source";
 import {
   fileMedia,
   fileResponseHeaders,
@@ -101,27 +100,14 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
   "documents:view",
   async (request, { params, user }) => {
     const { documentId } = await params;
-    if (!/^[0-9a-f-]{36}$/i.test(documentId)) return problem(404, "No such document.");
+    if (!isUuid(documentId)) return problem(404, "No such document.");
     const search = new URL(request.url).searchParams;
     const wantsReveal = search.get("reveal") === "1";
     const download = search.get("download") === "1";
     const db = await getDb();
-    const [doc] = await db
-      .select({
-        fileUrl: documents.fileUrl,
-        documentId: documents.documentId,
-        documentType: documents.documentType,
-        fileData: documents.fileData,
-      })
-      .from(documents)
-      .where(eq(documents.id, documentId));
+    const doc = await documentFileSource(db, documentId);
     if (!doc) return problem(404, "No such document.");
-    const paths = await db
-      .select({ path: fields.path })
-      .from(fields)
-      .where(eq(fields.documentId, documentId));
-    const type = doc.documentType ?? "UNKNOWN";
-    const pii = isAadhaarDocumentType(type) || paths.some((f) => isAadhaarField(type, f.path));
+    const { type, pii } = doc;
     const canReveal = pii && can(user.role, "documents:reveal-scan");
 
     const hiddenUntil = canReveal

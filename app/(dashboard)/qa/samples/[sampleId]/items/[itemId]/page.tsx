@@ -7,10 +7,9 @@ import { getDb } from "@/lib/db";
 import { getItemForChecking } from "@/lib/qa/verdicts";
 import { CheckWorkspace } from "./check-workspace";
 import { maskAadhaarInText } from "@/lib/masking";
+import { isUuid } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "QA check" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function CheckItemPage({
   params,
@@ -19,7 +18,7 @@ export default async function CheckItemPage({
 }) {
   await requirePageUser("qa:use");
   const { sampleId, itemId } = await params;
-  if (!UUID.test(sampleId) || !UUID.test(itemId)) notFound();
+  if (!isUuid(sampleId) || !isUuid(itemId)) notFound();
   const item = await getItemForChecking(await getDb(), sampleId, itemId);
   if (!item) notFound();
   return (

@@ -14,10 +14,10 @@ import { createUser } from "@/lib/db/queries/users";
 import { flows } from "@/lib/db/schema";
 import { buildThresholdSet } from "@/lib/documents/thresholds";
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
-import { answerAuthRequest, answerCallback } from "./callbacks";
-import { createApplication, startFlow } from "./create";
-import { createCallbackTokenSigner } from "./secrets";
-import { recordFlowUpload, submitFlowUpload } from "./upload";
+import { answerAuthRequest, answerCallback } from "@/lib/flows/callbacks";
+import { createApplication, startFlow } from "@/lib/flows/create";
+import { createCallbackTokenSigner } from "@/lib/flows/secrets";
+import { recordFlowUpload, submitFlowUpload } from "@/lib/flows/upload";
 
 export const THRESHOLDS = buildThresholdSet([]);
 export const CDL_1042 = [

@@ -13,9 +13,9 @@ import { createUser } from "@/lib/db/queries/users";
 import { batches, documents, fields } from "@/lib/db/schema";
 import { buildThresholdSet } from "@/lib/documents/thresholds";
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
-import { createBatch, type NewBatchRow } from "./create";
-import { submitPendingChunks } from "./submit";
-import { syncBatch, type SyncOptions, type SyncReport } from "./sync";
+import { createBatch, type NewBatchRow } from "@/lib/batches/create";
+import { submitPendingChunks } from "@/lib/batches/submit";
+import { syncBatch, type SyncOptions, type SyncReport } from "@/lib/batches/sync";
 
 export const THRESHOLDS = buildThresholdSet([]);
 export const SYNC: SyncOptions = { concurrency: 4, thresholds: THRESHOLDS };
