@@ -7,7 +7,7 @@ import { keyLabel, keysOf } from "@/lib/keys/keymap";
 import { SHORTCUTS } from "@/lib/review/keys";
 import type { FieldView, LockView } from "@/lib/review/types";
 import { nextDocumentAction } from "../../review/actions";
-import { queueQuery, type QueueContext } from "../../review/search-params";
+import type { QueueContext } from "../../review/search-params";
 import {
   acceptAllAction,
   approveAction,
@@ -17,6 +17,7 @@ import {
   reviewFieldAction,
 } from "./actions";
 import type { DocumentState } from "./decision-bar";
+import { queueDocumentHref } from "./search-params";
 import { useLockHeartbeat } from "./use-lock-heartbeat";
 
 export type Navigation = {
@@ -126,8 +127,7 @@ export function useReviewState(props: WorkspaceProps) {
       }
       const result = await nextDocumentAction({ ...nav.queue, after: doc.id });
       if (!result.ok) return toast.error(result.error.message);
-      if (result.data.documentId)
-        router.push(`/documents/${result.data.documentId}?${queueQuery(nav.queue)}`);
+      if (result.data.documentId) router.push(queueDocumentHref(result.data.documentId, nav.queue));
       else {
         toast.success("The queue is empty: nothing left to review here.");
         router.push("/review");
