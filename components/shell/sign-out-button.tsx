@@ -1,6 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * The layout passes the sign-out action in (app/(auth)/sign-in/actions.ts): a widget never
@@ -9,13 +10,13 @@ import { useTransition } from "react";
 export function SignOutButton({ action }: { action: (input: Record<string, never>) => Promise<unknown> }) {
   const [pending, start] = useTransition();
   return (
-    <button
-      type="button"
+    <Button
+      variant="ghost"
+      size="sm"
       disabled={pending}
       onClick={() => start(async () => void (await action({})))}
-      className="rounded-md px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800"
     >
       {pending ? "Signing out…" : "Sign out"}
-    </button>
+    </Button>
   );
 }
