@@ -4,7 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { listUsers } from "@/lib/db/queries/users";
-import { CreateUserForm, UserRow } from "./users-client";
+import { CreateUserForm } from "./create-user-form";
+import { UserRow } from "./user-row";
 
 export const metadata: Metadata = { title: "Users" };
 
