@@ -1,9 +1,12 @@
+import { Button } from "./button";
+import { cn } from "./cn";
+import { controlVariants } from "./field";
+
 /**
  * The pieces of the GET filter forms above every list (batches, documents, applications, review
  * queue, audit trail): filters live in the URL, so these are plain form controls, no state.
  */
-export const filterControl =
-  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
+export const filterControl = cn(controlVariants({ density: "sm" }), "mt-1");
 
 type Option = string | { value: string; label: string };
 
@@ -42,11 +45,8 @@ export function FilterSelect({
 
 export function FilterApply({ children = "Apply" }: { children?: React.ReactNode }) {
   return (
-    <button
-      type="submit"
-      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-    >
+    <Button type="submit" variant="secondary">
       {children}
-    </button>
+    </Button>
   );
 }
