@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import type { FileLevelError } from "@/lib/batches/input";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -14,15 +16,14 @@ export function InputProblems({
 }) {
   if (!sizeError && errors.length === 0) return null;
   return (
-    <ul
-      role="alert"
-      className="space-y-1 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-    >
-      {sizeError}
-      {errors.map((e) => (
-        <li key={e.code}>{e.message}</li>
-      ))}
-    </ul>
+    <Alert tone="error" className="p-3">
+      <ul className="space-y-1">
+        {sizeError}
+        {errors.map((e) => (
+          <li key={e.code}>{e.message}</li>
+        ))}
+      </ul>
+    </Alert>
   );
 }
 
@@ -50,17 +51,13 @@ export function SubmitBar({
   const invalid = total - valid;
   return (
     <div className="flex flex-wrap items-center gap-4">
-      <button
-        type="submit"
-        disabled={pending || valid === 0 || disabled}
-        className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
-      >
+      <Button type="submit" size="lg" disabled={pending || valid === 0 || disabled}>
         {pending
           ? pendingText
           : invalid > 0
             ? `${verb} ${plural(valid, "valid row")} (skip ${invalid})`
             : `${verb} ${plural(valid, noun)}`}
-      </button>
+      </Button>
       <p
         className="text-sm text-slate-600 dark:text-slate-400"
         aria-live="polite"

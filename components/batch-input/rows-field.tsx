@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-
-const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-xs dark:border-slate-700 dark:bg-slate-900";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Textarea } from "@/components/ui/field";
 
 /**
  * The paste box of a batch or an application upload: a textarea that also takes a dropped file,
@@ -44,17 +44,15 @@ export function RowsField({
       }}
       className={`rounded-lg border-2 border-dashed p-3 ${dragging ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950/40" : "border-slate-300 dark:border-slate-700"}`}
     >
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <textarea
+      <Textarea
         id={id}
+        label={label}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         rows={rows}
         spellCheck={false}
         placeholder={placeholder}
-        className={field}
+        className="py-2 font-mono text-xs"
         aria-describedby={`${id}-help`}
       />
       <div
@@ -70,7 +68,7 @@ export function RowsField({
 /** "choose a file": a visually hidden file input behind a label styled as a small button. */
 export function FileChooser({ accept, onFile }: { accept: string; onFile: (file: File) => void }) {
   return (
-    <label className="cursor-pointer rounded-md border border-slate-300 px-2 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+    <label className={cn(buttonVariants({ variant: "secondary", size: "xs" }), "cursor-pointer rounded-md")}>
       choose a file
       <input
         type="file"
@@ -89,12 +87,13 @@ export function FileChooser({ accept, onFile }: { accept: string; onFile: (file:
 /** A demo-mode button that fills the box with the simulator's sample documents. */
 export function FillButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
   return (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size="xs"
       onClick={onClick}
-      className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 font-medium text-amber-900 hover:bg-amber-100 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
+      className="rounded-md border-amber-300 bg-amber-50 text-amber-900 hover:bg-amber-100 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
     >
       {children}
-    </button>
+    </Button>
   );
 }

@@ -2,11 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { ActionForm, formText } from "@/components/forms/action-form";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { changeOwnPasswordAction } from "./actions";
-
-const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function ChangePasswordForm() {
   const router = useRouter();
@@ -26,34 +25,25 @@ export function ChangePasswordForm() {
     >
       {({ pending, fieldError, message }) => (
         <>
-          <label className="block text-sm font-medium">
-            Current password
-            <input name="currentPassword" type="password" autoComplete="current-password" className={field} />
-          </label>
-          {fieldError("currentPassword") ? (
-            <p className="text-xs text-red-700 dark:text-red-400">{fieldError("currentPassword")}</p>
-          ) : null}
-          <label className="block text-sm font-medium">
-            New password
-            <input
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              minLength={MIN_PASSWORD_LENGTH}
-              className={field}
-            />
-          </label>
-          {fieldError("newPassword") ? (
-            <p className="text-xs text-red-700 dark:text-red-400">{fieldError("newPassword")}</p>
-          ) : null}
+          <Input
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            error={fieldError("currentPassword")}
+          />
+          <Input
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD_LENGTH}
+            error={fieldError("newPassword")}
+          />
           {message}
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
-          >
+          <Button type="submit" disabled={pending}>
             Change password
-          </button>
+          </Button>
           <p className="text-xs text-slate-500 dark:text-slate-400">
             Changing it signs you out everywhere, this browser included.
           </p>

@@ -3,6 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/field";
+import { Td } from "@/components/ui/table";
 import { ROLE_LABEL, ROLES, type Role } from "@/lib/roles";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "./actions";
 
@@ -14,9 +17,6 @@ export type UserView = {
   active: boolean;
   lastSignInAt: string | null;
 };
-
-const subtle =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
 
 export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
   const router = useRouter();
@@ -41,17 +41,18 @@ export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
       className={user.active ? "" : "text-slate-400 dark:text-slate-500"}
       data-testid={`user-row-${user.email}`}
     >
-      <td className="px-4 py-2 font-medium">
+      <Td className="font-medium">
         {user.name}
         {isMe ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
-      </td>
-      <td className="px-4 py-2">{user.email}</td>
-      <td className="px-4 py-2">
-        <label className="sr-only" htmlFor={`role-${user.id}`}>
-          Role of {user.email}
-        </label>
-        <select
+      </Td>
+      <Td>{user.email}</Td>
+      <Td>
+        <Select
           id={`role-${user.id}`}
+          label={`Role of ${user.email}`}
+          labelClassName="sr-only"
+          density="xs"
+          className="mt-0"
           value={user.role}
           disabled={pending}
           onChange={(e) => {
@@ -60,22 +61,21 @@ export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
               changeRoleAction({ userId: user.id, role }),
             );
           }}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
         >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABEL[r]}
             </option>
           ))}
-        </select>
-      </td>
-      <td className="px-4 py-2">
+        </Select>
+      </Td>
+      <Td>
         <span className="mr-2">{user.active ? "Active" : "Deactivated"}</span>
         {!isMe ? (
-          <button
-            type="button"
+          <Button
+            variant="secondary"
+            size="sm"
             disabled={pending}
-            className={subtle}
             onClick={() =>
               run(`${user.email} ${user.active ? "deactivated" : "reactivated"}`, () =>
                 setActiveAction({ userId: user.id, active: !user.active }),
@@ -83,13 +83,13 @@ export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
             }
           >
             {user.active ? `Deactivate ${user.email}` : `Reactivate ${user.email}`}
-          </button>
+          </Button>
         ) : null}
-      </td>
-      <td className="px-4 py-2 text-xs">
+      </Td>
+      <Td className="text-xs">
         {user.lastSignInAt ? new Date(user.lastSignInAt).toLocaleString() : "never"}
-      </td>
-      <td className="px-4 py-2">
+      </Td>
+      <Td>
         {resetting ? (
           <form
             className="flex items-center gap-2"
@@ -103,29 +103,29 @@ export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
               });
             }}
           >
-            <label className="sr-only" htmlFor={`pw-${user.id}`}>
-              New password for {user.email}
-            </label>
-            <input
+            <Input
               id={`pw-${user.id}`}
+              label={`New password for ${user.email}`}
+              labelClassName="sr-only"
               name="password"
               type="password"
               autoComplete="new-password"
-              className="w-36 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+              density="xs"
+              className="mt-0 w-36"
             />
-            <button type="submit" disabled={pending} className={subtle}>
+            <Button type="submit" variant="secondary" size="sm" disabled={pending}>
               Save
-            </button>
-            <button type="button" className={subtle} onClick={() => setResetting(false)}>
+            </Button>
+            <Button variant="secondary" size="sm" onClick={() => setResetting(false)}>
               Cancel
-            </button>
+            </Button>
           </form>
         ) : (
-          <button type="button" className={subtle} onClick={() => setResetting(true)}>
+          <Button variant="secondary" size="sm" onClick={() => setResetting(true)}>
             Reset password
-          </button>
+          </Button>
         )}
-      </td>
+      </Td>
     </tr>
   );
 }

@@ -8,6 +8,7 @@ import { InputProblems, SubmitBar } from "@/components/batch-input/input-checks"
 import { RowPreview } from "@/components/batch-input/row-preview";
 import { FillButton, RowsField } from "@/components/batch-input/rows-field";
 import { readRowsFile, useParsedRows } from "@/components/batch-input/use-parsed-rows";
+import { Alert } from "@/components/ui/alert";
 import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
 import { describeLayout, serializeRows, type InputRow } from "@/lib/batches/input";
 import { formatMegabytes } from "@/lib/batches/limits";
@@ -188,13 +189,9 @@ export function UploadForm({
         }
       />
       {notice ? (
-        <p
-          role="status"
-          data-testid="upload-notice"
-          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
-        >
+        <Alert tone="warning" role="status" data-testid="upload-notice">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       {parsed.rows.length > 0 ? (
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="upload-read-as">
@@ -211,13 +208,9 @@ export function UploadForm({
         />
       ) : null}
       {error ? (
-        <p
-          role="alert"
-          data-testid="upload-error"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
+        <Alert tone="error" data-testid="upload-error">
           {error}
-        </p>
+        </Alert>
       ) : null}
       <SubmitBar
         pending={pending}

@@ -7,6 +7,8 @@ import { InputProblems, SubmitBar } from "@/components/batch-input/input-checks"
 import { RowPreview } from "@/components/batch-input/row-preview";
 import { FileChooser, FillButton, RowsField } from "@/components/batch-input/rows-field";
 import { readRowsFile, useParsedRows } from "@/components/batch-input/use-parsed-rows";
+import { Alert } from "@/components/ui/alert";
+import { Input, Select } from "@/components/ui/field";
 import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
 import { describeLayout, serializeRows, type InputRow } from "@/lib/batches/input";
 import { formatMegabytes } from "@/lib/batches/limits";
@@ -25,8 +27,6 @@ type Props = {
 };
 
 const DRAFT_KEY = "atlas-review:new-batch-draft";
-const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function NewBatchForm({
   productTypes,
@@ -179,24 +179,29 @@ export function NewBatchForm({
       {recorded ? <RecordedResult recorded={recorded} /> : null}
 
       <div className="grid gap-4 md:grid-cols-3">
-        <label className="text-sm font-medium">
-          Product type
-          <select value={productType} onChange={(e) => setProductType(e.target.value)} className={field}>
-            {productTypes.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium md:col-span-2">
-          Label <span className="font-normal text-slate-500">(optional)</span>
-          <input
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            placeholder="e.g. Pune branch KYC, 22 Nov"
-            maxLength={120}
-            className={field}
-          />
-        </label>
+        <Select
+          label="Product type"
+          value={productType}
+          onChange={(e) => setProductType(e.target.value)}
+          className="py-2"
+        >
+          {productTypes.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </Select>
+        <Input
+          label={
+            <>
+              Label <span className="font-normal text-slate-500">(optional)</span>
+            </>
+          }
+          fieldClassName="md:col-span-2"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder="e.g. Pune branch KYC, 22 Nov"
+          maxLength={120}
+          className="py-2"
+        />
       </div>
 
       <RowsField
@@ -227,13 +232,10 @@ export function NewBatchForm({
       </RowsField>
 
       {omittedBytes && !text ? (
-        <p
-          role="status"
-          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
-        >
+        <Alert tone="warning" role="status">
           The list you had here ({formatMegabytes(omittedBytes)}) was too large to keep in the browser. Drop
           the file again; submitting the same list again is recognised and not recorded twice.
-        </p>
+        </Alert>
       ) : null}
 
       <InputProblems
@@ -262,12 +264,9 @@ export function NewBatchForm({
       ) : null}
 
       {submitError ? (
-        <p
-          data-testid="submit-error"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
+        <Alert tone="error" role={undefined} data-testid="submit-error">
           {submitError}
-        </p>
+        </Alert>
       ) : null}
 
       <SubmitBar

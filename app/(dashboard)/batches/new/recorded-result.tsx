@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import type { RecordedWarning } from "./use-recorded-elsewhere";
 import type { Recorded } from "./post-batch";
 
@@ -6,11 +7,7 @@ import type { Recorded } from "./post-batch";
 export function RecordedResult({ recorded }: { recorded: Recorded }) {
   const name = recorded.label ? `“${recorded.label}”` : "";
   return (
-    <div
-      role="status"
-      data-testid="submit-result"
-      className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-    >
+    <Alert tone="success" role="status" data-testid="submit-result" className="space-y-2 p-3">
       {recorded.created ? (
         <p>
           Batch {name} recorded: {recorded.rows.toLocaleString("en-IN")}{" "}
@@ -43,7 +40,7 @@ export function RecordedResult({ recorded }: { recorded: Recorded }) {
           </ul>
         </div>
       ) : null}
-    </div>
+    </Alert>
   );
 }
 
@@ -52,11 +49,7 @@ export function RecordedElsewhereNotice({ warnings }: { warnings: Map<number, Re
   if (warnings.size === 0) return null;
   const batchIds = [...new Set([...warnings.values()].flat().map((w) => w.batchId))];
   return (
-    <div
-      role="status"
-      data-testid="recorded-elsewhere"
-      className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
-    >
+    <Alert tone="warning" role="status" data-testid="recorded-elsewhere">
       {warnings.size.toLocaleString("en-IN")} row{warnings.size === 1 ? " is" : "s are"} already in another
       batch (marked below); submitting records {warnings.size === 1 ? "it" : "them"} again.{" "}
       {batchIds.slice(0, 5).map((id, i) => (
@@ -67,6 +60,6 @@ export function RecordedElsewhereNotice({ warnings }: { warnings: Map<number, Re
           </Link>
         </span>
       ))}
-    </div>
+    </Alert>
   );
 }
