@@ -18,6 +18,7 @@ import {
 } from "@/lib/flows/status";
 import { can } from "@/lib/roles";
 import { loadApplicationListParams } from "./search-params";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -128,64 +129,52 @@ export default async function ApplicationsPage({
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Applications</caption>
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Application
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Started
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Stages
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  Documents
-                </th>
+        <Table>
+          <TableCaption>Applications</TableCaption>
+          <THead>
+            <tr>
+              <Th>Application</Th>
+              <Th>Started</Th>
+              <Th>Status</Th>
+              <Th>Stages</Th>
+              <Th numeric>Documents</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {rows.map((a) => (
+              <tr key={a.id} data-testid="application-row">
+                <Td>
+                  <Link
+                    href={`/applications/${a.id}`}
+                    className="font-mono font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {a.applicationId}
+                  </Link>
+                  <span className="block text-xs text-slate-500">{a.productType}</span>
+                </Td>
+                <Td className="text-xs">
+                  {a.createdByName}
+                  <span className="block text-slate-500">
+                    {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  </span>
+                </Td>
+                <Td>
+                  {a.flowUuid ? (
+                    <MasterStatusBadge status={a.masterStatus} />
+                  ) : (
+                    <span className="text-xs text-red-700 dark:text-red-300">Not started on Atlas</span>
+                  )}
+                </Td>
+                <Td className="text-xs text-slate-600 dark:text-slate-400">
+                  {isTerminalMaster(a.masterStatus) || statusMeaning(a.masterStatus) === "running"
+                    ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${statusLabel(a.crossheckStatus)}`
+                    : "—"}
+                </Td>
+                <Td numeric>{a.documentCount}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((a) => (
-                <tr key={a.id} data-testid="application-row">
-                  <td className="px-4 py-2">
-                    <Link
-                      href={`/applications/${a.id}`}
-                      className="font-mono font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-                    >
-                      {a.applicationId}
-                    </Link>
-                    <span className="block text-xs text-slate-500">{a.productType}</span>
-                  </td>
-                  <td className="px-4 py-2 text-xs">
-                    {a.createdByName}
-                    <span className="block text-slate-500">
-                      {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </span>
-                  </td>
-                  <td className="px-4 py-2">
-                    {a.flowUuid ? (
-                      <MasterStatusBadge status={a.masterStatus} />
-                    ) : (
-                      <span className="text-xs text-red-700 dark:text-red-300">Not started on Atlas</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-2 text-xs text-slate-600 dark:text-slate-400">
-                    {isTerminalMaster(a.masterStatus) || statusMeaning(a.masterStatus) === "running"
-                      ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${statusLabel(a.crossheckStatus)}`
-                      : "—"}
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{a.documentCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TBody>
+        </Table>
       )}
       <Pagination page={page} pages={pages} total={total} noun="application" href={href} />
     </>
