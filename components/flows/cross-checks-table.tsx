@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { crossCheckVerdict, isGenericCrossCheck } from "@/lib/flows/status";
 import { maskAadhaarInText, maskDeep, maskFieldValue } from "@/lib/masking";
-import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export type CrossCheckRow = {
   id: string;

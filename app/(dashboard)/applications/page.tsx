@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { MasterStatusBadge } from "@/components/flows/flow-stages";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { FilterApply, FilterSelect, filterControl } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -18,7 +21,6 @@ import {
 } from "@/lib/flows/status";
 import { can } from "@/lib/roles";
 import { loadApplicationListParams } from "./search-params";
-import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -72,12 +74,9 @@ export default async function ApplicationsPage({
         description="Loan applications on Atlas's Flow API: their documents, statuses and cross-document checks."
         actions={
           can(user.role, "applications:create") ? (
-            <Link
-              href="/applications/new"
-              className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
-            >
-              New application
-            </Link>
+            <Button asChild className="py-2">
+              <Link href="/applications/new">New application</Link>
+            </Button>
           ) : null
         }
       />
@@ -110,7 +109,7 @@ export default async function ApplicationsPage({
       </form>
 
       {rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm dark:border-slate-700 dark:bg-slate-900">
+        <EmptyState>
           {filtered ? (
             <p>No applications match these filters.</p>
           ) : (
@@ -127,7 +126,7 @@ export default async function ApplicationsPage({
               </p>
             </>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <Table>
           <TableCaption>Applications</TableCaption>

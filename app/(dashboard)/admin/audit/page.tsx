@@ -4,12 +4,12 @@ import { z } from "zod";
 import { FilterSelect, filterControl } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { listAudit, listAuditActions } from "@/lib/db/queries/audit";
 import { listUsers } from "@/lib/db/queries/users";
 import { maskedBrief } from "@/lib/masking";
-import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Audit trail" };
 

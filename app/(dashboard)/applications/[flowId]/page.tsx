@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
 import { CrossChecksTable } from "@/components/flows/cross-checks-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { listSimulatorSamples } from "@/lib/atlas/samples";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -20,7 +21,6 @@ import { ApplicationLive } from "./application-live";
 import { PassMarkForm } from "./pass-mark-form";
 import { UploadForm, type SampleCase } from "./upload-form";
 import { maskAadhaarInText } from "@/lib/masking";
-import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Application" };
 

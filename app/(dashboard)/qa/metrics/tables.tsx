@@ -1,6 +1,6 @@
+import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { AccuracyRow, CalibrationBucket, SuggestionOptions } from "@/lib/qa/metrics";
 import type { SuggestionRow } from "@/lib/qa/report";
-import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
 import { ApplyThresholdDialog } from "./apply-threshold-dialog";
 
 export const pct = (value: number | null | undefined, digits = 1) =>

@@ -3,11 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getSample, listSampleItems } from "@/lib/qa/samples";
 import { maskAadhaarInText } from "@/lib/masking";
-import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "QA sample" };
 
