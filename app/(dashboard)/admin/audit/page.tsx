@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { FilterSelect, filterControl } from "@/components/ui/filter-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -69,42 +72,44 @@ export default async function AuditPage({
         title="Audit trail"
         description="Every sign-in, user change, setting change and review action, newest first. Times are UTC."
       />
-      <form
-        method="get"
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <FilterSelect
-          label="User"
-          name="user"
-          defaultValue={params.user ?? ""}
-          any="Anyone"
-          options={users.map((u) => ({ value: u.id, label: u.email }))}
-        />
-        <FilterSelect
-          label="Action"
-          name="action"
-          defaultValue={params.action ?? ""}
-          any="Any action"
-          options={actions.map((a) => ({ value: a, label: a }))}
-        />
-        <label className="text-sm font-medium">
-          From
-          <input type="date" name="from" defaultValue={params.from} className={filterControl} />
-        </label>
-        <label className="text-sm font-medium">
-          To
-          <input type="date" name="to" defaultValue={params.to} className={filterControl} />
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-        >
-          Filter
-        </button>
-        <Link href="/admin/audit" className="px-2 py-1.5 text-sm underline">
-          Clear
-        </Link>
-      </form>
+      <Card asChild className="flex flex-wrap items-end gap-3">
+        <form method="get">
+          <FilterSelect
+            label="User"
+            name="user"
+            defaultValue={params.user ?? ""}
+            any="Anyone"
+            options={users.map((u) => ({ value: u.id, label: u.email }))}
+          />
+          <FilterSelect
+            label="Action"
+            name="action"
+            defaultValue={params.action ?? ""}
+            any="Any action"
+            options={actions.map((a) => ({ value: a, label: a }))}
+          />
+          <Input
+            label="From"
+
+            density="sm"
+            type="date"
+            name="from"
+            defaultValue={params.from}
+          />
+          <Input
+            label="To"
+
+            density="sm"
+            type="date"
+            name="to"
+            defaultValue={params.to}
+          />
+          <Button type="submit">Filter</Button>
+          <Link href="/admin/audit" className="px-2 py-1.5 text-sm underline">
+            Clear
+          </Link>
+        </form>
+      </Card>
       <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
         {total} event{total === 1 ? "" : "s"}
       </p>
