@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { crossCheckVerdict, isGenericCrossCheck } from "@/lib/flows/status";
 import { maskAadhaarInText, maskDeep, maskFieldValue } from "@/lib/masking";
@@ -142,9 +143,9 @@ export function CrossChecksTable({
               </Td>
               <Td className="align-top">
                 {verdict === "mismatch" ? (
-                  <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-900/60 dark:text-red-200">
+                  <Badge tone="danger" className="font-semibold">
                     Mismatch
-                  </span>
+                  </Badge>
                 ) : verdict === "pass" ? (
                   <span className="text-xs text-emerald-700 dark:text-emerald-300">Match</span>
                 ) : (
