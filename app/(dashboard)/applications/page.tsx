@@ -4,7 +4,8 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { MasterStatusBadge } from "@/components/flows/flow-stages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { FilterApply, FilterSelect, filterControl } from "@/components/ui/filter-form";
+import { Input } from "@/components/ui/field";
+import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -81,10 +82,7 @@ export default async function ApplicationsPage({
         }
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter applications">
-        <label className="text-sm font-medium">
-          Search application ids
-          <input name="q" defaultValue={params.q} className={filterControl} />
-        </label>
+        <Input label="Search application ids" density="sm" name="q" defaultValue={params.q} />
         <FilterSelect
           label="Status"
           name="status"

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
-import { TBody, Td } from "@/components/ui/table";
+import { Table, TBody, Td } from "@/components/ui/table";
 import { setThresholdAction } from "./actions";
 import type { ThresholdInput } from "./schemas";
 
@@ -191,7 +191,10 @@ function ThresholdTable({
 }) {
   if (rows.length === 0) return <p className="mt-2 text-sm text-slate-500">None set.</p>;
   return (
-    <table className="mt-2 min-w-[24rem] text-sm">
+    <Table
+      className="mt-2 rounded-none border-0 bg-transparent dark:bg-transparent"
+      tableClassName="w-auto min-w-[24rem]"
+    >
       <TBody>
         {rows.map((r) => (
           <tr key={r.key}>
@@ -211,6 +214,6 @@ function ThresholdTable({
           </tr>
         ))}
       </TBody>
-    </table>
+    </Table>
   );
 }
