@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { crossCheckVerdict, isGenericCrossCheck } from "@/lib/flows/status";
 import { maskAadhaarInText, maskDeep, maskFieldValue } from "@/lib/masking";
 
@@ -69,7 +71,7 @@ export function CrossChecksTable({
     // Atlas may compare Aadhaar numbers across documents: shown masked, like everywhere else.
     const shown = maskFieldValue(type ?? "UNKNOWN", row.fieldName, value);
     return (
-      <td className="px-4 py-2 align-top">
+      <Td className="align-top">
         <span className="block text-xs text-slate-500">
           {href ? (
             <Link
@@ -85,87 +87,75 @@ export function CrossChecksTable({
           · {type ?? "unknown type"}
         </span>
         <span className="block break-words">{show(shown)}</span>
-      </td>
+      </Td>
     );
   };
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">Cross-checks, mismatches first</caption>
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-4 py-2">
-              Field
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Document
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Compared with
-            </th>
-            <th scope="col" className="px-4 py-2 text-right">
-              Similarity
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Verdict
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((row) => {
-            const verdict = crossCheckVerdict(row.similarityScore, passMark);
-            return (
-              <tr
-                key={row.id}
-                data-testid="cross-check-row"
-                data-verdict={verdict}
-                className={verdict === "mismatch" ? "bg-red-50 dark:bg-red-950/40" : ""}
-              >
-                {isGenericCrossCheck(row.fieldName) ? (
-                  <>
-                    <th scope="row" className="px-4 py-2 text-left align-top font-medium">
-                      {row.fieldName.split("#raw:")[0]
-                        ? humanise(row.fieldName.split("#raw:")[0]!)
-                        : "Comparison"}
-                      <span className="block text-xs font-normal text-amber-700 dark:text-amber-300">
-                        shape not recognised, shown as Atlas sent it
-                      </span>
-                    </th>
-                    <td className="px-4 py-2 align-top" colSpan={2}>
-                      <GenericItem raw={row.raw} />
-                    </td>
-                  </>
-                ) : (
-                  <>
-                    <th scope="row" className="px-4 py-2 text-left align-top font-medium">
-                      {humanise(row.fieldName)}
-                      <span className="block font-mono text-xs font-normal text-slate-500">
-                        {row.fieldName}
-                      </span>
-                    </th>
-                    {side(row, row.sourceDocumentId, row.sourceDocumentType, row.sourceValue, "source")}
-                    {side(row, row.targetDocumentId, row.targetDocumentType, row.targetValue, "target")}
-                  </>
-                )}
-                <td className="px-4 py-2 text-right align-top tabular-nums">
-                  {row.similarityScore === null ? "—" : row.similarityScore.toFixed(1)}
-                </td>
-                <td className="px-4 py-2 align-top">
-                  {verdict === "mismatch" ? (
-                    <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800 dark:bg-red-900/60 dark:text-red-200">
-                      Mismatch
+    <Table>
+      <TableCaption>Cross-checks, mismatches first</TableCaption>
+      <THead>
+        <tr>
+          <Th>Field</Th>
+          <Th>Document</Th>
+          <Th>Compared with</Th>
+          <Th numeric>Similarity</Th>
+          <Th>Verdict</Th>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((row) => {
+          const verdict = crossCheckVerdict(row.similarityScore, passMark);
+          return (
+            <tr
+              key={row.id}
+              data-testid="cross-check-row"
+              data-verdict={verdict}
+              className={verdict === "mismatch" ? "bg-red-50 dark:bg-red-950/40" : ""}
+            >
+              {isGenericCrossCheck(row.fieldName) ? (
+                <>
+                  <Th scope="row" className="text-left align-top font-medium">
+                    {row.fieldName.split("#raw:")[0]
+                      ? humanise(row.fieldName.split("#raw:")[0]!)
+                      : "Comparison"}
+                    <span className="block text-xs font-normal text-amber-700 dark:text-amber-300">
+                      shape not recognised, shown as Atlas sent it
                     </span>
-                  ) : verdict === "pass" ? (
-                    <span className="text-xs text-emerald-700 dark:text-emerald-300">Match</span>
-                  ) : (
-                    <span className="text-xs text-amber-700 dark:text-amber-300">No score</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                  </Th>
+                  <Td className="align-top" colSpan={2}>
+                    <GenericItem raw={row.raw} />
+                  </Td>
+                </>
+              ) : (
+                <>
+                  <Th scope="row" className="text-left align-top font-medium">
+                    {humanise(row.fieldName)}
+                    <span className="block font-mono text-xs font-normal text-slate-500">
+                      {row.fieldName}
+                    </span>
+                  </Th>
+                  {side(row, row.sourceDocumentId, row.sourceDocumentType, row.sourceValue, "source")}
+                  {side(row, row.targetDocumentId, row.targetDocumentType, row.targetValue, "target")}
+                </>
+              )}
+              <Td numeric className="align-top">
+                {row.similarityScore === null ? "—" : row.similarityScore.toFixed(1)}
+              </Td>
+              <Td className="align-top">
+                {verdict === "mismatch" ? (
+                  <Badge tone="danger" className="font-semibold">
+                    Mismatch
+                  </Badge>
+                ) : verdict === "pass" ? (
+                  <span className="text-xs text-emerald-700 dark:text-emerald-300">Match</span>
+                ) : (
+                  <span className="text-xs text-amber-700 dark:text-amber-300">No score</span>
+                )}
+              </Td>
+            </tr>
+          );
+        })}
+      </TBody>
+    </Table>
   );
 }

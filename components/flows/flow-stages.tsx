@@ -1,3 +1,4 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { FLOW_STAGES, stageTone, statusLabel, type FlowStatuses, type StageTone } from "@/lib/flows/status";
 
 const TONE: Record<StageTone, { dot: string; text: string }> = {
@@ -41,21 +42,18 @@ export function FlowStages({ statuses, waiting }: { statuses: FlowStatuses; wait
   );
 }
 
+const BADGE: Record<StageTone, BadgeTone> = {
+  idle: "neutral",
+  running: "accent",
+  done: "success",
+  failed: "danger",
+  unknown: "warning",
+};
+
 export function MasterStatusBadge({ status }: { status: string | null }) {
-  const tone = stageTone(status);
-  const classes: Record<StageTone, string> = {
-    idle: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-    running: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200",
-    done: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200",
-    failed: "bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200",
-    unknown: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100",
-  };
   return (
-    <span
-      data-testid="master-status"
-      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${classes[tone]}`}
-    >
+    <Badge data-testid="master-status" tone={BADGE[stageTone(status)]}>
       {statusLabel(status)}
-    </span>
+    </Badge>
   );
 }

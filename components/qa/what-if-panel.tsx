@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { Select } from "@/components/ui/field";
 import { whatIf, whatIfCurve, type Verdict } from "@/lib/qa/metrics";
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
@@ -60,21 +61,19 @@ export function WhatIfPanel({
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
       <div className="space-y-4 text-sm">
-        <label className="block font-medium" htmlFor={`${id}-scope`}>
-          Fields
-          <select
-            id={`${id}-scope`}
-            value={scope}
-            onChange={(e) => setScope(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
-          >
-            {scopes.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Select
+          id={`${id}-scope`}
+          label="Fields"
+          value={scope}
+          onChange={(e) => setScope(e.target.value)}
+          className="px-2"
+        >
+          {scopes.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </Select>
         <label className="block font-medium" htmlFor={`${id}-threshold`}>
           Threshold: <span className="font-mono">{threshold.toFixed(2)}</span>
           <input

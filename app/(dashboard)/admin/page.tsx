@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 
@@ -26,13 +27,15 @@ export default async function AdminPage() {
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {SECTIONS.map((s) => (
           <li key={s.href}>
-            <Link
-              href={s.href}
-              className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-indigo-300 hover:shadow-sm dark:border-slate-800 dark:bg-slate-900 dark:hover:border-indigo-700"
+            <Card
+              asChild
+              className="block h-full hover:border-indigo-300 hover:shadow-sm dark:hover:border-indigo-700"
             >
-              <span className="text-base font-semibold">{s.title}</span>
-              <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">{s.text}</span>
-            </Link>
+              <Link href={s.href}>
+                <span className="text-base font-semibold">{s.title}</span>
+                <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">{s.text}</span>
+              </Link>
+            </Card>
           </li>
         ))}
       </ul>

@@ -2,9 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { MasterStatusBadge } from "@/components/flows/flow-stages";
-import { FilterApply, FilterSelect, filterControl } from "@/components/ui/filter-form";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -71,20 +75,14 @@ export default async function ApplicationsPage({
         description="Loan applications on Atlas's Flow API: their documents, statuses and cross-document checks."
         actions={
           can(user.role, "applications:create") ? (
-            <Link
-              href="/applications/new"
-              className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500"
-            >
-              New application
-            </Link>
+            <Button asChild className="py-2">
+              <Link href="/applications/new">New application</Link>
+            </Button>
           ) : null
         }
       />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter applications">
-        <label className="text-sm font-medium">
-          Search application ids
-          <input name="q" defaultValue={params.q} className={filterControl} />
-        </label>
+        <Input label="Search application ids" density="sm" name="q" defaultValue={params.q} />
         <FilterSelect
           label="Status"
           name="status"
@@ -109,7 +107,7 @@ export default async function ApplicationsPage({
       </form>
 
       {rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm dark:border-slate-700 dark:bg-slate-900">
+        <EmptyState>
           {filtered ? (
             <p>No applications match these filters.</p>
           ) : (
@@ -126,66 +124,54 @@ export default async function ApplicationsPage({
               </p>
             </>
           )}
-        </div>
+        </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Applications</caption>
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Application
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Started
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Stages
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  Documents
-                </th>
+        <Table>
+          <TableCaption>Applications</TableCaption>
+          <THead>
+            <tr>
+              <Th>Application</Th>
+              <Th>Started</Th>
+              <Th>Status</Th>
+              <Th>Stages</Th>
+              <Th numeric>Documents</Th>
+            </tr>
+          </THead>
+          <TBody>
+            {rows.map((a) => (
+              <tr key={a.id} data-testid="application-row">
+                <Td>
+                  <Link
+                    href={`/applications/${a.id}`}
+                    className="font-mono font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {a.applicationId}
+                  </Link>
+                  <span className="block text-xs text-slate-500">{a.productType}</span>
+                </Td>
+                <Td className="text-xs">
+                  {a.createdByName}
+                  <span className="block text-slate-500">
+                    {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  </span>
+                </Td>
+                <Td>
+                  {a.flowUuid ? (
+                    <MasterStatusBadge status={a.masterStatus} />
+                  ) : (
+                    <span className="text-xs text-red-700 dark:text-red-300">Not started on Atlas</span>
+                  )}
+                </Td>
+                <Td className="text-xs text-slate-600 dark:text-slate-400">
+                  {isTerminalMaster(a.masterStatus) || statusMeaning(a.masterStatus) === "running"
+                    ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${statusLabel(a.crossheckStatus)}`
+                    : "—"}
+                </Td>
+                <Td numeric>{a.documentCount}</Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((a) => (
-                <tr key={a.id} data-testid="application-row">
-                  <td className="px-4 py-2">
-                    <Link
-                      href={`/applications/${a.id}`}
-                      className="font-mono font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-                    >
-                      {a.applicationId}
-                    </Link>
-                    <span className="block text-xs text-slate-500">{a.productType}</span>
-                  </td>
-                  <td className="px-4 py-2 text-xs">
-                    {a.createdByName}
-                    <span className="block text-slate-500">
-                      {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                    </span>
-                  </td>
-                  <td className="px-4 py-2">
-                    {a.flowUuid ? (
-                      <MasterStatusBadge status={a.masterStatus} />
-                    ) : (
-                      <span className="text-xs text-red-700 dark:text-red-300">Not started on Atlas</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-2 text-xs text-slate-600 dark:text-slate-400">
-                    {isTerminalMaster(a.masterStatus) || statusMeaning(a.masterStatus) === "running"
-                      ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${statusLabel(a.crossheckStatus)}`
-                      : "—"}
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{a.documentCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TBody>
+        </Table>
       )}
       <Pagination page={page} pages={pages} total={total} noun="application" href={href} />
     </>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getSample, listBatchesForSampling, listSamples } from "@/lib/qa/samples";
@@ -36,12 +38,9 @@ export default async function QaPage({
         title="QA"
         description="Spot-check Atlas's extractions on a random sample, then see how far its confidence can be trusted."
         actions={
-          <Link
-            href="/qa/metrics"
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-          >
-            Accuracy and calibration
-          </Link>
+          <Button asChild variant="secondary">
+            <Link href="/qa/metrics">Accuracy and calibration</Link>
+          </Button>
         }
       />
       {source ? (
@@ -56,78 +55,60 @@ export default async function QaPage({
         <h2 id="samples-heading" className="text-lg font-semibold">
           Samples
         </h2>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Samples</caption>
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Sample
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Seed
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Drawn from
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  Checked
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Created
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
+        <Table className="mt-3">
+          <TableCaption>Samples</TableCaption>
+          <THead>
+            <tr>
+              <Th>Sample</Th>
+              <Th>Seed</Th>
+              <Th>Drawn from</Th>
+              <Th numeric>Checked</Th>
+              <Th>Created</Th>
+              <Th>
+                <span className="sr-only">Actions</span>
+              </Th>
+            </tr>
+          </THead>
+          <TBody>
+            {samples.map((s) => (
+              <tr key={s.id} data-testid="sample-row">
+                <Td>
+                  <Link
+                    href={`/qa/samples/${s.id}`}
+                    className="text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {s.name ?? `Sample of ${s.items}`}
+                  </Link>
+                  <span className="block text-xs text-slate-500">
+                    {s.params.sizeKind === "percent" ? `${s.params.sizeValue}%` : `N = ${s.params.sizeValue}`}
+                    {s.params.stratify ? " · stratified" : ""}
+                    {s.params.skippedReviewOnly ? " · skipped review only" : ""}
+                    {s.params.blind ? " · blind" : ""}
+                  </span>
+                </Td>
+                <Td className=" font-mono text-xs">{s.seed}</Td>
+                <Td className=" text-xs">
+                  {s.items} of {s.params.populationSize}{" "}
+                  {s.batchLabel ? `in ${s.batchLabel}` : "in all batches"}
+                </Td>
+                <Td numeric>
+                  {s.completed}/{s.items}
+                </Td>
+                <Td className=" text-xs">
+                  {s.createdByName} · {s.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                </Td>
+                <Td className=" text-xs">
+                  <Link href={`/qa?reproduce=${s.id}`} className="underline">
+                    Reproduce
+                  </Link>
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {samples.map((s) => (
-                <tr key={s.id} data-testid="sample-row">
-                  <td className="px-4 py-2">
-                    <Link
-                      href={`/qa/samples/${s.id}`}
-                      className="text-indigo-700 hover:underline dark:text-indigo-300"
-                    >
-                      {s.name ?? `Sample of ${s.items}`}
-                    </Link>
-                    <span className="block text-xs text-slate-500">
-                      {s.params.sizeKind === "percent"
-                        ? `${s.params.sizeValue}%`
-                        : `N = ${s.params.sizeValue}`}
-                      {s.params.stratify ? " · stratified" : ""}
-                      {s.params.skippedReviewOnly ? " · skipped review only" : ""}
-                      {s.params.blind ? " · blind" : ""}
-                    </span>
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{s.seed}</td>
-                  <td className="px-4 py-2 text-xs">
-                    {s.items} of {s.params.populationSize}{" "}
-                    {s.batchLabel ? `in ${s.batchLabel}` : "in all batches"}
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {s.completed}/{s.items}
-                  </td>
-                  <td className="px-4 py-2 text-xs">
-                    {s.createdByName} · {s.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                  </td>
-                  <td className="px-4 py-2 text-xs">
-                    <Link href={`/qa?reproduce=${s.id}`} className="underline">
-                      Reproduce
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-              {samples.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
-                    No samples yet. Draw one above.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+            ))}
+            {samples.length === 0 ? (
+              <TableEmpty colSpan={6}>No samples yet. Draw one above.</TableEmpty>
+            ) : null}
+          </TBody>
+        </Table>
       </section>
     </>
   );

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { FilterSelect, filterControl } from "@/components/ui/filter-form";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
+import { FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { listAudit, listAuditActions } from "@/lib/db/queries/audit";
@@ -69,102 +73,84 @@ export default async function AuditPage({
         title="Audit trail"
         description="Every sign-in, user change, setting change and review action, newest first. Times are UTC."
       />
-      <form
-        method="get"
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <FilterSelect
-          label="User"
-          name="user"
-          defaultValue={params.user ?? ""}
-          any="Anyone"
-          options={users.map((u) => ({ value: u.id, label: u.email }))}
-        />
-        <FilterSelect
-          label="Action"
-          name="action"
-          defaultValue={params.action ?? ""}
-          any="Any action"
-          options={actions.map((a) => ({ value: a, label: a }))}
-        />
-        <label className="text-sm font-medium">
-          From
-          <input type="date" name="from" defaultValue={params.from} className={filterControl} />
-        </label>
-        <label className="text-sm font-medium">
-          To
-          <input type="date" name="to" defaultValue={params.to} className={filterControl} />
-        </label>
-        <button
-          type="submit"
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-        >
-          Filter
-        </button>
-        <Link href="/admin/audit" className="px-2 py-1.5 text-sm underline">
-          Clear
-        </Link>
-      </form>
+      <Card asChild className="flex flex-wrap items-end gap-3">
+        <form method="get">
+          <FilterSelect
+            label="User"
+            name="user"
+            defaultValue={params.user ?? ""}
+            any="Anyone"
+            options={users.map((u) => ({ value: u.id, label: u.email }))}
+          />
+          <FilterSelect
+            label="Action"
+            name="action"
+            defaultValue={params.action ?? ""}
+            any="Any action"
+            options={actions.map((a) => ({ value: a, label: a }))}
+          />
+          <Input
+            label="From"
+
+            density="sm"
+            type="date"
+            name="from"
+            defaultValue={params.from}
+          />
+          <Input
+            label="To"
+
+            density="sm"
+            type="date"
+            name="to"
+            defaultValue={params.to}
+          />
+          <Button type="submit">Filter</Button>
+          <Link href="/admin/audit" className="px-2 py-1.5 text-sm underline">
+            Clear
+          </Link>
+        </form>
+      </Card>
       <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
         {total} event{total === 1 ? "" : "s"}
       </p>
-      <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Audit events</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                When (UTC)
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Who
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Action
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Target
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Before
-              </th>
-              <th scope="col" className="px-3 py-2">
-                After
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Address
-              </th>
+      <Table className="mt-2">
+        <TableCaption>Audit events</TableCaption>
+        <THead>
+          <tr>
+            <Th className="px-3">When (UTC)</Th>
+            <Th className="px-3">Who</Th>
+            <Th className="px-3">Action</Th>
+            <Th className="px-3">Target</Th>
+            <Th className="px-3">Before</Th>
+            <Th className="px-3">After</Th>
+            <Th className="px-3">Address</Th>
+          </tr>
+        </THead>
+        <TBody className="align-top">
+          {events.map((e) => (
+            <tr key={String(e.id)}>
+              <Td className="whitespace-nowrap px-3 font-mono text-xs">
+                {e.at.toISOString().replace("T", " ").slice(0, 19)}
+              </Td>
+              <Td className="px-3">{e.actorEmail ?? "system"}</Td>
+              <Td className="px-3 font-mono text-xs">{e.action}</Td>
+              <Td className="px-3 text-xs">
+                {e.targetType}
+                {e.targetId ? <span className="block font-mono text-slate-500">{e.targetId}</span> : null}
+              </Td>
+              <Td className="max-w-xs break-words px-3 font-mono text-xs">{brief(e.before)}</Td>
+              <Td className="max-w-xs break-words px-3 font-mono text-xs">{brief(e.after ?? e.metadata)}</Td>
+              <Td className="px-3 font-mono text-xs">{e.ip}</Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top dark:divide-slate-800">
-            {events.map((e) => (
-              <tr key={String(e.id)}>
-                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">
-                  {e.at.toISOString().replace("T", " ").slice(0, 19)}
-                </td>
-                <td className="px-3 py-2">{e.actorEmail ?? "system"}</td>
-                <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">
-                  {e.targetType}
-                  {e.targetId ? <span className="block font-mono text-slate-500">{e.targetId}</span> : null}
-                </td>
-                <td className="max-w-xs break-words px-3 py-2 font-mono text-xs">{brief(e.before)}</td>
-                <td className="max-w-xs break-words px-3 py-2 font-mono text-xs">
-                  {brief(e.after ?? e.metadata)}
-                </td>
-                <td className="px-3 py-2 font-mono text-xs">{e.ip}</td>
-              </tr>
-            ))}
-            {events.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
-                  No events match these filters.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+          ))}
+          {events.length === 0 ? (
+            <TableEmpty colSpan={7} className="px-3">
+              No events match these filters.
+            </TableEmpty>
+          ) : null}
+        </TBody>
+      </Table>
       <Pagination page={params.page} pages={pages} total={total} noun="event" href={link} />
     </>
   );

@@ -3,6 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardTitle } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/field";
+import { Table, TBody, Td } from "@/components/ui/table";
 import { setThresholdAction } from "./actions";
 import type { ThresholdInput } from "./schemas";
 
@@ -12,14 +17,6 @@ type Props = {
   byType: { documentType: string; threshold: number }[];
   byField: { documentType: string | null; fieldPath: string; threshold: number }[];
 };
-
-const input =
-  "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
-const primary =
-  "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60";
-const subtle =
-  "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
-const card = "rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 
 export function ThresholdSettings({ global, documentTypes, byType, byField }: Props) {
   const router = useRouter();
@@ -43,33 +40,28 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
   return (
     <div className="space-y-6">
       {error ? (
-        <p
-          role="status"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
+        <Alert tone="error" role="status">
           {error}
-        </p>
+        </Alert>
       ) : null}
-      <form
-        aria-label="Global threshold"
-        className={card}
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = String(new FormData(e.currentTarget).get("threshold") ?? "");
-          save(
-            { scope: "global", threshold: value as unknown as number },
-            `Global threshold set to ${value}`,
-          );
-        }}
-      >
-        <h2 className="text-base font-semibold">Global default</h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          Used wherever no more specific threshold is set.
-        </p>
-        <div className="mt-3 flex items-end gap-3">
-          <label className="text-sm font-medium">
-            Threshold
-            <input
+      <Card asChild>
+        <form
+          aria-label="Global threshold"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const value = String(new FormData(e.currentTarget).get("threshold") ?? "");
+            save(
+              { scope: "global", threshold: value as unknown as number },
+              `Global threshold set to ${value}`,
+            );
+          }}
+        >
+          <CardTitle>Global default</CardTitle>
+          <CardDescription className="mt-0">Used wherever no more specific threshold is set.</CardDescription>
+          <div className="mt-3 flex items-end gap-3">
+            <Input
+              label="Threshold"
+              density="sm"
               name="threshold"
               type="number"
               min={0}
@@ -77,111 +69,113 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
               step={0.01}
               defaultValue={global}
               required
-              className={input}
             />
-          </label>
-          <button type="submit" disabled={pending} className={primary}>
-            Save
-          </button>
-        </div>
-      </form>
+            <Button type="submit" disabled={pending}>
+              Save
+            </Button>
+          </div>
+        </form>
+      </Card>
 
-      <section aria-labelledby="type-heading" className={card}>
-        <h2 id="type-heading" className="text-base font-semibold">
-          Per document type
-        </h2>
-        <ThresholdTable
-          rows={byType.map((r) => ({ key: r.documentType, label: r.documentType, threshold: r.threshold }))}
-          onRemove={(key) =>
-            save(
-              { scope: "document_type", documentType: key, threshold: null },
-              `Removed the ${key} threshold`,
-            )
-          }
-          pending={pending}
-        />
-        <form
-          aria-label="Add a document type threshold"
-          className="mt-3 flex flex-wrap items-end gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const data = new FormData(e.currentTarget);
-            const documentType = String(data.get("documentType") ?? "");
-            const threshold = String(data.get("threshold") ?? "") as unknown as number;
-            save({ scope: "document_type", documentType, threshold }, `${documentType} threshold saved`);
-          }}
-        >
-          <label className="text-sm font-medium">
-            Document type
-            <select name="documentType" className={input}>
+      <Card asChild>
+        <section aria-labelledby="type-heading">
+          <CardTitle id="type-heading">Per document type</CardTitle>
+          <ThresholdTable
+            rows={byType.map((r) => ({ key: r.documentType, label: r.documentType, threshold: r.threshold }))}
+            onRemove={(key) =>
+              save(
+                { scope: "document_type", documentType: key, threshold: null },
+                `Removed the ${key} threshold`,
+              )
+            }
+            pending={pending}
+          />
+          <form
+            aria-label="Add a document type threshold"
+            className="mt-3 flex flex-wrap items-end gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const data = new FormData(e.currentTarget);
+              const documentType = String(data.get("documentType") ?? "");
+              const threshold = String(data.get("threshold") ?? "") as unknown as number;
+              save({ scope: "document_type", documentType, threshold }, `${documentType} threshold saved`);
+            }}
+          >
+            <Select label="Document type" density="sm" name="documentType">
               {documentTypes.map((t) => (
                 <option key={t}>{t}</option>
               ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            Threshold
-            <input name="threshold" type="number" min={0} max={1} step={0.01} required className={input} />
-          </label>
-          <button type="submit" disabled={pending} className={primary}>
-            Set
-          </button>
-        </form>
-      </section>
+            </Select>
+            <Input
+              label="Threshold"
+              density="sm"
+              name="threshold"
+              type="number"
+              min={0}
+              max={1}
+              step={0.01}
+              required
+            />
+            <Button type="submit" disabled={pending}>
+              Set
+            </Button>
+          </form>
+        </section>
+      </Card>
 
-      <section aria-labelledby="field-heading" className={card}>
-        <h2 id="field-heading" className="text-base font-semibold">
-          Per field
-        </h2>
-        <ThresholdTable
-          rows={byField.map((r) => ({
-            key: `${r.documentType ?? ""}|${r.fieldPath}`,
-            label: `${r.documentType ?? "Any type"} · ${r.fieldPath}`,
-            threshold: r.threshold,
-          }))}
-          onRemove={(key) => {
-            const [documentType, fieldPath] = key.split("|") as [string, string];
-            save(
-              { scope: "field", documentType: documentType || null, fieldPath, threshold: null },
-              `Removed the ${fieldPath} threshold`,
-            );
-          }}
-          pending={pending}
-        />
-        <form
-          aria-label="Add a field threshold"
-          className="mt-3 flex flex-wrap items-end gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const data = new FormData(e.currentTarget);
-            const documentType = String(data.get("documentType") ?? "") || null;
-            const fieldPath = String(data.get("fieldPath") ?? "");
-            const threshold = String(data.get("threshold") ?? "") as unknown as number;
-            save({ scope: "field", documentType, fieldPath, threshold }, `${fieldPath} threshold saved`);
-          }}
-        >
-          <label className="text-sm font-medium">
-            Document type
-            <select name="documentType" className={input}>
+      <Card asChild>
+        <section aria-labelledby="field-heading">
+          <CardTitle id="field-heading">Per field</CardTitle>
+          <ThresholdTable
+            rows={byField.map((r) => ({
+              key: `${r.documentType ?? ""}|${r.fieldPath}`,
+              label: `${r.documentType ?? "Any type"} · ${r.fieldPath}`,
+              threshold: r.threshold,
+            }))}
+            onRemove={(key) => {
+              const [documentType, fieldPath] = key.split("|") as [string, string];
+              save(
+                { scope: "field", documentType: documentType || null, fieldPath, threshold: null },
+                `Removed the ${fieldPath} threshold`,
+              );
+            }}
+            pending={pending}
+          />
+          <form
+            aria-label="Add a field threshold"
+            className="mt-3 flex flex-wrap items-end gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const data = new FormData(e.currentTarget);
+              const documentType = String(data.get("documentType") ?? "") || null;
+              const fieldPath = String(data.get("fieldPath") ?? "");
+              const threshold = String(data.get("threshold") ?? "") as unknown as number;
+              save({ scope: "field", documentType, fieldPath, threshold }, `${fieldPath} threshold saved`);
+            }}
+          >
+            <Select label="Document type" density="sm" name="documentType">
               <option value="">Any type</option>
               {documentTypes.map((t) => (
                 <option key={t}>{t}</option>
               ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium">
-            Field key
-            <input name="fieldPath" placeholder="e.g. address" required className={input} />
-          </label>
-          <label className="text-sm font-medium">
-            Threshold
-            <input name="threshold" type="number" min={0} max={1} step={0.01} required className={input} />
-          </label>
-          <button type="submit" disabled={pending} className={primary}>
-            Set
-          </button>
-        </form>
-      </section>
+            </Select>
+            <Input label="Field key" density="sm" name="fieldPath" placeholder="e.g. address" required />
+            <Input
+              label="Threshold"
+              density="sm"
+              name="threshold"
+              type="number"
+              min={0}
+              max={1}
+              step={0.01}
+              required
+            />
+            <Button type="submit" disabled={pending}>
+              Set
+            </Button>
+          </form>
+        </section>
+      </Card>
     </div>
   );
 }
@@ -197,26 +191,29 @@ function ThresholdTable({
 }) {
   if (rows.length === 0) return <p className="mt-2 text-sm text-slate-500">None set.</p>;
   return (
-    <table className="mt-2 min-w-[24rem] text-sm">
-      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+    <Table
+      className="mt-2 rounded-none border-0 bg-transparent dark:bg-transparent"
+      tableClassName="w-auto min-w-[24rem]"
+    >
+      <TBody>
         {rows.map((r) => (
           <tr key={r.key}>
-            <td className="py-1.5 pr-6 font-mono text-xs">{r.label}</td>
-            <td className="py-1.5 pr-6 tabular-nums">{r.threshold.toFixed(2)}</td>
-            <td className="py-1.5">
-              <button
-                type="button"
+            <Td className="py-1.5 pl-0 pr-6 font-mono text-xs">{r.label}</Td>
+            <Td className="py-1.5 pl-0 pr-6 tabular-nums">{r.threshold.toFixed(2)}</Td>
+            <Td className="px-0 py-1.5">
+              <Button
+                variant="secondary"
+                size="xs"
                 disabled={pending}
                 onClick={() => onRemove(r.key)}
-                className={subtle}
                 aria-label={`Remove ${r.label}`}
               >
                 Remove
-              </button>
-            </td>
+              </Button>
+            </Td>
           </tr>
         ))}
-      </tbody>
-    </table>
+      </TBody>
+    </Table>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
 import { CrossChecksTable } from "@/components/flows/cross-checks-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { listSimulatorSamples } from "@/lib/atlas/samples";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -109,75 +110,59 @@ export default async function ApplicationPage({ params }: { params: Promise<{ fl
         {docs.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No documents yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">Documents of this application</caption>
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="px-4 py-2">
-                    Document id
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Type
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right">
-                    Fields
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Lowest confidence
-                  </th>
-                  <th scope="col" className="px-4 py-2 text-right">
-                    Need review
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Problems
-                  </th>
-                  <th scope="col" className="px-4 py-2">
-                    Review
-                  </th>
+          <Table>
+            <TableCaption>Documents of this application</TableCaption>
+            <THead>
+              <tr>
+                <Th>Document id</Th>
+                <Th>Type</Th>
+                <Th numeric>Fields</Th>
+                <Th>Lowest confidence</Th>
+                <Th numeric>Need review</Th>
+                <Th>Problems</Th>
+                <Th>Review</Th>
+              </tr>
+            </THead>
+            <TBody>
+              {docs.map((d) => (
+                <tr key={d.id} data-testid="application-document-row">
+                  <Td className="font-mono text-xs">
+                    {documentLinks[d.documentId] ? (
+                      <Link
+                        href={documentLinks[d.documentId]!}
+                        className="text-indigo-700 hover:underline dark:text-indigo-300"
+                      >
+                        {maskAadhaarInText(d.documentId)}
+                      </Link>
+                    ) : (
+                      d.documentId
+                    )}
+                  </Td>
+                  <Td className="text-xs">
+                    {d.documentType ??
+                      (d.status === "submitted"
+                        ? "waiting…"
+                        : d.status === "not_submitted"
+                          ? "not sent"
+                          : "—")}
+                  </Td>
+                  <Td numeric>{d.fieldCount}</Td>
+                  <Td>
+                    <ConfidenceBadge value={d.minConfidence} threshold={thresholds.global} />
+                  </Td>
+                  <Td numeric>{d.needsReviewCount || ""}</Td>
+                  <Td className="text-xs text-red-700 dark:text-red-300">
+                    {d.errorCode
+                      ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`
+                      : d.submitError && d.status === "not_submitted"
+                        ? "Not sent (see the status above)"
+                        : ""}
+                  </Td>
+                  <Td className="text-xs">{d.reviewStatus.replace("_", " ")}</Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {docs.map((d) => (
-                  <tr key={d.id} data-testid="application-document-row">
-                    <td className="px-4 py-2 font-mono text-xs">
-                      {documentLinks[d.documentId] ? (
-                        <Link
-                          href={documentLinks[d.documentId]!}
-                          className="text-indigo-700 hover:underline dark:text-indigo-300"
-                        >
-                          {maskAadhaarInText(d.documentId)}
-                        </Link>
-                      ) : (
-                        d.documentId
-                      )}
-                    </td>
-                    <td className="px-4 py-2 text-xs">
-                      {d.documentType ??
-                        (d.status === "submitted"
-                          ? "waiting…"
-                          : d.status === "not_submitted"
-                            ? "not sent"
-                            : "—")}
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{d.fieldCount}</td>
-                    <td className="px-4 py-2">
-                      <ConfidenceBadge value={d.minConfidence} threshold={thresholds.global} />
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{d.needsReviewCount || ""}</td>
-                    <td className="px-4 py-2 text-xs text-red-700 dark:text-red-300">
-                      {d.errorCode
-                        ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`
-                        : d.submitError && d.status === "not_submitted"
-                          ? "Not sent (see the status above)"
-                          : ""}
-                    </td>
-                    <td className="px-4 py-2 text-xs">{d.reviewStatus.replace("_", " ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </TBody>
+          </Table>
         )}
       </section>
 

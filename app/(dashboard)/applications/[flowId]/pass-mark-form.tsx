@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { setPassMarkAction } from "./actions";
 
 /** Admin setting: the similarity a cross-check needs to count as a match (for every application). */
@@ -24,25 +26,20 @@ export function PassMarkForm({ passMark }: { passMark: number }) {
         });
       }}
     >
-      <label className="text-sm font-medium">
-        Cross-check pass mark (0–100)
-        <input
-          type="number"
-          min={0}
-          max={100}
-          step={0.5}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          className="mt-1 block w-28 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
-      </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
-      >
+      <Input
+        label="Cross-check pass mark (0–100)"
+        density="sm"
+        type="number"
+        min={0}
+        max={100}
+        step={0.5}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        className="w-28"
+      />
+      <Button type="submit" variant="secondary" disabled={pending}>
         Save pass mark
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,13 +2,16 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useDeferredValue, useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { InputProblems, SubmitBar } from "@/components/batch-input/input-checks";
+import { RowPreview } from "@/components/batch-input/row-preview";
+import { FillButton, RowsField } from "@/components/batch-input/rows-field";
+import { readRowsFile, useParsedRows } from "@/components/batch-input/use-parsed-rows";
+import { Alert } from "@/components/ui/alert";
 import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
-import { describeLayout, parseBatchInput, serializeRows, type InputRow } from "@/lib/batches/input";
-import { decodeBytes, describeEncoding } from "@/lib/batches/input/encoding";
-import { formatMegabytes, utf8Length } from "@/lib/batches/limits";
-import { RowPreview } from "../../batches/new/row-preview";
+import { describeLayout, serializeRows, type InputRow } from "@/lib/batches/input";
+import { formatMegabytes } from "@/lib/batches/limits";
 import { uploadDocumentsAction } from "./actions";
 
 export type SampleCase = { label: string; rows: { documentId: string; fileUrl: string }[] };
@@ -16,8 +19,7 @@ export type SampleCase = { label: string; rows: { documentId: string; fileUrl: s
 /** Under the 1 MB server-action body limit, with room for the rest of the request. */
 const MAX_UPLOAD_TEXT_BYTES = 900_000;
 
-const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
+const NONE: string[] = [];
 
 /** Paste/CSV input with the same checks and preview as a new batch, sent as one multiupload. */
 export function UploadForm({
@@ -78,27 +80,19 @@ export function UploadForm({
   // "already there" for a second submit with the same key, which the server answers "already
   // recorded" (otherwise every row is flagged and the upload cannot be tried again).
   const resubmit = inFlightHash !== undefined && hashContent(deferredText) === inFlightHash;
-  const parsed = useMemo(
-    () =>
-      parseBatchInput(deferredText, {
-        maxRows,
-        allowHttp,
-        now: new Date(),
-        existingDocumentIds: resubmit ? [] : existingDocumentIds,
-      }),
-    [deferredText, maxRows, allowHttp, existingDocumentIds, resubmit],
-  );
-  const bytes = useMemo(() => utf8Length(deferredText), [deferredText]);
   // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
-  const tooLarge = bytes > MAX_UPLOAD_TEXT_BYTES;
-  const valid = parsed.rows.filter((r) => r.problems.length === 0).length;
-  const invalid = parsed.rows.length - valid;
+  const { parsed, bytes, tooLarge, valid } = useParsedRows(deferredText, {
+    maxRows,
+    maxBytes: MAX_UPLOAD_TEXT_BYTES,
+    allowHttp,
+    existingDocumentIds: resubmit ? NONE : existingDocumentIds,
+  });
 
   async function readFile(file: File) {
-    const decoded = decodeBytes(await file.arrayBuffer());
+    const read = await readRowsFile(file);
     setNotice(null);
-    setText(decoded.text);
-    setEncoding(describeEncoding(decoded));
+    setText(read.text);
+    setEncoding(read.encoding);
   }
 
   function submit() {
@@ -158,76 +152,46 @@ export function UploadForm({
         submit();
       }}
     >
-      <div>
-        <label htmlFor="application-rows" className="text-sm font-medium">
-          Document URLs or CSV rows
-        </label>
-        <textarea
-          id="application-rows"
-          value={text}
-          onChange={(e) => {
-            setEncoding(null);
-            setText(e.target.value);
-          }}
-          onDragOver={(e) => e.preventDefault()}
-          onDrop={(e) => {
-            const file = e.dataTransfer.files[0];
-            if (!file) return;
-            e.preventDefault();
-            void readFile(file);
-          }}
-          rows={6}
-          spellCheck={false}
-          placeholder={"document_id,file_url\nAPP-1042-PAN,https://bucket.s3.ap-south-1.amazonaws.com/…"}
-          className={`${field} font-mono text-xs`}
-          aria-describedby="application-rows-help"
-        />
-        <div
-          id="application-rows-help"
-          className="mt-2 flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400"
-        >
-          <span>
-            One URL per line or document_id,file_url rows (any delimiter), or drop a .csv/.txt file on the
-            box; at most {maxRows} per upload. Atlas classifies each document.
-          </span>
-          {sampleCases.map((c) => (
-            <button
-              key={c.label}
-              type="button"
-              onClick={() =>
-                setText(serializeRows(c.rows.map((r) => ({ ...r, documentIdGenerated: false }))))
-              }
-              className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 font-medium text-amber-900 hover:bg-amber-100 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
-            >
-              Fill in {c.label}
-            </button>
-          ))}
-        </div>
-      </div>
-      {(parsed.errors.length > 0 && text.trim()) || tooLarge ? (
-        <ul
-          role="alert"
-          className="space-y-1 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
-          {tooLarge ? (
+      <RowsField
+        id="application-rows"
+        label="Document URLs or CSV rows"
+        value={text}
+        onChange={(next) => {
+          setEncoding(null);
+          setText(next);
+        }}
+        onFile={(file) => void readFile(file)}
+        rows={6}
+        placeholder={"document_id,file_url\nAPP-1042-PAN,https://bucket.s3.ap-south-1.amazonaws.com/…"}
+      >
+        <span>
+          One URL per line or document_id,file_url rows (any delimiter), or drop a .csv/.txt file on the box;
+          at most {maxRows} per upload. Atlas classifies each document.
+        </span>
+        {sampleCases.map((c) => (
+          <FillButton
+            key={c.label}
+            onClick={() => setText(serializeRows(c.rows.map((r) => ({ ...r, documentIdGenerated: false }))))}
+          >
+            Fill in {c.label}
+          </FillButton>
+        ))}
+      </RowsField>
+      <InputProblems
+        errors={text.trim() ? parsed.errors : []}
+        sizeError={
+          tooLarge ? (
             <li data-testid="upload-size-error">
               The list is {formatMegabytes(bytes)}; one upload takes at most {maxRows} documents and{" "}
               {formatMegabytes(MAX_UPLOAD_TEXT_BYTES)} — remove rows, or start a batch for more.
             </li>
-          ) : null}
-          {parsed.errors.map((e) => (
-            <li key={e.code}>{e.message}</li>
-          ))}
-        </ul>
-      ) : null}
+          ) : null
+        }
+      />
       {notice ? (
-        <p
-          role="status"
-          data-testid="upload-notice"
-          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
-        >
+        <Alert tone="warning" role="status" data-testid="upload-notice">
           {notice}
-        </p>
+        </Alert>
       ) : null}
       {parsed.rows.length > 0 ? (
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="upload-read-as">
@@ -244,35 +208,20 @@ export function UploadForm({
         />
       ) : null}
       {error ? (
-        <p
-          role="alert"
-          data-testid="upload-error"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
+        <Alert tone="error" data-testid="upload-error">
           {error}
-        </p>
+        </Alert>
       ) : null}
-      <div className="flex flex-wrap items-center gap-4">
-        <button
-          type="submit"
-          disabled={pending || valid === 0 || tooLarge}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
-        >
-          {pending
-            ? "Sending…"
-            : invalid > 0
-              ? `Upload ${valid} valid row${valid === 1 ? "" : "s"} (skip ${invalid})`
-              : `Upload ${valid} document${valid === 1 ? "" : "s"}`}
-        </button>
-        <p
-          className="text-sm text-slate-600 dark:text-slate-400"
-          aria-live="polite"
-          data-testid="upload-row-summary"
-        >
-          {parsed.rows.length} row{parsed.rows.length === 1 ? "" : "s"}: {valid} valid, {invalid} with
-          problems
-        </p>
-      </div>
+      <SubmitBar
+        pending={pending}
+        pendingText="Sending…"
+        verb="Upload"
+        noun="document"
+        total={parsed.rows.length}
+        valid={valid}
+        disabled={tooLarge}
+        summaryTestId="upload-row-summary"
+      />
     </form>
   );
 }

@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input, Select, Textarea } from "@/components/ui/field";
 import { parseFlowParams } from "../schemas";
 import { createApplicationAction } from "./actions";
-
-const field =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export function NewApplicationForm({
   productTypes,
@@ -52,70 +52,57 @@ export function NewApplicationForm({
         submit();
       }}
     >
-      <label className="block text-sm font-medium">
-        Application id
-        <input
-          value={applicationId}
-          onChange={(e) => setApplicationId(e.target.value)}
-          required
-          maxLength={100}
-          placeholder="e.g. LOS-2026-001042"
-          className={`${field} font-mono`}
-        />
-      </label>
-      <label className="block text-sm font-medium">
-        Product type
-        <select value={productType} onChange={(e) => setProductType(e.target.value)} className={field}>
-          {productTypes.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </label>
-      <div>
-        <label htmlFor="flow-params" className="block text-sm font-medium">
-          flow_params{" "}
-          <span className="font-normal text-slate-500">
-            (optional JSON object, passed back in the callback)
-          </span>
-        </label>
-        <textarea
-          id="flow-params"
-          value={flowParams}
-          onChange={(e) => setFlowParams(e.target.value)}
-          rows={4}
-          spellCheck={false}
-          placeholder='{"branch": "Pune", "officer": "RK"}'
-          aria-invalid={!paramsCheck.ok}
-          aria-describedby="flow-params-check"
-          className={`${field} font-mono text-xs`}
-        />
-        <p
-          id="flow-params-check"
-          className={`mt-1 text-xs ${paramsCheck.ok ? "text-slate-500" : "text-red-700 dark:text-red-300"}`}
-        >
-          {paramsCheck.ok ? "Leave empty to send {}." : paramsCheck.error}
-        </p>
-      </div>
+      <Input
+        label="Application id"
+        value={applicationId}
+        onChange={(e) => setApplicationId(e.target.value)}
+        required
+        maxLength={100}
+        placeholder="e.g. LOS-2026-001042"
+        className="py-2 font-mono"
+      />
+      <Select
+        label="Product type"
+        value={productType}
+        onChange={(e) => setProductType(e.target.value)}
+        className="py-2"
+      >
+        {productTypes.map((p) => (
+          <option key={p}>{p}</option>
+        ))}
+      </Select>
+      <Textarea
+        id="flow-params"
+        label={
+          <>
+            flow_params{" "}
+            <span className="font-normal text-slate-500">
+              (optional JSON object, passed back in the callback)
+            </span>
+          </>
+        }
+        value={flowParams}
+        onChange={(e) => setFlowParams(e.target.value)}
+        rows={4}
+        spellCheck={false}
+        placeholder='{"branch": "Pune", "officer": "RK"}'
+        hint={paramsCheck.ok ? "Leave empty to send {}." : undefined}
+        error={paramsCheck.ok ? undefined : paramsCheck.error}
+        className="py-2 font-mono text-xs"
+      />
       {error ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
-        >
+        <Alert tone="error">
           {error}{" "}
           {existing ? (
             <Link className="underline" href={`/applications/${existing}`}>
               Open it
             </Link>
           ) : null}
-        </p>
+        </Alert>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending || !paramsCheck.ok || !applicationId.trim()}
-        className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
-      >
+      <Button type="submit" size="lg" disabled={pending || !paramsCheck.ok || !applicationId.trim()}>
         {pending ? "Starting…" : "Create application"}
-      </button>
+      </Button>
     </form>
   );
 }

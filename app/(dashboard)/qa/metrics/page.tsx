@@ -3,6 +3,9 @@ import Link from "next/link";
 import { AccuracyChart } from "@/components/qa/accuracy-chart";
 import { CalibrationChart } from "@/components/qa/calibration-chart";
 import { WhatIfPanel } from "@/components/qa/what-if-panel";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input, Select } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
@@ -16,8 +19,6 @@ import { AccuracyTable, CalibrationTable, pct, SuggestionsTable } from "./tables
 
 export const metadata: Metadata = { title: "QA metrics" };
 
-const input =
-  "mt-1 block w-32 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 const section = "mt-8";
 
 export default async function MetricsPage({
@@ -52,52 +53,56 @@ export default async function MetricsPage({
           </>
         }
       />
-      <form
-        method="get"
-        aria-label="Metrics options"
-        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-      >
-        <label className="text-sm font-medium">
-          Sample
-          <select name="sample" defaultValue={query.sample ?? ""} className={`${input} w-64`}>
+      <Card asChild className="flex flex-wrap items-end gap-3">
+        <form method="get" aria-label="Metrics options">
+          <Select
+            label="Sample"
+            density="sm"
+            name="sample"
+            defaultValue={query.sample ?? ""}
+            className="w-64"
+          >
             <option value="">All samples</option>
             {samples.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name ?? `Sample of ${s.items}`} ({s.seed})
               </option>
             ))}
-          </select>
-        </label>
-        <label className="text-sm font-medium">
-          Target error rate (%)
-          <input
+          </Select>
+          <Input
+            label="Target error rate (%)"
+            density="sm"
+            className="w-32"
             name="target"
             type="number"
             min={0}
             max={100}
             step={0.1}
             defaultValue={query.target}
-            className={input}
           />
-        </label>
-        <label className="text-sm font-medium">
-          Minimum verdicts at or above
-          <input name="min" type="number" min={1} step={1} defaultValue={query.min} className={input} />
-        </label>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-        >
-          Update
-        </button>
-        <p className="basis-full text-xs text-slate-500 dark:text-slate-400">
-          Suggested threshold: the lowest Atlas confidence t such that at least the minimum number of checked
-          fields of that type and field have confidence ≥ t, and at most the target share of them were wrong.
-        </p>
-      </form>
+          <Input
+            label="Minimum verdicts at or above"
+            density="sm"
+            className="w-32"
+            name="min"
+            type="number"
+            min={1}
+            step={1}
+            defaultValue={query.min}
+          />
+          <Button type="submit" variant="secondary">
+            Update
+          </Button>
+          <p className="basis-full text-xs text-slate-500 dark:text-slate-400">
+            Suggested threshold: the lowest Atlas confidence t such that at least the minimum number of
+            checked fields of that type and field have confidence ≥ t, and at most the target share of them
+            were wrong.
+          </p>
+        </form>
+      </Card>
 
       <dl className="mt-6 grid gap-4 sm:grid-cols-3" data-testid="metrics-summary">
-        <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <Card>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Accuracy</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums" data-testid="overall-accuracy">
             {pct(report.overall.accuracy)}
@@ -105,15 +110,15 @@ export default async function MetricsPage({
           <dd className="text-xs text-slate-500">
             {report.overall.correct} of {report.overall.verdicts} fields correct
           </dd>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        </Card>
+        <Card>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Expected calibration error</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums">{pct(report.ece)}</dd>
           <dd className="text-xs text-slate-500">
             Average gap between confidence and accuracy, weighted by bucket size
           </dd>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        </Card>
+        <Card>
           <dt className="text-xs uppercase tracking-wide text-slate-500">Export (CSV)</dt>
           <dd className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm">
             {METRICS_TABLES.map((table) => (
@@ -127,7 +132,7 @@ export default async function MetricsPage({
               </a>
             ))}
           </dd>
-        </div>
+        </Card>
       </dl>
 
       <section aria-labelledby="by-type-heading" className={section}>
@@ -178,9 +183,9 @@ export default async function MetricsPage({
         <h2 id="what-if-heading" className="text-lg font-semibold">
           Threshold what-if
         </h2>
-        <div className="mt-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <Card className="mt-3">
           <WhatIfPanel verdicts={verdicts} initialThreshold={Math.round(thresholds.global * 100) / 100} />
-        </div>
+        </Card>
       </section>
 
       <section aria-labelledby="suggestions-heading" className={section}>

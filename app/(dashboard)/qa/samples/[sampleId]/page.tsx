@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getSample, listSampleItems } from "@/lib/qa/samples";
@@ -44,23 +46,19 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
         }
         actions={
           <>
-            <Link
-              href={`/qa/metrics?sample=${sample.id}`}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-            >
-              Metrics for this sample
-            </Link>
+            <Button asChild variant="secondary">
+              <Link href={`/qa/metrics?sample=${sample.id}`}>Metrics for this sample</Link>
+            </Button>
             {firstOpen ? (
-              <Link
-                href={`/qa/samples/${sample.id}/items/${firstOpen.id}`}
-                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-              >
-                {sample.completed === 0
-                  ? "Start checking"
-                  : sample.completed < sample.items
-                    ? "Continue checking"
-                    : "Look again"}
-              </Link>
+              <Button asChild>
+                <Link href={`/qa/samples/${sample.id}/items/${firstOpen.id}`}>
+                  {sample.completed === 0
+                    ? "Start checking"
+                    : sample.completed < sample.items
+                      ? "Continue checking"
+                      : "Look again"}
+                </Link>
+              </Button>
             ) : null}
           </>
         }
@@ -68,56 +66,42 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
       <p className="mb-3 text-sm" data-testid="sample-progress">
         {sample.completed} of {sample.items} documents checked
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Sampled documents</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-4 py-2 text-right">
-                #
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Document id
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Type
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                Fields checked
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                Incorrect
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Status
-              </th>
+      <Table>
+        <TableCaption>Sampled documents</TableCaption>
+        <THead>
+          <tr>
+            <Th numeric>#</Th>
+            <Th>Document id</Th>
+            <Th>Type</Th>
+            <Th numeric>Fields checked</Th>
+            <Th numeric>Incorrect</Th>
+            <Th>Status</Th>
+          </tr>
+        </THead>
+        <TBody>
+          {items.map((item) => (
+            <tr key={item.id} data-testid="sample-item-row">
+              <Td numeric>{item.position + 1}</Td>
+              <Td className="font-mono text-xs">
+                <Link
+                  href={`/qa/samples/${sample.id}/items/${item.id}`}
+                  className="text-indigo-700 hover:underline dark:text-indigo-300"
+                >
+                  {maskAadhaarInText(item.documentId)}
+                </Link>
+              </Td>
+              <Td className="text-xs">{item.documentType ?? "—"}</Td>
+              <Td numeric>
+                {item.checked}/{item.fieldCount}
+              </Td>
+              <Td numeric>{item.incorrect || ""}</Td>
+              <Td className="text-xs">
+                {item.completedAt ? "Checked" : item.checked ? "In progress" : "To check"}
+              </Td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {items.map((item) => (
-              <tr key={item.id} data-testid="sample-item-row">
-                <td className="px-4 py-2 text-right tabular-nums">{item.position + 1}</td>
-                <td className="px-4 py-2 font-mono text-xs">
-                  <Link
-                    href={`/qa/samples/${sample.id}/items/${item.id}`}
-                    className="text-indigo-700 hover:underline dark:text-indigo-300"
-                  >
-                    {maskAadhaarInText(item.documentId)}
-                  </Link>
-                </td>
-                <td className="px-4 py-2 text-xs">{item.documentType ?? "—"}</td>
-                <td className="px-4 py-2 text-right tabular-nums">
-                  {item.checked}/{item.fieldCount}
-                </td>
-                <td className="px-4 py-2 text-right tabular-nums">{item.incorrect || ""}</td>
-                <td className="px-4 py-2 text-xs">
-                  {item.completedAt ? "Checked" : item.checked ? "In progress" : "To check"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </TBody>
+      </Table>
     </>
   );
 }

@@ -2,6 +2,9 @@
 
 import { useEffect, useRef } from "react";
 import { FieldValue, humanise } from "@/components/documents/field-value";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
+import { Td, Th } from "@/components/ui/table";
 import type { CheckField } from "@/lib/qa/verdicts";
 
 export type FieldVerdict = { correct: boolean; rightValue: string | null };
@@ -19,9 +22,6 @@ type Props = {
   onSubmitIncorrect: (value: string) => void;
   onCancel: () => void;
 };
-
-const button =
-  "rounded border px-2 py-0.5 text-xs font-medium focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-500";
 
 export function CheckFieldRow(props: Props) {
   const { field, verdict, active, editing } = props;
@@ -41,44 +41,46 @@ export function CheckFieldRow(props: Props) {
       onClick={props.onActivate}
       className={`${active ? "bg-indigo-50 ring-2 ring-inset ring-indigo-400 dark:bg-indigo-950/40" : ""} ${state === "incorrect" ? "text-red-900 dark:text-red-200" : ""}`}
     >
-      <th scope="row" className="px-3 py-2 text-left font-medium">
+      <Th scope="row" className="px-3">
         {label}
         <span className="block font-mono text-xs font-normal text-slate-500">{field.path}</span>
-      </th>
-      <td className="px-3 py-2">
+      </Th>
+      <Td className="px-3">
         <FieldValue value={field.value} />
-      </td>
+      </Td>
       {props.blind ? null : (
-        <td className="px-3 py-2 font-mono text-xs tabular-nums">
+        <Td className="px-3 font-mono text-xs tabular-nums">
           {field.confidence === null ? "—" : field.confidence.toFixed(2)}
-        </td>
+        </Td>
       )}
-      <td className="px-3 py-2">
+      <Td className="px-3">
         <div className="flex flex-wrap items-center gap-1">
-          <button
-            type="button"
+          <Button
+            variant={state === "correct" ? "success" : "secondary"}
+            size="xs"
+            className="border py-0.5"
             aria-pressed={state === "correct"}
             aria-label={`${label}: correct`}
             onClick={(e) => {
               e.stopPropagation();
               props.onCorrect();
             }}
-            className={`${button} ${state === "correct" ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 dark:border-slate-700"}`}
           >
             Correct
-          </button>
-          <button
-            type="button"
+          </Button>
+          <Button
+            variant={state === "incorrect" ? "danger" : "secondary"}
+            size="xs"
+            className="border py-0.5"
             aria-pressed={state === "incorrect"}
             aria-label={`${label}: incorrect`}
             onClick={(e) => {
               e.stopPropagation();
               props.onStartIncorrect();
             }}
-            className={`${button} ${state === "incorrect" ? "border-red-600 bg-red-600 text-white" : "border-slate-300 dark:border-slate-700"}`}
           >
             Incorrect
-          </button>
+          </Button>
         </div>
         {editing ? (
           <form
@@ -88,28 +90,29 @@ export function CheckFieldRow(props: Props) {
               props.onSubmitIncorrect(input.current?.value ?? "");
             }}
           >
-            <label className="sr-only" htmlFor={`right-${field.id}`}>
-              Right value for {label}
-            </label>
-            <input
+            <Input
               id={`right-${field.id}`}
+              label={`Right value for ${label}`}
+              labelClassName="sr-only"
+              fieldClassName="w-full"
+              density="xs"
               ref={input}
               defaultValue={verdict?.rightValue ?? ""}
               onKeyDown={(e) => {
                 if (e.key === "Escape") props.onCancel();
               }}
-              className="w-full rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+              className="mt-0 w-full rounded"
             />
-            <button type="submit" className={`${button} border-slate-300 dark:border-slate-700`}>
+            <Button type="submit" variant="secondary" size="xs" className="py-0.5">
               Save
-            </button>
+            </Button>
           </form>
         ) : verdict && !verdict.correct ? (
           <p className="mt-1 text-xs">
             Right value: <span className="font-medium">{verdict.rightValue}</span>
           </p>
         ) : null}
-      </td>
+      </Td>
     </tr>
   );
 }

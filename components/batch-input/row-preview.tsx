@@ -2,6 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { Input } from "@/components/ui/field";
+import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { InputRow } from "@/lib/batches/input";
 
 const SHOWN = 200;
@@ -37,42 +43,35 @@ export function RowPreview({
   }
 
   return (
-    <section
-      aria-labelledby="preview-heading"
-      className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-    >
-      <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
-        <h2 id="preview-heading" className="text-sm font-semibold">
-          Preview
-        </h2>
-        <label className="flex items-center gap-2 text-xs">
-          <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
-          Only rows with problems
-        </label>
-      </div>
-      <div className="max-h-[28rem] overflow-auto">
-        <table className="min-w-full text-xs">
-          <caption className="sr-only">Rows to submit and their problems</caption>
-          <thead className="sticky top-0 bg-slate-50 text-left uppercase tracking-wide text-slate-500 dark:bg-slate-800 dark:text-slate-400">
+    <Card asChild padding="none">
+      <section aria-labelledby="preview-heading">
+        <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-2 dark:border-slate-800">
+          <h2 id="preview-heading" className="text-sm font-semibold">
+            Preview
+          </h2>
+          <label className="flex items-center gap-2 text-xs">
+            <input
+              type="checkbox"
+              checked={onlyProblems}
+              onChange={(e) => setOnlyProblems(e.target.checked)}
+            />
+            Only rows with problems
+          </label>
+        </div>
+        <Table className="max-h-[28rem] overflow-auto rounded-none border-0" tableClassName="text-xs">
+          <TableCaption>Rows to submit and their problems</TableCaption>
+          <THead className="sticky top-0 bg-slate-50 dark:bg-slate-800">
             <tr>
-              <th scope="col" className="px-3 py-2">
-                Line
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Document id
-              </th>
-              <th scope="col" className="px-3 py-2">
-                File URL
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Check
-              </th>
-              <th scope="col" className="px-3 py-2">
+              <Th className="px-3">Line</Th>
+              <Th className="px-3">Document id</Th>
+              <Th className="px-3">File URL</Th>
+              <Th className="px-3">Check</Th>
+              <Th className="px-3">
                 <span className="sr-only">Actions</span>
-              </th>
+              </Th>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 align-top dark:divide-slate-800">
+          </THead>
+          <TBody className="align-top">
             {visible.slice(0, SHOWN).map(({ row, index }) =>
               editing === index ? (
                 <EditRow
@@ -87,19 +86,19 @@ export function RowPreview({
                   data-testid="preview-row"
                   className={row.problems.length ? "bg-red-50/60 dark:bg-red-950/30" : ""}
                 >
-                  <td className="px-3 py-2 font-mono">{row.line}</td>
-                  <td className="px-3 py-2 font-mono">
+                  <Td className="px-3 font-mono">{row.line}</Td>
+                  <Td className="px-3 font-mono">
                     {row.documentId}
                     {row.documentIdGenerated ? (
-                      <span className="ml-1 rounded bg-slate-100 px-1 text-[10px] text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                      <Badge shape="tag" className="ml-1 px-1 text-[10px]">
                         generated
-                      </span>
+                      </Badge>
                     ) : null}
-                  </td>
-                  <td className="max-w-md truncate px-3 py-2 font-mono" title={row.fileUrl}>
+                  </Td>
+                  <Td className="max-w-md truncate px-3 font-mono" title={row.fileUrl}>
                     {row.fileUrl}
-                  </td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td className="px-3">
                     {row.problems.length === 0 ? (
                       <span className="text-emerald-700 dark:text-emerald-400">OK</span>
                     ) : (
@@ -121,38 +120,43 @@ export function RowPreview({
                         </Link>
                       </p>
                     ))}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-right">
-                    <button
-                      type="button"
-                      className="underline"
-                      onClick={() => setEditing(index)}
-                      aria-label={`Edit line ${row.line}`}
-                    >
+                  </Td>
+                  <Td className="whitespace-nowrap px-3 text-right">
+                    <RowButton onClick={() => setEditing(index)} aria-label={`Edit line ${row.line}`}>
                       Edit
-                    </button>{" "}
-                    <button
-                      type="button"
-                      className="ml-2 underline"
+                    </RowButton>{" "}
+                    <RowButton
+                      className="ml-2"
                       onClick={() => replace(index, null)}
                       aria-label={`Remove line ${row.line}`}
                     >
                       Remove
-                    </button>
-                  </td>
+                    </RowButton>
+                  </Td>
                 </tr>
               ),
             )}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
         {visible.length > SHOWN ? (
           <p className="px-4 py-2 text-xs text-slate-500">
             …and {visible.length - SHOWN} more row{visible.length - SHOWN === 1 ? "" : "s"} (all are checked
             and counted).
           </p>
         ) : null}
-      </div>
-    </section>
+      </section>
+    </Card>
+  );
+}
+
+/** The row actions: small text buttons, underlined like the links beside them. */
+function RowButton(props: React.ComponentProps<typeof Button>) {
+  return (
+    <Button
+      variant="link"
+      {...props}
+      className={cn("text-current underline dark:text-current", props.className)}
+    />
   );
 }
 
@@ -167,66 +171,53 @@ function EditRow({
 }) {
   const [documentId, setDocumentId] = useState(row.documentIdGenerated ? "" : row.documentId);
   const [fileUrl, setFileUrl] = useState(row.fileUrl);
-  const input =
-    "w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-700 dark:bg-slate-950";
+  const save = () =>
+    onSave({
+      ...row,
+      fileUrl: fileUrl.trim(),
+      documentId: documentId.trim(),
+      documentIdGenerated: !documentId.trim(),
+    });
   return (
     <tr className="bg-indigo-50/60 dark:bg-indigo-950/30">
-      <td className="px-3 py-2 font-mono">{row.line}</td>
-      <td className="px-3 py-2">
-        <label className="sr-only" htmlFor={`edit-id-${row.line}`}>
-          Document id (blank to generate)
-        </label>
-        <input
+      <Td className="px-3 font-mono">{row.line}</Td>
+      <Td className="px-3">
+        <Input
           id={`edit-id-${row.line}`}
+          label="Document id (blank to generate)"
+          labelClassName="sr-only"
           value={documentId}
           placeholder="generated"
           onChange={(e) => setDocumentId(e.target.value)}
-          className={input}
+          density="xs"
+          className="mt-0 font-mono text-xs"
         />
-      </td>
-      <td className="px-3 py-2" colSpan={2}>
-        <label className="sr-only" htmlFor={`edit-url-${row.line}`}>
-          File URL
-        </label>
-        <input
+      </Td>
+      <Td className="px-3" colSpan={2}>
+        <Input
           id={`edit-url-${row.line}`}
+          label="File URL"
+          labelClassName="sr-only"
           value={fileUrl}
           onChange={(e) => setFileUrl(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === "Enter") {
               e.preventDefault();
-              onSave({
-                ...row,
-                fileUrl: fileUrl.trim(),
-                documentId: documentId.trim(),
-                documentIdGenerated: !documentId.trim(),
-              });
+              save();
             }
             if (e.key === "Escape") onCancel();
           }}
-          className={input}
+          density="xs"
+          className="mt-0 w-full font-mono text-xs"
           autoFocus
         />
-      </td>
-      <td className="whitespace-nowrap px-3 py-2 text-right">
-        <button
-          type="button"
-          className="underline"
-          onClick={() =>
-            onSave({
-              ...row,
-              fileUrl: fileUrl.trim(),
-              documentId: documentId.trim(),
-              documentIdGenerated: !documentId.trim(),
-            })
-          }
-        >
-          Save
-        </button>
-        <button type="button" className="ml-2 underline" onClick={onCancel}>
+      </Td>
+      <Td className="whitespace-nowrap px-3 text-right">
+        <RowButton onClick={save}>Save</RowButton>
+        <RowButton className="ml-2" onClick={onCancel}>
           Cancel
-        </button>
-      </td>
+        </RowButton>
+      </Td>
     </tr>
   );
 }
