@@ -3,6 +3,7 @@ import { ActivityTracker } from "@/components/shell/activity-tracker";
 import { NavLinks, type NavItem } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { Badge } from "@/components/ui/badge";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
 import { can, type Permission, ROLE_LABEL } from "@/lib/roles";
@@ -48,12 +49,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
           </nav>
           <div className="flex items-center gap-3">
             {demo ? (
-              <span
-                title="No real Atlas is configured: the built-in simulator answers"
-                className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800 dark:bg-amber-900/60 dark:text-amber-200"
-              >
+              <Badge tone="warning" title="No real Atlas is configured: the built-in simulator answers">
                 Demo mode
-              </span>
+              </Badge>
             ) : null}
             <ThemeToggle />
             <Link

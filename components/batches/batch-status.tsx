@@ -1,22 +1,20 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { BATCH_STATUS_LABEL, type BatchStatus } from "@/lib/batches/status";
 
-const TONE: Record<BatchStatus, string> = {
-  submitting: "bg-sky-100 text-sky-800 dark:bg-sky-900/60 dark:text-sky-200",
-  processing: "bg-indigo-100 text-indigo-800 dark:bg-indigo-900/60 dark:text-indigo-200",
-  stalled: "bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-200",
-  complete: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200",
-  partly_failed: "bg-red-100 text-red-800 dark:bg-red-900/60 dark:text-red-200",
+const TONE: Record<BatchStatus, BadgeTone> = {
+  submitting: "info",
+  processing: "accent",
+  stalled: "warning",
+  complete: "success",
+  partly_failed: "danger",
 };
 
 export function BatchStatusBadge({ status }: { status: string }) {
   const known = status in TONE ? (status as BatchStatus) : "processing";
   return (
-    <span
-      data-testid="batch-status"
-      className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${TONE[known]}`}
-    >
+    <Badge data-testid="batch-status" tone={TONE[known]}>
       {BATCH_STATUS_LABEL[known] ?? status}
-    </span>
+    </Badge>
   );
 }
 

@@ -1,3 +1,5 @@
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+
 /**
  * Renders any extracted value readably: text as text, objects as a definition list, arrays of
  * objects as a table (e.g. bank statement transactions, invoice line items), other arrays as a
@@ -40,30 +42,31 @@ export function FieldValue({ value }: { value: unknown }) {
 function ObjectTable({ rows }: { rows: Record<string, unknown>[] }) {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return (
-    <div className="max-h-80 overflow-auto rounded border border-slate-200 dark:border-slate-700">
-      <table className="min-w-full text-xs">
-        <thead className="sticky top-0 bg-slate-50 text-left dark:bg-slate-800">
-          <tr>
-            {columns.map((c) => (
-              <th key={c} scope="col" className="px-2 py-1 font-medium">
-                {humanise(c)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {rows.map((row, i) => (
-            <tr key={i}>
-              {columns.map((c) => (
-                <td key={c} className="px-2 py-1 align-top">
-                  {row[c] === undefined ? "" : <FieldValue value={row[c]} />}
-                </td>
-              ))}
-            </tr>
+    <Table
+      className="max-h-80 overflow-auto rounded bg-transparent dark:border-slate-700 dark:bg-transparent"
+      tableClassName="text-xs"
+    >
+      <THead className="sticky top-0 bg-slate-50 text-xs normal-case tracking-normal text-inherit dark:bg-slate-800 dark:text-inherit">
+        <Tr>
+          {columns.map((c) => (
+            <Th key={c} className="px-2 py-1 font-medium">
+              {humanise(c)}
+            </Th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </Tr>
+      </THead>
+      <TBody>
+        {rows.map((row, i) => (
+          <Tr key={i}>
+            {columns.map((c) => (
+              <Td key={c} className="px-2 py-1 align-top">
+                {row[c] === undefined ? "" : <FieldValue value={row[c]} />}
+              </Td>
+            ))}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
   );
 }
 

@@ -1,7 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { Alert, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { PdfPages } from "./pdf-pages";
+import { ToolButton } from "./tool-button";
 
 type Loaded =
   | { state: "loading" }
@@ -82,123 +86,98 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
   }, [documentId, fail, reveal]);
 
   const scale = ZOOMS[zoom]!;
+  const showFullScan = () => {
+    setLoaded({ state: "loading" });
+    setRevealedFor(documentId);
+  };
   return (
-    <section
-      aria-label="Document"
-      className="flex h-full flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-    >
-      <div className="flex flex-wrap items-center gap-1 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800">
-        <button
-          type="button"
-          className={tool}
-          onClick={() => setZoom((z) => Math.max(0, z - 1))}
-          disabled={zoom === 0}
-        >
-          Zoom out
-        </button>
-        <span className="w-12 text-center tabular-nums" data-testid="zoom-level">
-          {Math.round(scale * 100)} %
-        </span>
-        <button
-          type="button"
-          className={tool}
-          onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
-          disabled={zoom === ZOOMS.length - 1}
-        >
-          Zoom in
-        </button>
-        <button type="button" className={tool} onClick={() => setRotation((r) => (r + 270) % 360)}>
-          Rotate left
-        </button>
-        <button type="button" className={tool} onClick={() => setRotation((r) => (r + 90) % 360)}>
-          Rotate right
-        </button>
-        {loaded.state === "image" || loaded.state === "pdf" ? (
-          <a
-            href={`/api/documents/${documentId}/file?download=1${reveal ? "&reveal=1" : ""}`}
-            download
-            rel="noreferrer"
-            className="ml-auto underline"
+    <Card asChild padding="none" className="flex h-full flex-col">
+      <section aria-label="Document">
+        <div className="flex flex-wrap items-center gap-1 border-b border-slate-200 px-3 py-2 text-xs dark:border-slate-800">
+          <ToolButton onClick={() => setZoom((z) => Math.max(0, z - 1))} disabled={zoom === 0}>
+            Zoom out
+          </ToolButton>
+          <span className="w-12 text-center tabular-nums" data-testid="zoom-level">
+            {Math.round(scale * 100)} %
+          </span>
+          <ToolButton
+            onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))}
+            disabled={zoom === ZOOMS.length - 1}
           >
-            Download file
-          </a>
-        ) : null}
-      </div>
-      <div className="min-h-[24rem] flex-1 overflow-auto bg-slate-100 p-3 dark:bg-slate-950">
-        {loaded.state === "loading" ? <p className="text-sm text-slate-500">Loading the document…</p> : null}
-        {loaded.state === "error" ? (
-          <div
-            role="status"
-            data-testid="file-problem"
-            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
-          >
-            <p className="font-medium">The document cannot be shown.</p>
-            <p className="mt-1">{loaded.message}</p>
-            <p className="mt-1 text-xs">The extracted fields can still be reviewed.</p>
-          </div>
-        ) : null}
-        {loaded.state === "hidden" ? (
-          <div
-            data-testid="scan-hidden"
-            className="rounded-md border border-slate-300 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900"
-          >
-            <p>{loaded.message}</p>
-            {loaded.canReveal ? (
-              <button
-                type="button"
-                onClick={() => {
-                  setLoaded({ state: "loading" });
-                  setRevealedFor(documentId);
-                }}
-                className="mt-2 rounded border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-              >
-                Show the scan
-              </button>
-            ) : null}
-          </div>
-        ) : null}
-        {loaded.state === "image" && loaded.masked ? (
-          <div
-            data-testid="scan-masked"
-            className="mb-2 flex flex-wrap items-center gap-2 rounded-md border border-slate-300 bg-white p-2 text-xs dark:border-slate-700 dark:bg-slate-900"
-          >
-            <span>Masked copy from Atlas: the Aadhaar number is hidden.</span>
-            {loaded.canReveal ? (
-              <button
-                type="button"
-                onClick={() => {
-                  setLoaded({ state: "loading" });
-                  setRevealedFor(documentId);
-                }}
-                className="rounded border border-slate-300 px-2 py-1 font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
-              >
-                Show the full scan
-              </button>
-            ) : null}
-          </div>
-        ) : null}
-        {loaded.state === "image" ? (
-          // Wider than the pane when zoomed in: auto margins collapse to 0, so it scrolls both ways.
-          <div className="mx-auto" style={{ width: `${scale * 100}%` }}>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a blob URL of the scan, not an asset to optimise */}
-            <img
-              src={loaded.url}
-              alt={label}
-              onError={() =>
-                fail("The file arrived but is not an image the browser can decode (corrupt or mislabelled).")
-              }
-              style={{ transform: `rotate(${rotation}deg)` }}
-              className="block w-full shadow transition-transform"
-            />
-          </div>
-        ) : null}
-        {loaded.state === "pdf" ? (
-          <PdfPages data={loaded.data} zoom={scale} rotation={rotation} label={label} onError={fail} />
-        ) : null}
-      </div>
-    </section>
+            Zoom in
+          </ToolButton>
+          <ToolButton onClick={() => setRotation((r) => (r + 270) % 360)}>Rotate left</ToolButton>
+          <ToolButton onClick={() => setRotation((r) => (r + 90) % 360)}>Rotate right</ToolButton>
+          {loaded.state === "image" || loaded.state === "pdf" ? (
+            <a
+              href={`/api/documents/${documentId}/file?download=1${reveal ? "&reveal=1" : ""}`}
+              download
+              rel="noreferrer"
+              className="ml-auto underline"
+            >
+              Download file
+            </a>
+          ) : null}
+        </div>
+        <div className="min-h-[24rem] flex-1 overflow-auto bg-slate-100 p-3 dark:bg-slate-950">
+          {loaded.state === "loading" ? (
+            <p className="text-sm text-slate-500">Loading the document…</p>
+          ) : null}
+          {loaded.state === "error" ? (
+            <Alert tone="warning" role="status" data-testid="file-problem" className="p-3">
+              <AlertTitle>The document cannot be shown.</AlertTitle>
+              <p className="mt-1">{loaded.message}</p>
+              <p className="mt-1 text-xs">The extracted fields can still be reviewed.</p>
+            </Alert>
+          ) : null}
+          {loaded.state === "hidden" ? (
+            <Card
+              data-testid="scan-hidden"
+              className="rounded-md border-slate-300 p-3 text-sm dark:border-slate-700"
+            >
+              <p>{loaded.message}</p>
+              {loaded.canReveal ? (
+                <Button variant="secondary" size="xs" className="mt-2" onClick={showFullScan}>
+                  Show the scan
+                </Button>
+              ) : null}
+            </Card>
+          ) : null}
+          {loaded.state === "image" && loaded.masked ? (
+            <Card
+              data-testid="scan-masked"
+              className="mb-2 flex flex-wrap items-center gap-2 rounded-md border-slate-300 p-2 text-xs dark:border-slate-700"
+            >
+              <span>Masked copy from Atlas: the Aadhaar number is hidden.</span>
+              {loaded.canReveal ? (
+                <Button variant="secondary" size="xs" onClick={showFullScan}>
+                  Show the full scan
+                </Button>
+              ) : null}
+            </Card>
+          ) : null}
+          {loaded.state === "image" ? (
+            // Wider than the pane when zoomed in: auto margins collapse to 0, so it scrolls both ways.
+            <div className="mx-auto" style={{ width: `${scale * 100}%` }}>
+              {/* eslint-disable-next-line @next/next/no-img-element -- a blob URL of the scan, not an asset to optimise */}
+              <img
+                src={loaded.url}
+                alt={label}
+                onError={() =>
+                  fail(
+                    "The file arrived but is not an image the browser can decode (corrupt or mislabelled).",
+                  )
+                }
+                style={{ transform: `rotate(${rotation}deg)` }}
+                className="block w-full shadow transition-transform"
+              />
+            </div>
+          ) : null}
+          {loaded.state === "pdf" ? (
+            <PdfPages data={loaded.data} zoom={scale} rotation={rotation} label={label} onError={fail} />
+          ) : null}
+        </div>
+      </section>
+    </Card>
   );
 }
-
-const tool =
-  "rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";

@@ -2,6 +2,7 @@
 
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { useEffect, useRef, useState } from "react";
+import { ToolButton } from "./tool-button";
 
 /**
  * PDF pages drawn with pdfjs-dist, one page at a time. The worker is bundled as its own asset
@@ -93,20 +94,15 @@ export function PdfPages({
   return (
     <div>
       <div className="mb-2 flex items-center gap-2 text-xs">
-        <button type="button" className={pager} disabled={page <= 1} onClick={() => setPage((n) => n - 1)}>
+        <ToolButton disabled={page <= 1} onClick={() => setPage((n) => n - 1)}>
           Previous page
-        </button>
+        </ToolButton>
         <span aria-live="polite" data-testid="pdf-page">
           {pages ? `Page ${page} of ${pages}` : "Opening the PDF…"}
         </span>
-        <button
-          type="button"
-          className={pager}
-          disabled={page >= pages}
-          onClick={() => setPage((n) => n + 1)}
-        >
+        <ToolButton disabled={page >= pages} onClick={() => setPage((n) => n + 1)}>
           Next page
-        </button>
+        </ToolButton>
       </div>
       <canvas
         ref={canvas}
@@ -117,6 +113,3 @@ export function PdfPages({
     </div>
   );
 }
-
-const pager =
-  "rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";

@@ -2,17 +2,18 @@
 
 import { useTransition } from "react";
 import { signOutAction } from "@/app/(auth)/sign-in/actions";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const [pending, start] = useTransition();
   return (
-    <button
-      type="button"
+    <Button
+      variant="ghost"
+      size="sm"
       disabled={pending}
       onClick={() => start(async () => void (await signOutAction({})))}
-      className="rounded-md px-2.5 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800"
     >
       {pending ? "Signing out…" : "Sign out"}
-    </button>
+    </Button>
   );
 }

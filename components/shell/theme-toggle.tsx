@@ -2,6 +2,7 @@
 
 import { useTheme } from "next-themes";
 import { useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 
 const noopSubscribe = () => () => {};
 const ORDER = ["system", "light", "dark"] as const;
@@ -18,14 +19,15 @@ export function ThemeToggle() {
   const current = (mounted && ORDER.find((t) => t === theme)) || "system";
   const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length]!;
   return (
-    <button
-      type="button"
+    <Button
+      variant="secondary"
+      size="sm"
       onClick={() => setTheme(next)}
-      className="rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+      className="text-slate-700 dark:text-slate-200"
       aria-label={`Theme: ${LABEL[current]}. Switch to ${LABEL[next]}`}
       title={`Theme: ${LABEL[current]} (click for ${LABEL[next]})`}
     >
       {LABEL[current]} theme
-    </button>
+    </Button>
   );
 }

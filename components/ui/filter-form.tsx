@@ -1,14 +1,43 @@
-import { Button } from "./button";
-import { cn } from "./cn";
-import { controlVariants } from "./field";
-
 /**
  * The pieces of the GET filter forms above every list (batches, documents, applications, review
  * queue, audit trail): filters live in the URL, so these are plain form controls, no state.
  */
+import { Button } from "./button";
+import { cn } from "./cn";
+import { controlVariants, Input, Select } from "./field";
+
 export const filterControl = cn(controlVariants({ density: "sm" }), "mt-1");
 
 type Option = string | { value: string; label: string };
+
+/** `<form method="get">` laid out as one row of filters; `label` names it for screen readers. */
+export function FilterForm({
+  label,
+  className,
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <form method="get" className={cn("flex flex-wrap items-end gap-3", className)} aria-label={label}>
+      {children}
+    </form>
+  );
+}
+
+export function FilterText({
+  label,
+  name,
+  defaultValue,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+}) {
+  return <Input label={label} name={name} defaultValue={defaultValue} density="sm" />;
+}
 
 export function FilterSelect({
   label,
@@ -25,20 +54,35 @@ export function FilterSelect({
   any?: string;
 }) {
   return (
-    <label className="text-sm font-medium">
+    <Select label={label} name={name} defaultValue={defaultValue} density="sm">
+      {any !== undefined ? <option value="">{any}</option> : null}
+      {options.map((o) =>
+        typeof o === "string" ? (
+          <option key={o}>{o}</option>
+        ) : (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ),
+      )}
+    </Select>
+  );
+}
+
+/** A checkbox filter ("Needs review only") sitting on the row's baseline. */
+export function FilterCheckbox({
+  label,
+  name,
+  defaultChecked,
+}: {
+  label: string;
+  name: string;
+  defaultChecked: boolean;
+}) {
+  return (
+    <label className="flex items-center gap-2 pb-2 text-sm font-medium">
+      <input type="checkbox" name={name} value="true" defaultChecked={defaultChecked} />
       {label}
-      <select name={name} defaultValue={defaultValue} className={filterControl}>
-        {any !== undefined ? <option value="">{any}</option> : null}
-        {options.map((o) =>
-          typeof o === "string" ? (
-            <option key={o}>{o}</option>
-          ) : (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ),
-        )}
-      </select>
     </label>
   );
 }

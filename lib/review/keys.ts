@@ -1,7 +1,8 @@
-/**
- * The workspace's keyboard map, pure so it can be tested and listed in the `?` overlay from the
- * same table. Keys are read from `KeyboardEvent.key`, so they follow the keyboard layout.
- */
+import { commandIn, type KeyInput, type KeyMap } from "@/lib/keys/keymap";
+
+export { isTypingTarget, type KeyInput } from "@/lib/keys/keymap";
+
+/** The review workspace's keys; the handler and the `?` help both read this table. */
 export type ReviewCommand =
   | "next-field"
   | "previous-field"
@@ -15,68 +16,20 @@ export type ReviewCommand =
   | "previous-document"
   | "help";
 
-export type KeyInput = {
-  key: string;
-  shiftKey: boolean;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-};
-
-export const SHORTCUTS: { keys: string[]; command: ReviewCommand; label: string }[] = [
-  { keys: ["j", "↓"], command: "next-field", label: "Next field" },
-  { keys: ["k", "↑"], command: "previous-field", label: "Previous field" },
-  { keys: ["a", "Enter"], command: "accept", label: "Accept the value" },
-  { keys: ["e"], command: "edit", label: "Correct the value (Enter saves, Esc cancels)" },
-  { keys: ["u"], command: "unreadable", label: "Mark unreadable" },
-  { keys: ["Shift+A"], command: "accept-all", label: "Accept all above threshold" },
-  { keys: ["p", "Shift+Enter"], command: "approve", label: "Approve the document" },
-  { keys: ["r"], command: "reject", label: "Reject the document (with a reason)" },
-  { keys: ["]", "n"], command: "next-document", label: "Next document" },
-  { keys: ["[", "Shift+N"], command: "previous-document", label: "Previous document" },
-  { keys: ["?"], command: "help", label: "Show these shortcuts" },
+export const SHORTCUTS: KeyMap<ReviewCommand> = [
+  { keys: ["j", "ArrowDown"], command: "next-field", label: "Next field", short: "next field" },
+  { keys: ["k", "ArrowUp"], command: "previous-field", label: "Previous field", short: "previous field" },
+  { keys: ["a", "Enter"], command: "accept", label: "Accept the value", short: "accept" },
+  { keys: ["e"], command: "edit", label: "Correct the value (Enter saves, Esc cancels)", short: "correct" },
+  { keys: ["u"], command: "unreadable", label: "Mark unreadable", short: "unreadable" },
+  { keys: ["A"], command: "accept-all", label: "Accept all above threshold", short: "accept all" },
+  { keys: ["p", "Shift+Enter"], command: "approve", label: "Approve the document", short: "approve" },
+  { keys: ["r"], command: "reject", label: "Reject the document (with a reason)", short: "reject" },
+  { keys: ["]", "n"], command: "next-document", label: "Next document", short: "next document" },
+  { keys: ["[", "N"], command: "previous-document", label: "Previous document", short: "previous document" },
+  { keys: ["?"], command: "help", label: "Show these shortcuts", short: "all keys" },
 ];
 
 export function commandFor(event: KeyInput): ReviewCommand | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  switch (event.key) {
-    case "j":
-    case "ArrowDown":
-      return "next-field";
-    case "k":
-    case "ArrowUp":
-      return "previous-field";
-    case "a":
-      return "accept";
-    case "Enter":
-      return event.shiftKey ? "approve" : "accept";
-    case "e":
-      return "edit";
-    case "u":
-      return "unreadable";
-    case "A":
-      return "accept-all";
-    case "p":
-      return "approve";
-    case "r":
-      return "reject";
-    case "]":
-    case "n":
-      return "next-document";
-    case "[":
-    case "N":
-      return "previous-document";
-    case "?":
-      return "help";
-    default:
-      return null;
-  }
-}
-
-/** Typing in a box must not trigger shortcuts. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as HTMLElement).tagName !== "string") return false;
-  const element = target as HTMLElement;
-  const tag = element.tagName.toLowerCase();
-  return tag === "input" || tag === "textarea" || tag === "select" || element.isContentEditable === true;
+  return commandIn(SHORTCUTS, event);
 }

@@ -1,4 +1,10 @@
-import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import {
+  createLoader,
+  createSerializer,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
 import { BATCH_STATUSES } from "@/lib/batches/status";
 
 export const BATCH_SORTS = ["newest", "oldest", "label", "needs_review"] as const;
@@ -13,3 +19,23 @@ export const batchListParams = {
 };
 
 export const loadBatchListParams = createLoader(batchListParams);
+
+const serializeBatchList = createSerializer(batchListParams);
+
+type BatchListState = {
+  status: (typeof BATCH_STATUSES)[number] | null;
+  product: string | null;
+  q: string;
+  sort: (typeof BATCH_SORTS)[number];
+};
+
+/** A page of the batch list with the filters kept; defaults and empty filters stay out of the URL. */
+export function batchListHref(state: BatchListState, page: number): string {
+  return serializeBatchList("/batches", {
+    status: state.status,
+    product: state.product || null,
+    q: state.q,
+    sort: state.sort,
+    page,
+  });
+}

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
+import { Badge } from "@/components/ui/badge";
+import { FilterApply, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { listQueue, queueFilterOptions } from "@/lib/review/queue";
-import { StartReviewing } from "./start-reviewing";
-import { loadReviewQueueParams, queueQuery, type QueueContext } from "./search-params";
 import { maskAadhaarInText } from "@/lib/masking";
+import { listQueue, queueFilterOptions } from "@/lib/review/queue";
+import { queueDocumentHref } from "../documents/[documentId]/search-params";
+import { loadReviewQueueParams, reviewQueueHref, type QueueContext } from "./search-params";
+import { StartReviewing } from "./start-reviewing";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -39,15 +42,6 @@ export default async function ReviewQueuePage({
   ]);
   const now = new Date();
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const pageHref = (p: number) => {
-    const q = new URLSearchParams();
-    if (params.batch) q.set("batch", params.batch);
-    if (params.type) q.set("type", params.type);
-    if (params.reason) q.set("reason", params.reason);
-    if (p > 1) q.set("page", String(p));
-    return `/review?${q.toString()}`;
-  };
-
   return (
     <>
       <PageHeader
@@ -55,7 +49,7 @@ export default async function ReviewQueuePage({
         description="Documents with fields below their confidence threshold or failing a validator, oldest first."
         actions={<StartReviewing context={context} disabled={total === 0} />}
       />
-      <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the queue">
+      <FilterForm label="Filter the queue">
         <FilterSelect
           label="Batch"
           name="batch"
@@ -84,92 +78,80 @@ export default async function ReviewQueuePage({
           ]}
         />
         <FilterApply />
-      </form>
+      </FilterForm>
 
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Documents needing review</caption>
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Document
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Type
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Batch
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Why
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Waiting
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Reviewer
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {rows.map((d) => (
-              <tr key={d.id} data-testid="queue-row">
-                <td className="px-4 py-2 font-mono text-xs">
-                  <Link
-                    href={`/documents/${d.id}?${queueQuery(context)}`}
-                    className="text-indigo-700 hover:underline dark:text-indigo-300"
-                  >
-                    {maskAadhaarInText(d.documentId)}
+      <Table className="mt-4">
+        <TableCaption>Documents needing review</TableCaption>
+        <THead>
+          <Tr>
+            <Th>Document</Th>
+            <Th>Type</Th>
+            <Th>Batch</Th>
+            <Th>Why</Th>
+            <Th>Waiting</Th>
+            <Th>Reviewer</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {rows.map((d) => (
+            <Tr key={d.id} data-testid="queue-row">
+              <Td className="font-mono text-xs">
+                <Link
+                  href={queueDocumentHref(d.id, context)}
+                  className="text-indigo-700 hover:underline dark:text-indigo-300"
+                >
+                  {maskAadhaarInText(d.documentId)}
+                </Link>
+              </Td>
+              <Td className="text-xs">{d.documentType}</Td>
+              <Td className="text-xs">
+                {d.batchId ? (
+                  <Link href={`/batches/${d.batchId}`} className="hover:underline">
+                    {batchName(d.batchLabel, d.batchDocumentCount, d.batchCreatedAt)}
                   </Link>
-                </td>
-                <td className="px-4 py-2 text-xs">{d.documentType}</td>
-                <td className="px-4 py-2 text-xs">
-                  {d.batchId ? (
-                    <Link href={`/batches/${d.batchId}`} className="hover:underline">
-                      {batchName(d.batchLabel, d.batchDocumentCount, d.batchCreatedAt)}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="px-4 py-2 text-xs">
-                  {d.validatorCount > 0 ? (
-                    <span className="mr-1 inline-block rounded bg-red-100 px-1.5 py-0.5 text-red-800 dark:bg-red-900/60 dark:text-red-200">
-                      {d.validatorCount} failed a validator
-                    </span>
-                  ) : null}
-                  {d.lowConfidenceCount > 0 ? (
-                    <span className="inline-block rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-200">
-                      {d.lowConfidenceCount} low confidence
-                    </span>
-                  ) : null}
-                </td>
-                <td className="px-4 py-2 text-xs tabular-nums">
-                  {waited(d.extractedAt ?? d.createdAt, now)}
-                </td>
-                <td className="px-4 py-2 text-xs" data-testid="queue-lock">
-                  {d.lockOwner ? (
-                    <span title={`Locked until ${d.lockExpiresAt?.toISOString().slice(11, 16)} UTC`}>
-                      {d.lockOwner === user.id ? "You" : d.lockOwnerName} (reviewing)
-                    </span>
-                  ) : (
-                    <span className="text-slate-500">Available</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-4 py-8 text-center text-slate-500">
-                  Nothing needs review
-                  {params.batch || params.type || params.reason ? " with these filters" : ""}.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={page} pages={pages} total={total} noun="document" href={pageHref} />
+                ) : (
+                  "—"
+                )}
+              </Td>
+              <Td className="text-xs">
+                {d.validatorCount > 0 ? (
+                  <Badge tone="danger" shape="tag" className="mr-1 inline-block">
+                    {d.validatorCount} failed a validator
+                  </Badge>
+                ) : null}
+                {d.lowConfidenceCount > 0 ? (
+                  <Badge tone="warning" shape="tag" className="inline-block">
+                    {d.lowConfidenceCount} low confidence
+                  </Badge>
+                ) : null}
+              </Td>
+              <Td className="text-xs tabular-nums">{waited(d.extractedAt ?? d.createdAt, now)}</Td>
+              <Td className="text-xs" data-testid="queue-lock">
+                {d.lockOwner ? (
+                  <span title={`Locked until ${d.lockExpiresAt?.toISOString().slice(11, 16)} UTC`}>
+                    {d.lockOwner === user.id ? "You" : d.lockOwnerName} (reviewing)
+                  </span>
+                ) : (
+                  <span className="text-slate-500">Available</span>
+                )}
+              </Td>
+            </Tr>
+          ))}
+          {rows.length === 0 ? (
+            <TableEmpty colSpan={6}>
+              Nothing needs review
+              {params.batch || params.type || params.reason ? " with these filters" : ""}.
+            </TableEmpty>
+          ) : null}
+        </TBody>
+      </Table>
+      <Pagination
+        page={page}
+        pages={pages}
+        total={total}
+        noun="document"
+        href={(p) => reviewQueueHref(context, p)}
+      />
     </>
   );
 }

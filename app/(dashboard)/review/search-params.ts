@@ -1,4 +1,10 @@
-import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import {
+  createLoader,
+  createSerializer,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
 
 export const REVIEW_REASONS = ["low_confidence", "validator"] as const;
 
@@ -17,11 +23,14 @@ export type QueueContext = {
   reason?: (typeof REVIEW_REASONS)[number] | null;
 };
 
-/** The query string that carries the queue's filters into the workspace and back. */
-export function queueQuery(context: QueueContext): string {
-  const q = new URLSearchParams({ from: "queue" });
-  if (context.batch) q.set("batch", context.batch);
-  if (context.type) q.set("type", context.type);
-  if (context.reason) q.set("reason", context.reason);
-  return q.toString();
+const serializeReviewQueue = createSerializer(reviewQueueParams);
+
+/** A page of the queue with its filters kept; empty filters stay out of the URL. */
+export function reviewQueueHref(context: QueueContext, page: number): string {
+  return serializeReviewQueue("/review", { ...queueFilters(context), page });
+}
+
+/** The queue's filters with empty ones dropped (a GET form sends `batch=` for "All batches"). */
+export function queueFilters(context: QueueContext) {
+  return { batch: context.batch || null, type: context.type || null, reason: context.reason || null };
 }

@@ -5,6 +5,9 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
+import { Alert, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
 import { useLiveProgress } from "@/components/use-live-progress";
 import { retryFailedChunksAction, syncNowAction } from "./actions";
 import { RetryChunksButton } from "./retry-chunks-button";
@@ -88,132 +91,118 @@ export function BatchLive({
     });
 
   return (
-    <section
-      aria-labelledby="progress-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex items-center gap-3">
-          <h2 id="progress-heading" className="text-base font-semibold">
-            Progress
-          </h2>
-          <BatchStatusBadge status={progress.status} />
-        </div>
-        {canManage ? (
-          <div className="flex gap-2">
-            {failedChunks.length > 0 ? (
-              <RetryChunksButton
-                chunks={failedChunks.length}
-                unknownChunks={unknownChunks.length}
-                pending={pending}
-                onConfirm={() => run("retry")}
-              />
-            ) : null}
-            {progress.open ? (
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() => run("sync")}
-                className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
-              >
-                {pending ? "Syncing…" : "Sync now"}
-              </button>
-            ) : null}
+    <Card asChild>
+      <section aria-labelledby="progress-heading">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <div className="flex items-center gap-3">
+            <CardTitle id="progress-heading">Progress</CardTitle>
+            <BatchStatusBadge status={progress.status} />
           </div>
-        ) : null}
-      </div>
-      <div className="mt-4">
-        <BatchProgressBar done={c.extracted} failed={c.failed} total={c.documents} />
-      </div>
-      <dl
-        className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6"
-        data-testid="batch-counts"
-      >
-        {[
-          ["Documents", c.documents],
-          ["Extracted", c.extracted],
-          ["Failed", c.failed],
-          ["Waiting for Atlas", c.submitted],
-          ["Not submitted", c.notSubmitted],
-          ["Need review", c.needsReview],
-        ].map(([label, value]) => (
-          <div key={label as string}>
-            <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-        {progress.lastSyncedAt
-          ? `Last synced ${new Date(progress.lastSyncedAt).toLocaleTimeString()}.`
-          : "Not synced yet."}
-        {progress.open ? " Updates every few seconds." : " Finished."}
-      </p>
-      {error ? (
-        <p className="mt-2 text-sm text-amber-700 dark:text-amber-300">{(error as Error).message}</p>
-      ) : null}
-      {progress.lastSyncError ? (
-        <p
-          role="status"
-          className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-200"
-        >
-          Last sync failed: {progress.lastSyncError}
-        </p>
-      ) : null}
-      {failedChunks.length > 0 ? (
-        <div className="mt-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200">
-          <p className="font-medium">
-            {c.notSubmitted} row{c.notSubmitted === 1 ? " was" : "s were"} not submitted:
-          </p>
-          <ul className="mt-1 list-disc pl-5">
-            {failedChunks.map((ch) => (
-              <li key={ch.index} data-testid={`chunk-${ch.status}`}>
-                Chunk {ch.index + 1}
-                {ch.status === "unknown" ? " (unknown whether Atlas received it)" : ""}: {ch.error}
-                {ch.answer ? (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-xs">What Atlas answered</summary>
-                    <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{ch.answer}</pre>
-                  </details>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {progress.unreadable.count > 0 ? (
-        <div
-          className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950/40"
-          data-testid="unreadable-entries"
-        >
-          <p className="font-medium">
-            {progress.unreadable.count} answer{progress.unreadable.count === 1 ? "" : "s"} from Atlas could
-            not be read. The other results were stored; ask Atlas support about these entries if documents
-            stay waiting.
-          </p>
-          <ul className="mt-1 list-disc pl-5">
-            {progress.unreadable.entries.map((e) => (
-              <li key={e.id}>
-                Atlas batch <span className="font-mono text-xs">{e.atlasBatchId}</span>, page {e.page}, entry{" "}
-                {e.entryIndex + 1}: {e.reason}
-                {e.seenCount > 1 ? ` (seen ${e.seenCount} times)` : ""}
-                {e.content ? (
-                  <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{e.content}</pre>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-          {progress.unreadable.count > progress.unreadable.entries.length ? (
-            <p className="mt-1 text-xs">Showing the latest {progress.unreadable.entries.length}.</p>
+          {canManage ? (
+            <div className="flex gap-2">
+              {failedChunks.length > 0 ? (
+                <RetryChunksButton
+                  chunks={failedChunks.length}
+                  unknownChunks={unknownChunks.length}
+                  pending={pending}
+                  onConfirm={() => run("retry")}
+                />
+              ) : null}
+              {progress.open ? (
+                <Button variant="secondary" disabled={pending} onClick={() => run("sync")}>
+                  {pending ? "Syncing…" : "Sync now"}
+                </Button>
+              ) : null}
+            </div>
           ) : null}
         </div>
-      ) : null}
-      {progress.status === "stalled" && progress.missing.length > 0 ? (
-        <div className="mt-3 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm dark:border-amber-900 dark:bg-amber-950/40">
-          <p className="font-medium">Nothing new has arrived for a while. Still waiting for:</p>
-          <p className="mt-1 font-mono text-xs">{progress.missing.join(", ")}</p>
+        <div className="mt-4">
+          <BatchProgressBar done={c.extracted} failed={c.failed} total={c.documents} />
         </div>
-      ) : null}
-    </section>
+        <dl
+          className="mt-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-3 lg:grid-cols-6"
+          data-testid="batch-counts"
+        >
+          {[
+            ["Documents", c.documents],
+            ["Extracted", c.extracted],
+            ["Failed", c.failed],
+            ["Waiting for Atlas", c.submitted],
+            ["Not submitted", c.notSubmitted],
+            ["Need review", c.needsReview],
+          ].map(([label, value]) => (
+            <div key={label as string}>
+              <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
+              <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
+          {progress.lastSyncedAt
+            ? `Last synced ${new Date(progress.lastSyncedAt).toLocaleTimeString()}.`
+            : "Not synced yet."}
+          {progress.open ? " Updates every few seconds." : " Finished."}
+        </p>
+        {error ? (
+          <p className="mt-2 text-sm text-amber-700 dark:text-amber-300">{(error as Error).message}</p>
+        ) : null}
+        {progress.lastSyncError ? (
+          <Alert tone="warning" role="status" className="mt-2">
+            Last sync failed: {progress.lastSyncError}
+          </Alert>
+        ) : null}
+        {failedChunks.length > 0 ? (
+          <Alert tone="error" role={undefined} className="mt-3 p-3">
+            <AlertTitle>
+              {c.notSubmitted} row{c.notSubmitted === 1 ? " was" : "s were"} not submitted:
+            </AlertTitle>
+            <ul className="mt-1 list-disc pl-5">
+              {failedChunks.map((ch) => (
+                <li key={ch.index} data-testid={`chunk-${ch.status}`}>
+                  Chunk {ch.index + 1}
+                  {ch.status === "unknown" ? " (unknown whether Atlas received it)" : ""}: {ch.error}
+                  {ch.answer ? (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-xs">What Atlas answered</summary>
+                      <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{ch.answer}</pre>
+                    </details>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+        {progress.unreadable.count > 0 ? (
+          <Alert tone="warning" className="mt-3 p-3" data-testid="unreadable-entries">
+            <AlertTitle>
+              {progress.unreadable.count} answer{progress.unreadable.count === 1 ? "" : "s"} from Atlas could
+              not be read. The other results were stored; ask Atlas support about these entries if documents
+              stay waiting.
+            </AlertTitle>
+            <ul className="mt-1 list-disc pl-5">
+              {progress.unreadable.entries.map((e) => (
+                <li key={e.id}>
+                  Atlas batch <span className="font-mono text-xs">{e.atlasBatchId}</span>, page {e.page},
+                  entry {e.entryIndex + 1}: {e.reason}
+                  {e.seenCount > 1 ? ` (seen ${e.seenCount} times)` : ""}
+                  {e.content ? (
+                    <pre className="mt-1 whitespace-pre-wrap break-all font-mono text-xs">{e.content}</pre>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+            {progress.unreadable.count > progress.unreadable.entries.length ? (
+              <p className="mt-1 text-xs">Showing the latest {progress.unreadable.entries.length}.</p>
+            ) : null}
+          </Alert>
+        ) : null}
+        {progress.status === "stalled" && progress.missing.length > 0 ? (
+          <Alert tone="warning" className="mt-3 p-3">
+            <AlertTitle>Nothing new has arrived for a while. Still waiting for:</AlertTitle>
+            <p className="mt-1 font-mono text-xs">{progress.missing.join(", ")}</p>
+          </Alert>
+        ) : null}
+      </section>
+    </Card>
   );
 }

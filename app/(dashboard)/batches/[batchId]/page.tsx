@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ConfidenceBadge } from "@/components/documents/confidence-badge";
-import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
+import { DocumentsTable } from "@/components/documents/documents-table";
+import { Button } from "@/components/ui/button";
+import { FilterApply, FilterCheckbox, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
@@ -12,16 +13,20 @@ import { getDb } from "@/lib/db";
 import { batchDocumentTypes, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
 import { DOCUMENT_SORT_LABEL, DOCUMENT_SORTS } from "@/lib/documents/sort";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
-import { can } from "@/lib/roles";
-import { BatchLive, type BatchProgress } from "./batch-live";
-import { loadBatchDocumentParams } from "./search-params";
 import { maskAadhaarInText } from "@/lib/masking";
+import { can } from "@/lib/roles";
+import { reviewQueueHref } from "../../review/search-params";
+import { BatchLive, type BatchProgress } from "./batch-live";
+import { batchDocumentsHref, loadBatchDocumentParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Batch" };
 
 const PAGE_SIZE = 50;
-const headerLink =
-  "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
+const EXPORTS = [
+  ["csv", "Export CSV"],
+  ["json", "Export JSON"],
+  ["xlsx", "Export Excel (.xlsx)"],
+] as const;
 
 export default async function BatchPage({
   params,
@@ -77,16 +82,6 @@ export default async function BatchPage({
     unreadable: batch.unreadable,
     missing: missing.map((m) => maskAadhaarInText(m.documentId)),
   };
-  const href = (p: number) => {
-    const q = new URLSearchParams();
-    if (filters.type) q.set("type", filters.type);
-    if (filters.review) q.set("review", "true");
-    if (filters.errors) q.set("errors", filters.errors);
-    if (filters.sort !== "confidence") q.set("sort", filters.sort);
-    if (p > 1) q.set("page", String(p));
-    return `/batches/${batchId}?${q.toString()}`;
-  };
-
   return (
     <>
       <PageHeader
@@ -103,19 +98,17 @@ export default async function BatchPage({
         actions={
           <>
             {can(user.role, "documents:review") && batch.needsReviewCount > 0 ? (
-              <Link href={`/review?batch=${batch.id}`} className={headerLink}>
-                Review this batch
-              </Link>
+              <Button asChild variant="secondary">
+                <Link href={reviewQueueHref({ batch: batch.id }, 1)}>Review this batch</Link>
+              </Button>
             ) : null}
-            <a href={`/api/batches/${batch.id}/export?format=csv`} className={headerLink} download>
-              Export CSV
-            </a>
-            <a href={`/api/batches/${batch.id}/export?format=json`} className={headerLink} download>
-              Export JSON
-            </a>
-            <a href={`/api/batches/${batch.id}/export?format=xlsx`} className={headerLink} download>
-              Export Excel (.xlsx)
-            </a>
+            {EXPORTS.map(([format, label]) => (
+              <Button key={format} asChild variant="secondary">
+                <a href={`/api/batches/${batch.id}/export?format=${format}`} download>
+                  {label}
+                </a>
+              </Button>
+            ))}
           </>
         }
       />
@@ -125,7 +118,7 @@ export default async function BatchPage({
         <h2 id="documents-heading" className="text-lg font-semibold">
           Documents
         </h2>
-        <form method="get" className="mt-3 flex flex-wrap items-end gap-3" aria-label="Filter documents">
+        <FilterForm label="Filter documents" className="mt-3">
           <FilterSelect
             label="Type"
             name="type"
@@ -149,84 +142,38 @@ export default async function BatchPage({
             defaultValue={filters.sort}
             options={DOCUMENT_SORTS.map((s) => ({ value: s, label: DOCUMENT_SORT_LABEL[s] }))}
           />
-          <label className="flex items-center gap-2 pb-2 text-sm font-medium">
-            <input type="checkbox" name="review" value="true" defaultChecked={filters.review} />
-            Needs review only
-          </label>
+          <FilterCheckbox label="Needs review only" name="review" defaultChecked={filters.review} />
           <FilterApply />
-        </form>
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Documents of this batch</caption>
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Document id
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Type
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  Fields
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Lowest confidence
-                </th>
-                <th scope="col" className="px-4 py-2 text-right">
-                  Need review
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Errors
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Review
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((d) => (
-                <tr key={d.id} data-testid="document-row">
-                  <td className="px-4 py-2 font-mono text-xs">
-                    {d.status === "extracted" || d.status === "failed" ? (
-                      <Link
-                        href={`/documents/${d.id}`}
-                        className="text-indigo-700 hover:underline dark:text-indigo-300"
-                      >
-                        {maskAadhaarInText(d.documentId)}
-                      </Link>
-                    ) : (
-                      maskAadhaarInText(d.documentId)
-                    )}
-                  </td>
-                  <td className="px-4 py-2 text-xs">
-                    {d.documentType ?? (d.status === "submitted" ? "waiting…" : "—")}
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{d.fieldCount}</td>
-                  <td className="px-4 py-2">
-                    <ConfidenceBadge value={d.minConfidence} threshold={thresholds.global} />
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{d.needsReviewCount || ""}</td>
-                  <td className="px-4 py-2 text-xs text-red-700 dark:text-red-300">
-                    {d.errorCode
-                      ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`
-                      : d.submitError
-                        ? `Not submitted: ${d.submitError}`
-                        : ""}
-                  </td>
-                  <td className="px-4 py-2 text-xs">{d.reviewStatus.replace("_", " ")}</td>
-                </tr>
-              ))}
-              {rows.length === 0 ? (
-                <tr>
-                  <td colSpan={7} className="px-4 py-8 text-center text-slate-500">
-                    No documents match these filters.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
-        <Pagination page={page} pages={pages} total={total} noun="document" href={href} />
+        </FilterForm>
+        <DocumentsTable
+          className="mt-3"
+          caption="Documents of this batch"
+          rowTestId="document-row"
+          threshold={thresholds.global}
+          empty="No documents match these filters."
+          rows={rows.map((d) => ({
+            id: d.id,
+            label: maskAadhaarInText(d.documentId),
+            href: d.status === "extracted" || d.status === "failed" ? `/documents/${d.id}` : null,
+            type: d.documentType ?? (d.status === "submitted" ? "waiting…" : "—"),
+            fieldCount: d.fieldCount,
+            minConfidence: d.minConfidence,
+            needsReviewCount: d.needsReviewCount,
+            problem: d.errorCode
+              ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`
+              : d.submitError
+                ? `Not submitted: ${d.submitError}`
+                : "",
+            reviewStatus: d.reviewStatus,
+          }))}
+        />
+        <Pagination
+          page={page}
+          pages={pages}
+          total={total}
+          noun="document"
+          href={(p) => batchDocumentsHref(batchId, filters, p)}
+        />
       </section>
     </>
   );

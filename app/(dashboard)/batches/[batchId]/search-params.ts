@@ -1,5 +1,6 @@
 import {
   createLoader,
+  createSerializer,
   parseAsBoolean,
   parseAsInteger,
   parseAsString,
@@ -16,3 +17,23 @@ export const batchDocumentParams = {
 };
 
 export const loadBatchDocumentParams = createLoader(batchDocumentParams);
+
+const serializeBatchDocuments = createSerializer(batchDocumentParams);
+
+type BatchDocumentState = {
+  type: string | null;
+  review: boolean;
+  errors: "only" | "none" | null;
+  sort: (typeof DOCUMENT_SORTS)[number];
+};
+
+/** A page of a batch's documents with the filters kept; defaults stay out of the URL. */
+export function batchDocumentsHref(batchId: string, state: BatchDocumentState, page: number): string {
+  return serializeBatchDocuments(`/batches/${batchId}`, {
+    type: state.type || null,
+    review: state.review,
+    errors: state.errors,
+    sort: state.sort,
+    page,
+  });
+}

@@ -1,4 +1,5 @@
 import { humanise } from "@/components/documents/field-value";
+import { Card } from "@/components/ui/card";
 import type { AuditTrailEntry } from "@/lib/review/audit-trail";
 
 const VERB: Record<string, string> = {
@@ -36,34 +37,32 @@ export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
             const before = (e.before ?? {}) as Change;
             const after = (e.after ?? {}) as Change;
             return (
-              <li
-                key={e.id}
-                data-testid="audit-event"
-                className="rounded border border-slate-200 bg-white px-3 py-1.5 dark:border-slate-800 dark:bg-slate-900"
-              >
-                <time dateTime={e.at.toISOString()} className="mr-2 font-mono text-xs text-slate-500">
-                  {e.at.toISOString().slice(0, 19).replace("T", " ")} UTC
-                </time>
-                <span className="font-medium">{e.actorEmail ?? "system"}</span>{" "}
-                {meta.scan ? "viewed the scan (it shows an Aadhaar number)" : (VERB[e.action] ?? e.action)}
-                {meta.field ? <> {humanise(meta.field)}</> : null}
-                {e.action.startsWith("field.") && e.action !== "field.accept_all" ? (
-                  <span className="ml-1">
-                    :{" "}
-                    <span data-testid="audit-before" className="text-slate-500">
-                      {before.state} “{show(before.value)}”
-                    </span>{" "}
-                    →{" "}
-                    <span data-testid="audit-after">
-                      {after.state} “{show(after.value)}”
+              <Card asChild padding="none" key={e.id} className="rounded px-3 py-1.5">
+                <li data-testid="audit-event">
+                  <time dateTime={e.at.toISOString()} className="mr-2 font-mono text-xs text-slate-500">
+                    {e.at.toISOString().slice(0, 19).replace("T", " ")} UTC
+                  </time>
+                  <span className="font-medium">{e.actorEmail ?? "system"}</span>{" "}
+                  {meta.scan ? "viewed the scan (it shows an Aadhaar number)" : (VERB[e.action] ?? e.action)}
+                  {meta.field ? <> {humanise(meta.field)}</> : null}
+                  {e.action.startsWith("field.") && e.action !== "field.accept_all" ? (
+                    <span className="ml-1">
+                      :{" "}
+                      <span data-testid="audit-before" className="text-slate-500">
+                        {before.state} “{show(before.value)}”
+                      </span>{" "}
+                      →{" "}
+                      <span data-testid="audit-after">
+                        {after.state} “{show(after.value)}”
+                      </span>
                     </span>
-                  </span>
-                ) : null}
-                {e.action === "field.accept_all" && after.fields ? (
-                  <span className="ml-1 text-slate-500">({after.fields.join(", ")})</span>
-                ) : null}
-                {after.reason ? <span className="ml-1">— “{after.reason}”</span> : null}
-              </li>
+                  ) : null}
+                  {e.action === "field.accept_all" && after.fields ? (
+                    <span className="ml-1 text-slate-500">({after.fields.join(", ")})</span>
+                  ) : null}
+                  {after.reason ? <span className="ml-1">— “{after.reason}”</span> : null}
+                </li>
+              </Card>
             );
           })}
         </ol>

@@ -1,5 +1,10 @@
 "use client";
 
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { keyLabel, keysOf } from "@/lib/keys/keymap";
+import { SHORTCUTS, type ReviewCommand } from "@/lib/review/keys";
 import type { LockView } from "@/lib/review/types";
 
 export type DocumentState = {
@@ -14,8 +19,11 @@ export type DocumentState = {
   version: number;
 };
 
-const button =
-  "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
+/** The key of a command, from the workspace's key map, shown on its button. */
+function KeyOf({ command, className = "text-slate-500" }: { command: ReviewCommand; className?: string }) {
+  const key = keysOf(SHORTCUTS, command)[0];
+  return key ? <kbd className={cn("ml-1 text-xs", className)}>{keyLabel(key)}</kbd> : null;
+}
 
 const time = (iso: string | null) =>
   iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
@@ -50,28 +58,22 @@ export function DecisionBar({
   return (
     <div className="mb-3 space-y-2">
       {lock.heldByOther ? (
-        <p
-          data-testid="lock-banner"
-          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200"
-        >
+        <Alert tone="warning" data-testid="lock-banner">
           {lock.ownerName ?? "Another reviewer"} is reviewing this document (locked until{" "}
           {time(lock.expiresAt)}, renewed while they are active). You can read it; changes are disabled.
-        </p>
+        </Alert>
       ) : null}
       {closed ? (
-        <p
+        <Alert
+          tone={doc.reviewStatus === "approved" ? "success" : "error"}
+          role={undefined}
           data-testid="decision"
-          className={`rounded-md border px-3 py-2 text-sm ${
-            doc.reviewStatus === "approved"
-              ? "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-200"
-              : "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-200"
-          }`}
         >
           {doc.reviewStatus === "approved" ? "Approved" : "Rejected"}
           {doc.reviewedByName ? ` by ${doc.reviewedByName}` : ""}
           {doc.reviewedAt ? ` at ${time(doc.reviewedAt)}` : ""}
           {doc.rejectReason ? ` — ${doc.rejectReason}` : ""}.
-        </p>
+        </Alert>
       ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <span className="mr-auto text-sm" data-testid="left-to-review" aria-live="polite">
@@ -84,35 +86,30 @@ export function DecisionBar({
         </span>
         {canReview && !closed ? (
           <>
-            <button type="button" className={button} disabled={!canAct || busy} onClick={onAcceptAll}>
-              Accept all above threshold <kbd className="ml-1 text-xs text-slate-500">Shift+A</kbd>
-            </button>
-            <button
-              type="button"
-              className={`${button} border-red-300 text-red-700 dark:border-red-800 dark:text-red-300`}
+            <Button variant="secondary" disabled={!canAct || busy} onClick={onAcceptAll}>
+              Accept all above threshold <KeyOf command="accept-all" />
+            </Button>
+            <Button
+              variant="secondary"
+              className="border-red-300 text-red-700 dark:border-red-800 dark:text-red-300"
               disabled={!canAct || busy}
               onClick={onReject}
             >
-              Reject <kbd className="ml-1 text-xs text-slate-500">r</kbd>
-            </button>
-            <button
-              type="button"
-              className="rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500 disabled:opacity-50"
-              disabled={!canAct || busy}
-              onClick={onApprove}
-            >
-              Approve <kbd className="ml-1 text-xs text-emerald-100">p</kbd>
-            </button>
+              Reject <KeyOf command="reject" />
+            </Button>
+            <Button variant="success" disabled={!canAct || busy} onClick={onApprove}>
+              Approve <KeyOf command="approve" className="text-emerald-100" />
+            </Button>
           </>
         ) : null}
         {canReview && closed ? (
-          <button type="button" className={button} disabled={busy} onClick={onReopen}>
+          <Button variant="secondary" disabled={busy} onClick={onReopen}>
             Reopen
-          </button>
+          </Button>
         ) : null}
-        <button type="button" className={button} onClick={onHelp} aria-label="Keyboard shortcuts">
+        <Button variant="secondary" onClick={onHelp} aria-label="Keyboard shortcuts">
           ?
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -4,6 +4,12 @@ import { forwardRef } from "react";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
 import { FieldValue, humanise } from "@/components/documents/field-value";
 import { ValidatorBadge } from "@/components/review/validator-badge";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Input, Textarea } from "@/components/ui/field";
+import { Td, Th } from "@/components/ui/table";
 import { correctionProblems, parseCorrection } from "@/lib/review/correction";
 import type { FieldView } from "@/lib/review/types";
 
@@ -30,8 +36,12 @@ const STATE_TONE = {
   corrected: "text-indigo-700 dark:text-indigo-300",
   unreadable: "text-red-700 dark:text-red-300",
 };
-const small =
-  "rounded border border-slate-300 px-1.5 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800";
+/** The row's small buttons: tabIndex -1 so Tab moves between rows, the keys do the rest. */
+function RowButton({ className, ...props }: React.ComponentProps<typeof Button>) {
+  return (
+    <Button variant="secondary" size="xs" className={cn("px-1.5 py-0.5 font-normal", className)} {...props} />
+  );
+}
 
 type Props = {
   field: FieldView;
@@ -57,6 +67,7 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
       : [];
   const original = revealed ? revealed.value : field.shown;
   const corrected = revealed?.correctedValue ?? field.correctedShown;
+  const label = `Corrected value ${field.masked ? "(type the full value)" : ""}`;
   return (
     <tr
       ref={ref}
@@ -71,11 +82,11 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
         current ? "ring-2 ring-inset ring-indigo-500" : ""
       } ${field.needsReview ? "bg-amber-50 dark:bg-amber-950/30" : ""}`}
     >
-      <th scope="row" className="px-3 py-2 text-left align-top font-medium">
+      <Th scope="row" className="px-3 align-top">
         {humanise(field.path)}
         <span className="block font-mono text-xs font-normal text-slate-500">{field.path}</span>
-      </th>
-      <td className="px-3 py-2 align-top">
+      </Th>
+      <Td className="px-3 align-top">
         {field.reviewState === "corrected" ? (
           <div className="space-y-1">
             <div>
@@ -93,18 +104,18 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
           <FieldValue value={original} />
         )}
         {field.masked && canReveal && !revealed ? (
-          <button type="button" className={`${small} ml-2`} onClick={handlers.onReveal}>
+          <RowButton className="ml-2" onClick={handlers.onReveal}>
             Reveal
-          </button>
+          </RowButton>
         ) : null}
         {editing ? (
           <div className="mt-2">
-            <label className="block text-xs font-medium" htmlFor={`edit-${field.id}`}>
-              Corrected value {field.masked ? "(type the full value)" : ""}
-            </label>
             {field.structured ? (
-              <textarea
+              <Textarea
                 id={`edit-${field.id}`}
+                label={label}
+                labelClassName="text-xs"
+                aria-describedby={`edit-${field.id}-hint`}
                 autoFocus
                 rows={6}
                 value={draft}
@@ -113,11 +124,15 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
                   if (e.key === "Escape") handlers.onCancel();
                   if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) handlers.onSave();
                 }}
-                className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
+                density="xs"
+                className="rounded font-mono text-xs dark:bg-slate-950"
               />
             ) : (
-              <input
+              <Input
                 id={`edit-${field.id}`}
+                label={label}
+                labelClassName="text-xs"
+                aria-describedby={`edit-${field.id}-hint`}
                 autoFocus
                 value={draft}
                 onChange={(e) => handlers.onDraft(e.target.value)}
@@ -128,8 +143,8 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
                     handlers.onSave();
                   }
                 }}
-                className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
-                aria-describedby={`edit-${field.id}-hint`}
+                density="xs"
+                className="w-full rounded dark:bg-slate-950"
               />
             )}
             <p id={`edit-${field.id}-hint`} className="mt-1 text-xs text-slate-500">
@@ -146,64 +161,52 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
           </div>
         ) : null}
         {conflict ? (
-          <p
+          <Alert
+            tone="error"
+            role={undefined}
             data-testid="conflict"
-            className="mt-2 rounded border border-red-300 bg-red-50 px-2 py-1 text-xs text-red-900 dark:border-red-800 dark:bg-red-950/50 dark:text-red-200"
+            className="mt-2 rounded px-2 py-1 text-xs"
           >
             {conflict}
-          </p>
+          </Alert>
         ) : null}
-      </td>
-      <td className="px-3 py-2 align-top">
+      </Td>
+      <Td className="px-3 align-top">
         <ConfidenceBadge value={field.confidence} threshold={field.threshold} />
-      </td>
-      <td className="px-3 py-2 align-top text-xs">
+      </Td>
+      <Td className="px-3 align-top text-xs">
         {field.issues.map((issue) => (
           <ValidatorBadge key={`${issue.path}-${issue.check}`} issue={issue} />
         ))}
         {field.reasons.includes("low_confidence") ? (
-          <span className="inline-block rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900/60 dark:text-amber-200">
+          <Badge tone="warning" shape="tag" className="inline-block">
             Confidence below {field.threshold.toFixed(2)}
-          </span>
+          </Badge>
         ) : null}
-      </td>
-      <td className="px-3 py-2 align-top text-xs">
+      </Td>
+      <Td className="px-3 align-top text-xs">
         <span className={`font-medium ${STATE_TONE[field.reviewState]}`} data-testid="review-state">
           {STATE_LABEL[field.reviewState]}
         </span>
         {field.reviewedBy ? <span className="block text-slate-500">by {field.reviewedBy}</span> : null}
         {canAct && !editing ? (
           <span className="mt-1 flex flex-wrap gap-1">
-            <button
-              type="button"
-              tabIndex={-1}
-              className={small}
-              onClick={handlers.onAccept}
-              aria-label={`Accept ${field.path}`}
-            >
+            <RowButton tabIndex={-1} onClick={handlers.onAccept} aria-label={`Accept ${field.path}`}>
               Accept
-            </button>
-            <button
-              type="button"
-              tabIndex={-1}
-              className={small}
-              onClick={handlers.onEdit}
-              aria-label={`Correct ${field.path}`}
-            >
+            </RowButton>
+            <RowButton tabIndex={-1} onClick={handlers.onEdit} aria-label={`Correct ${field.path}`}>
               Edit
-            </button>
-            <button
-              type="button"
+            </RowButton>
+            <RowButton
               tabIndex={-1}
-              className={small}
               onClick={handlers.onUnreadable}
               aria-label={`Mark ${field.path} unreadable`}
             >
               Unreadable
-            </button>
+            </RowButton>
           </span>
         ) : null}
-      </td>
+      </Td>
     </tr>
   );
 });

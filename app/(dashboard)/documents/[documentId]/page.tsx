@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { maskFieldValue } from "@/lib/masking";
+import { maskAadhaarInText, maskFieldValue } from "@/lib/masking";
 import { batchNeighbours, queuePrevious } from "@/lib/review/queue";
 import { loadWorkspace } from "@/lib/review/workspace";
 import { can } from "@/lib/roles";
-import { queueQuery, type QueueContext } from "../../review/search-params";
+import type { QueueContext } from "../../review/search-params";
 import { AuditTrail } from "./audit-trail";
-import { loadWorkspaceParams } from "./search-params";
+import { loadWorkspaceParams, queueDocumentHref } from "./search-params";
 import { Workspace, type Navigation } from "./workspace";
-import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Review document" };
 
@@ -61,7 +62,7 @@ export default async function DocumentPage({
     );
     nav = {
       mode: "queue",
-      previousHref: previous ? `/documents/${previous}?${queueQuery(queue)}` : null,
+      previousHref: previous ? queueDocumentHref(previous, queue) : null,
       nextHref: null,
       queue,
     };
@@ -107,14 +108,11 @@ export default async function DocumentPage({
         }
       />
       {doc.errorCode ? (
-        <p
-          role="status"
-          className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/40 dark:text-red-200"
-        >
+        <Alert tone="error" role="status" className="mb-4">
           Atlas could not extract this document: <strong>{doc.errorCode}</strong>
           {doc.errorMessage ? ` — ${doc.errorMessage}` : ""}. Check that the file is a readable document of a
           supported type.
-        </p>
+        </Alert>
       ) : null}
       <Workspace
         doc={{
@@ -137,15 +135,19 @@ export default async function DocumentPage({
         nav={nav}
       />
       <AuditTrail events={found.trail} />
-      <details className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <summary className="cursor-pointer text-sm font-medium">Raw JSON from Atlas (Aadhaar masked)</summary>
-        <pre
-          className="mt-3 max-h-[32rem] overflow-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-950"
-          data-testid="raw-json"
-        >
-          {JSON.stringify(maskedFileData(type, doc.fileData), null, 2)}
-        </pre>
-      </details>
+      <Card asChild className="mt-6">
+        <details>
+          <summary className="cursor-pointer text-sm font-medium">
+            Raw JSON from Atlas (Aadhaar masked)
+          </summary>
+          <pre
+            className="mt-3 max-h-[32rem] overflow-auto rounded bg-slate-50 p-3 text-xs dark:bg-slate-950"
+            data-testid="raw-json"
+          >
+            {JSON.stringify(maskedFileData(type, doc.fileData), null, 2)}
+          </pre>
+        </details>
+      </Card>
     </>
   );
 }

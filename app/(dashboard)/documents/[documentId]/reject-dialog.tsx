@@ -1,7 +1,16 @@
 "use client";
 
-import * as Dialog from "@radix-ui/react-dialog";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogTitle,
+} from "@/components/ui/dialog";
+import { Input } from "@/components/ui/field";
 
 /** Rejecting needs a reason, typed here; Enter rejects, Esc goes back. */
 export function RejectDialog({
@@ -18,53 +27,45 @@ export function RejectDialog({
   const [reason, setReason] = useState("");
   const ready = reason.trim().length >= 3;
   return (
-    <Dialog.Root
+    <Dialog
       open={open}
       onOpenChange={(next) => {
         if (!next) setReason("");
         onOpenChange(next);
       }}
     >
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-950/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(28rem,92vw)] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-slate-200 bg-white p-5 shadow-xl dark:border-slate-700 dark:bg-slate-900">
-          <Dialog.Title className="text-base font-semibold">Reject this document</Dialog.Title>
-          <Dialog.Description className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-            Say why, so the applicant or the branch can fix it. Enter rejects, Esc cancels.
-          </Dialog.Description>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (ready) onReject(reason.trim());
-            }}
-          >
-            <label className="mt-4 block text-sm font-medium" htmlFor="reject-reason">
-              Reason
-            </label>
-            <input
-              id="reject-reason"
-              autoFocus
-              value={reason}
-              maxLength={500}
-              onChange={(e) => setReason(e.target.value)}
-              placeholder="e.g. Photo page is cut off"
-              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950"
-            />
-            <div className="mt-4 flex justify-end gap-2">
-              <Dialog.Close className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-                Cancel
-              </Dialog.Close>
-              <button
-                type="submit"
-                disabled={!ready || busy}
-                className="rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-60"
-              >
-                Reject
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      <DialogContent>
+        <DialogTitle>Reject this document</DialogTitle>
+        <DialogDescription>
+          Say why, so the applicant or the branch can fix it. Enter rejects, Esc cancels.
+        </DialogDescription>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (ready) onReject(reason.trim());
+          }}
+        >
+          <Input
+            id="reject-reason"
+            label="Reason"
+            fieldClassName="mt-4"
+            autoFocus
+            value={reason}
+            maxLength={500}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="e.g. Photo page is cut off"
+            className="dark:bg-slate-950"
+          />
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="secondary">Cancel</Button>
+            </DialogClose>
+            <Button type="submit" variant="danger" disabled={!ready || busy}>
+              Reject
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
   );
 }

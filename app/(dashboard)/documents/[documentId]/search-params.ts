@@ -1,5 +1,5 @@
-import { createLoader, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { REVIEW_REASONS } from "../../review/search-params";
+import { createLoader, createSerializer, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { queueFilters, REVIEW_REASONS, type QueueContext } from "../../review/search-params";
 
 /** How the reviewer got here: from the queue (with its filters) or from a batch. */
 export const workspaceParams = {
@@ -10,3 +10,10 @@ export const workspaceParams = {
 };
 
 export const loadWorkspaceParams = createLoader(workspaceParams);
+
+const serializeWorkspace = createSerializer(workspaceParams);
+
+/** A document's workspace opened from the queue: the queue's filters ride along for "next". */
+export function queueDocumentHref(documentId: string, context: QueueContext): string {
+  return serializeWorkspace(`/documents/${documentId}`, { from: "queue", ...queueFilters(context) });
+}

@@ -4,19 +4,17 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
-import { ShortcutsDialog } from "@/components/qa/shortcuts-dialog";
 import { DocumentPane } from "@/components/review/document-pane";
+import { ShortcutsDialog } from "@/components/ui/shortcuts-dialog";
+import { keyLabel, keysOf } from "@/lib/keys/keymap";
+import { CHECK_SHORTCUTS, type CheckCommand } from "@/lib/qa/check-keys";
 import type { CheckItem } from "@/lib/qa/verdicts";
 import { saveVerdictAction } from "./actions";
 import { CheckFieldRow, type FieldVerdict } from "./check-field-row";
+import { useCheckKeys } from "./use-check-keys";
 import { maskAadhaarInText } from "@/lib/masking";
 
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
+const keyOf = (command: CheckCommand) => keyLabel(keysOf(CHECK_SHORTCUTS, command)[0] ?? "");
 
 export function CheckWorkspace({ item }: { item: CheckItem }) {
   const router = useRouter();
@@ -97,49 +95,23 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
       if (!verdicts[field.id]) void save(field.id, { correct: true, rightValue: null });
   }, [item.fields, save, verdicts]);
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || helpOpen || isTyping(event.target)) return;
-      // Enter or space on a focused button or link is that control's own action.
-      const control = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
-      if (control && (event.key === "Enter" || event.key === " ")) return;
+  useCheckKeys({
+    paused: helpOpen,
+    "next-field": () => move(1),
+    "previous-field": () => move(-1),
+    accept: () => markCorrect(active),
+    "mark-incorrect": () => {
       const field = item.fields[active];
-      const handled = (() => {
-        switch (event.key) {
-          case "j":
-          case "ArrowDown":
-            move(1);
-            return true;
-          case "k":
-          case "ArrowUp":
-            move(-1);
-            return true;
-          case "c":
-          case "Enter":
-            markCorrect(active);
-            return true;
-          case "x":
-            if (field) setEditing(field.id);
-            return true;
-          case "n":
-            if (nextDocument) router.push(href(nextDocument));
-            return true;
-          case "p":
-            if (item.previousItemId) router.push(href(item.previousItemId));
-            return true;
-          case "?":
-            setHelpOpen(true);
-            return true;
-          default:
-            return false;
-        }
-      })();
-      if (handled) event.preventDefault();
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- href is derived from item, listed
-  }, [active, helpOpen, item, markCorrect, move, nextDocument, router]);
+      if (field) setEditing(field.id);
+    },
+    "next-document": () => {
+      if (nextDocument) router.push(href(nextDocument));
+    },
+    "previous-document": () => {
+      if (item.previousItemId) router.push(href(item.previousItemId));
+    },
+    help: () => setHelpOpen(true),
+  });
 
   useEffect(() => {
     rowsRef.current
@@ -222,7 +194,7 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
           </button>
           {item.previousItemId ? (
             <Link href={href(item.previousItemId)} className="underline">
-              Previous document (p)
+              Previous document ({keyOf("previous-document")})
             </Link>
           ) : null}
           {nextDocument ? (
@@ -230,7 +202,7 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
               href={href(nextDocument)}
               className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
             >
-              Next document (n)
+              Next document ({keyOf("next-document")})
             </Link>
           ) : (
             <Link href={`/qa/samples/${item.sampleId}`} className="underline">
@@ -238,11 +210,16 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
             </Link>
           )}
           <button type="button" onClick={() => setHelpOpen(true)} className="ml-auto underline">
-            Keyboard shortcuts (?)
+            Keyboard shortcuts ({keyOf("help")})
           </button>
         </div>
       </section>
-      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      <ShortcutsDialog
+        open={helpOpen}
+        onOpenChange={setHelpOpen}
+        keymap={CHECK_SHORTCUTS}
+        description="Every verdict is saved as soon as it is given."
+      />
     </div>
   );
 }
