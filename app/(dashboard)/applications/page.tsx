@@ -4,8 +4,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { MasterStatusBadge } from "@/components/flows/flow-stages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { Input } from "@/components/ui/field";
-import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
+import { FilterApply, FilterForm, FilterSelect, FilterText } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -21,7 +20,7 @@ import {
   statusMeaning,
 } from "@/lib/flows/status";
 import { can } from "@/lib/roles";
-import { loadApplicationListParams } from "./search-params";
+import { applicationListHref, loadApplicationListParams } from "./search-params";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -55,16 +54,7 @@ export default async function ApplicationsPage({
     pageSize: PAGE_SIZE,
   });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const href = (p: number) => {
-    const q = new URLSearchParams();
-    if (params.status) q.set("status", params.status);
-    if (params.product) q.set("product", params.product);
-    if (params.q) q.set("q", params.q);
-    if (params.sort !== "newest") q.set("sort", params.sort);
-    if (p > 1) q.set("page", String(p));
-    const s = q.toString();
-    return s ? `/applications?${s}` : "/applications";
-  };
+  const href = (p: number) => applicationListHref(params, p);
   const filtered = !!(params.status || params.q || params.product);
 
   return (
@@ -81,8 +71,8 @@ export default async function ApplicationsPage({
           ) : null
         }
       />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter applications">
-        <Input label="Search application ids" density="sm" name="q" defaultValue={params.q} />
+      <FilterForm label="Filter applications" className="mb-4">
+        <FilterText label="Search application ids" name="q" defaultValue={params.q} />
         <FilterSelect
           label="Status"
           name="status"
@@ -104,7 +94,7 @@ export default async function ApplicationsPage({
           options={APPLICATION_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
         />
         <FilterApply />
-      </form>
+      </FilterForm>
 
       {rows.length === 0 ? (
         <EmptyState>

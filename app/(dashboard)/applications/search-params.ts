@@ -1,4 +1,10 @@
-import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import {
+  createLoader,
+  createSerializer,
+  parseAsInteger,
+  parseAsString,
+  parseAsStringLiteral,
+} from "nuqs/server";
 import { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "@/lib/flows/status";
 
 /** The application list's filters, sort and page, all in the URL. */
@@ -11,3 +17,23 @@ export const applicationListParams = {
 };
 
 export const loadApplicationListParams = createLoader(applicationListParams);
+
+const serializeApplicationList = createSerializer(applicationListParams);
+
+type ApplicationListState = {
+  status: (typeof APPLICATION_STATUS_FILTERS)[number] | null;
+  product: string | null;
+  q: string;
+  sort: (typeof APPLICATION_SORTS)[number];
+};
+
+/** A page of the application list with the filters kept; defaults and empty filters stay out. */
+export function applicationListHref(state: ApplicationListState, page: number): string {
+  return serializeApplicationList("/applications", {
+    status: state.status,
+    product: state.product || null,
+    q: state.q,
+    sort: state.sort,
+    page,
+  });
+}

@@ -90,14 +90,11 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
             }
             pending={pending}
           />
-          <form
-            aria-label="Add a document type threshold"
-            className="mt-3 flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const data = new FormData(e.currentTarget);
+          <AddThresholdForm
+            label="Add a document type threshold"
+            pending={pending}
+            onSubmit={(data, threshold) => {
               const documentType = String(data.get("documentType") ?? "");
-              const threshold = String(data.get("threshold") ?? "") as unknown as number;
               save({ scope: "document_type", documentType, threshold }, `${documentType} threshold saved`);
             }}
           >
@@ -106,20 +103,7 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
                 <option key={t}>{t}</option>
               ))}
             </Select>
-            <Input
-              label="Threshold"
-              density="sm"
-              name="threshold"
-              type="number"
-              min={0}
-              max={1}
-              step={0.01}
-              required
-            />
-            <Button type="submit" disabled={pending}>
-              Set
-            </Button>
-          </form>
+          </AddThresholdForm>
         </section>
       </Card>
 
@@ -141,15 +125,12 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
             }}
             pending={pending}
           />
-          <form
-            aria-label="Add a field threshold"
-            className="mt-3 flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const data = new FormData(e.currentTarget);
+          <AddThresholdForm
+            label="Add a field threshold"
+            pending={pending}
+            onSubmit={(data, threshold) => {
               const documentType = String(data.get("documentType") ?? "") || null;
               const fieldPath = String(data.get("fieldPath") ?? "");
-              const threshold = String(data.get("threshold") ?? "") as unknown as number;
               save({ scope: "field", documentType, fieldPath, threshold }, `${fieldPath} threshold saved`);
             }}
           >
@@ -160,23 +141,51 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
               ))}
             </Select>
             <Input label="Field key" density="sm" name="fieldPath" placeholder="e.g. address" required />
-            <Input
-              label="Threshold"
-              density="sm"
-              name="threshold"
-              type="number"
-              min={0}
-              max={1}
-              step={0.01}
-              required
-            />
-            <Button type="submit" disabled={pending}>
-              Set
-            </Button>
-          </form>
+          </AddThresholdForm>
         </section>
       </Card>
     </div>
+  );
+}
+
+/** A row of fields (`children`) plus the threshold and "Set": adds one threshold. */
+function AddThresholdForm({
+  label,
+  pending,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  pending: boolean;
+  /** The threshold is sent as typed; the action's schema reads and checks it. */
+  onSubmit: (data: FormData, threshold: number) => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      aria-label={label}
+      className="mt-3 flex flex-wrap items-end gap-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        onSubmit(data, String(data.get("threshold") ?? "") as unknown as number);
+      }}
+    >
+      {children}
+      <Input
+        label="Threshold"
+        density="sm"
+        name="threshold"
+        type="number"
+        min={0}
+        max={1}
+        step={0.01}
+        required
+      />
+      <Button type="submit" disabled={pending}>
+        Set
+      </Button>
+    </form>
   );
 }
 

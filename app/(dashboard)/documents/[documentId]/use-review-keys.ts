@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { isControlActivation, isTypingTarget } from "@/lib/keys/keymap";
-import { commandFor, type ReviewCommand } from "@/lib/review/keys";
+import { useEffect } from "react";
+import { useKeyMap } from "@/components/use-key-map";
+import { SHORTCUTS, type ReviewCommand } from "@/lib/review/keys";
 import type { ReviewState } from "./use-review-state";
 
 /** Commands that still work while a save is in flight. */
@@ -37,26 +37,16 @@ function run(command: ReviewCommand, s: ReviewState) {
   }
 }
 
-/** One window keydown listener that reads the latest state on every key press. */
+/** The workspace's keys: paused while a dialog or the inline editor is open. */
 export function useReviewKeys(state: ReviewState) {
-  const latest = useRef(state);
-  useEffect(() => {
-    latest.current = state;
-  });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => {
-      const s = latest.current;
-      if (s.help || s.rejecting || s.editing || e.defaultPrevented || isTypingTarget(e.target)) return;
-      if (isControlActivation(e)) return;
-      const command = commandFor(e);
-      if (!command) return;
-      e.preventDefault();
-      if (s.busy && !WHILE_BUSY.includes(command)) return;
-      run(command, s);
-    };
-    window.addEventListener("keydown", listener);
-    return () => window.removeEventListener("keydown", listener);
-  }, []);
+  useKeyMap(
+    SHORTCUTS,
+    (command) => {
+      if (state.busy && !WHILE_BUSY.includes(command)) return;
+      run(command, state);
+    },
+    state.help || state.rejecting || state.editing !== null,
+  );
 
   // The current row has the focus, so the reviewer sees where the keys act.
   const { rows, current } = state;

@@ -6,12 +6,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { DocumentPane } from "@/components/review/document-pane";
 import { ShortcutsDialog } from "@/components/ui/shortcuts-dialog";
+import { useKeyMap } from "@/components/use-key-map";
 import { keyLabel, keysOf } from "@/lib/keys/keymap";
 import { CHECK_SHORTCUTS, type CheckCommand } from "@/lib/qa/check-keys";
 import type { CheckItem } from "@/lib/qa/verdicts";
 import { saveVerdictAction } from "./actions";
 import { CheckFieldRow, type FieldVerdict } from "./check-field-row";
-import { useCheckKeys } from "./use-check-keys";
 import { maskAadhaarInText } from "@/lib/masking";
 
 const keyOf = (command: CheckCommand) => keyLabel(keysOf(CHECK_SHORTCUTS, command)[0] ?? "");
@@ -95,8 +95,7 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
       if (!verdicts[field.id]) void save(field.id, { correct: true, rightValue: null });
   }, [item.fields, save, verdicts]);
 
-  useCheckKeys({
-    paused: helpOpen,
+  const commands: Record<CheckCommand, () => void> = {
     "next-field": () => move(1),
     "previous-field": () => move(-1),
     accept: () => markCorrect(active),
@@ -111,7 +110,8 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
       if (item.previousItemId) router.push(href(item.previousItemId));
     },
     help: () => setHelpOpen(true),
-  });
+  };
+  useKeyMap(CHECK_SHORTCUTS, (command) => commands[command](), helpOpen);
 
   useEffect(() => {
     rowsRef.current
