@@ -10,7 +10,7 @@
  */
 
 /** Each code and the HTTP status a route handler answers with. */
-export const USER_ERROR_STATUS = {
+const USER_ERROR_STATUS = {
   invalid_input: 400,
   unauthenticated: 401,
   forbidden: 403,

@@ -3,7 +3,7 @@ import { type Failure, genericFailureMessage, isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
 /** A short id a person can quote and an operator can find in the log. */
-export const newFailureRef = () => crypto.randomUUID().replace(/-/g, "").slice(0, 8);
+const newFailureRef = () => crypto.randomUUID().replace(/-/g, "").slice(0, 8);
 
 /**
  * The one translation of a thrown error for the person who caused it, shared by `defineAction`

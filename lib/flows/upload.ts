@@ -15,6 +15,7 @@ import { describeFlowUploadFailure } from "./messages";
  * IS the upload's id, so a double click or a re-posted request finds the upload already
  * recorded; sending claims the row (pending → sending) first, so it is never sent twice.
  */
+
 /** Atlas takes at most 50 files per multiupload (atlas-api.md 6 #1); one upload is one request. */
 export const MAX_FLOW_UPLOAD_ROWS = 50;
 
