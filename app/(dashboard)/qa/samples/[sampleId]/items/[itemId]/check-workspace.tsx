@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { DocumentPane } from "@/components/review/document-pane";
+import { Button } from "@/components/ui/button";
 import { ShortcutsDialog } from "@/components/ui/shortcuts-dialog";
+import { Table, TableCaption, TBody, Th, THead } from "@/components/ui/table";
 import { useKeyMap } from "@/components/use-key-map";
 import { keyLabel, keysOf } from "@/lib/keys/keymap";
 import { CHECK_SHORTCUTS, type CheckCommand } from "@/lib/qa/check-keys";
@@ -136,82 +138,66 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
             {saving > 0 ? " · saving…" : checked === total ? " · all saved" : ""}
           </p>
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Fields to check</caption>
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-800/60 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Field
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Atlas read
-                </th>
-                {item.blind ? null : (
-                  <th scope="col" className="px-3 py-2">
-                    Confidence
-                  </th>
-                )}
-                <th scope="col" className="px-3 py-2">
-                  Verdict
-                </th>
-              </tr>
-            </thead>
-            <tbody ref={rowsRef} className="divide-y divide-slate-100 align-top dark:divide-slate-800">
-              {item.fields.map((field, index) => (
-                <CheckFieldRow
-                  key={field.id}
-                  field={field}
-                  index={index}
-                  blind={item.blind}
-                  active={index === active}
-                  editing={editing === field.id}
-                  verdict={verdicts[field.id] ?? null}
-                  onActivate={() => setActive(index)}
-                  onCorrect={() => {
-                    setActive(index);
-                    markCorrect(index);
-                  }}
-                  onStartIncorrect={() => {
-                    setActive(index);
-                    setEditing(field.id);
-                  }}
-                  onSubmitIncorrect={(value) => void markIncorrect(field.id, value)}
-                  onCancel={() => setEditing(null)}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table>
+          <TableCaption>Fields to check</TableCaption>
+          <THead>
+            <tr>
+              <Th className="px-3">Field</Th>
+              <Th className="px-3">Atlas read</Th>
+              {item.blind ? null : <Th className="px-3">Confidence</Th>}
+              <Th className="px-3">Verdict</Th>
+            </tr>
+          </THead>
+          <TBody ref={rowsRef} className="align-top">
+            {item.fields.map((field, index) => (
+              <CheckFieldRow
+                key={field.id}
+                field={field}
+                index={index}
+                blind={item.blind}
+                active={index === active}
+                editing={editing === field.id}
+                verdict={verdicts[field.id] ?? null}
+                onActivate={() => setActive(index)}
+                onCorrect={() => {
+                  setActive(index);
+                  markCorrect(index);
+                }}
+                onStartIncorrect={() => {
+                  setActive(index);
+                  setEditing(field.id);
+                }}
+                onSubmitIncorrect={(value) => void markIncorrect(field.id, value)}
+                onCancel={() => setEditing(null)}
+              />
+            ))}
+          </TBody>
+        </Table>
         <div className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-          <button
-            type="button"
-            onClick={markRestCorrect}
-            disabled={checked === total}
-            className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:hover:bg-slate-800"
-          >
+          <Button variant="secondary" onClick={markRestCorrect} disabled={checked === total}>
             Mark the rest correct
-          </button>
+          </Button>
           {item.previousItemId ? (
             <Link href={href(item.previousItemId)} className="underline">
               Previous document ({keyOf("previous-document")})
             </Link>
           ) : null}
           {nextDocument ? (
-            <Link
-              href={href(nextDocument)}
-              className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
-            >
-              Next document ({keyOf("next-document")})
-            </Link>
+            <Button asChild>
+              <Link href={href(nextDocument)}>Next document ({keyOf("next-document")})</Link>
+            </Button>
           ) : (
             <Link href={`/qa/samples/${item.sampleId}`} className="underline">
               Every document is checked: back to the sample
             </Link>
           )}
-          <button type="button" onClick={() => setHelpOpen(true)} className="ml-auto underline">
+          <Button
+            variant="link"
+            onClick={() => setHelpOpen(true)}
+            className="ml-auto text-current underline dark:text-current"
+          >
             Keyboard shortcuts ({keyOf("help")})
-          </button>
+          </Button>
         </div>
       </section>
       <ShortcutsDialog
