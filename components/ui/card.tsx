@@ -30,12 +30,6 @@ export function EmptyState({ className, ...props }: React.ComponentProps<"div">)
   return <Card variant="dashed" padding="lg" className={cn("text-sm", className)} {...props} />;
 }
 
-export function CardHeader({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div className={cn("mb-3 flex flex-wrap items-start justify-between gap-2", className)} {...props} />
-  );
-}
-
 export function CardTitle({
   className,
   as: Heading = "h2",
@@ -46,8 +40,4 @@ export function CardTitle({
 
 export function CardDescription({ className, ...props }: React.ComponentProps<"p">) {
   return <p className={cn("mt-1 text-sm text-slate-600 dark:text-slate-400", className)} {...props} />;
-}
-
-export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
-  return <div className={cn("text-sm", className)} {...props} />;
 }

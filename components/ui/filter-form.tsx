@@ -4,9 +4,7 @@
  */
 import { Button } from "./button";
 import { cn } from "./cn";
-import { controlVariants, Input, Select } from "./field";
-
-export const filterControl = cn(controlVariants({ density: "sm" }), "mt-1");
+import { Input, Select } from "./field";
 
 type Option = string | { value: string; label: string };
 

@@ -1,4 +1,4 @@
-import { commandIn, type KeyInput, type KeyMap } from "@/lib/keys/keymap";
+import type { KeyMap } from "@/lib/keys/keymap";
 
 /**
  * The QA check workspace's keys. A key shared with the review workspace means the same there
@@ -26,7 +26,3 @@ export const CHECK_SHORTCUTS: KeyMap<CheckCommand> = [
   { keys: ["[", "N"], command: "previous-document", label: "Previous document" },
   { keys: ["?"], command: "help", label: "Show these shortcuts" },
 ];
-
-export function checkCommandFor(event: KeyInput): CheckCommand | null {
-  return commandIn(CHECK_SHORTCUTS, event);
-}
