@@ -20,3 +20,8 @@ export function processSingleton<T>(name: string, create: () => T): T {
 export function forgetProcessSingleton(name: string): void {
   delete (globalThis as unknown as Holder)[keyOf(name)];
 }
+
+/** The value when it was created, without creating it (e.g. a hook that may not be installed). */
+export function peekProcessSingleton<T>(name: string): T | undefined {
+  return (globalThis as unknown as Holder)[keyOf(name)] as T | undefined;
+}

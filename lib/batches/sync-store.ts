@@ -1,22 +1,23 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { betterResult } from "@/lib/atlas/entries";
 import type { ExtractedDocument, ExtractsPage, UnreadableEntry } from "@/lib/atlas/types";
 import type { Db } from "@/lib/db";
 import { atlasUnreadableEntries } from "@/lib/db/schema";
-import { extractFieldRows, summarise, type FieldRow } from "@/lib/documents/extract";
+import { extractFieldRows, summarise } from "@/lib/documents/extract";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { logger } from "@/lib/logger";
 import { maskAadhaarInText } from "@/lib/masking";
-import type { Target } from "./sync-targets";
+import { rowKey, type Target } from "./sync-targets";
 
 /**
- * Writes what the reads of several targets brought, in ONE transaction of a fixed number of
- * statements whatever the number of documents: one UPDATE of the documents, one INSERT of their
- * fields, one UPDATE of the uploads' "total recorded", each fed by arrays (`unnest`), so the
+ * Writes what the reads of several targets brought, in ONE transaction of two statements
+ * whatever the number of documents: the documents' UPDATE with the INSERT of their fields (one
+ * statement), then the uploads' "total recorded", each fed by arrays (`unnest`), so the
  * statement text and its parameter count do not grow with the batch and building it costs one
- * array push per value.
+ * array push per value. Documents are addressed by their row id (read with the targets), so the
+ * UPDATE is a primary-key lookup per document whatever the planner knows about the tables.
  *
  * Results are written only to documents still waiting for one (status "submitted", checked by
  * the UPDATE itself), and fields only for the documents that UPDATE changed, so a repeated page,
@@ -28,36 +29,47 @@ import type { Target } from "./sync-targets";
  * per distinct entry), logged without their content, and never block the others; of two entries
  * for one document, the one with content wins.
  */
-export type StoreTarget = Pick<Target, "uploadId" | "atlasBatchId" | "split">;
+type StoreTarget = Pick<Target, "uploadId" | "atlasBatchId" | "split">;
 export type TargetPages = { target: StoreTarget; pages: ExtractsPage[] };
-export type StoreOptions = { thresholds: ThresholdSet; now?: () => Date };
+type StoreOptions = { thresholds: ThresholdSet; now?: () => Date };
+/** Waiting documents' row ids by `rowKey(atlasBatchId, documentId)` (sync-targets.ts waitingRows). */
+type WaitingRows = Map<string, string>;
 
-type Row = { id: string; upload_id: string | null; atlas_batch_id: string; document_id: string };
+type Row = { id: string; upload_id: string | null };
+type Result = ExtractedDocument & { rowId: string };
 
-/** Stores the targets' results; returns how many documents each upload got. */
+/**
+ * Stores the targets' results; returns how many documents each upload got. Everything is built
+ * before the transaction opens (so it is held only while the database works, and a second
+ * writer can build while the first writes).
+ */
 export async function storeReads(
   db: Db,
   batchId: string,
   reads: TargetPages[],
+  waiting: WaitingRows,
   options: StoreOptions,
 ): Promise<Map<string, number>> {
   const today = options.now?.() ?? new Date();
-  // One result per (Atlas batch, document): the one with content wins.
-  const results = new Map<string, ExtractedDocument & { atlasBatchId: string }>();
+  // One result per waiting document (by its row id): the one with content wins. Results for
+  // documents that were not waiting when the sync began are not stored.
+  const results = new Map<string, Result>();
   for (const { target, pages } of reads)
     for (const page of pages)
       for (const doc of page.data) {
-        const key = `${target.atlasBatchId}\n${doc.documentId}`;
-        const kept = results.get(key);
-        results.set(key, { ...(kept ? betterResult(kept, doc) : doc), atlasBatchId: target.atlasBatchId });
+        const rowId = waiting.get(rowKey(target.atlasBatchId, doc.documentId));
+        if (rowId === undefined) continue;
+        const kept = results.get(rowId);
+        results.set(rowId, { ...(kept ? betterResult(kept, doc) : doc), rowId });
       }
+  // Row-id order: two writers touching one row (two uploads in one Atlas batch) lock alike.
+  const statement = results.size > 0 ? storeStatement(sortedById(results), today, options) : null;
   const totals = reads.flatMap(({ target, pages }) =>
     target.split ? [] : [{ target, total: Math.max(...pages.map((p) => p.totalItems ?? 0)) }],
   );
   const storedPerUpload = new Map<string, number>();
   await db.transaction(async (tx) => {
-    const rows = results.size > 0 ? await updateDocuments(tx, [...results.values()], today, options) : [];
-    await insertFields(tx, rows, results, today);
+    const rows = statement ? ((await tx.execute(statement)) as unknown as { rows: Row[] }).rows : [];
     for (const row of rows)
       if (row.upload_id) storedPerUpload.set(row.upload_id, (storedPerUpload.get(row.upload_id) ?? 0) + 1);
     for (const { target, pages } of reads) await keepUnreadable(tx, batchId, target, pages);
@@ -65,6 +77,9 @@ export async function storeReads(
   });
   return storedPerUpload;
 }
+
+const sortedById = (results: Map<string, Result>) =>
+  [...results.values()].sort((a, b) => (a.rowId < b.rowId ? -1 : a.rowId > b.rowId ? 1 : 0));
 
 /** Column arrays for `unnest`: one push per value, one parameter per column. */
 function columns<K extends string>(names: readonly K[]) {
@@ -79,15 +94,13 @@ function columns<K extends string>(names: readonly K[]) {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-async function updateDocuments(
-  tx: Db,
-  results: Array<ExtractedDocument & { atlasBatchId: string }>,
-  today: Date,
-  options: StoreOptions,
-): Promise<Row[]> {
-  const { cols, push } = columns([
-    "atlasBatchId",
-    "documentId",
+/**
+ * One statement: the documents still waiting get their result, and the fields of exactly those
+ * documents (the UPDATE's RETURNING, through a data-modifying WITH) are inserted.
+ */
+function storeStatement(results: Result[], today: Date, options: StoreOptions): SQL {
+  const docs = columns([
+    "id",
     "status",
     "type",
     "errorCode",
@@ -98,16 +111,13 @@ async function updateDocuments(
     "minConfidence",
     "needsReview",
   ] as const);
+  const fields = columns(["documentId", "path", "position", "value", "confidence", "validation"] as const);
   for (const result of results) {
     const failed = !!result.errorCode;
-    const summary = summarise(
-      failed ? [] : fieldRowsOf(result, today),
-      result.documentType,
-      options.thresholds,
-    );
-    push({
-      atlasBatchId: result.atlasBatchId,
-      documentId: result.documentId,
+    const rows = failed ? [] : extractFieldRows(result, today);
+    const summary = summarise(rows, result.documentType, options.thresholds);
+    docs.push({
+      id: result.rowId,
       status: failed ? "failed" : "extracted",
       type: result.documentType,
       errorCode: result.errorCode ?? null,
@@ -118,57 +128,9 @@ async function updateDocuments(
       minConfidence: summary.minConfidence,
       needsReview: summary.needsReviewCount,
     });
-  }
-  const at = today.toISOString();
-  const answer = await tx.execute(sql`
-    update documents d set
-      status = v.status::document_status,
-      document_type = v.document_type,
-      error_code = v.error_code,
-      error_message = v.error_message,
-      file_data = v.file_data::jsonb,
-      file_uuid = coalesce(d.file_uuid, v.file_uuid),
-      extracted_at = ${at}::timestamptz,
-      field_count = v.field_count,
-      min_confidence = v.min_confidence,
-      needs_review_count = v.needs_review_count,
-      updated_at = ${at}::timestamptz
-    from unnest(
-      ${sql.param(cols.atlasBatchId)}::text[], ${sql.param(cols.documentId)}::text[],
-      ${sql.param(cols.status)}::text[], ${sql.param(cols.type)}::text[],
-      ${sql.param(cols.errorCode)}::text[], ${sql.param(cols.errorMessage)}::text[],
-      ${sql.param(cols.fileData)}::text[], ${sql.param(cols.fileUuid)}::text[],
-      ${sql.param(cols.fieldCount)}::int[], ${sql.param(cols.minConfidence)}::real[],
-      ${sql.param(cols.needsReview)}::int[]
-    ) as v(atlas_batch_id, document_id, status, document_type, error_code, error_message,
-           file_data, file_uuid, field_count, min_confidence, needs_review_count)
-    where d.document_id = v.document_id and d.atlas_batch_id = v.atlas_batch_id
-      and d.status = 'submitted'
-    returning d.id, d.upload_id, d.atlas_batch_id, d.document_id`);
-  return (answer as unknown as { rows: Row[] }).rows;
-}
-
-/** Field rows are derived twice (summary, then insert) only for the documents that were stored. */
-const fieldRowsCache = new WeakMap<ExtractedDocument, FieldRow[]>();
-function fieldRowsOf(result: ExtractedDocument, today: Date): FieldRow[] {
-  let rows = fieldRowsCache.get(result);
-  if (!rows) fieldRowsCache.set(result, (rows = extractFieldRows(result, today)));
-  return rows;
-}
-
-async function insertFields(
-  tx: Db,
-  stored: Row[],
-  results: Map<string, ExtractedDocument>,
-  today: Date,
-): Promise<void> {
-  const { cols, push } = columns(["documentId", "path", "position", "value", "confidence", "validation"] as const);
-  for (const row of stored) {
-    const result = results.get(`${row.atlas_batch_id}\n${row.document_id}`);
-    if (!result || result.errorCode) continue;
-    for (const field of fieldRowsOf(result, today))
-      push({
-        documentId: row.id,
+    for (const field of rows)
+      fields.push({
+        documentId: result.rowId,
         path: field.path,
         position: field.position,
         value: json(field.value),
@@ -176,16 +138,45 @@ async function insertFields(
         validation: json(field.validation),
       });
   }
-  if (cols.documentId.length === 0) return;
-  await tx.execute(sql`
-    insert into fields (document_id, path, position, value, confidence, validation)
-    select v.document_id::uuid, v.path, v.position, v.value::jsonb, v.confidence, v.validation::jsonb
-    from unnest(
-      ${sql.param(cols.documentId)}::text[], ${sql.param(cols.path)}::text[],
-      ${sql.param(cols.position)}::int[], ${sql.param(cols.value)}::text[],
-      ${sql.param(cols.confidence)}::real[], ${sql.param(cols.validation)}::text[]
-    ) as v(document_id, path, position, value, confidence, validation)
-    on conflict (document_id, path) do nothing`);
+  const d = docs.cols;
+  const f = fields.cols;
+  const at = today.toISOString();
+  return sql`
+    with stored as (
+      update documents d set
+        status = v.status::document_status,
+        document_type = v.document_type,
+        error_code = v.error_code,
+        error_message = v.error_message,
+        file_data = v.file_data::jsonb,
+        file_uuid = coalesce(d.file_uuid, v.file_uuid),
+        extracted_at = ${at}::timestamptz,
+        field_count = v.field_count,
+        min_confidence = v.min_confidence,
+        needs_review_count = v.needs_review_count,
+        updated_at = ${at}::timestamptz
+      from unnest(
+        ${sql.param(d.id)}::uuid[], ${sql.param(d.status)}::text[], ${sql.param(d.type)}::text[],
+        ${sql.param(d.errorCode)}::text[], ${sql.param(d.errorMessage)}::text[],
+        ${sql.param(d.fileData)}::text[], ${sql.param(d.fileUuid)}::text[],
+        ${sql.param(d.fieldCount)}::int[], ${sql.param(d.minConfidence)}::real[],
+        ${sql.param(d.needsReview)}::int[]
+      ) as v(id, status, document_type, error_code, error_message,
+             file_data, file_uuid, field_count, min_confidence, needs_review_count)
+      where d.id = v.id and d.status = 'submitted'
+      returning d.id, d.upload_id
+    ), inserted as (
+      insert into fields (document_id, path, position, value, confidence, validation)
+      select v.document_id, v.path, v.position, v.value::jsonb, v.confidence, v.validation::jsonb
+      from unnest(
+        ${sql.param(f.documentId)}::uuid[], ${sql.param(f.path)}::text[],
+        ${sql.param(f.position)}::int[], ${sql.param(f.value)}::text[],
+        ${sql.param(f.confidence)}::real[], ${sql.param(f.validation)}::text[]
+      ) as v(document_id, path, position, value, confidence, validation)
+      where v.document_id in (select id from stored)
+      on conflict (document_id, path) do nothing
+    )
+    select id, upload_id from stored`;
 }
 
 /** "Total recorded" for each upload whose announced results are all stored, in one statement. */

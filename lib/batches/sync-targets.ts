@@ -25,10 +25,10 @@ import { atlasUploads, documents } from "@/lib/db/schema";
  * within one interval, and a waiting 5,000-document batch costs a few requests per poll, not 100.
  * `force` (the "Sync now" button) reads everything.
  */
-export const PER_PAGE = 50;
+const PER_PAGE = 50;
 /** Bound on the pages read for one target in one sync (a 50-row upload at one entry per page). */
 const MAX_PAGES = 60;
-export const DEFAULT_MAX_POLL_BACKOFF_MS = 120_000;
+const DEFAULT_MAX_POLL_BACKOFF_MS = 120_000;
 
 export type Target = {
   uploadId: string;
@@ -39,8 +39,8 @@ export type Target = {
   split: boolean;
   unchangedPolls: number;
   nextPollAt: Date | null;
-  /** Our document ids still waiting for a result. */
-  waiting: Set<string>;
+  /** Our document ids still waiting for a result, each with its row id. */
+  waiting: Map<string, string>;
 };
 
 /** Targets with at least one document still waiting for its result, head of the queue first. */
@@ -55,6 +55,7 @@ export async function openTargets(db: Db, batchId: string): Promise<Target[]> {
       nextPollAt: atlasUploads.nextPollAt,
       atlasBatchId: documents.atlasBatchId,
       documentId: documents.documentId,
+      id: documents.id,
     })
     .from(documents)
     .innerJoin(atlasUploads, eq(atlasUploads.id, documents.uploadId))
@@ -81,11 +82,11 @@ export async function openTargets(db: Db, batchId: string): Promise<Target[]> {
         split: false,
         unchangedPolls: r.unchangedPolls,
         nextPollAt: r.nextPollAt,
-        waiting: new Set(),
+        waiting: new Map(),
       };
       targets.set(key, target);
     }
-    target.waiting.add(r.documentId);
+    target.waiting.set(r.documentId, r.id);
     const ids = idsPerUpload.get(r.uploadId) ?? new Set();
     ids.add(r.atlasBatchId!);
     if (r.uploadAtlasBatchId) ids.add(r.uploadAtlasBatchId);
@@ -103,7 +104,21 @@ export async function openTargets(db: Db, batchId: string): Promise<Target[]> {
 }
 
 /** Which targets this poll reads: all (no adaptive polling, or forced), else the head and those due. */
-export function dueTargets(open: Target[], now: Date, options: { pollIntervalMs?: number; force?: boolean }): Target[] {
+/** Row ids of the waiting documents of these targets, by Atlas batch id and document id. */
+export function waitingRows(targets: Target[]): Map<string, string> {
+  const rows = new Map<string, string>();
+  for (const t of targets)
+    for (const [documentId, id] of t.waiting) rows.set(rowKey(t.atlasBatchId, documentId), id);
+  return rows;
+}
+
+export const rowKey = (atlasBatchId: string, documentId: string) => `${atlasBatchId}\n${documentId}`;
+
+export function dueTargets(
+  open: Target[],
+  now: Date,
+  options: { pollIntervalMs?: number; force?: boolean },
+): Target[] {
   if (options.pollIntervalMs === undefined || options.force) return open;
   const head = open[0]?.uploadId;
   return open.filter(
@@ -146,7 +161,7 @@ export async function readTarget(
     for (const id of last.waiting) listed.add(id);
     // A later page that lists nothing new (Atlas ignoring `page`, say) ends the read.
     if (pages.length > 1 && listed.size === listedBefore && last.unreadable.length === 0) break;
-    const missing = [...target.waiting].some((id) => !seen.has(id));
+    const missing = [...target.waiting.keys()].some((id) => !seen.has(id));
     // The page we asked for, not the `page` Atlas wrote back (which may be wrong or stuck at 1).
     const asked = pages.length;
     const more =

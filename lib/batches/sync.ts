@@ -9,7 +9,7 @@ import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { refreshBatchCounts } from "./counts";
 import { inLanes, WorkerPool } from "./pool";
 import { storeReads, type TargetPages } from "./sync-store";
-import { dueTargets, openTargets, readTarget, updateBackoff, type Target } from "./sync-targets";
+import { dueTargets, openTargets, readTarget, updateBackoff, waitingRows, type Target } from "./sync-targets";
 import { WriteBehind } from "./write-behind";
 
 /**
@@ -44,6 +44,11 @@ export type SyncReport = { requests: number; stored: number; uploadsChecked: num
  * poll on the embedded one, which runs one transaction at a time) waits only briefly.
  */
 const MAX_DOCUMENTS_PER_WRITE = 400;
+/**
+ * Writes under way at once: one builds its arrays (JavaScript) while the other's statement runs
+ * in the database; PostgreSQL runs two at once, the embedded database queues the second.
+ */
+const WRITERS = 2;
 /** Uploads read but not yet written before the readers wait for the writer. */
 const MAX_QUEUED_UPLOADS = 32;
 
@@ -55,14 +60,16 @@ export async function syncBatch(
 ): Promise<SyncReport> {
   const report: SyncReport = { requests: 0, stored: 0, uploadsChecked: 0 };
   const now = options.now?.() ?? new Date();
-  const due = dueTargets(await openTargets(db, batchId), now, options);
+  const open = await openTargets(db, batchId);
+  const waiting = waitingRows(open);
+  const due = dueTargets(open, now, options);
   report.uploadsChecked = due.length;
   const pool = options.pool ?? new WorkerPool(options.concurrency);
 
   const storedPerUpload = new Map<string, number>();
   const writer = new WriteBehind<TargetPages>(
     async (reads) => {
-      for (const [uploadId, n] of await storeReads(db, batchId, reads, options)) {
+      for (const [uploadId, n] of await storeReads(db, batchId, reads, waiting, options)) {
         storedPerUpload.set(uploadId, (storedPerUpload.get(uploadId) ?? 0) + n);
         report.stored += n;
       }
@@ -71,6 +78,7 @@ export async function syncBatch(
       weight: (read) => read.pages.reduce((n, page) => n + page.data.length, 0),
       maxWeight: MAX_DOCUMENTS_PER_WRITE,
       maxQueued: MAX_QUEUED_UPLOADS,
+      writers: WRITERS,
     },
   );
 

@@ -3,18 +3,24 @@
  * reading while earlier items are written; one writer at a time takes everything queued (up to
  * `maxWeight`) and writes it in one go, so the number of writes adapts to the pace of the reads.
  * `push` waits while `maxQueued` items are waiting, which holds the readers back when the
- * database is the slower side (memory stays bounded). After a failed write nothing more is
- * written; `finish` waits for the writer and rethrows that failure.
+ * database is the slower side (memory stays bounded). With `writers` > 1, that many writes may
+ * be under way at once (one prepares its statement while another's runs). After a failed write
+ * nothing more is written; `finish` waits for the writers and rethrows that failure.
  */
 export class WriteBehind<T> {
   private readonly queue: T[] = [];
-  private running: Promise<void> | null = null;
+  private readonly running = new Set<Promise<void>>();
   private failure: { error: unknown } | null = null;
   private readonly roomWaiters: Array<() => void> = [];
 
   constructor(
     private readonly write: (items: T[]) => Promise<void>,
-    private readonly options: { weight: (item: T) => number; maxWeight: number; maxQueued: number },
+    private readonly options: {
+      weight: (item: T) => number;
+      maxWeight: number;
+      maxQueued: number;
+      writers?: number;
+    },
   ) {}
 
   get failed(): boolean {
@@ -30,16 +36,18 @@ export class WriteBehind<T> {
   }
 
   async finish(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running.size > 0) await Promise.all(this.running);
     if (this.failure) throw this.failure.error;
   }
 
   private kick() {
-    if (this.running || this.failure || this.queue.length === 0) return;
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      this.kick();
-    });
+    while (!this.failure && this.queue.length > 0 && this.running.size < (this.options.writers ?? 1)) {
+      const writer: Promise<void> = this.drain().finally(() => {
+        this.running.delete(writer);
+        this.kick();
+      });
+      this.running.add(writer);
+    }
   }
 
   private async drain() {
