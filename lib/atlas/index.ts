@@ -1,23 +1,22 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { forgetProcessSingleton, processSingleton } from "@/lib/process-singleton";
 import { RequestBudget } from "./budget";
 import { createAtlasClient, type AtlasClient } from "./client";
 
 export type { AtlasClient, AtlasFamily } from "./client";
 export type * from "./types";
 
-const GLOBAL_KEY = Symbol.for("atlas-review.atlas-client");
-type WithClient = typeof globalThis & { [GLOBAL_KEY]?: AtlasClient };
+const SINGLETON = "atlas-client";
 
 /**
- * The process-wide client built from the environment. Kept on globalThis because Next may load
- * this module more than once (per bundle/route); two instances would mean two token caches.
+ * The process-wide client built from the environment. One per process (lib/process-singleton.ts)
+ * because Next may load this module more than once; two instances would mean two token caches.
  */
 export function getAtlasClient(): AtlasClient {
-  const holder = globalThis as WithClient;
-  if (!holder[GLOBAL_KEY]) {
+  return processSingleton(SINGLETON, () => {
     const env = getEnv();
-    holder[GLOBAL_KEY] = createAtlasClient({
+    return createAtlasClient({
       baseUrl: env.atlasBaseUrl,
       baseUrls: env.atlasBaseUrls,
       batchApi: env.atlasBatchApi,
@@ -28,11 +27,10 @@ export function getAtlasClient(): AtlasClient {
       timeoutMs: env.ATLAS_TIMEOUT_MS,
       maxRetries: env.ATLAS_MAX_RETRIES,
     });
-  }
-  return holder[GLOBAL_KEY];
+  });
 }
 
 /** Tests only: drop the singleton (e.g. after changing the environment). */
 export function resetAtlasClientForTests(): void {
-  delete (globalThis as WithClient)[GLOBAL_KEY];
+  forgetProcessSingleton(SINGLETON);
 }

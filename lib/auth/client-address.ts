@@ -5,6 +5,7 @@ import ipaddr from "ipaddr.js";
 import { getEnv } from "@/lib/env";
 import { defaultResponseHeaders } from "@/lib/http/security-headers";
 import { logger } from "@/lib/logger";
+import { peekProcessSingleton, processSingleton } from "@/lib/process-singleton";
 
 /**
  * The address a request came from, for sign-in lock-outs and the audit trail.
@@ -26,11 +27,20 @@ export const PEER_HEADER = "x-atlas-peer";
 
 const UNKNOWN = "unknown";
 type StampState = { stamp: string; loopbackOnly: boolean; https: boolean };
-const holder = globalThis as typeof globalThis & { __atlasPeerStamp?: StampState };
+const PEER_STAMP = "peer-stamp";
+const installedStamp = () => peekProcessSingleton<StampState>(PEER_STAMP);
 
 /** Installs the socket-address hook once per process. Returns false when it already was. */
 export function installPeerStamp(): boolean {
-  if (holder.__atlasPeerStamp) return false;
+  let installed = false;
+  processSingleton(PEER_STAMP, () => {
+    installed = true;
+    return installHook();
+  });
+  return installed;
+}
+
+function installHook(): StampState {
   const env = getEnv();
   const state: StampState = {
     stamp: randomBytes(18).toString("base64url"),
@@ -54,8 +64,7 @@ export function installPeerStamp(): boolean {
       return original.call(this, event, ...args);
     };
   }
-  holder.__atlasPeerStamp = state;
-  return true;
+  return state;
 }
 
 /**
@@ -105,7 +114,7 @@ function stampRequest(req: IncomingMessage, stamp: string): void {
 
 /** The socket address recorded by the hook, or null when the header is missing or not ours. */
 export function peerAddress(headers: Headers): string | null {
-  const state = holder.__atlasPeerStamp;
+  const state = installedStamp();
   const value = headers.get(PEER_HEADER);
   if (!state || !value) return null;
   const [stamp, address] = value.split(" ");
@@ -174,7 +183,7 @@ export function clientAddress(headers: Headers): string {
     // Every client would share one lock-out bucket: say so once rather than fail silently.
     warnedUnstamped = true;
     logger.warn("client_address.unknown", {
-      hookInstalled: !!holder.__atlasPeerStamp,
+      hookInstalled: !!installedStamp(),
       hint: "requests carry no socket address; is instrumentation.ts running in this server process?",
     });
   }

@@ -10,6 +10,7 @@ import { BackgroundLoop } from "@/lib/background-loop";
 import { isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { acquireLease, releaseLease } from "./lease";
+import { inLanes, WorkerPool } from "./pool";
 import { BATCH_STATUSES } from "./status";
 import { releaseAbandonedChunks, submitPendingChunks } from "./submit";
 import { syncBatch, type SyncReport } from "./sync";
@@ -23,6 +24,11 @@ export type EngineDeps = {
   db: () => Promise<Db>;
   atlas: () => AtlasClient;
   thresholds: (db: Db) => Promise<ThresholdSet>;
+  /**
+   * The instance's worker pool, shared with the flow poller (service.ts): every Atlas read and
+   * upload of every batch takes a slot. Absent (tests, scripts): a pool of `concurrency`.
+   */
+  pool?: WorkerPool;
   settings: () => {
     concurrency: number;
     stallAfterMs: number;
@@ -42,8 +48,13 @@ export class BatchEngine {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private inFlight = new Map<string, Promise<BatchRunResult>>();
   private readonly loop = new BackgroundLoop("batch.engine_tick_failed", () => this.tick());
+  private ownPool: WorkerPool | undefined;
 
   constructor(private readonly deps: EngineDeps) {}
+
+  private get pool(): WorkerPool {
+    return this.deps.pool ?? (this.ownPool ??= new WorkerPool(this.deps.settings().concurrency));
+  }
 
   /**
    * Submit what is pending, then sync; concurrent callers for the same batch share one run.
@@ -77,7 +88,7 @@ export class BatchEngine {
     );
     try {
       const atlas = this.deps.atlas();
-      const { submitted } = await submitPendingChunks(db, atlas, batchId);
+      const { submitted } = await submitPendingChunks(db, atlas, batchId, { pool: this.pool });
       const [hasSubmitted] = await db
         .select({ id: atlasUploads.id })
         .from(atlasUploads)
@@ -87,6 +98,7 @@ export class BatchEngine {
       try {
         const sync = await syncBatch(db, atlas, batchId, {
           concurrency: settings.concurrency,
+          pool: this.pool,
           thresholds: await this.deps.thresholds(db),
           stallAfterMs: settings.stallAfterMs,
           pollIntervalMs: settings.pollIntervalMs,
@@ -105,7 +117,11 @@ export class BatchEngine {
     }
   }
 
-  /** One pass over every open batch (oldest first). Errors are logged per batch and do not stop the pass. */
+  /**
+   * One pass over every open batch, several at once (oldest first): their reads share the pool,
+   * so the instance works at its concurrency whatever the number of batches, instead of one
+   * batch after another. Errors are logged per batch and do not stop the pass.
+   */
   async tick(): Promise<void> {
     const db = await this.deps.db();
     const settings = this.deps.settings();
@@ -115,14 +131,18 @@ export class BatchEngine {
       .from(batches)
       .where(inArray(batches.status, OPEN))
       .orderBy(asc(batches.createdAt));
-    for (const { id } of open) {
-      if (this.loop.stopRequested) return;
-      try {
-        await this.run(id);
-      } catch (error) {
-        logger.warn("batch.sync_failed", { batchId: id, error });
+    // Twice the pool's size: while some batches finish (counts, lease), others keep it busy.
+    let next = 0;
+    await inLanes(Math.min(open.length, this.pool.size * 2), async () => {
+      while (next < open.length && !this.loop.stopRequested) {
+        const { id } = open[next++]!;
+        try {
+          await this.run(id);
+        } catch (error) {
+          logger.warn("batch.sync_failed", { batchId: id, error });
+        }
       }
-    }
+    });
   }
 
   start(intervalMs: number): void {

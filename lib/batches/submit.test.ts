@@ -4,7 +4,9 @@
  */
 import { and, asc, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAtlasClient } from "@/lib/atlas/client";
 import { SYSTEM_ACTOR } from "@/lib/db/queries/audit";
+import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
 import { atlasUploads, documents } from "@/lib/db/schema";
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { createBatch } from "./create";
@@ -150,6 +152,51 @@ describe.each(testDrivers)("batch creation and submission (%s)", (driver) => {
     await syncUntilDone(t.db, atlas, batchId);
     expect(await expectStoredExactlyOnce(t.db, batchId, sim.sim)).toBe(150);
     expect((await batchRow(t.db, batchId)).status).toBe("complete");
+  });
+
+  it("uploads go out several at once, and two parallel submitters still send each chunk exactly once", async () => {
+    const prefix = `par${crypto.randomUUID().slice(0, 6)}`;
+    const batchId = await newBatch(t.db, userId, sampleRows(sim.baseUrl, 500, prefix), 50);
+    // Uploads answered after 150 ms, so that those sent at once overlap.
+    sim.sim.addFault({ kind: "slow", delayMs: 150, count: 10, endpoint: "/v1/bulk/multiupload" });
+    let inFlight = 0;
+    let most = 0;
+    let sent = 0;
+    const client = () =>
+      createAtlasClient({
+        baseUrl: sim.baseUrl,
+        clientId: DEMO_ATLAS_CLIENT_ID,
+        clientSecret: DEMO_ATLAS_CLIENT_SECRET,
+        timeoutMs: 5_000,
+        maxRetries: 3,
+        retryBaseDelayMs: 1,
+        maxRetryDelayMs: 5,
+        fetch: async (input, init) => {
+          if (!String(input).includes("/multiupload")) return fetch(input, init);
+          sent++;
+          most = Math.max(most, ++inFlight);
+          try {
+            return await fetch(input, init);
+          } finally {
+            inFlight--;
+          }
+        },
+      });
+    const [a, b] = await Promise.all([
+      submitPendingChunks(t.db, client(), batchId, { concurrency: 4 }),
+      submitPendingChunks(t.db, client(), batchId, { concurrency: 4 }),
+    ]);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(8);
+    expect(a.submitted + b.submitted).toBe(10);
+    expect(a.failed + b.failed).toBe(0);
+    expect(sent).toBe(10);
+    expect((await chunksOf(batchId)).every((c) => c.status === "submitted" && c.attemptCount === 1)).toBe(
+      true,
+    );
+    const times = receivedTimes(prefix);
+    expect(times.size).toBe(500);
+    expect([...times.values()].every((n) => n === 1)).toBe(true);
   });
 
   it("a chunk Atlas refuses as invalid carries Atlas's own reason", async () => {

@@ -7,9 +7,10 @@ import type { Db } from "@/lib/db";
 import { atlasUploads, batches, documents } from "@/lib/db/schema";
 import { logger } from "@/lib/logger";
 import { refreshBatchCounts } from "./counts";
+import { inLanes, WorkerPool } from "./pool";
 
 /**
- * Sends a batch's pending chunks to Atlas, one request per chunk.
+ * Sends a batch's pending chunks to Atlas, one request per chunk, several chunks at once.
  *
  * `multiupload` is not idempotent, so each chunk is CLAIMED first (pending → sending, in one
  * statement that skips rows another process holds): two clicks, two tabs or two app instances
@@ -62,10 +63,19 @@ function answerOf(error: unknown): string | null {
   return error.atlasMessage ?? null;
 }
 
+/** Without a pool or a concurrency (direct calls, tests that fault the Nth request): one at a time. */
+const DEFAULT_UPLOAD_CONCURRENCY = 1;
+
+/**
+ * Sends the pending chunks, several at once (bounded by the instance's pool when given): each
+ * lane claims the next chunk and sends it. Claiming and reading a chunk's rows happen one lane at
+ * a time, so the requests start in chunk order; the claim is what keeps a chunk from going twice.
+ */
 export async function submitPendingChunks(
   db: Db,
   atlas: AtlasClient,
   batchId: string,
+  options: { pool?: WorkerPool; concurrency?: number } = {},
 ): Promise<SubmitOutcome> {
   const [batch] = await db
     .select({ productType: batches.productType })
@@ -73,46 +83,58 @@ export async function submitPendingChunks(
     .where(eq(batches.id, batchId));
   if (!batch) throw new Error(`No batch ${batchId}`);
   const outcome: SubmitOutcome = { submitted: 0, failed: 0, documentsSubmitted: 0 };
+  const pool = options.pool ?? new WorkerPool(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY);
+  let claiming: Promise<unknown> = Promise.resolve();
+  const claimNext = () => {
+    const next = claiming.then(async () => {
+      const claimed = await claimNextChunk(db, batchId);
+      if (!claimed) return null;
+      const rows = await db
+        .select({ id: documents.id, documentId: documents.documentId, fileUrl: documents.fileUrl })
+        .from(documents)
+        .where(eq(documents.uploadId, claimed.id));
+      return { ...claimed, rows };
+    });
+    claiming = next.catch(() => undefined);
+    return next;
+  };
 
-  for (
-    let claimed = await claimNextChunk(db, batchId);
-    claimed;
-    claimed = await claimNextChunk(db, batchId)
-  ) {
-    const rows = await db
-      .select({ id: documents.id, documentId: documents.documentId, fileUrl: documents.fileUrl })
-      .from(documents)
-      .where(eq(documents.uploadId, claimed.id));
-    let result: UploadResult;
-    try {
-      result = await atlas.bulk.upload({
-        productType: batch.productType,
-        files: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
-      });
-    } catch (error) {
-      const unknown = mayHaveReachedAtlas(error);
-      const message = describeUploadFailure(error);
-      logger.warn(unknown ? "batch.chunk_unknown" : "batch.chunk_failed", {
-        batchId,
-        chunk: claimed.chunkIndex,
-        error,
-      });
-      await markChunk(db, claimed.id, unknown ? "unknown" : "failed", message, answerOf(error));
-      outcome.failed++;
-      continue;
+  await inLanes(pool.size, async () => {
+    for (let claimed = await claimNext(); claimed; claimed = await claimNext()) {
+      const { rows } = claimed;
+      let result: UploadResult;
+      try {
+        result = await pool.run(() =>
+          atlas.bulk.upload({
+            productType: batch.productType,
+            files: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
+          }),
+        );
+      } catch (error) {
+        const unknown = mayHaveReachedAtlas(error);
+        const message = describeUploadFailure(error);
+        logger.warn(unknown ? "batch.chunk_unknown" : "batch.chunk_failed", {
+          batchId,
+          chunk: claimed.chunkIndex,
+          error,
+        });
+        await markChunk(db, claimed.id, unknown ? "unknown" : "failed", message, answerOf(error));
+        outcome.failed++;
+        continue;
+      }
+      try {
+        await recordSubmitted(db, claimed.id, result);
+        outcome.submitted++;
+        outcome.documentsSubmitted += rows.length;
+      } catch (error) {
+        // Atlas has the rows; only our bookkeeping failed. Never "failed": a retry would send them twice.
+        logger.error("batch.chunk_record_failed", { batchId, chunk: claimed.chunkIndex, error });
+        const message = `Atlas accepted these rows but the app could not record it. ${UNKNOWN_FATE_NOTE}`;
+        await markChunk(db, claimed.id, "unknown", message, JSON.stringify(result).slice(0, 4000));
+        outcome.failed++;
+      }
     }
-    try {
-      await recordSubmitted(db, claimed.id, result);
-      outcome.submitted++;
-      outcome.documentsSubmitted += rows.length;
-    } catch (error) {
-      // Atlas has the rows; only our bookkeeping failed. Never "failed": a retry would send them twice.
-      logger.error("batch.chunk_record_failed", { batchId, chunk: claimed.chunkIndex, error });
-      const message = `Atlas accepted these rows but the app could not record it. ${UNKNOWN_FATE_NOTE}`;
-      await markChunk(db, claimed.id, "unknown", message, JSON.stringify(result).slice(0, 4000));
-      outcome.failed++;
-    }
-  }
+  });
   await refreshBatchCounts(db, batchId);
   return outcome;
 }

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import { atlasUploads, documents, flows } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { BackgroundLoop } from "@/lib/background-loop";
+import { inLanes, WorkerPool } from "@/lib/batches/pool";
 import { isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { acquireFlowLease, releaseFlowLease } from "./lease";
@@ -25,6 +26,8 @@ export type FlowPollerDeps = {
   db: () => Promise<Db>;
   atlas: () => AtlasClient;
   thresholds: (db: Db) => Promise<ThresholdSet>;
+  /** The instance's worker pool, shared with the batch engine; absent: a pool of its own. */
+  pool?: WorkerPool;
   settings: () => { appBaseUrl: string; intervalMs: number; leaseMs: number; callbackGraceMs: number };
 };
 
@@ -40,6 +43,8 @@ const MISSING_RESULTS_BACKOFF_MS = 60_000;
  */
 export const MAX_UNKNOWN_STATUS_POLLS = 20;
 const UNKNOWN_STATUS_MAX_INTERVAL_MS = 5 * 60_000;
+/** Flows polled at once when no shared pool is given (tests, scripts). */
+const DEFAULT_POOL_SIZE = 4;
 
 export function unknownStatusNote(status: string, polls: number, nextInMs: number | null): string {
   const head = `Atlas reports master_status "${status}", which the dashboard does not recognise as running, finished or failed.`;
@@ -53,12 +58,17 @@ export class FlowPoller {
   private inFlight = new Map<string, Promise<FlowPollResult>>();
   private readonly loop = new BackgroundLoop("application.poller_tick_failed", () => this.tick());
 
-  constructor(private readonly deps: FlowPollerDeps) {}
+  private readonly pool: WorkerPool;
 
+  constructor(private readonly deps: FlowPollerDeps) {
+    this.pool = deps.pool ?? new WorkerPool(DEFAULT_POOL_SIZE);
+  }
+
+  /** One flow's round (uploads, status, extracts) takes one slot of the pool. */
   run(flowId: string): Promise<FlowPollResult> {
     const running = this.inFlight.get(flowId);
     if (running) return running;
-    const promise = this.runOnce(flowId).finally(() => this.inFlight.delete(flowId));
+    const promise = this.pool.run(() => this.runOnce(flowId)).finally(() => this.inFlight.delete(flowId));
     this.inFlight.set(flowId, promise);
     return promise;
   }
@@ -178,16 +188,21 @@ export class FlowPoller {
     return rows.map((r) => r.id);
   }
 
+  /** Every due flow, as many at once as the pool allows. */
   async tick(): Promise<void> {
     const db = await this.deps.db();
-    for (const id of await this.dueFlows(db)) {
-      if (this.loop.stopRequested) return;
-      try {
-        await this.run(id);
-      } catch (error) {
-        logger.warn("application.poll_failed", { flowId: id, error });
+    const due = await this.dueFlows(db);
+    let next = 0;
+    await inLanes(Math.min(due.length, this.pool.size), async () => {
+      while (next < due.length && !this.loop.stopRequested) {
+        const id = due[next++]!;
+        try {
+          await this.run(id);
+        } catch (error) {
+          logger.warn("application.poll_failed", { flowId: id, error });
+        }
       }
-    }
+    });
   }
 
   start(intervalMs: number): void {

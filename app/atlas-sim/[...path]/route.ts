@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
 import { ownFlowEndpointsOnly } from "@/lib/net/own-endpoints";
+import { processSingleton } from "@/lib/process-singleton";
 import { can } from "@/lib/roles";
 
 export const dynamic = "force-dynamic";
@@ -17,22 +18,19 @@ export const runtime = "nodejs";
 /** Atlas requests carry URLs and small JSON (at most 50 file URLs per upload). */
 const SIM_MAX_BODY_BYTES = 1024 * 1024;
 
-const GLOBAL_KEY = Symbol.for("atlas-review.embedded-simulator");
-type WithSimulator = typeof globalThis & { [GLOBAL_KEY]?: Simulator };
-
 function simulator(): Simulator {
-  const holder = globalThis as WithSimulator;
-  holder[GLOBAL_KEY] ??= createSimulator({
-    basePath: SIM_MOUNT_PATH,
-    clientId: DEMO_ATLAS_CLIENT_ID,
-    clientSecret: DEMO_ATLAS_CLIENT_SECRET,
-    latency: getEnv().SIM_LATENCY_MS,
-    // Flow auth_url/callback_url come from the caller: only this app's own endpoints are called.
-    // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
-    fetch: ownFlowEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
-    profile: getEnv().SIM_PROFILE,
-  });
-  return holder[GLOBAL_KEY];
+  return processSingleton("embedded-simulator", () =>
+    createSimulator({
+      basePath: SIM_MOUNT_PATH,
+      clientId: DEMO_ATLAS_CLIENT_ID,
+      clientSecret: DEMO_ATLAS_CLIENT_SECRET,
+      latency: getEnv().SIM_LATENCY_MS,
+      // Flow auth_url/callback_url come from the caller: only this app's own endpoints are called.
+      // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
+      fetch: ownFlowEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
+      profile: getEnv().SIM_PROFILE,
+    }),
+  );
 }
 
 /** The simulator's control endpoints (faults, token revocation, document listing…). */
