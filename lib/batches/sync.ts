@@ -391,7 +391,7 @@ export async function storeResults(
       const summary = summarise(rows, result.documentType, options.thresholds);
       const fileData = (result.raw as { file_data?: unknown })?.file_data ?? result.raw;
       values.push(
-        sql`(${doc.id}::uuid, ${failed ? "failed" : "extracted"}::document_status, ${result.documentType}::text, ${result.errorCode ?? null}::text, ${result.errorMessage ?? null}::text, ${fileData == null ? null : JSON.stringify(fileData)}::jsonb, ${result.fileUuid ?? null}::text, ${summary.fieldCount}::int, ${summary.minConfidence}::real, ${summary.needsReviewCount}::int)`,
+        sql`(${doc.id}::uuid, ${failed ? "failed" : "extracted"}::document_status, ${result.documentType}::text, ${result.errorCode ?? null}::text, ${result.errorMessage ?? null}::text, ${fileData == null ? null : JSON.stringify(fileData)}::jsonb, ${result.fileUuid ?? null}::text, ${summary.fieldCount}::int, ${summary.minConfidence}::real, ${summary.needsReviewCount}::int, ${summary.validatorFailureCount}::int)`,
       );
       fieldRows.push(...rows.map((row) => ({ documentId: doc.id, ...row })));
     }
@@ -412,9 +412,10 @@ export async function storeResults(
           field_count = v.field_count,
           min_confidence = v.min_confidence,
           needs_review_count = v.needs_review_count,
+          validator_failure_count = v.validator_failure_count,
           updated_at = ${at}::timestamptz
         from (values ${sql.join(slice, sql`, `)})
-          as v(id, status, document_type, error_code, error_message, file_data, file_uuid, field_count, min_confidence, needs_review_count)
+          as v(id, status, document_type, error_code, error_message, file_data, file_uuid, field_count, min_confidence, needs_review_count, validator_failure_count)
         where ${documents.id} = v.id and ${documents.status} = 'submitted'`);
     }
     for (const slice of slices(fieldRows, FIELD_SLICE)) {

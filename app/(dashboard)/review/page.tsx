@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
-import { listQueue, queueFilterOptions } from "@/lib/review/queue";
+import { cursorQuery, pageLinks, seekFrom } from "@/lib/documents/keyset";
+import { listQueue, QUEUE_KEY, queueFilterOptions } from "@/lib/review/queue";
 import { StartReviewing } from "./start-reviewing";
 import { loadReviewQueueParams, queueQuery, type QueueContext } from "./search-params";
 import { maskAadhaarInText } from "@/lib/masking";
@@ -31,22 +32,21 @@ export default async function ReviewQueuePage({
   const user = await requirePageUser("documents:review");
   const params = await loadReviewQueueParams(searchParams);
   const context: QueueContext = { batch: params.batch, type: params.type, reason: params.reason };
-  const page = Math.max(1, params.page);
+  const seek = seekFrom(params, QUEUE_KEY.length);
   const db = await getDb();
-  const [{ rows, total }, options] = await Promise.all([
-    listQueue(db, { batchId: params.batch, type: params.type, reason: params.reason }, page, PAGE_SIZE),
+  const [queue, options] = await Promise.all([
+    listQueue(db, { batchId: params.batch, type: params.type, reason: params.reason }, seek, PAGE_SIZE),
     queueFilterOptions(db),
   ]);
+  const { rows, total } = queue;
   const now = new Date();
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const pageHref = (p: number) => {
+  const links = pageLinks(queue, seek, params.page, total, PAGE_SIZE, (cursor) => {
     const q = new URLSearchParams();
     if (params.batch) q.set("batch", params.batch);
     if (params.type) q.set("type", params.type);
     if (params.reason) q.set("reason", params.reason);
-    if (p > 1) q.set("page", String(p));
-    return `/review?${q.toString()}`;
-  };
+    return `/review?${cursorQuery(q, cursor)}`;
+  });
 
   return (
     <>
@@ -169,7 +169,7 @@ export default async function ReviewQueuePage({
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pages={pages} total={total} noun="document" href={pageHref} />
+      <CursorPagination links={links} total={total} noun="document" />
     </>
   );
 }

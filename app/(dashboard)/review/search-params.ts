@@ -6,6 +6,9 @@ export const reviewQueueParams = {
   batch: parseAsString,
   type: parseAsString,
   reason: parseAsStringLiteral(REVIEW_REASONS),
+  /** Keyset cursors (lib/documents/keyset.ts); `page` is only the number shown beside them. */
+  after: parseAsString,
+  before: parseAsString,
   page: parseAsInteger.withDefault(1),
 };
 

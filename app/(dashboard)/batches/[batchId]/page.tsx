@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
 import { FilterApply, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getBatchSummary, shortMasked } from "@/lib/batches/queries";
 import { isBatchOpen } from "@/lib/batches/status";
 import { getDb } from "@/lib/db";
-import { batchDocumentTypes, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
+import { cursorQuery, pageLinks, seekFrom } from "@/lib/documents/keyset";
+import { DOCUMENT_SORT_KEYS, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
 import { DOCUMENT_SORT_LABEL, DOCUMENT_SORTS } from "@/lib/documents/sort";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
 import { can } from "@/lib/roles";
@@ -36,21 +37,20 @@ export default async function BatchPage({
   const db = await getDb();
   const batch = await getBatchSummary(db, batchId);
   if (!batch) notFound();
-  const page = Math.max(1, filters.page);
-  const [{ rows, total }, types, missing, thresholds] = await Promise.all([
+  const seek = seekFrom(filters, DOCUMENT_SORT_KEYS[filters.sort].length);
+  const [list, missing, thresholds] = await Promise.all([
     listBatchDocuments(db, batchId, {
       type: filters.type,
       needsReview: filters.review,
       errors: filters.errors,
       sort: filters.sort,
-      page,
+      seek,
       pageSize: PAGE_SIZE,
     }),
-    batchDocumentTypes(db, batchId),
     batch.status === "stalled" ? missingDocuments(db, batchId) : Promise.resolve([]),
     loadThresholds(db),
   ]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const { rows, total, types } = list;
   const initial: BatchProgress = {
     id: batch.id,
     status: batch.status,
@@ -77,15 +77,14 @@ export default async function BatchPage({
     unreadable: batch.unreadable,
     missing: missing.map((m) => maskAadhaarInText(m.documentId)),
   };
-  const href = (p: number) => {
+  const links = pageLinks(list, seek, filters.page, total, PAGE_SIZE, (cursor) => {
     const q = new URLSearchParams();
     if (filters.type) q.set("type", filters.type);
     if (filters.review) q.set("review", "true");
     if (filters.errors) q.set("errors", filters.errors);
     if (filters.sort !== "confidence") q.set("sort", filters.sort);
-    if (p > 1) q.set("page", String(p));
-    return `/batches/${batchId}?${q.toString()}`;
-  };
+    return `/batches/${batchId}?${cursorQuery(q, cursor)}`;
+  });
 
   return (
     <>
@@ -226,7 +225,7 @@ export default async function BatchPage({
             </tbody>
           </table>
         </div>
-        <Pagination page={page} pages={pages} total={total} noun="document" href={href} />
+        <CursorPagination links={links} total={total} noun="document" />
       </section>
     </>
   );

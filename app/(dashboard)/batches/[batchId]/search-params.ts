@@ -12,6 +12,9 @@ export const batchDocumentParams = {
   review: parseAsBoolean.withDefault(false),
   errors: parseAsStringLiteral(["only", "none"] as const),
   sort: parseAsStringLiteral(DOCUMENT_SORTS).withDefault("confidence"),
+  /** Keyset cursors (lib/documents/keyset.ts); `page` is only the number shown beside them. */
+  after: parseAsString,
+  before: parseAsString,
   page: parseAsInteger.withDefault(1),
 };
 
