@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from "react";
 
 /** Mirrors lib/review/scan-start.ts (a server module): what the page's HTML shows first. */
-export type ScanStartValue = { documentId: string; src: string; masked: boolean; canReveal: boolean };
+type ScanStartValue = { documentId: string; src: string; masked: boolean; canReveal: boolean };
 
 const ScanStartContext = createContext<ScanStartValue | null>(null);
 

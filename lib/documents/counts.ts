@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
  * table's and the review queue's totals and filter options without counting documents. Rows are
  * deltas; a read sums them per key and, when a key has gathered many deltas, folds them into one.
  */
-export type CountRow = {
+type CountRow = {
   batchId: string | null;
   documentType: string | null;
   status: string;

@@ -50,7 +50,7 @@ export function seekFrom(params: { after?: string | null; before?: string | null
 const cast = (value: string, type: KeyPart["cast"]) => sql`${value}::${sql.raw(type)}`;
 
 /** `(k1, k2, …) > (v1, v2, …)`: one row comparison, which PostgreSQL serves from the index. */
-export function keysetCondition(parts: KeyPart[], seek: Seek): SQL | undefined {
+function keysetCondition(parts: KeyPart[], seek: Seek): SQL | undefined {
   if (seek.dir !== "after" && seek.dir !== "before") return undefined;
   const keys = sql.join(
     parts.map((p) => p.expr),
@@ -63,7 +63,7 @@ export function keysetCondition(parts: KeyPart[], seek: Seek): SQL | undefined {
   return seek.dir === "after" ? sql`(${keys}) > (${values})` : sql`(${keys}) < (${values})`;
 }
 
-export function keysetOrder(parts: KeyPart[], seek: Seek): SQL[] {
+function keysetOrder(parts: KeyPart[], seek: Seek): SQL[] {
   const backwards = seek.dir === "before" || seek.dir === "last";
   return parts.map((p) => (backwards ? sql`${p.expr} desc` : sql`${p.expr} asc`));
 }
@@ -109,8 +109,8 @@ export async function keysetPage<T extends { cursorKey: string }>(
   };
 }
 
-export type PageCursor = { after?: string; before?: string; page?: number };
-export type PageLinks = {
+type PageCursor = { after?: string; before?: string; page?: number };
+type PageLinks = {
   /** The page number shown ("Page 3 of 200"); carried in the URL beside the cursor. */
   page: number;
   pages: number;

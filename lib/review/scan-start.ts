@@ -10,7 +10,7 @@ import { redactedCopyUrl } from "./file-response";
  * route first: a hidden Aadhaar scan, or a PDF (drawn by pdf.js). The route still guards the
  * file: this only starts the request earlier.
  */
-export type ScanStart = { documentId: string; src: string; masked: boolean; canReveal: boolean };
+type ScanStart = { documentId: string; src: string; masked: boolean; canReveal: boolean };
 
 export function scanStart(
   doc: { id: string; documentType: string | null; fileUrl: string; fileData: unknown },

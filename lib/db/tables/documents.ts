@@ -7,7 +7,7 @@ import { flows } from "./flows";
 import { users } from "./users";
 
 /** The review queue's membership; the partial indexes and lib/review/queue.ts use this text. */
-export const QUEUED_SQL =
+const QUEUED_SQL =
   "status = 'extracted' and review_status in ('pending', 'in_review') and needs_review_count > 0";
 const QUEUED = sql.raw(QUEUED_SQL);
 
