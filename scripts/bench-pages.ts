@@ -246,11 +246,18 @@ async function syncBatch(context: BrowserContext) {
   if (!response.ok())
     throw new Error(`POST /api/batches: HTTP ${response.status()} ${await response.text()}`);
   const { batchId } = (await response.json()) as { batchId: string };
+  let resets = 0;
   for (;;) {
-    const progress = (await (await context.request.get(`/api/batches/${batchId}`)).json()) as {
-      status: string;
-      counts?: { extracted?: number };
-    };
+    let progress: { status: string };
+    try {
+      progress = (await (await context.request.get(`/api/batches/${batchId}`)).json()) as { status: string };
+      resets = 0;
+    } catch (error) {
+      // A kept-alive connection the busy server closed just as we reused it: ask again.
+      if (++resets > 5) throw error;
+      await sleep(500);
+      continue;
+    }
     if (!["submitting", "processing"].includes(progress.status))
       return { status: progress.status, ms: performance.now() - started };
     if (performance.now() - started > 600_000)
