@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { documents } from "@/lib/db/schema";
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
-import { listQueue, type QueueFilter } from "@/lib/review/queue";
+import { listQueue, QUEUE_KEY, type QueueFilter } from "@/lib/review/queue";
 import { seedBatch, seedReviewer } from "@/lib/review/test-support";
 import { batchCounts, compactCounts } from "./counts";
-import { decodeCursor, encodeCursor, seekFrom, type Seek } from "./keyset";
-import { listBatchDocuments, type DocumentListFilter } from "./queries";
+import { decodeCursor, encodeCursor, seekFrom, type KeyPart, type Seek } from "./keyset";
+import { DOCUMENT_SORT_KEYS, listBatchDocuments, type DocumentListFilter } from "./queries";
 import { DOCUMENT_SORTS } from "./sort";
 
 const TYPES = ["PAN", "AADHAAR", "GST_CERT", null];
@@ -38,6 +38,7 @@ async function seedMixedBatch(db: Db, batchId: string, base: Date) {
 
 /** Every page from first to last, then back from last to first: both must list every row once. */
 async function walk<T extends { id: string }>(
+  parts: KeyPart[],
   read: (seek: Seek) => Promise<{ rows: T[]; next: string | null; previous: string | null }>,
 ) {
   const forward: string[] = [];
@@ -46,7 +47,7 @@ async function walk<T extends { id: string }>(
     const page = await read(seek);
     forward.push(...page.rows.map((r) => r.id));
     if (!page.next) break;
-    seek = seekFrom({ after: page.next }, JSON.parse(Buffer.from(page.next, "base64url").toString()).length);
+    seek = seekFrom({ after: page.next }, parts);
   }
   const backward: string[] = [];
   seek = { dir: "last" };
@@ -54,10 +55,7 @@ async function walk<T extends { id: string }>(
     const page = await read(seek);
     backward.unshift(...page.rows.map((r) => r.id));
     if (!page.previous) break;
-    seek = seekFrom(
-      { before: page.previous },
-      JSON.parse(Buffer.from(page.previous, "base64url").toString()).length,
-    );
+    seek = seekFrom({ before: page.previous }, parts);
   }
   return { forward, backward };
 }
@@ -90,8 +88,15 @@ describe("cursors", () => {
     expect(decodeCursor(cursor, 3)).toBeNull();
     expect(decodeCursor("not base64 json", 2)).toBeNull();
     expect(decodeCursor(encodeCursor([1, 2] as unknown as string[]), 2)).toBeNull();
-    expect(seekFrom({ after: "garbage" }, 2)).toEqual({ dir: "first" });
-    expect(seekFrom({ before: "end" }, 2)).toEqual({ dir: "last" });
+    const parts = DOCUMENT_SORT_KEYS.confidence;
+    expect(seekFrom({ after: cursor }, parts)).toEqual({ dir: "after", values: ["0.62", "doc-001"] });
+    expect(seekFrom({ after: "garbage" }, parts)).toEqual({ dir: "first" });
+    expect(seekFrom({ before: "end" }, parts)).toEqual({ dir: "last" });
+    // A cursor of another sort (a document id where a count belongs) is not sent to the database.
+    expect(seekFrom({ after: cursor }, DOCUMENT_SORT_KEYS.needs_review)).toEqual({ dir: "first" });
+    expect(seekFrom({ after: encodeCursor(["2026-11-01 00:00:00+00", "x"]) }, QUEUE_KEY)).toEqual({
+      dir: "first",
+    });
   });
 });
 
@@ -117,7 +122,7 @@ describe.each(testDrivers)("keyset pages and kept counts on %s", (driver) => {
           seek: { dir: "first" },
           pageSize: 1000,
         });
-        const { forward, backward } = await walk((seek) =>
+        const { forward, backward } = await walk(DOCUMENT_SORT_KEYS[sort], (seek) =>
           listBatchDocuments(t.db, batchId, { ...filter, sort, seek, pageSize: 20 }),
         );
         expect(forward, `${sort} ${JSON.stringify(filter)}`).toEqual(all.rows.map((r) => r.id));
@@ -172,7 +177,7 @@ describe.each(testDrivers)("keyset pages and kept counts on %s", (driver) => {
           ),
         )
         .orderBy(documents.createdAt, documents.id);
-      const { forward, backward } = await walk((seek) => listQueue(t.db, filter, seek, 7));
+      const { forward, backward } = await walk(QUEUE_KEY, (seek) => listQueue(t.db, filter, seek, 7));
       expect(forward).toEqual(expected.map((r) => r.id));
       expect(backward).toEqual(expected.map((r) => r.id));
       expect((await listQueue(t.db, filter, { dir: "first" }, 7)).total).toBe(expected.length);

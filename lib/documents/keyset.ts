@@ -38,12 +38,26 @@ export function decodeCursor(cursor: string | null | undefined, parts: number): 
   }
 }
 
-/** Reads `after`/`before` URL parameters (a bad cursor reads as the first page). */
-export function seekFrom(params: { after?: string | null; before?: string | null }, parts: number): Seek {
+const VALUE_SHAPE: Record<KeyPart["cast"], RegExp> = {
+  real: /^(-?\d+(\.\d+)?(e[-+]?\d+)?|-?Infinity|NaN)$/i,
+  int: /^-?\d{1,10}$/,
+  bool: /^(true|false)$/,
+  timestamptz: /^\d{4}-\d\d-\d\d[ T][\d:.]+([-+]\d\d(:\d\d)?|Z)?$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  text: /^/,
+};
+
+/**
+ * Reads `after`/`before` URL parameters. A cursor that is not one of `parts` (edited, or from
+ * another sort) reads as the first page rather than reaching the database as a bad cast.
+ */
+export function seekFrom(params: { after?: string | null; before?: string | null }, parts: KeyPart[]): Seek {
   if (params.before === "end") return { dir: "last" };
-  const before = decodeCursor(params.before, parts);
+  const fits = (values: string[] | null) =>
+    values && values.every((v, i) => VALUE_SHAPE[parts[i]!.cast].test(v)) ? values : null;
+  const before = fits(decodeCursor(params.before, parts.length));
   if (before) return { dir: "before", values: before };
-  const after = decodeCursor(params.after, parts);
+  const after = fits(decodeCursor(params.after, parts.length));
   return after ? { dir: "after", values: after } : { dir: "first" };
 }
 

@@ -32,7 +32,7 @@ export default async function ReviewQueuePage({
   const user = await requirePageUser("documents:review");
   const params = await loadReviewQueueParams(searchParams);
   const context: QueueContext = { batch: params.batch, type: params.type, reason: params.reason };
-  const seek = seekFrom(params, QUEUE_KEY.length);
+  const seek = seekFrom(params, QUEUE_KEY);
   const db = await getDb();
   const [queue, options] = await Promise.all([
     listQueue(db, { batchId: params.batch, type: params.type, reason: params.reason }, seek, PAGE_SIZE),

@@ -37,7 +37,7 @@ export default async function BatchPage({
   const db = await getDb();
   const batch = await getBatchSummary(db, batchId);
   if (!batch) notFound();
-  const seek = seekFrom(filters, DOCUMENT_SORT_KEYS[filters.sort].length);
+  const seek = seekFrom(filters, DOCUMENT_SORT_KEYS[filters.sort]);
   const [list, missing, thresholds] = await Promise.all([
     listBatchDocuments(db, batchId, {
       type: filters.type,
