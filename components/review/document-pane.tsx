@@ -5,6 +5,7 @@ import { Alert, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PdfPages } from "./pdf-pages";
+import { useScanStart } from "./scan-start";
 import { ToolButton } from "./tool-button";
 
 type Loaded =
@@ -41,6 +42,10 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
   const reveal = revealedFor === documentId;
   const fail = useCallback((message: string) => setLoaded({ state: "error", message }), []);
+  // The page's HTML already shows the scan from the file route (an <img> the browser loads while
+  // parsing), so the largest paint does not wait for this script; the fetch below then takes over.
+  const start = useScanStart(documentId);
+  const early = loaded.state === "loading" && !reveal ? start : null;
 
   useEffect(() => {
     let objectUrl: string | null = null;
@@ -120,8 +125,20 @@ export function DocumentPane({ documentId, label }: { documentId: string; label:
           ) : null}
         </div>
         <div className="min-h-[24rem] flex-1 overflow-auto bg-slate-100 p-3 dark:bg-slate-950">
-          {loaded.state === "loading" ? (
+          {loaded.state === "loading" && !early ? (
             <p className="text-sm text-slate-500">Loading the document…</p>
+          ) : null}
+          {early?.masked ? (
+            <Card className="mb-2 rounded-md border-slate-300 p-2 text-xs dark:border-slate-700">
+              Masked copy from Atlas: the Aadhaar number is hidden.
+            </Card>
+          ) : null}
+          {early ? (
+            // Unnamed until the viewer holds the file: the same scan, shown from the server's HTML.
+            <div className="mx-auto" style={{ width: `${scale * 100}%` }} aria-busy="true">
+              {/* eslint-disable-next-line @next/next/no-img-element -- the guarded file route, not an asset to optimise */}
+              <img src={early.src} alt="" fetchPriority="high" className="block w-full shadow" />
+            </div>
           ) : null}
           {loaded.state === "error" ? (
             <Alert tone="warning" role="status" data-testid="file-problem" className="p-3">

@@ -16,6 +16,9 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           <li key={item.href}>
             <Link
               href={item.href}
+              // Not prefetched: on a slow link six menu prefetches would compete with the page's
+              // own content (the document page's scan); a menu click loads its page then.
+              prefetch={false}
               aria-current={active ? "page" : undefined}
               className={cn(
                 "rounded-md px-3 py-1.5 text-sm font-medium",

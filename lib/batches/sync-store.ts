@@ -110,6 +110,7 @@ function storeStatement(results: Result[], today: Date, options: StoreOptions): 
     "fieldCount",
     "minConfidence",
     "needsReview",
+    "validatorFailures",
   ] as const);
   const fields = columns(["documentId", "path", "position", "value", "confidence", "validation"] as const);
   for (const result of results) {
@@ -127,6 +128,7 @@ function storeStatement(results: Result[], today: Date, options: StoreOptions): 
       fieldCount: summary.fieldCount,
       minConfidence: summary.minConfidence,
       needsReview: summary.needsReviewCount,
+      validatorFailures: summary.validatorFailureCount,
     });
     for (const field of rows)
       fields.push({
@@ -154,15 +156,17 @@ function storeStatement(results: Result[], today: Date, options: StoreOptions): 
         field_count = v.field_count,
         min_confidence = v.min_confidence,
         needs_review_count = v.needs_review_count,
+        validator_failure_count = v.validator_failure_count,
         updated_at = ${at}::timestamptz
       from unnest(
         ${sql.param(d.id)}::uuid[], ${sql.param(d.status)}::text[], ${sql.param(d.type)}::text[],
         ${sql.param(d.errorCode)}::text[], ${sql.param(d.errorMessage)}::text[],
         ${sql.param(d.fileData)}::text[], ${sql.param(d.fileUuid)}::text[],
         ${sql.param(d.fieldCount)}::int[], ${sql.param(d.minConfidence)}::real[],
-        ${sql.param(d.needsReview)}::int[]
+        ${sql.param(d.needsReview)}::int[], ${sql.param(d.validatorFailures)}::int[]
       ) as v(id, status, document_type, error_code, error_message,
-             file_data, file_uuid, field_count, min_confidence, needs_review_count)
+             file_data, file_uuid, field_count, min_confidence, needs_review_count,
+             validator_failure_count)
       where d.id = v.id and d.status = 'submitted'
       returning d.id, d.upload_id
     ), inserted as (

@@ -16,6 +16,7 @@ export * from "./tables/users";
 export * from "./tables/flows";
 export * from "./tables/batches";
 export * from "./tables/documents";
+export * from "./tables/document-counts";
 export * from "./tables/audit";
 export * from "./tables/settings";
 export * from "./tables/qa";

@@ -52,7 +52,12 @@ describe("extractFieldRows + summarise", () => {
     expect(aadhaar.validation.ok).toBe(false);
     expect(aadhaar.validation.failed).toContain("aadhaar.checksum");
     const summary = summarise(extractFieldRows(doc, today), "AADHAAR", buildThresholdSet([]));
-    expect(summary).toEqual({ fieldCount: 4, minConfidence: 0.71, needsReviewCount: 2 });
+    expect(summary).toEqual({
+      fieldCount: 4,
+      minConfidence: 0.71,
+      needsReviewCount: 2,
+      validatorFailureCount: 1,
+    });
   });
 
   it("a valid Aadhaar passes", () => {

@@ -19,7 +19,13 @@ export type FieldRow = {
   validation: StoredValidation;
 };
 
-export type DocumentSummary = { fieldCount: number; minConfidence: number | null; needsReviewCount: number };
+export type DocumentSummary = {
+  fieldCount: number;
+  minConfidence: number | null;
+  needsReviewCount: number;
+  /** Of `needsReviewCount`, the fields failing a validator (column `validator_failure_count`). */
+  validatorFailureCount: number;
+};
 
 /** Top-level key a validator path such as `formatted_address.postcode` or `transactions[2].date` belongs to. */
 function topLevelKey(path: string): string {
@@ -76,10 +82,12 @@ export function summarise(
 ): DocumentSummary {
   let minConfidence: number | null = null;
   let needsReviewCount = 0;
+  let validatorFailureCount = 0;
   for (const row of rows) {
+    if (!row.validation.ok) validatorFailureCount++;
     if (row.confidence !== null)
       minConfidence = minConfidence === null ? row.confidence : Math.min(minConfidence, row.confidence);
     if (fieldNeedsReview(row, documentType, thresholds)) needsReviewCount++;
   }
-  return { fieldCount: rows.length, minConfidence, needsReviewCount };
+  return { fieldCount: rows.length, minConfidence, needsReviewCount, validatorFailureCount };
 }

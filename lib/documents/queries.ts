@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { documents } from "@/lib/db/schema";
-
+import { batches, documents, fields } from "@/lib/db/schema";
+import { batchCounts, sumCounts, typesIn } from "./counts";
+import { keysetKey, keysetPage, type KeyPart, type Seek } from "./keyset";
 import type { DocumentSort } from "./sort";
 
 export type DocumentListFilter = {
@@ -10,11 +11,33 @@ export type DocumentListFilter = {
   needsReview?: boolean;
   errors?: "only" | "none" | null;
   sort: DocumentSort;
-  page: number;
+  seek: Seek;
   pageSize: number;
 };
 
-/** One page of a batch's documents; every filter and sort is served by an index on (batch_id, …). */
+/** Each sort's key, ascending and unique within a batch; each has its index on (batch_id, …). */
+export const DOCUMENT_SORT_KEYS: Record<DocumentSort, KeyPart[]> = {
+  confidence: [
+    { expr: sql`coalesce(${documents.minConfidence}, 'Infinity'::real)`, cast: "real" },
+    { expr: sql`${documents.documentId}`, cast: "text" },
+  ],
+  document_id: [{ expr: sql`${documents.documentId}`, cast: "text" }],
+  needs_review: [
+    { expr: sql`(-${documents.needsReviewCount})`, cast: "int" },
+    { expr: sql`${documents.documentId}`, cast: "text" },
+  ],
+  type: [
+    { expr: sql`(${documents.documentType} is null)`, cast: "bool" },
+    { expr: sql`coalesce(${documents.documentType}, '')`, cast: "text" },
+    { expr: sql`${documents.documentId}`, cast: "text" },
+  ],
+};
+
+/**
+ * One page of a batch's documents, by keyset (lib/documents/keyset.ts), and the number matching
+ * the filters, from the counts the triggers keep (lib/documents/counts.ts): neither grows with
+ * the page number or the batch.
+ */
 export async function listBatchDocuments(db: Db, batchId: string, filter: DocumentListFilter) {
   const conditions: SQL[] = [eq(documents.batchId, batchId)];
   if (filter.type) conditions.push(eq(documents.documentType, filter.type));
@@ -23,47 +46,42 @@ export async function listBatchDocuments(db: Db, batchId: string, filter: Docume
     conditions.push(or(isNotNull(documents.errorCode), isNotNull(documents.submitError))!);
   if (filter.errors === "none")
     conditions.push(sql`${documents.errorCode} is null and ${documents.submitError} is null`);
-  const where = and(...conditions);
-  const order =
-    filter.sort === "document_id"
-      ? [asc(documents.documentId)]
-      : filter.sort === "needs_review"
-        ? [desc(documents.needsReviewCount), asc(documents.documentId)]
-        : filter.sort === "type"
-          ? [asc(documents.documentType), asc(documents.documentId)]
-          : [sql`${documents.minConfidence} asc nulls last`, asc(documents.documentId)];
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: documents.id,
-        documentId: documents.documentId,
-        documentType: documents.documentType,
-        status: documents.status,
-        fieldCount: documents.fieldCount,
-        minConfidence: documents.minConfidence,
-        needsReviewCount: documents.needsReviewCount,
-        errorCode: documents.errorCode,
-        errorMessage: documents.errorMessage,
-        submitError: documents.submitError,
-        reviewStatus: documents.reviewStatus,
-      })
-      .from(documents)
-      .where(where)
-      .orderBy(...order)
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
-    db.select({ n: count() }).from(documents).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
-}
-
-export async function batchDocumentTypes(db: Db, batchId: string): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ type: documents.documentType })
-    .from(documents)
-    .where(and(eq(documents.batchId, batchId), isNotNull(documents.documentType)))
-    .orderBy(documents.documentType);
-  return rows.map((r) => r.type!).filter(Boolean);
+  const parts = DOCUMENT_SORT_KEYS[filter.sort];
+  const counts = await batchCounts(db, batchId);
+  const total = sumCounts(
+    counts,
+    (c) =>
+      (!filter.type || c.documentType === filter.type) &&
+      (!filter.needsReview || c.needsReview) &&
+      (filter.errors === "only" ? c.hasError : filter.errors === "none" ? !c.hasError : true),
+  );
+  const page = await keysetPage(
+    parts,
+    filter.seek,
+    filter.pageSize,
+    (condition, order, limit) =>
+      db
+        .select({
+          id: documents.id,
+          documentId: documents.documentId,
+          documentType: documents.documentType,
+          status: documents.status,
+          fieldCount: documents.fieldCount,
+          minConfidence: documents.minConfidence,
+          needsReviewCount: documents.needsReviewCount,
+          errorCode: documents.errorCode,
+          errorMessage: documents.errorMessage,
+          submitError: documents.submitError,
+          reviewStatus: documents.reviewStatus,
+          cursorKey: keysetKey(parts),
+        })
+        .from(documents)
+        .where(and(...conditions, condition))
+        .orderBy(...order)
+        .limit(limit),
+    total,
+  );
+  return { ...page, total, types: typesIn(counts) };
 }
 
 /** Documents sent to Atlas that have no result yet (shown when a batch stalls). */

@@ -23,6 +23,7 @@ export function documentResult(result: ExtractedDocument, today: Date, threshold
       fieldCount: summary.fieldCount,
       minConfidence: summary.minConfidence,
       needsReviewCount: summary.needsReviewCount,
+      validatorFailureCount: summary.validatorFailureCount,
       updatedAt: today,
     },
   };

@@ -121,23 +121,23 @@ export async function setThreshold(
 /**
  * Recounts, for every document (or one), the fields that still need a person: review state
  * pending AND (a validator failed OR confidence is below the threshold that applies to it,
- * field-in-type > field > type > global). One set-based statement, fast at 10,000s of rows.
+ * field-in-type > field > type > global), and of those the ones failing a validator. One set-based statement, fast at 10,000s of rows.
  */
 export async function recomputeNeedsReview(db: Db, documentId?: string): Promise<void> {
   await db.execute(sql`
-    update documents d set needs_review_count = coalesce(c.n, 0)
+    update documents d set needs_review_count = c.n, validator_failure_count = c.v
     from (
-      select d2.id, (
-        select count(*)::int from fields f
-        where f.document_id = d2.id and f.review_state = 'pending' and (
-          coalesce((f.validation->>'ok')::boolean, true) = false
-          or f.confidence < ${fieldThresholdSql(sql`f.path`, sql`d2.document_type`)}
-        )
-      ) as n
+      select d2.id,
+        count(f.id) filter (where coalesce((f.validation->>'ok')::boolean, true) = false
+          or f.confidence < ${fieldThresholdSql(sql`f.path`, sql`d2.document_type`)})::int as n,
+        count(f.id) filter (where coalesce((f.validation->>'ok')::boolean, true) = false)::int as v
       from documents d2
+      left join fields f on f.document_id = d2.id and f.review_state = 'pending'
       where d2.status = 'extracted' ${documentId ? sql`and d2.id = ${documentId}` : sql``}
+      group by d2.id, d2.document_type
     ) c
-    where d.id = c.id and d.needs_review_count is distinct from coalesce(c.n, 0)
+    where d.id = c.id
+      and (d.needs_review_count, d.validator_failure_count) is distinct from (c.n, c.v)
   `);
   // Batch-level cached counts follow.
   await db.execute(sql`

@@ -1,94 +1,112 @@
 import "server-only";
-import { and, asc, count, eq, gt, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { batches, documents, users } from "@/lib/db/schema";
-import { lowConfidenceSql, validatorFailuresSql } from "@/lib/documents/thresholds-sql";
+import { queueCounts, sumCounts, typesIn } from "@/lib/documents/counts";
+import { keysetKey, keysetPage, type KeyPart, type Seek } from "@/lib/documents/keyset";
 import type { ReviewReason } from "./types";
 import { isUuid } from "@/lib/ids";
 
 /**
  * The review queue: extracted documents, not yet approved or rejected, with at least one field
- * that needs a person, oldest first. Served by `documents_review_queue_idx`.
+ * that needs a person, oldest first. Its membership is the predicate of the partial indexes
+ * `documents_queue_order_idx` and `documents_queue_batch_order_idx` (QUEUED_SQL in
+ * lib/db/tables/documents.ts, written with literal values so the planner can match them); the reason reads the denormalised counts.
  */
 export type QueueFilter = { batchId?: string | null; type?: string | null; reason?: ReviewReason | null };
 
 export function queueWhere(filter: QueueFilter): SQL {
   const conditions: SQL[] = [
-    eq(documents.status, "extracted"),
-    inArray(documents.reviewStatus, ["pending", "in_review"]),
-    gt(documents.needsReviewCount, 0),
+    sql`${documents.status} = 'extracted' and ${documents.reviewStatus} in ('pending', 'in_review') and ${documents.needsReviewCount} > 0`,
   ];
   if (filter.batchId)
     conditions.push(isUuid(filter.batchId) ? eq(documents.batchId, filter.batchId) : sql`false`);
   if (filter.type) conditions.push(eq(documents.documentType, filter.type));
-  if (filter.reason === "validator") conditions.push(sql`${validatorFailuresSql(sql`${documents.id}`)} > 0`);
+  if (filter.reason === "validator") conditions.push(sql`${documents.validatorFailureCount} > 0`);
   if (filter.reason === "low_confidence")
-    conditions.push(sql`${lowConfidenceSql(sql`${documents.id}`, sql`${documents.documentType}`)} > 0`);
+    conditions.push(sql`${documents.needsReviewCount} > ${documents.validatorFailureCount}`);
   return and(...conditions)!;
 }
 
-export async function listQueue(db: Db, filter: QueueFilter, page: number, pageSize: number) {
+/** Queue order, oldest first; `id` makes the key unique. */
+export const QUEUE_KEY: KeyPart[] = [
+  { expr: sql`${documents.createdAt}`, cast: "timestamptz" },
+  { expr: sql`${documents.id}`, cast: "uuid" },
+];
+
+/** One page of the queue by keyset, and its total from the trigger-kept counts. */
+export async function listQueue(db: Db, filter: QueueFilter, seek: Seek, pageSize: number) {
   const where = queueWhere(filter);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: documents.id,
-        documentId: documents.documentId,
-        documentType: documents.documentType,
-        batchId: documents.batchId,
-        batchLabel: batches.label,
-        batchDocumentCount: batches.documentCount,
-        batchCreatedAt: batches.createdAt,
-        needsReviewCount: documents.needsReviewCount,
-        validatorCount: validatorFailuresSql(sql`${documents.id}`).mapWith(Number),
-        lowConfidenceCount: lowConfidenceSql(sql`${documents.id}`, sql`${documents.documentType}`).mapWith(
-          Number,
-        ),
-        reviewStatus: documents.reviewStatus,
-        createdAt: documents.createdAt,
-        extractedAt: documents.extractedAt,
-        lockOwner: sql<
-          string | null
-        >`case when ${documents.lockExpiresAt} > now() then ${documents.lockOwner} end`,
-        lockOwnerName: sql<
-          string | null
-        >`case when ${documents.lockExpiresAt} > now() then ${users.name} end`,
-        lockExpiresAt: documents.lockExpiresAt,
-      })
-      .from(documents)
-      .leftJoin(batches, eq(batches.id, documents.batchId))
-      .leftJoin(users, eq(users.id, documents.lockOwner))
-      .where(where)
-      .orderBy(asc(documents.createdAt), asc(documents.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(documents).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
+  const counts = await queueCounts(db);
+  const total = sumCounts(
+    counts,
+    (c) =>
+      (!filter.batchId || c.batchId === filter.batchId.toLowerCase()) &&
+      (!filter.type || c.documentType === filter.type) &&
+      (filter.reason === "validator"
+        ? c.validatorFailure
+        : filter.reason === "low_confidence"
+          ? c.lowConfidence
+          : true),
+  );
+  const page = await keysetPage(
+    QUEUE_KEY,
+    seek,
+    pageSize,
+    (condition, order, limit) =>
+      db
+        .select({
+          id: documents.id,
+          documentId: documents.documentId,
+          documentType: documents.documentType,
+          batchId: documents.batchId,
+          batchLabel: batches.label,
+          batchDocumentCount: batches.documentCount,
+          batchCreatedAt: batches.createdAt,
+          needsReviewCount: documents.needsReviewCount,
+          validatorCount: documents.validatorFailureCount,
+          lowConfidenceCount:
+            sql<number>`(${documents.needsReviewCount} - ${documents.validatorFailureCount})`.mapWith(Number),
+          reviewStatus: documents.reviewStatus,
+          createdAt: documents.createdAt,
+          extractedAt: documents.extractedAt,
+          lockOwner: sql<
+            string | null
+          >`case when ${documents.lockExpiresAt} > now() then ${documents.lockOwner} end`,
+          lockOwnerName: sql<
+            string | null
+          >`case when ${documents.lockExpiresAt} > now() then ${users.name} end`,
+          lockExpiresAt: documents.lockExpiresAt,
+          cursorKey: keysetKey(QUEUE_KEY),
+        })
+        .from(documents)
+        .leftJoin(batches, eq(batches.id, documents.batchId))
+        .leftJoin(users, eq(users.id, documents.lockOwner))
+        .where(and(where, condition))
+        .orderBy(...order)
+        .limit(limit),
+    total,
+  );
+  return { ...page, total };
 }
 
-/** Batches and types that have documents in the queue, for the filter's options. */
+/** Batches and types that have documents in the queue, for the filter's options (from the counts). */
 export async function queueFilterOptions(db: Db) {
-  const where = queueWhere({});
-  const [batchRows, typeRows] = await Promise.all([
-    db
-      .selectDistinct({
-        id: batches.id,
-        label: batches.label,
-        createdAt: batches.createdAt,
-        documentCount: batches.documentCount,
-      })
-      .from(documents)
-      .innerJoin(batches, eq(batches.id, documents.batchId))
-      .where(where)
-      .orderBy(batches.createdAt),
-    db
-      .selectDistinct({ type: documents.documentType })
-      .from(documents)
-      .where(and(where, isNotNull(documents.documentType)))
-      .orderBy(documents.documentType),
-  ]);
-  return { batches: batchRows, types: typeRows.map((r) => r.type!).filter(Boolean) };
+  const counts = (await queueCounts(db)).filter((c) => c.n > 0);
+  const ids = [...new Set(counts.map((c) => c.batchId).filter((id): id is string => !!id))];
+  const batchRows = ids.length
+    ? await db
+        .select({
+          id: batches.id,
+          label: batches.label,
+          createdAt: batches.createdAt,
+          documentCount: batches.documentCount,
+        })
+        .from(batches)
+        .where(inArray(batches.id, ids))
+        .orderBy(asc(batches.createdAt))
+    : [];
+  return { batches: batchRows, types: typesIn(counts) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { revealField } from "./reveal";
 import { LOCK_MS, PAN_FIELDS, seedBatch, seedDocument, seedReviewer, TODAY } from "./test-support";
 
 const options = { lockMs: LOCK_MS, today: TODAY };
+const FIRST = { dir: "first" } as const;
 
 async function fieldsOf(db: Parameters<typeof seedBatch>[0], documentId: string) {
   return db.select().from(fields).where(eq(fields.documentId, documentId));
@@ -211,12 +212,12 @@ describe.each(testDrivers)("review on %s", (driver) => {
 
     const holder = reviewers[claimed.indexOf(ids[0]!)]!;
     expect(await claimNextDocument(t.db, holder.id, filter, LOCK_MS)).toBe(ids[0]);
-    const { rows } = await listQueue(t.db, filter, 1, 10);
+    const { rows } = await listQueue(t.db, filter, FIRST, 10);
     expect(rows.map((r) => r.id)).toEqual(ids);
     expect(rows[0]).toMatchObject({ lockOwnerName: holder.name, lowConfidenceCount: 1, validatorCount: 0 });
-    expect((await listQueue(t.db, { ...filter, reason: "validator" }, 1, 10)).total).toBe(0);
-    expect((await listQueue(t.db, { ...filter, reason: "low_confidence" }, 1, 10)).total).toBe(3);
-    expect((await listQueue(t.db, { ...filter, type: "AADHAAR" }, 1, 10)).total).toBe(0);
+    expect((await listQueue(t.db, { ...filter, reason: "validator" }, FIRST, 10)).total).toBe(0);
+    expect((await listQueue(t.db, { ...filter, reason: "low_confidence" }, FIRST, 10)).total).toBe(3);
+    expect((await listQueue(t.db, { ...filter, type: "AADHAAR" }, FIRST, 10)).total).toBe(0);
 
     // An expired lock is free again.
     await t.db

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { FilterApply, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/pagination";
 import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
+import { pageLinks, seekFrom } from "@/lib/documents/keyset";
 import { maskAadhaarInText } from "@/lib/masking";
-import { listQueue, queueFilterOptions } from "@/lib/review/queue";
+import { listQueue, QUEUE_KEY, queueFilterOptions } from "@/lib/review/queue";
 import { queueDocumentHref } from "../documents/[documentId]/search-params";
 import { loadReviewQueueParams, reviewQueueHref, type QueueContext } from "./search-params";
 import { StartReviewing } from "./start-reviewing";
@@ -34,14 +35,17 @@ export default async function ReviewQueuePage({
   const user = await requirePageUser("documents:review");
   const params = await loadReviewQueueParams(searchParams);
   const context: QueueContext = { batch: params.batch, type: params.type, reason: params.reason };
-  const page = Math.max(1, params.page);
+  const seek = seekFrom(params, QUEUE_KEY);
   const db = await getDb();
-  const [{ rows, total }, options] = await Promise.all([
-    listQueue(db, { batchId: params.batch, type: params.type, reason: params.reason }, page, PAGE_SIZE),
+  const [queue, options] = await Promise.all([
+    listQueue(db, { batchId: params.batch, type: params.type, reason: params.reason }, seek, PAGE_SIZE),
     queueFilterOptions(db),
   ]);
+  const { rows, total } = queue;
   const now = new Date();
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const links = pageLinks(queue, seek, params.page, total, PAGE_SIZE, (cursor) =>
+    reviewQueueHref(context, cursor),
+  );
   return (
     <>
       <PageHeader
@@ -145,13 +149,7 @@ export default async function ReviewQueuePage({
           ) : null}
         </TBody>
       </Table>
-      <Pagination
-        page={page}
-        pages={pages}
-        total={total}
-        noun="document"
-        href={(p) => reviewQueueHref(context, p)}
-      />
+      <CursorPagination links={links} total={total} noun="document" />
     </>
   );
 }

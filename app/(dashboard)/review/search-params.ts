@@ -12,6 +12,9 @@ export const reviewQueueParams = {
   batch: parseAsString,
   type: parseAsString,
   reason: parseAsStringLiteral(REVIEW_REASONS),
+  /** Keyset cursors (lib/documents/keyset.ts); `page` is only the number shown beside them. */
+  after: parseAsString,
+  before: parseAsString,
   page: parseAsInteger.withDefault(1),
 };
 
@@ -25,9 +28,18 @@ export type QueueContext = {
 
 const serializeReviewQueue = createSerializer(reviewQueueParams);
 
-/** A page of the queue with its filters kept; empty filters stay out of the URL. */
-export function reviewQueueHref(context: QueueContext, page: number): string {
-  return serializeReviewQueue("/review", { ...queueFilters(context), page });
+/** A page of the queue (a number, or a keyset cursor with the number shown) with its filters kept; empty filters stay out of the URL. */
+export function reviewQueueHref(
+  context: QueueContext,
+  at: number | { after?: string; before?: string; page?: number },
+): string {
+  const cursor = typeof at === "number" ? { page: at } : at;
+  return serializeReviewQueue("/review", {
+    ...queueFilters(context),
+    after: cursor.after ?? null,
+    before: cursor.before ?? null,
+    page: cursor.page ?? 1,
+  });
 }
 
 /** The queue's filters with empty ones dropped (a GET form sends `batch=` for "All batches"). */

@@ -6,6 +6,11 @@ import { documentStatus, fieldAcceptedVia, fieldReviewState, reviewStatus } from
 import { flows } from "./flows";
 import { users } from "./users";
 
+/** The review queue's membership; the partial indexes and lib/review/queue.ts use this text. */
+const QUEUED_SQL =
+  "status = 'extracted' and review_status in ('pending', 'in_review') and needs_review_count > 0";
+const QUEUED = sql.raw(QUEUED_SQL);
+
 /** Validator outcome stored with each field: which checks ran and which failed. */
 export type FieldValidation = {
   ok: boolean;
@@ -19,7 +24,9 @@ export type FieldValidation = {
  * Atlas echoes back; other tables' `document_id` columns reference `documents.id` instead.
  *
  * `needs_review_count`, `min_confidence` and `field_count` are denormalised from `fields` so
- * that a 10,000-document batch lists, sorts and filters without touching `fields`.
+ * that a 10,000-document batch lists, sorts and filters without touching `fields`. The table and
+ * the review queue page by keyset (lib/documents/keyset.ts): each sort has an index whose key is
+ * exactly its ORDER BY, so page 200 reads 50 index entries, not 10,000.
  */
 export const documents = pgTable(
   "documents",
@@ -46,6 +53,8 @@ export const documents = pgTable(
     lockOwner: uuid("lock_owner").references(() => users.id),
     lockExpiresAt: timestamptz("lock_expires_at"),
     needsReviewCount: integer("needs_review_count").notNull().default(0),
+    /** Of `needs_review_count`, the fields failing a validator (the rest are low confidence). */
+    validatorFailureCount: integer("validator_failure_count").notNull().default(0),
     minConfidence: real("min_confidence"),
     fieldCount: integer("field_count").notNull().default(0),
     createdAt: createdAt(),
@@ -61,6 +70,26 @@ export const documents = pgTable(
     index("documents_batch_status_idx").on(t.batchId, t.status),
     index("documents_batch_type_idx").on(t.batchId, t.documentType),
     index("documents_review_queue_idx").on(t.reviewStatus, t.createdAt),
+    // Keyset pagination of the documents table: one index per sort (lib/documents/sort-keys.ts).
+    index("documents_batch_confidence_key_idx").on(
+      t.batchId,
+      sql`coalesce(${t.minConfidence}, 'Infinity'::real)`,
+      t.documentId,
+    ),
+    index("documents_batch_review_key_idx").on(t.batchId, sql`(-${t.needsReviewCount})`, t.documentId),
+    index("documents_batch_type_key_idx").on(
+      t.batchId,
+      sql`(${t.documentType} is null)`,
+      sql`coalesce(${t.documentType}, '')`,
+      t.documentId,
+    ),
+    // The review queue in its order, holding only queued documents (lib/review/queue.ts).
+    index("documents_queue_order_idx")
+      .on(t.createdAt, t.id)
+      .where(sql`${QUEUED}`),
+    index("documents_queue_batch_order_idx")
+      .on(t.batchId, t.createdAt, t.id)
+      .where(sql`${QUEUED}`),
     index("documents_upload_idx").on(t.uploadId),
     // The new-batch preview points out files and ids already recorded in another batch.
     index("documents_document_id_idx").on(t.documentId),

@@ -57,7 +57,11 @@ describe.each(testDrivers)("masked text columns on %s", (driver) => {
     expect(summary?.label).toBe("Ravi XXXX XXXX 0124");
     expect(summary?.lastSyncError).toBe("Atlas said: XXXX XXXX XXXX 2345 unknown");
     expect(summary?.chunks[0]?.errorMessage).toBe("rejected XXXX XXXX 0124");
-    const { rows } = await listBatchDocuments(t.db, batchId, { sort: "document_id", page: 1, pageSize: 10 });
+    const { rows } = await listBatchDocuments(t.db, batchId, {
+      sort: "document_id",
+      seek: { dir: "first" },
+      pageSize: 10,
+    });
     expect(rows.map((r) => [r.submitError, r.errorMessage])).toEqual([
       ["bad file for XXXX XXXX 0124", null],
       [null, "Aadhaar XXXX XXXX 0124 not readable"],

@@ -5,12 +5,13 @@ import { DocumentsTable } from "@/components/documents/documents-table";
 import { Button } from "@/components/ui/button";
 import { FilterApply, FilterCheckbox, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Pagination } from "@/components/ui/pagination";
+import { CursorPagination } from "@/components/ui/pagination";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { toBatchProgress } from "@/lib/batches/progress";
 import { getBatchSummary } from "@/lib/batches/queries";
 import { getDb } from "@/lib/db";
-import { batchDocumentTypes, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
+import { pageLinks, seekFrom } from "@/lib/documents/keyset";
+import { DOCUMENT_SORT_KEYS, listBatchDocuments, missingDocuments } from "@/lib/documents/queries";
 import { DOCUMENT_SORT_LABEL, DOCUMENT_SORTS } from "@/lib/documents/sort";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
 import { maskAadhaarInText } from "@/lib/masking";
@@ -41,22 +42,24 @@ export default async function BatchPage({
   const db = await getDb();
   const batch = await getBatchSummary(db, batchId);
   if (!batch) notFound();
-  const page = Math.max(1, filters.page);
-  const [{ rows, total }, types, missing, thresholds] = await Promise.all([
+  const seek = seekFrom(filters, DOCUMENT_SORT_KEYS[filters.sort]);
+  const [list, missing, thresholds] = await Promise.all([
     listBatchDocuments(db, batchId, {
       type: filters.type,
       needsReview: filters.review,
       errors: filters.errors,
       sort: filters.sort,
-      page,
+      seek,
       pageSize: PAGE_SIZE,
     }),
-    batchDocumentTypes(db, batchId),
     batch.status === "stalled" ? missingDocuments(db, batchId) : Promise.resolve([]),
     loadThresholds(db),
   ]);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const { rows, total, types } = list;
   const initial = toBatchProgress(batch, missing);
+  const links = pageLinks(list, seek, filters.page, total, PAGE_SIZE, (cursor) =>
+    batchDocumentsHref(batchId, filters, cursor),
+  );
   return (
     <>
       <PageHeader
@@ -142,13 +145,7 @@ export default async function BatchPage({
             reviewStatus: d.reviewStatus,
           }))}
         />
-        <Pagination
-          page={page}
-          pages={pages}
-          total={total}
-          noun="document"
-          href={(p) => batchDocumentsHref(batchId, filters, p)}
-        />
+        <CursorPagination links={links} total={total} noun="document" />
       </section>
     </>
   );
