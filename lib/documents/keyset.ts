@@ -159,11 +159,3 @@ export function pageLinks(
   };
 }
 
-/** `base` (the filters) plus the cursor and the page number shown, as a query string. */
-export function cursorQuery(base: URLSearchParams, cursor: PageCursor): string {
-  const q = new URLSearchParams(base);
-  if (cursor.after) q.set("after", cursor.after);
-  if (cursor.before) q.set("before", cursor.before);
-  if (cursor.page && cursor.page > 1) q.set("page", String(cursor.page));
-  return q.toString();
-}

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { batches, documents, fields } from "@/lib/db/schema";
+import { documents } from "@/lib/db/schema";
 import { batchCounts, sumCounts, typesIn } from "./counts";
 import { keysetKey, keysetPage, type KeyPart, type Seek } from "./keyset";
 import type { DocumentSort } from "./sort";
