@@ -16,7 +16,7 @@ test("a CLI script and a second app process on the same embedded data folder sha
   test.setTimeout(120_000);
   const env = {
     ...process.env,
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     DATA_DIR,
     AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
   };

@@ -16,6 +16,7 @@ import {
   stopEmbeddedServer,
   type EmbeddedServer,
 } from "./embedded-postgres";
+import { ownServer, type ServerOwnership } from "./embedded-owner";
 import { closeOnExit } from "./exit-hooks";
 import { defaultMigrationsFolder, migratePostgres } from "./migrate";
 import { pgErrorCode } from "./errors";
@@ -67,19 +68,35 @@ async function connectEmbedded(
   await provisionDatabase(server, dataDir, migrationsFolder);
   // min: 1 keeps one connection open while the process lives, so that the process that started
   // the server can tell, when it stops, whether anyone else still uses it.
+  const applicationName = `atlas-review:${process.pid}`;
   const database = await openPool(
-    { ...server.connection, database: EMBEDDED_DATABASE, max: 10, min: 1, idleTimeoutMillis: 30_000 },
+    {
+      ...server.connection,
+      database: EMBEDDED_DATABASE,
+      application_name: applicationName,
+      max: 10,
+      min: 1,
+      idleTimeoutMillis: 30_000,
+    },
     "embedded-postgres",
     migrationsFolder,
   );
   if (!server.startedHere) return database;
-  const close = once(async () => {
-    unregister();
+  let ownership: ServerOwnership;
+  try {
+    ownership = await ownServer(server, applicationName);
+  } catch (error) {
     await database.close();
-    await stopIfUnused(server);
+    throw error;
+  }
+  const close = once(async () => {
+    // Stays registered until released: `next start` may exit mid-way, and then the "exit" hook
+    // still has to do its part.
+    await ownership.release(() => database.close());
+    unregister();
   });
   // After a kill -9 nothing runs: the server is left running and the next start reuses it.
-  const unregister = closeOnExit({ close, closeSync: () => undefined });
+  const unregister = closeOnExit({ close, closeSync: () => ownership.releaseSync() });
   return { ...database, close };
 }
 
@@ -141,22 +158,6 @@ async function provisionDatabase(server: EmbeddedServer, dataDir: string, migrat
       if (!pool.ended) await pool.end();
     }
   });
-}
-
-/** Stops the server this process started, unless another process is still connected to it. */
-async function stopIfUnused(server: EmbeddedServer): Promise<void> {
-  const others = await withAdminClient(server, async (admin) => {
-    const result = await admin.query<{ n: number }>(
-      `select count(*)::int as n from pg_stat_activity
-       where backend_type = 'client backend' and pid <> pg_backend_pid()`,
-    );
-    return result.rows[0]?.n ?? 0;
-  }).catch(() => 0);
-  if (others > 0) {
-    logger.info("db.embedded_left_running", { pid: server.pid, otherConnections: others });
-    return;
-  }
-  await stopEmbeddedServer(server.pid);
 }
 
 async function withAdminClient<T>(server: EmbeddedServer, run: (client: Client) => Promise<T>): Promise<T> {

@@ -73,6 +73,18 @@ describe("the embedded PostgreSQL", () => {
     expect(existsSync(path.join(embeddedServerPaths(dataDir).pgdata, "PG_VERSION"))).toBe(true);
   });
 
+  it("is stopped when the process that started it gets SIGTERM, or exits without closing, and is alone", async () => {
+    const dataDir = tempDir();
+    const terminated = await runChild([dataDir, "--hold"], (line, kill) => {
+      if (line === "ready") kill("SIGTERM");
+    });
+    expect(terminated.signal).toBe("SIGTERM");
+    await expect.poll(() => running(dataDir), { timeout: 20_000 }).toBeUndefined();
+    const exited = await runChild([dataDir, "--exit"]);
+    expect(exited.code).toBe(0);
+    await expect.poll(() => running(dataDir), { timeout: 20_000 }).toBeUndefined();
+  });
+
   it("is shared: another process connects to the running server, and each sees the other's writes", async () => {
     const dataDir = tempDir();
     const database = await openDatabase({ dataDir });
