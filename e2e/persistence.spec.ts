@@ -58,7 +58,7 @@ test("a CLI script and a second app process on the same embedded data folder sha
         },
         { timeout: 60_000 },
       )
-      .toMatchObject({ driver: "embedded-postgres", reachable: true });
+      .toMatchObject({ driver: "embedded", reachable: true });
 
     // The user the CLI made signs in on both instances.
     for (const url of [baseURL!, `http://localhost:${SECOND}`]) {

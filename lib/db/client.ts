@@ -78,7 +78,7 @@ async function connectEmbedded(
       min: 1,
       idleTimeoutMillis: 30_000,
     },
-    "embedded-postgres",
+    "embedded",
     migrationsFolder,
   );
   if (!server.startedHere) return database;

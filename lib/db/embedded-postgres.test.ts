@@ -65,7 +65,7 @@ describe("the embedded PostgreSQL", () => {
   it("is started on first open and stopped by a graceful close when nobody else uses it", async () => {
     const dataDir = tempDir();
     const database = await openDatabase({ dataDir });
-    expect(database.driver).toBe("embedded-postgres");
+    expect(database.driver).toBe("embedded");
     const server = await running(dataDir);
     expect(server?.pid).toBeGreaterThan(0);
     await database.close();

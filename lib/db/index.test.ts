@@ -45,7 +45,7 @@ describe("getDb: the process-wide database", () => {
   });
 
   it("reports the driver and health for the health endpoint", async () => {
-    expect(await getDbInfo()).toEqual({ driver: "embedded-postgres", ok: true });
+    expect(await getDbInfo()).toEqual({ driver: "embedded", ok: true });
   });
 
   it("reports a failed open as unhealthy instead of throwing, and recovers once the cause is gone", async () => {
@@ -53,10 +53,10 @@ describe("getDb: the process-wide database", () => {
     const major = readFileSync(pgVersion, "utf8");
     writeFileSync(pgVersion, "17\n"); // a data folder from another major version
     const info = await getDbInfo();
-    expect(info).toMatchObject({ driver: "embedded-postgres", ok: false });
+    expect(info).toMatchObject({ driver: "embedded", ok: false });
     expect(info.error).toContain("was created by PostgreSQL 17");
     writeFileSync(pgVersion, major);
-    expect(await getDbInfo()).toEqual({ driver: "embedded-postgres", ok: true });
+    expect(await getDbInfo()).toEqual({ driver: "embedded", ok: true });
     expect((await findUserByEmail(await getDb(), "cli@example.com"))?.email).toBe("cli@example.com");
   });
 });

@@ -32,9 +32,9 @@ export interface DbInfo {
 
 /** For the health endpoint: never throws. */
 export async function getDbInfo(): Promise<DbInfo> {
-  let driver: DriverName = "embedded-postgres";
+  let driver: DriverName = "embedded";
   try {
-    driver = getEnv().DATABASE_URL ? "postgres" : "embedded-postgres";
+    driver = getEnv().DATABASE_URL ? "postgres" : "embedded";
     const database = await lazyDatabase().get();
     driver = database.driver;
     await database.ping();

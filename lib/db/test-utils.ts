@@ -36,9 +36,7 @@ declare module "vitest" {
 // eslint-disable-next-line no-restricted-properties
 const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
-export const testDrivers: DriverName[] = testDatabaseUrl
-  ? ["embedded-postgres", "postgres"]
-  : ["embedded-postgres"];
+export const testDrivers: DriverName[] = testDatabaseUrl ? ["embedded", "postgres"] : ["embedded"];
 
 /** Only the drivers that are PostgreSQL servers named by a URL: empty unless TEST_DATABASE_URL is set. */
 export const postgresTestDrivers = testDrivers.filter((d) => d === "postgres");
@@ -67,9 +65,7 @@ export async function createTestDatabase(
   { onDisk = false }: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
   const dataDir =
-    driver === "embedded-postgres" && onDisk
-      ? await mkdtemp(path.join(os.tmpdir(), "atlas-review-db-"))
-      : undefined;
+    driver === "embedded" && onDisk ? await mkdtemp(path.join(os.tmpdir(), "atlas-review-db-")) : undefined;
   const server = dataDir
     ? undefined
     : driver === "postgres"
@@ -161,10 +157,7 @@ async function createEmbeddedTestDatabase(): Promise<{ connection: ClientConfig;
       }
       await client.query("select pg_reload_conf()");
       await client.query(`create database ${TEMPLATE}`);
-      const template = await openPool(
-        { ...server.connection, database: TEMPLATE, max: 1 },
-        "embedded-postgres",
-      );
+      const template = await openPool({ ...server.connection, database: TEMPLATE, max: 1 }, "embedded");
       await template.close();
     }
     await client.query("select pg_advisory_unlock(4127339073)");

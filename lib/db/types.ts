@@ -9,8 +9,8 @@ export type Schema = typeof schema;
  */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-/** `embedded-postgres`: the server the app starts itself in DATA_DIR; `postgres`: DATABASE_URL. */
-export type DriverName = "embedded-postgres" | "postgres";
+/** `embedded`: the PostgreSQL server the app starts itself in DATA_DIR; `postgres`: DATABASE_URL. */
+export type DriverName = "embedded" | "postgres";
 
 export interface Database {
   readonly db: Db;
