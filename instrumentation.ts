@@ -1,7 +1,7 @@
 /**
  * Next.js calls `register` once when a server instance starts. We open the database here (so a
- * second process on the same embedded folder is refused at start-up, not on the first request),
- * create demo accounts, and start background work.
+ * database that cannot be opened stops start-up, not the first request), create demo accounts,
+ * and start background work.
  */
 export async function register() {
   // eslint-disable-next-line no-restricted-properties -- Next's own runtime marker, not a setting

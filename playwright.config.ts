@@ -52,6 +52,8 @@ export default defineConfig({
     command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
+    // SIGTERM (not the default SIGKILL) so that the app stops the embedded PostgreSQL it started.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",

@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // One embedded PostgreSQL per run, shared by the integration tests (a database per file).
+    globalSetup: ["./lib/db/test-server.global.ts"],
     // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
     // letting Vite transform it resolves the import the way Next does.
     server: { deps: { inline: ["next-auth", "@auth/core"] } },

@@ -5,7 +5,7 @@ test("health endpoint reports the app version", async ({ request }) => {
   expect(res.ok()).toBe(true);
   const body = await res.json();
   expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-  expect(body.database).toMatchObject({ driver: "pglite", reachable: true });
+  expect(body.database).toMatchObject({ driver: "embedded", reachable: true });
   // In demo mode "Atlas" is the embedded simulator, which must answer.
   expect(body.atlas).toMatchObject({ reachable: true });
   expect(body.mode).toBe("demo");

