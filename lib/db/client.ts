@@ -24,7 +24,6 @@ import { hasPgliteData, importPglite, retirePgliteFolder } from "./pglite-import
 import * as schema from "./schema";
 import type { Database, Db, DriverName } from "./types";
 
-export { DatabaseLockedError } from "./embedded-lock";
 export type { Database, Db, DriverName } from "./types";
 
 /** The app's database inside the embedded server. */
