@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseCrossChecks, normaliseStatus, parseFlowCallback, readScore } from "./flow-normalise";
+import { normaliseCrossChecks, readScore } from "./flow-cross-checks";
+import { normaliseStatus, parseFlowCallback } from "./flow-normalise";
 import { canonicalStatus, isTerminalStatus, statusMeaning, statusWords } from "./status-words";
 
 /** Random letter case, and "_" sometimes written as a space or "-". */

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import examples from "./__fixtures__/atlas-api-examples.json";
 import { readField, readFormattedAddress } from "./fields";
+import { normaliseCrossChecks } from "./flow-cross-checks";
 import {
   flowStatusAnswerSchema,
-  normaliseCrossChecks,
   normaliseFlowExtracts,
   normaliseStatus,
   parseFlowCallback,

@@ -158,4 +158,3 @@ export function pageLinks(
     last: result.next ? href({ before: "end", page: pages }) : null,
   };
 }
-

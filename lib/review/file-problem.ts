@@ -2,7 +2,7 @@
  * Why the document pane cannot show a file, in words a reviewer can act on. Pure: the file
  * route uses it on what storage answered, and the tests pin the wording.
  */
-import { checkPresignedExpiry } from "@/lib/batches/input/file-url";
+import { checkPresignedExpiry } from "@/lib/batches/input/presigned";
 import { maskAadhaarInText } from "@/lib/masking";
 
 /** The link's own expiry (X-Amz-Date + X-Amz-Expires, or Expires=), checked before any request. */

@@ -16,7 +16,8 @@ import { Hash } from "@smithy/hash-node";
 import { SignatureV4 } from "@smithy/signature-v4";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkFileUrl, checkPresignedExpiry } from "./file-url";
+import { checkFileUrl } from "./file-url";
+import { checkPresignedExpiry } from "./presigned";
 
 const seconds = (d: Date) => Math.floor(d.getTime() / 1000) * 1000;
 // The CloudFront signer rounds to the nearest second (its epochTime()).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkFileUrl, checkPresignedExpiry, looksLikeUrl } from "./file-url";
+import { checkFileUrl, looksLikeUrl } from "./file-url";
+import { checkPresignedExpiry } from "./presigned";
 
 const NOW = new Date("2025-11-21T12:00:00Z");
 const options = { allowHttp: false, now: NOW };

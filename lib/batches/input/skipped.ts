@@ -1,4 +1,4 @@
-import { formatIst, presignedExpiresAt } from "./file-url";
+import { formatIst, presignedExpiresAt } from "./presigned";
 import type { RowProblem, RowProblemCode } from "./problems";
 
 export type SkippedRow = { line: number; documentId: string; code: RowProblemCode; reason: string };
