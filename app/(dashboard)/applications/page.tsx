@@ -4,7 +4,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { MasterStatusBadge } from "@/components/flows/flow-stages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { FilterApply, FilterForm, FilterSelect, FilterText } from "@/components/ui/filter-form";
+import { ListFilters } from "@/components/ui/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -71,30 +71,14 @@ export default async function ApplicationsPage({
           ) : null
         }
       />
-      <FilterForm label="Filter applications" className="mb-4">
-        <FilterText label="Search application ids" name="q" defaultValue={params.q} />
-        <FilterSelect
-          label="Status"
-          name="status"
-          defaultValue={params.status ?? ""}
-          any="Any status"
-          options={APPLICATION_STATUS_FILTERS.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
-        />
-        <FilterSelect
-          label="Product type"
-          name="product"
-          defaultValue={params.product ?? ""}
-          any="Any product"
-          options={getEnv().ATLAS_PRODUCT_TYPES}
-        />
-        <FilterSelect
-          label="Sort"
-          name="sort"
-          defaultValue={params.sort}
-          options={APPLICATION_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
-        />
-        <FilterApply />
-      </FilterForm>
+      <ListFilters
+        label="Filter applications"
+        searchLabel="Search application ids"
+        params={params}
+        statuses={APPLICATION_STATUS_FILTERS.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+        productTypes={getEnv().ATLAS_PRODUCT_TYPES}
+        sorts={APPLICATION_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
+      />
 
       {rows.length === 0 ? (
         <EmptyState>

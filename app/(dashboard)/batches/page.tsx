@@ -4,7 +4,7 @@ import { AutoRefresh } from "@/components/auto-refresh";
 import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-status";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
-import { FilterApply, FilterForm, FilterSelect, FilterText } from "@/components/ui/filter-form";
+import { ListFilters } from "@/components/ui/list-filters";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TableCaption, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -59,30 +59,14 @@ export default async function BatchesPage({
           ) : null
         }
       />
-      <FilterForm label="Filter batches" className="mb-4">
-        <FilterText label="Search labels" name="q" defaultValue={params.q} />
-        <FilterSelect
-          label="Status"
-          name="status"
-          defaultValue={params.status ?? ""}
-          any="Any status"
-          options={BATCH_STATUSES.map((s) => ({ value: s, label: BATCH_STATUS_LABEL[s] }))}
-        />
-        <FilterSelect
-          label="Product type"
-          name="product"
-          defaultValue={params.product ?? ""}
-          any="Any product"
-          options={getEnv().ATLAS_PRODUCT_TYPES}
-        />
-        <FilterSelect
-          label="Sort"
-          name="sort"
-          defaultValue={params.sort}
-          options={BATCH_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
-        />
-        <FilterApply />
-      </FilterForm>
+      <ListFilters
+        label="Filter batches"
+        searchLabel="Search labels"
+        params={params}
+        statuses={BATCH_STATUSES.map((s) => ({ value: s, label: BATCH_STATUS_LABEL[s] }))}
+        productTypes={getEnv().ATLAS_PRODUCT_TYPES}
+        sorts={BATCH_SORTS.map((s) => ({ value: s, label: SORT_LABEL[s] }))}
+      />
 
       {rows.length === 0 ? (
         <EmptyState>
