@@ -87,7 +87,7 @@ describe("the enumeration itself", () => {
     expect(routeFiles).toContain("app/api/health/route.ts");
     expect(actionFiles).toContain("app/(auth)/sign-in/actions.ts");
     expect(actionFiles).toContain("app/(dashboard)/admin/users/actions.ts");
-    expect(pageFiles).toContain("app/(dashboard)/documents/[documentId]/page.tsx");
+    expect(pageFiles).toContain("app/(dashboard)/documents/[id]/page.tsx");
     expect(pageFiles).toContain("app/(auth)/sign-in/page.tsx");
   });
 

@@ -5,7 +5,7 @@ import { isBatchOpen, type BatchProgress } from "./status";
 
 /**
  * One batch's progress as the batch page renders it first and its polling route
- * (app/api/batches/[batchId]/route.ts) returns it afterwards: one builder, so the two never drift.
+ * (app/api/batches/[id]/route.ts) returns it afterwards: one builder, so the two never drift.
  * `missing` are the documents a stalled batch still waits for.
  */
 export function toBatchProgress(

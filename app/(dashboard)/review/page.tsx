@@ -9,7 +9,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { maskAadhaarInText } from "@/lib/masking";
 import { listQueue, queueFilterOptions } from "@/lib/review/queue";
-import { queueDocumentHref } from "../documents/[documentId]/search-params";
+import { queueDocumentHref } from "../documents/[id]/search-params";
 import { loadReviewQueueParams, reviewQueueHref, type QueueContext } from "./search-params";
 import { StartReviewing } from "./start-reviewing";
 

@@ -38,9 +38,9 @@ async function sampleCases(): Promise<SampleCase[]> {
   return [...cases.values()];
 }
 
-export default async function ApplicationPage({ params }: { params: Promise<{ flowId: string }> }) {
+export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("applications:view");
-  const { flowId } = await params;
+  const { id: flowId } = await params;
   const db = await getDb();
   const application = await getApplication(db, flowId);
   if (!application) notFound();

@@ -31,7 +31,7 @@ function get(batchId: string, query: string) {
   });
 }
 
-describe.each(testDrivers)("GET /api/batches/[batchId]/export on %s", (driver) => {
+describe.each(testDrivers)("GET /api/batches/[id]/export on %s", (driver) => {
   const t = useTestDatabase(driver);
   let batchId = "";
   let userId = "";

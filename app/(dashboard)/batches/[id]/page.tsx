@@ -32,11 +32,11 @@ export default async function BatchPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ batchId: string }>;
+  params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser("batches:view");
-  const { batchId } = await params;
+  const { id: batchId } = await params;
   const filters = await loadBatchDocumentParams(searchParams);
   const db = await getDb();
   const batch = await getBatchSummary(db, batchId);

@@ -40,14 +40,14 @@ export default async function DocumentPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ documentId: string }>;
+  params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser("documents:view");
-  const { documentId } = await params;
+  const { id } = await params;
   const context = await loadWorkspaceParams(searchParams);
   const db = await getDb();
-  const found = await loadWorkspace(db, documentId, user.id);
+  const found = await loadWorkspace(db, id, user.id);
   if (!found) notFound();
   const { doc, batch } = found;
   const type = doc.documentType ?? "UNKNOWN";
