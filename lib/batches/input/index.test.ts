@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBatchInput, serializeRows, validRows, type ParseBatchInputOptions } from "./input";
+import { parseBatchInput, serializeRows, validRows, type ParseBatchInputOptions } from "./index";
 
 const NOW = new Date("2025-11-21T12:00:00Z");
 const OPTIONS: ParseBatchInputOptions = { maxRows: 5000, allowHttp: false, now: NOW };

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
-import { checkDocumentId, generateIds } from "./input/document-ids";
-import { checkFileUrl, looksLikeUrl } from "./input/file-url";
-import { problem, type FileLevelError, type RowProblem } from "./input/problems";
+import { checkDocumentId, generateIds } from "./document-ids";
+import { checkFileUrl, looksLikeUrl } from "./file-url";
+import { problem, type FileLevelError, type RowProblem } from "./problems";
 import {
   detectDelimiter,
   headerName,
@@ -12,9 +12,9 @@ import {
   URL_HEADERS,
   type CsvRecord,
   type Delimiter,
-} from "./input/records";
+} from "./records";
 
-export type { FileLevelError, RowProblem } from "./input/problems";
+export type { FileLevelError, RowProblem } from "./problems";
 
 export type InputRow = {
   /** 1-based line in the pasted text where the row starts. */
