@@ -62,12 +62,12 @@ export function CrossChecksTable({
 }) {
   const side = (
     row: CrossCheckRow,
-    documentId: string,
+    externalId: string,
     type: string | null,
     value: unknown,
     label: string,
   ) => {
-    const href = documentLinks[documentId];
+    const href = documentLinks[externalId];
     // Atlas may compare Aadhaar numbers across documents: shown masked, like everywhere else.
     const shown = maskFieldValue(type ?? "UNKNOWN", row.fieldName, value);
     return (
@@ -77,12 +77,12 @@ export function CrossChecksTable({
             <Link
               href={href}
               className="font-mono text-indigo-700 hover:underline dark:text-indigo-300"
-              aria-label={`Open ${label} document ${maskAadhaarInText(documentId)}`}
+              aria-label={`Open ${label} document ${maskAadhaarInText(externalId)}`}
             >
-              {maskAadhaarInText(documentId)}
+              {maskAadhaarInText(externalId)}
             </Link>
           ) : (
-            <span className="font-mono">{maskAadhaarInText(documentId)}</span>
+            <span className="font-mono">{maskAadhaarInText(externalId)}</span>
           )}{" "}
           · {type ?? "unknown type"}
         </span>

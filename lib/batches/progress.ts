@@ -10,7 +10,7 @@ import { isBatchOpen, type BatchProgress } from "./status";
  */
 export function toBatchProgress(
   batch: BatchSummary,
-  missing: readonly { documentId: string }[],
+  missing: readonly { externalId: string }[],
 ): BatchProgress {
   return {
     id: batch.id,
@@ -37,6 +37,6 @@ export function toBatchProgress(
     })),
     unreadable: batch.unreadable,
     // Document ids come from outside: no Aadhaar number leaves unmasked.
-    missing: missing.map((m) => maskAadhaarInText(m.documentId)),
+    missing: missing.map((m) => maskAadhaarInText(m.externalId)),
   };
 }

@@ -80,14 +80,14 @@ export async function submitPendingChunks(
     claimed = await claimNextChunk(db, batchId)
   ) {
     const rows = await db
-      .select({ id: documents.id, documentId: documents.documentId, fileUrl: documents.fileUrl })
+      .select({ id: documents.id, externalId: documents.externalId, fileUrl: documents.fileUrl })
       .from(documents)
       .where(eq(documents.uploadId, claimed.id));
     let result: UploadResult;
     try {
       result = await atlas.bulk.upload({
         productType: batch.productType,
-        files: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
+        files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
       });
     } catch (error) {
       const unknown = mayHaveReachedAtlas(error);
@@ -165,7 +165,7 @@ async function recordSubmitted(db: Db, uploadId: string, result: UploadResult) {
         submit_error = null,
         updated_at = now()
       from (values ${sql.join(values, sql`, `)}) as v(document_id, batch_id, file_uuid)
-      where ${documents.uploadId} = ${uploadId} and ${documents.documentId} = v.document_id`);
+      where ${documents.uploadId} = ${uploadId} and ${documents.externalId} = v.document_id`);
   });
 }
 

@@ -257,7 +257,7 @@ async function openTargets(db: Db, batchId: string): Promise<Target[]> {
       unchangedPolls: atlasUploads.unchangedPolls,
       nextPollAt: atlasUploads.nextPollAt,
       atlasBatchId: documents.atlasBatchId,
-      documentId: documents.documentId,
+      externalId: documents.externalId,
     })
     .from(documents)
     .innerJoin(atlasUploads, eq(atlasUploads.id, documents.uploadId))
@@ -288,7 +288,7 @@ async function openTargets(db: Db, batchId: string): Promise<Target[]> {
       };
       targets.set(key, target);
     }
-    target.waiting.add(r.documentId);
+    target.waiting.add(r.externalId);
     const ids = idsPerUpload.get(r.uploadId) ?? new Set();
     ids.add(r.atlasBatchId!);
     if (r.uploadAtlasBatchId) ids.add(r.uploadAtlasBatchId);
@@ -368,14 +368,14 @@ export async function storeResults(
   const today = options.now?.() ?? new Date();
   return db.transaction(async (tx) => {
     const waiting = await tx
-      .select({ id: documents.id, documentId: documents.documentId })
+      .select({ id: documents.id, externalId: documents.externalId })
       .from(documents)
       .where(
         and(
           eq(documents.atlasBatchId, upload.atlasBatchId),
           eq(documents.status, "submitted"),
           inArray(
-            documents.documentId,
+            documents.externalId,
             results.map((r) => r.documentId),
           ),
         ),
@@ -385,7 +385,7 @@ export async function storeResults(
     const values: SQL[] = [];
     const fieldRows: Array<FieldRow & { documentId: string }> = [];
     for (const doc of waiting) {
-      const result = byDocumentId.get(doc.documentId)!;
+      const result = byDocumentId.get(doc.externalId)!;
       const failed = !!result.errorCode;
       const rows = failed ? [] : extractFieldRows(result, today);
       const summary = summarise(rows, result.documentType, options.thresholds);

@@ -26,17 +26,17 @@ export async function listBatchDocuments(db: Db, batchId: string, filter: Docume
   const where = and(...conditions);
   const order =
     filter.sort === "document_id"
-      ? [asc(documents.documentId)]
+      ? [asc(documents.externalId)]
       : filter.sort === "needs_review"
-        ? [desc(documents.needsReviewCount), asc(documents.documentId)]
+        ? [desc(documents.needsReviewCount), asc(documents.externalId)]
         : filter.sort === "type"
-          ? [asc(documents.documentType), asc(documents.documentId)]
-          : [sql`${documents.minConfidence} asc nulls last`, asc(documents.documentId)];
+          ? [asc(documents.documentType), asc(documents.externalId)]
+          : [sql`${documents.minConfidence} asc nulls last`, asc(documents.externalId)];
   const [rows, [total]] = await Promise.all([
     db
       .select({
         id: documents.id,
-        documentId: documents.documentId,
+        externalId: documents.externalId,
         documentType: documents.documentType,
         status: documents.status,
         fieldCount: documents.fieldCount,
@@ -69,9 +69,9 @@ export async function batchDocumentTypes(db: Db, batchId: string): Promise<strin
 /** Documents sent to Atlas that have no result yet (shown when a batch stalls). */
 export async function missingDocuments(db: Db, batchId: string, limit = 100) {
   return db
-    .select({ id: documents.id, documentId: documents.documentId, atlasBatchId: documents.atlasBatchId })
+    .select({ id: documents.id, externalId: documents.externalId, atlasBatchId: documents.atlasBatchId })
     .from(documents)
     .where(and(eq(documents.batchId, batchId), inArray(documents.status, ["submitted"])))
-    .orderBy(asc(documents.documentId))
+    .orderBy(asc(documents.externalId))
     .limit(limit);
 }

@@ -46,7 +46,7 @@ describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
           .select({ id: documents.id, status: documents.status, updatedAt: documents.updatedAt })
           .from(documents)
           .where(eq(documents.flowId, flowId))
-          .orderBy(documents.documentId)
+          .orderBy(documents.externalId)
       ).map((d) => `${d.id}:${d.status}:${d.updatedAt.toISOString()}`),
       callbackReceivedAt: flow!.callbackReceivedAt,
       masterStatus: flow!.masterStatus,

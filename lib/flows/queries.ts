@@ -114,7 +114,7 @@ export async function listApplicationDocuments(db: Db, flowId: string) {
   return db
     .select({
       id: documents.id,
-      documentId: documents.documentId,
+      externalId: documents.externalId,
       fileUrl: documents.fileUrl,
       status: documents.status,
       submitError: documents.submitError,
@@ -128,7 +128,7 @@ export async function listApplicationDocuments(db: Db, flowId: string) {
     })
     .from(documents)
     .where(eq(documents.flowId, flowId))
-    .orderBy(asc(documents.createdAt), asc(documents.documentId));
+    .orderBy(asc(documents.createdAt), asc(documents.externalId));
 }
 
 export async function listCrossChecks(db: Db, flowId: string) {
@@ -164,7 +164,7 @@ export async function uploadRowCount(db: Db, flowId: string, uploadId: string): 
 /** The document ids (Atlas's, as given in the upload) already on the application. */
 export async function applicationDocumentIds(db: Db, flowId: string): Promise<string[]> {
   const rows = await db
-    .select({ id: documents.documentId })
+    .select({ id: documents.externalId })
     .from(documents)
     .where(eq(documents.flowId, flowId));
   return rows.map((r) => r.id);

@@ -27,13 +27,13 @@ export async function storeFlowResults(
     ? await db
         .select({
           id: documents.id,
-          documentId: documents.documentId,
+          externalId: documents.externalId,
           status: documents.status,
           upload: atlasUploads.status,
         })
         .from(documents)
         .leftJoin(atlasUploads, eq(atlasUploads.id, documents.uploadId))
-        .where(and(eq(documents.flowId, flowId), inArray(documents.documentId, [...byDocumentId.keys()])))
+        .where(and(eq(documents.flowId, flowId), inArray(documents.externalId, [...byDocumentId.keys()])))
         .for("update", { of: documents })
     : [];
   const waiting = known.filter(
@@ -43,7 +43,7 @@ export async function storeFlowResults(
   );
   let stored = 0;
   for (const doc of waiting) {
-    const result = byDocumentId.get(doc.documentId)!;
+    const result = byDocumentId.get(doc.externalId)!;
     const { rows, values } = documentResult(result, options.now, options.thresholds);
     await db
       .update(documents)

@@ -34,7 +34,7 @@ describe.each(testDrivers)("flow uploads and polling (%s)", (driver) => {
       .where(eq(atlasUploads.flowId, flowId))
       .orderBy(asc(atlasUploads.chunkIndex));
   const docsOf = (flowId: string) =>
-    t.db.select().from(documents).where(eq(documents.flowId, flowId)).orderBy(asc(documents.documentId));
+    t.db.select().from(documents).where(eq(documents.flowId, flowId)).orderBy(asc(documents.externalId));
   const simReceived = (prefix: string) =>
     h.sim.simulator.documents().filter((d) => d.documentId.startsWith(prefix));
 

@@ -63,7 +63,7 @@ export async function recordFlowUpload(
         input.rows.map((row) => ({
           flowId: input.flowId,
           uploadId: input.uploadId,
-          documentId: row.documentId,
+          externalId: row.documentId,
           fileUrl: row.fileUrl,
           status: "not_submitted" as const,
         })),
@@ -121,13 +121,13 @@ export async function submitFlowUpload(
   const flowId = claimed.flowId;
   const [flow] = await db.select({ flowUuid: flows.flowUuid }).from(flows).where(eq(flows.id, flowId));
   const rows = await db
-    .select({ id: documents.id, documentId: documents.documentId, fileUrl: documents.fileUrl })
+    .select({ id: documents.id, externalId: documents.externalId, fileUrl: documents.fileUrl })
     .from(documents)
     .where(eq(documents.uploadId, uploadId));
   try {
     const result = await atlas.flow.upload({
       flowUuid: flow!.flowUuid!,
-      files: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
+      files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
     });
     const fileUuidOf = new Map(result.items.map((item) => [item.documentId, item.fileUuid ?? null]));
     await db.transaction(async (tx) => {
@@ -140,7 +140,7 @@ export async function submitFlowUpload(
           .update(documents)
           .set({
             atlasBatchId: result.batchId,
-            fileUuid: sql`coalesce(${documents.fileUuid}, ${fileUuidOf.get(row.documentId) ?? null})`,
+            fileUuid: sql`coalesce(${documents.fileUuid}, ${fileUuidOf.get(row.externalId) ?? null})`,
             submitError: null,
             updatedAt: new Date(),
           })

@@ -100,7 +100,7 @@ export default async function ReviewQueuePage({
                   href={queueDocumentHref(d.id, context)}
                   className="text-indigo-700 hover:underline dark:text-indigo-300"
                 >
-                  {maskAadhaarInText(d.documentId)}
+                  {maskAadhaarInText(d.externalId)}
                 </Link>
               </Td>
               <Td className="text-xs">{d.documentType}</Td>

@@ -55,7 +55,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const documentLinks = Object.fromEntries(
     docs
       .filter((d) => d.status === "extracted" || d.status === "failed")
-      .map((d) => [d.documentId, `/documents/${d.id}`]),
+      .map((d) => [d.externalId, `/documents/${d.id}`]),
   );
   const mismatches = checks.filter(
     (c) => crossCheckVerdict(c.similarityScore, passMark) === "mismatch",
@@ -97,7 +97,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             flowId={flowId}
             maxRows={MAX_FLOW_UPLOAD_ROWS}
             allowHttp={getEnv().demoMode}
-            existingDocumentIds={docs.map((d) => d.documentId)}
+            existingDocumentIds={docs.map((d) => d.externalId)}
             sampleCases={samples}
           />
         </section>
@@ -127,15 +127,15 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               {docs.map((d) => (
                 <tr key={d.id} data-testid="application-document-row">
                   <Td className="font-mono text-xs">
-                    {documentLinks[d.documentId] ? (
+                    {documentLinks[d.externalId] ? (
                       <Link
-                        href={documentLinks[d.documentId]!}
+                        href={documentLinks[d.externalId]!}
                         className="text-indigo-700 hover:underline dark:text-indigo-300"
                       >
-                        {maskAadhaarInText(d.documentId)}
+                        {maskAadhaarInText(d.externalId)}
                       </Link>
                     ) : (
-                      d.documentId
+                      d.externalId
                     )}
                   </Td>
                   <Td className="text-xs">

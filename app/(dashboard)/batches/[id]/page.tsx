@@ -128,7 +128,7 @@ export default async function BatchPage({
           empty="No documents match these filters."
           rows={rows.map((d) => ({
             id: d.id,
-            label: maskAadhaarInText(d.documentId),
+            label: maskAadhaarInText(d.externalId),
             href: d.status === "extracted" || d.status === "failed" ? `/documents/${d.id}` : null,
             type: d.documentType ?? (d.status === "submitted" ? "waiting…" : "—"),
             fieldCount: d.fieldCount,

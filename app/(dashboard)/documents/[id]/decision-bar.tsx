@@ -9,7 +9,7 @@ import type { LockView } from "@/lib/review/types";
 
 export type DocumentState = {
   id: string;
-  documentId: string;
+  externalId: string;
   documentType: string | null;
   status: string;
   reviewStatus: "pending" | "in_review" | "approved" | "rejected";

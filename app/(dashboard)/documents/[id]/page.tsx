@@ -68,7 +68,7 @@ export default async function DocumentPage({
     };
   } else {
     const around = doc.batchId
-      ? await batchNeighbours(db, doc.batchId, doc.documentId)
+      ? await batchNeighbours(db, doc.batchId, doc.externalId)
       : { previous: null, next: null };
     nav = {
       mode: "batch",
@@ -81,7 +81,7 @@ export default async function DocumentPage({
   return (
     <>
       <PageHeader
-        title={maskAadhaarInText(doc.documentId)}
+        title={maskAadhaarInText(doc.externalId)}
         description={
           <>
             {type}
@@ -117,7 +117,7 @@ export default async function DocumentPage({
       <Workspace
         doc={{
           id: doc.id,
-          documentId: maskAadhaarInText(doc.documentId),
+          externalId: maskAadhaarInText(doc.externalId),
           documentType: doc.documentType,
           status: doc.status,
           reviewStatus: doc.reviewStatus,

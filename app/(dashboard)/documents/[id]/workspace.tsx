@@ -59,7 +59,7 @@ export function Workspace(props: WorkspaceProps) {
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,4fr)_minmax(0,6fr)]">
       <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start">
-        <DocumentPane documentId={doc.id} label={`Scan of ${doc.documentId}`} />
+        <DocumentPane documentId={doc.id} label={`Scan of ${doc.externalId}`} />
       </div>
       <div>
         <DecisionBar

@@ -144,7 +144,7 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
       .insert(documents)
       .values({
         batchId,
-        documentId: input.documentId,
+        externalId: input.documentId,
         fileUrl: `${origin}${input.path}`,
         status: "extracted",
         documentType: input.type ?? "PAN",
@@ -304,7 +304,7 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
         .insert(documents)
         .values({
           batchId,
-          documentId: `aadhaar-sim-${driver}`,
+          externalId: `aadhaar-sim-${driver}`,
           fileUrl,
           status: "extracted",
           documentType: "AADHAAR",

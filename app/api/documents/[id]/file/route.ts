@@ -128,7 +128,7 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
         action: "pii.reveal",
         targetType: "document",
         targetId: documentId,
-        metadata: { scan: true, documentId: doc.documentId },
+        metadata: { scan: true, documentId: doc.externalId },
       });
     } else if (pii) {
       const redacted = redactedCopyUrl(type, doc.fileData);
@@ -155,7 +155,7 @@ export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
     const headers = fileResponseHeaders({
       media: fetched.media,
       fileName: safeFileName(
-        doc.documentId,
+        doc.externalId,
         fetched.media.extension,
         variant === "redacted" ? "-masked" : "",
       ),
