@@ -5,7 +5,7 @@ import { ConfidenceBadge } from "@/components/documents/confidence-badge";
 import { CrossChecksTable } from "@/components/flows/cross-checks-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
-import { listSimulatorSamples } from "@/lib/atlas/samples";
+import { listSimulatorSpecimens } from "@/lib/atlas/specimens";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
@@ -19,15 +19,15 @@ import { can } from "@/lib/roles";
 import { maskDeep } from "@/lib/masking";
 import { ApplicationLive } from "./application-live";
 import { PassMarkForm } from "./pass-mark-form";
-import { UploadForm, type SampleCase } from "./upload-form";
+import { UploadForm, type SpecimenCase } from "./upload-form";
 import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Application" };
 
-/** Demo mode: the simulator's loan cases (`cdl-<n>-…` samples share one applicant and dealer). */
-async function sampleCases(): Promise<SampleCase[]> {
-  const cases = new Map<string, SampleCase>();
-  for (const s of await listSimulatorSamples()) {
+/** Demo mode: the simulator's loan cases (`cdl-<n>-…` specimens share one applicant and dealer). */
+async function specimenCases(): Promise<SpecimenCase[]> {
+  const cases = new Map<string, SpecimenCase>();
+  for (const s of await listSimulatorSpecimens()) {
     const id = s.name.match(/^cdl-(\d+)-/)?.[1];
     if (!id) continue;
     const label = `sample case ${id}${/mismatch/i.test(s.description) ? " (with a mismatch)" : ""}`;
@@ -45,12 +45,12 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   const application = await getApplication(db, flowId);
   if (!application) notFound();
   const canManage = can(user.role, "applications:create");
-  const [docs, checks, passMark, thresholds, samples] = await Promise.all([
+  const [docs, checks, passMark, thresholds, specimens] = await Promise.all([
     listApplicationDocuments(db, flowId),
     listCrossChecks(db, flowId),
     getPassMark(db),
     loadThresholds(db),
-    canManage && application.flowUuid && getEnv().demoMode ? sampleCases() : Promise.resolve([]),
+    canManage && application.flowUuid && getEnv().demoMode ? specimenCases() : Promise.resolve([]),
   ]);
   const documentLinks = Object.fromEntries(
     docs
@@ -98,7 +98,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             maxRows={MAX_FLOW_UPLOAD_ROWS}
             allowHttp={getEnv().demoMode}
             existingDocumentIds={docs.map((d) => d.externalId)}
-            sampleCases={samples}
+            specimenCases={specimens}
           />
         </section>
       ) : null}

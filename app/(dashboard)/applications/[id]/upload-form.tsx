@@ -14,7 +14,7 @@ import { describeLayout, serializeRows, type InputRow } from "@/lib/batches/inpu
 import { formatMegabytes } from "@/lib/batches/limits";
 import { uploadDocumentsAction } from "./actions";
 
-export type SampleCase = { label: string; rows: { documentId: string; fileUrl: string }[] };
+export type SpecimenCase = { label: string; rows: { documentId: string; fileUrl: string }[] };
 
 /** Under the 1 MB server-action body limit, with room for the rest of the request. */
 const MAX_UPLOAD_TEXT_BYTES = 900_000;
@@ -27,13 +27,13 @@ export function UploadForm({
   maxRows,
   allowHttp,
   existingDocumentIds,
-  sampleCases,
+  specimenCases,
 }: {
   flowId: string;
   maxRows: number;
   allowHttp: boolean;
   existingDocumentIds: string[];
-  sampleCases: SampleCase[];
+  specimenCases: SpecimenCase[];
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -168,7 +168,7 @@ export function UploadForm({
           One URL per line or document_id,file_url rows (any delimiter), or drop a .csv/.txt file on the box;
           at most {maxRows} per upload. Atlas classifies each document.
         </span>
-        {sampleCases.map((c) => (
+        {specimenCases.map((c) => (
           <FillButton
             key={c.label}
             onClick={() => setText(serializeRows(c.rows.map((r) => ({ ...r, documentIdGenerated: false }))))}
