@@ -9,17 +9,17 @@ import { summariseSkipped, type SkippedSummary } from "@/lib/batches/input/skipp
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { getEnv } from "@/lib/env";
-import { startFlow } from "@/lib/flows/create";
-import { setPassMark } from "@/lib/flows/pass-mark";
-import { applicationDocumentIds, getApplication, uploadRowCount } from "@/lib/flows/queries";
-import { getFlowPoller } from "@/lib/flows/service";
+import { startFlow } from "@/lib/applications/create";
+import { setPassMark } from "@/lib/applications/pass-mark";
+import { applicationDocumentIds, getApplication, uploadRowCount } from "@/lib/applications/queries";
+import { getFlowPoller } from "@/lib/applications/service";
 import { maskDeep } from "@/lib/masking";
 import {
   MAX_FLOW_UPLOAD_ROWS,
   recordFlowUpload,
   requeueFailedFlowUploads,
   submitFlowUpload,
-} from "@/lib/flows/upload";
+} from "@/lib/applications/upload";
 import { flowIdSchema, passMarkInputSchema, uploadDocumentsSchema } from "../schemas";
 
 const NOTHING_SKIPPED: SkippedSummary = { count: 0, text: "", rows: [] };

@@ -4,12 +4,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { FlowStages, MasterStatusBadge } from "@/components/flows/flow-stages";
+import { FlowStages, MasterStatusBadge } from "@/components/applications/flow-stages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { useLiveProgress } from "@/components/use-live-progress";
-import type { ApplicationProgress } from "@/lib/flows/status";
+import type { ApplicationProgress } from "@/lib/applications/status";
 import { checkNowAction, retryFailedUploadsAction, startApplicationAction } from "./actions";
 
 type ActionOutcome = { ok: true; data: unknown } | { ok: false; error: { message: string } };
@@ -31,7 +31,7 @@ export function ApplicationLive({
   const [pending, start] = useTransition();
   const { progress, error } = useLiveProgress({
     queryKey: ["application", flowId],
-    url: `/api/flows/${flowId}`,
+    url: `/api/applications/${flowId}`,
     subject: "this application",
     initial,
     // New statuses or results: re-render the server-side documents and cross-checks too.

@@ -1,5 +1,11 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { FLOW_STAGES, stageTone, statusLabel, type FlowStatuses, type StageTone } from "@/lib/flows/status";
+import {
+  FLOW_STAGES,
+  stageTone,
+  statusLabel,
+  type FlowStatuses,
+  type StageTone,
+} from "@/lib/applications/status";
 
 const TONE: Record<StageTone, { dot: string; text: string }> = {
   idle: { dot: "bg-slate-300 dark:bg-slate-600", text: "text-slate-600 dark:text-slate-400" },

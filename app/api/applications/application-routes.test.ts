@@ -1,6 +1,6 @@
 /**
- * The Flow API behaviours of issue 12 through the REAL route handlers (app/api/flows/[flowId]/
- * auth and callback), served over HTTP to the simulator in each of its flow profiles: the
+ * The Flow API behaviours of issue 12 through the REAL route handlers (app/api/applications/[id]/
+ * auth and callback, and their aliases under app/api/flows/[id]/), served over HTTP to the simulator in each of its flow profiles: the
  * simulator authenticates at our auth route (GET, POST, credential in the query, a header, a JSON
  * or form body), posts its callbacks to our callback route (full or status-only), and the poller
  * reads whatever status words it uses. Also issue 13 item 3: a body is never read before the
@@ -29,15 +29,17 @@ const { createUser } = await import("@/lib/db/queries/users");
 const { crossChecks, documents, fields, flows } = await import("@/lib/db/schema");
 const { loadThresholds } = await import("@/lib/documents/thresholds-store");
 const { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET, resetEnvForTests } = await import("@/lib/env");
-const { createApplication, startFlow } = await import("@/lib/flows/create");
-const { FlowPoller, MAX_UNKNOWN_STATUS_POLLS } = await import("@/lib/flows/poller");
-const { getCallbackTokenSigner } = await import("@/lib/flows/service");
-const { recordFlowUpload, submitFlowUpload } = await import("@/lib/flows/upload");
-const { MAX_CALLBACK_BYTES } = await import("@/lib/flows/callbacks");
-const authRoute = await import("./[flowId]/auth/route");
-const callbackRoute = await import("./[flowId]/callback/route");
+const { createApplication, startFlow } = await import("@/lib/applications/create");
+const { FlowPoller, MAX_UNKNOWN_STATUS_POLLS } = await import("@/lib/applications/poller");
+const { getCallbackTokenSigner } = await import("@/lib/applications/service");
+const { recordFlowUpload, submitFlowUpload } = await import("@/lib/applications/upload");
+const { MAX_CALLBACK_BYTES } = await import("@/lib/applications/callbacks");
+const authRoute = await import("./[id]/auth/route");
+const callbackRoute = await import("./[id]/callback/route");
+const legacyAuthRoute = await import("../flows/[id]/auth/route");
+const legacyCallbackRoute = await import("../flows/[id]/callback/route");
 
-type Handler = (request: Request, context: { params: Promise<{ flowId: string }> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
 /**
  * The request body as a Web stream that reads the socket only when pulled, and drains (without
@@ -75,11 +77,18 @@ function bodyOf(req: IncomingMessage): ReadableStream<Uint8Array> {
 /** Node request → Web Request (body streamed, never buffered here) → the real route handler. */
 async function serve(req: IncomingMessage, res: ServerResponse, origin: string) {
   const url = new URL(req.url ?? "/", origin);
-  const match = url.pathname.match(/^\/api\/flows\/([^/]+)\/(auth|callback)$/);
-  const handler: Handler | undefined = match
-    ? match[2] === "auth"
-      ? ((authRoute as Record<string, unknown>)[req.method ?? ""] as Handler | undefined)
-      : ((callbackRoute as Record<string, unknown>)[req.method ?? ""] as Handler | undefined)
+  const match = url.pathname.match(/^\/api\/(applications|flows)\/([^/]+)\/(auth|callback)$/);
+  const legacy = match?.[1] === "flows";
+  const route =
+    match?.[3] === "auth"
+      ? legacy
+        ? legacyAuthRoute
+        : authRoute
+      : legacy
+        ? legacyCallbackRoute
+        : callbackRoute;
+  const handler = match
+    ? ((route as Record<string, unknown>)[req.method ?? ""] as Handler | undefined)
     : undefined;
   if (!match || !handler) {
     res.statusCode = match ? 405 : 404;
@@ -96,7 +105,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, origin: string) 
     body: hasBody ? bodyOf(req) : undefined,
     ...(hasBody ? { duplex: "half" } : {}),
   } as RequestInit);
-  const response = await handler(request, { params: Promise.resolve({ flowId: match[1]! }) });
+  const response = await handler(request, { params: Promise.resolve({ id: match[2]! }) });
   res.statusCode = response.status;
   response.headers.forEach((v, k) => res.setHeader(k, v));
   res.end(Buffer.from(await response.arrayBuffer()));
@@ -144,7 +153,7 @@ describe("flow routes against the simulator's flow profiles", () => {
       flow: {
         ...real.flow,
         init: (input) => {
-          const flowId = input.authUrl.match(/\/api\/flows\/([^/]+)\/auth/)![1]!;
+          const flowId = input.authUrl.match(/\/api\/applications\/([^/]+)\/auth/)![1]!;
           secrets.set(flowId, new URL(input.authUrl).searchParams.get("key")!);
           return real.flow.init(input);
         },
@@ -304,12 +313,12 @@ describe("flow routes against the simulator's flow profiles", () => {
     const { body, type } = make(flow.flowUuid!);
     const token = getCallbackTokenSigner().issue(flowId).accessToken;
     const res = await callbackRoute.POST(
-      new Request(`${appBaseUrl}/api/flows/${flowId}/callback`, {
+      new Request(`${appBaseUrl}/api/applications/${flowId}/callback`, {
         method: "POST",
         headers: { "content-type": type, token },
         body,
       }),
-      { params: Promise.resolve({ flowId }) },
+      { params: Promise.resolve({ id: flowId }) },
     );
     expect(res.status, await res.clone().text()).toBe(200);
     const db = await getDb();
@@ -328,6 +337,26 @@ describe("flow routes against the simulator's flow profiles", () => {
     const polled = await poller.run(flowId);
     expect(polled).toMatchObject({ master: "SUCCESS", storedFromPoll: CDL.length });
     expect(await poller.dueFlows(await getDb())).not.toContain(flowId);
+  });
+
+  it("answers on the paths Atlas was given before the rename (/api/flows/<id>/auth and /callback)", async () => {
+    expect(legacyAuthRoute.GET).toBe(authRoute.GET);
+    expect(legacyAuthRoute.POST).toBe(authRoute.POST);
+    expect(legacyCallbackRoute.POST).toBe(callbackRoute.POST);
+    const { flowId, flow } = await application("APP-legacy-paths", "flow-status-only-callback");
+    const key = encodeURIComponent(secrets.get(flowId)!);
+    const auth = await fetch(`${appBaseUrl}/api/flows/${flowId}/auth?key=${key}`);
+    expect(auth.status).toBe(200);
+    const { access_token: token } = (await auth.json()) as { access_token: string };
+    const res = await fetch(`${appBaseUrl}/api/flows/${flowId}/callback`, {
+      method: "POST",
+      headers: { "content-type": "application/json", token },
+      body: JSON.stringify({ flow_uuid: flow.flowUuid, master_status: "SUCCESS" }),
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await poller.dueFlows(await getDb())).toContain(flowId);
+    await poller.run(flowId);
+    expect((await documentStates(flowId)).withFields).toBe(CDL.length);
   });
 
   it("cross-check items with other keys are stored raw (none dropped) and a 0–1 similarity is read on 0–100", async () => {
@@ -415,7 +444,7 @@ describe("flow routes against the simulator's flow profiles", () => {
       key = secrets.get(flowId)!;
     });
     const call = (init: RequestInit & { query?: string }) =>
-      fetch(`${appBaseUrl}/api/flows/${flowId}/auth${init.query ?? ""}`, init);
+      fetch(`${appBaseUrl}/api/applications/${flowId}/auth${init.query ?? ""}`, init);
 
     it("accepts GET and POST, the secret in the query, a header or the body", async () => {
       const ways: Array<RequestInit & { query?: string }> = [
@@ -495,12 +524,12 @@ describe("flow routes against the simulator's flow profiles", () => {
           if (pulled >= 50_000_000) controller.close();
         },
       });
-      const request = new Request(`${appBaseUrl}/api/flows/${flowId}/auth`, {
+      const request = new Request(`${appBaseUrl}/api/applications/${flowId}/auth`, {
         method: "POST",
         body,
         duplex: "half",
       } as RequestInit);
-      const res = await authRoute.POST(request, { params: Promise.resolve({ flowId }) });
+      const res = await authRoute.POST(request, { params: Promise.resolve({ id: flowId }) });
       expect(res.status).toBe(413);
       expect(pulled).toBeLessThan(1_000_000);
     });
@@ -522,13 +551,13 @@ describe("flow routes against the simulator's flow profiles", () => {
     }
     const post = (flowId: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
       callbackRoute.POST(
-        new Request(`${appBaseUrl}/api/flows/${flowId}/callback`, {
+        new Request(`${appBaseUrl}/api/applications/${flowId}/callback`, {
           method: "POST",
           headers: { "content-type": "application/json", ...headers },
           body,
           duplex: "half",
         } as RequestInit),
-        { params: Promise.resolve({ flowId }) },
+        { params: Promise.resolve({ id: flowId }) },
       );
 
     it("a 200 MB chunked body without a token: 401, and memory grows by less than 20 MB", async () => {

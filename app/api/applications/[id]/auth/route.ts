@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
-import { presentedFlowKeys } from "@/lib/flows/auth-credential";
-import { answerAuthRequest } from "@/lib/flows/callbacks";
-import { getCallbackTokenSigner } from "@/lib/flows/service";
+import { presentedFlowKeys } from "@/lib/applications/auth-credential";
+import { answerAuthRequest } from "@/lib/applications/callbacks";
+import { getCallbackTokenSigner } from "@/lib/applications/service";
 import { isBodyTooLarge } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";
@@ -15,10 +15,10 @@ const REASON =
 /**
  * Atlas's `auth_url` for one application: a short-lived callback token for the holder of its
  * secret. GET or POST; the secret in the query string (as in the URL we gave Atlas), a header or
- * the body (see lib/flows/auth-credential.ts).
+ * the body (see lib/applications/auth-credential.ts).
  */
-async function answer(request: Request, { params }: { params: Promise<{ flowId: string }> }) {
-  const { flowId } = await params;
+async function answer(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id: flowId } = await params;
   let presented: string[];
   try {
     presented = await presentedFlowKeys(request);
@@ -34,5 +34,5 @@ async function answer(request: Request, { params }: { params: Promise<{ flowId: 
   return NextResponse.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export const GET = publicRoute<{ params: Promise<{ flowId: string }> }>(REASON, answer);
-export const POST = publicRoute<{ params: Promise<{ flowId: string }> }>(REASON, answer);
+export const GET = publicRoute<{ params: Promise<{ id: string }> }>(REASON, answer);
+export const POST = publicRoute<{ params: Promise<{ id: string }> }>(REASON, answer);

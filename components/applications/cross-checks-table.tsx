@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
-import { crossCheckVerdict, isGenericCrossCheck } from "@/lib/flows/status";
+import { crossCheckVerdict, isGenericCrossCheck } from "@/lib/applications/status";
 import { maskAadhaarInText, maskDeep, maskFieldValue } from "@/lib/masking";
 
 export type CrossCheckRow = {

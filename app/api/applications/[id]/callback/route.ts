@@ -7,8 +7,8 @@ import {
   callbackAuthorised,
   callbackUnauthorised,
   MAX_CALLBACK_BYTES,
-} from "@/lib/flows/callbacks";
-import { getCallbackTokenSigner } from "@/lib/flows/service";
+} from "@/lib/applications/callbacks";
+import { getCallbackTokenSigner } from "@/lib/applications/service";
 import { isBodyTooLarge, readBodyCapped } from "@/lib/http/read-body";
 import { logger } from "@/lib/logger";
 
@@ -20,10 +20,10 @@ export const runtime = "nodejs";
  * The token is checked on the headers before any of the body is read, and the body is then read
  * as a stream with a byte cap that also holds for chunked bodies (no Content-Length).
  */
-export const POST = publicRoute<{ params: Promise<{ flowId: string }> }>(
+export const POST = publicRoute<{ params: Promise<{ id: string }> }>(
   "Atlas posts results from outside without a session; it is accepted only with a valid token issued for this same application",
   async (request, { params }) => {
-    const { flowId } = await params;
+    const { id: flowId } = await params;
     const signer = getCallbackTokenSigner();
     if (!callbackAuthorised({ flowId, headers: request.headers, url: request.url, signer })) {
       const { status, body } = callbackUnauthorised();

@@ -3,14 +3,14 @@
  * from APP_BASE_URL (the public address), never from the request that happened to create the flow.
  */
 export function flowAuthUrl(appBaseUrl: string, flowId: string, secret: string): string {
-  return `${appBaseUrl}/api/flows/${flowId}/auth?key=${encodeURIComponent(secret)}`;
+  return `${appBaseUrl}/api/applications/${flowId}/auth?key=${encodeURIComponent(secret)}`;
 }
 
 /** The auth URL as shown to people and written to logs: without the secret. */
 export function flowAuthUrlForDisplay(appBaseUrl: string, flowId: string): string {
-  return `${appBaseUrl}/api/flows/${flowId}/auth`;
+  return `${appBaseUrl}/api/applications/${flowId}/auth`;
 }
 
 export function flowCallbackUrl(appBaseUrl: string, flowId: string): string {
-  return `${appBaseUrl}/api/flows/${flowId}/callback`;
+  return `${appBaseUrl}/api/applications/${flowId}/callback`;
 }

@@ -44,7 +44,7 @@ export function statusLabel(status: string | null | undefined): string {
 
 /**
  * A cross-check stored from an item whose keys the dashboard does not know (no field name or
- * document ids): its field name carries a content key (lib/flows/results.ts) and it is shown raw.
+ * document ids): its field name carries a content key (lib/applications/results.ts) and it is shown raw.
  */
 export const isGenericCrossCheck = (fieldName: string) => fieldName.includes("#raw:");
 
