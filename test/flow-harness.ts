@@ -79,7 +79,7 @@ export class FlowHarness {
 
   private async route(url: string, headers: Headers, bodyText: string) {
     const parsed = new URL(url, "http://app.test");
-    const match = parsed.pathname.match(/^\/api\/flows\/([^/]+)\/(auth|callback)$/);
+    const match = parsed.pathname.match(/^\/api\/applications\/([^/]+)\/(auth|callback)$/);
     if (!match) return { status: 404, body: {} };
     const [, flowId, endpoint] = match as unknown as [string, string, string];
     if (endpoint === "auth")

@@ -45,7 +45,7 @@ describe.each(testDrivers)("flow uploads and polling (%s)", (driver) => {
     expect(outcome.sent).toBe(false);
     const message = outcome.sent ? "" : outcome.message!;
     expect(message).toContain("could not reach this application's auth URL");
-    expect(message).toContain(`${h.appBaseUrl}/api/flows/${flowId}/auth`);
+    expect(message).toContain(`${h.appBaseUrl}/api/applications/${flowId}/auth`);
     expect(message).toContain("APP_BASE_URL");
     expect(message).toMatch(/firewall/);
     expect(message).not.toContain("key=");
