@@ -12,10 +12,10 @@ export const dynamic = "force-dynamic";
  * Progress of one batch, for the batch page's polling. Reads our database only: however many
  * people watch a batch, Atlas sees the same traffic (the sync engine's).
  */
-export const GET = guardedRoute<{ params: Promise<{ batchId: string }> }>(
+export const GET = guardedRoute<{ params: Promise<{ id: string }> }>(
   "batches:view",
   async (_request, { params }) => {
-    const { batchId } = await params;
+    const { id: batchId } = await params;
     const db = await getDb();
     const batch = await getBatchSummary(db, batchId);
     if (!batch) return NextResponse.json({ error: "No such batch." }, { status: 404 });

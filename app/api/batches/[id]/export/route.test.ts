@@ -27,7 +27,7 @@ const { GET } = await import("./route");
 
 function get(batchId: string, query: string) {
   return GET(new Request(`http://app.test/api/batches/${batchId}/export${query}`), {
-    params: Promise.resolve({ batchId }),
+    params: Promise.resolve({ id: batchId }),
   });
 }
 

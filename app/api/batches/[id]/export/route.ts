@@ -29,10 +29,10 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
  * UTF-8 with a BOM, typed for spreadsheets and formula-neutralised (lib/export/cells.ts); XLSX
  * has explicit cell types. Each export is audited.
  */
-export const GET = guardedRoute<{ params: Promise<{ batchId: string }> }>(
+export const GET = guardedRoute<{ params: Promise<{ id: string }> }>(
   "batches:view",
   async (request, { params, user }) => {
-    const { batchId } = await params;
+    const { id: batchId } = await params;
     const asked = new URL(request.url).searchParams.get("format") ?? "csv";
     const format = EXPORT_FORMATS.find((f) => f === asked.toLowerCase());
     if (!format)

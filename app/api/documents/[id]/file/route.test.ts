@@ -161,7 +161,7 @@ describe.each(testDrivers)("GET /api/documents/[id]/file on %s", (driver) => {
   async function get(id: string, query = "") {
     const { GET } = await import("./route");
     return GET(new Request(`http://localhost/api/documents/${id}/file${query}`), {
-      params: Promise.resolve({ documentId: id }),
+      params: Promise.resolve({ id }),
     });
   }
 

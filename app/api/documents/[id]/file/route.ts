@@ -96,10 +96,10 @@ async function fetchStored(link: string, documentId: string): Promise<Fetched> {
  * scan is served only with `?reveal=1` to roles allowed to reveal scans, and every such view is
  * audited. `?download=1` asks for an attachment.
  */
-export const GET = guardedRoute<{ params: Promise<{ documentId: string }> }>(
+export const GET = guardedRoute<{ params: Promise<{ id: string }> }>(
   "documents:view",
   async (request, { params, user }) => {
-    const { documentId } = await params;
+    const { id: documentId } = await params;
     if (!isUuid(documentId)) return problem(404, "No such document.");
     const search = new URL(request.url).searchParams;
     const wantsReveal = search.get("reveal") === "1";
