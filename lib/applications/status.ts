@@ -56,7 +56,7 @@ export function crossCheckVerdict(score: number | null, passMark: number): "pass
   return score >= passMark ? "pass" : "mismatch";
 }
 
-/** What the application page polls (GET /api/flows/<id>). */
+/** What the application page polls (GET /api/applications/<id>). */
 export type ApplicationProgress = {
   id: string;
   started: boolean;
