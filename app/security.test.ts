@@ -28,8 +28,11 @@ const PUBLIC_ROUTES = new Set([
   "app/api/auth/[...nextauth]/route.ts",
   "app/atlas-sim/[...path]/route.ts",
   // Atlas's auth_url and callback_url: they check the per-application secret / token themselves.
-  "app/api/flows/[flowId]/auth/route.ts",
-  "app/api/flows/[flowId]/callback/route.ts",
+  "app/api/applications/[id]/auth/route.ts",
+  "app/api/applications/[id]/callback/route.ts",
+  // The same two under the path Atlas was given before the rename (applications started then).
+  "app/api/flows/[id]/auth/route.ts",
+  "app/api/flows/[id]/callback/route.ts",
 ]);
 const PUBLIC_ACTIONS = new Set(["auth.signIn", "auth.signOut"]);
 
@@ -87,7 +90,7 @@ describe("the enumeration itself", () => {
     expect(routeFiles).toContain("app/api/health/route.ts");
     expect(actionFiles).toContain("app/(auth)/sign-in/actions.ts");
     expect(actionFiles).toContain("app/(dashboard)/admin/users/actions.ts");
-    expect(pageFiles).toContain("app/(dashboard)/documents/[documentId]/page.tsx");
+    expect(pageFiles).toContain("app/(dashboard)/documents/[id]/page.tsx");
     expect(pageFiles).toContain("app/(auth)/sign-in/page.tsx");
   });
 

@@ -76,8 +76,8 @@ export function withDuplicates(data: Entry[]): Entry[] {
 
 /** One more entry that cannot be read, in the middle of the page. */
 export function withUnreadable(data: Entry[], variant: UnreadableVariant, batchId: string): unknown[] {
-  const sample = data.find((e) => e.file_data && typeof e.file_data === "object");
-  const fileData = sample?.file_data ?? { document_type: "PAN" };
+  const example = data.find((e) => e.file_data && typeof e.file_data === "object");
+  const fileData = example?.file_data ?? { document_type: "PAN" };
   const bad: unknown =
     variant === "not_an_object"
       ? "ERROR: document could not be serialised"

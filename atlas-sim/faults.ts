@@ -1,7 +1,7 @@
 /**
  * Fault injection. Every fault applies to "the next N matching requests" (default 1), so tests
  * stay deterministic. `endpoint` is a path without the base path, e.g. "/v1/bulk/extracts";
- * leave it out to match every Atlas API request (never the /__sim, /samples or /files routes).
+ * leave it out to match every Atlas API request (never the /__sim, /specimens or /files routes).
  */
 export type SimFault =
   | {

@@ -3,17 +3,17 @@ import { generateDocument, readUrlHints } from "./generate";
 import { json } from "./responses";
 import { renderDocumentSvg } from "./svg";
 
-interface SampleSpec {
+interface SpecimenSpec {
   name: string;
   description: string;
 }
 
 /**
- * Sample files. Their names carry the hints the generator reads (see generate/hints.ts):
+ * Specimen files (the documents this simulator offers for demos). Their names carry the hints the generator reads (see generate/hints.ts):
  * a type word, `badcheck` for a deliberately wrong value, `cdl-<n>` to share one applicant and
  * dealer across a case, `dealer-mismatch` to move the dealer's address elsewhere.
  */
-const SAMPLES: SampleSpec[] = [
+const SPECIMENS: SpecimenSpec[] = [
   { name: "pan-01", description: "PAN card" },
   { name: "pan-02", description: "PAN card" },
   { name: "aadhaar-01", description: "Aadhaar card" },
@@ -61,8 +61,8 @@ export function publicBaseUrl(ctx: SimContext, request: Request): string {
   return `${proto}://${host}${ctx.options.basePath}`;
 }
 
-export function sampleList(baseUrl: string) {
-  return SAMPLES.map(({ name, description }) => {
+export function specimenList(baseUrl: string) {
+  return SPECIMENS.map(({ name, description }) => {
     const fileUrl = `${baseUrl}/files/${name}.svg`;
     const doc = generateDocument(fileUrl);
     const planted = doc.deliberateErrors.map((e) => `${e.field}: ${e.reason}`).join("; ");
@@ -77,9 +77,9 @@ export function sampleList(baseUrl: string) {
   });
 }
 
-/** GET {base}/samples */
-export function handleSamples(ctx: SimContext, request: Request): Response {
-  return json(200, { samples: sampleList(publicBaseUrl(ctx, request)) });
+/** GET {base}/specimens */
+export function handleSpecimens(ctx: SimContext, request: Request): Response {
+  return json(200, { specimens: specimenList(publicBaseUrl(ctx, request)) });
 }
 
 const expiredXml = (key: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stdAadhaar, stdGstin, stdPan } from "@/test/reference";
-import { sampleList } from "./files";
+import { specimenList } from "./files";
 import { generateDocument } from "./generate";
 import { PAN_HOLDER_TYPES } from "./generate/identifiers";
 
@@ -118,20 +118,20 @@ describe("generateDocument", () => {
     expect(seen.planted).toBeGreaterThan(3);
   });
 
-  it("the sample documents the demo serves: valid identifiers pass stdnum, the badcheck ones fail it", () => {
+  it("the specimen documents the demo serves: valid identifiers pass stdnum, the badcheck ones fail it", () => {
     const reference: Record<string, (value: string) => boolean> = {
       aadhaar_number: stdAadhaar,
       pan_number: stdPan,
       gst_number: stdGstin,
     };
     const seen = { valid: 0, planted: 0 };
-    for (const sample of sampleList("http://127.0.0.1:3000/atlas-sim")) {
-      const { fileData } = generateDocument(sample.fileUrl);
+    for (const specimen of specimenList("http://127.0.0.1:3000/atlas-sim")) {
+      const { fileData } = generateDocument(specimen.fileUrl);
       for (const [key, isValid] of Object.entries(reference)) {
         if (!(key in fileData)) continue;
         const value = text(fileData, key);
-        const planted = /badcheck/.test(sample.name);
-        expect(isValid(value), `${sample.name} ${key}=${value}`).toBe(!planted);
+        const planted = /badcheck/.test(specimen.name);
+        expect(isValid(value), `${specimen.name} ${key}=${value}`).toBe(!planted);
         seen[planted ? "planted" : "valid"]++;
       }
     }

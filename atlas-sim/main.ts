@@ -34,7 +34,7 @@ async function main() {
     ATLAS_CLIENT_ID=${clientId}
     ATLAS_CLIENT_SECRET=${clientSecret}
 
-  Sample documents:  GET ${server.baseUrl}/samples
+  Specimen documents: GET ${server.baseUrl}/specimens
   Fault injection:   POST ${server.baseUrl}/__sim/faults   (see atlas-sim/control.ts)
   Profiles:          ${env.SIM_PROFILE || "none"}   (GET ${server.baseUrl}/__sim/profiles)
 `);

@@ -24,7 +24,7 @@ export interface SimulatorOptions {
   callbackRetryDelaysMs?: number[];
   callbackTimeoutMs?: number;
   /**
-   * Absolute base URL (including basePath) that browsers use to reach the simulator, for sample
+   * Absolute base URL (including basePath) that browsers use to reach the simulator, for specimen
    * file URLs. Default: derived from the request's X-Forwarded-* / Host headers plus basePath.
    */
   publicBaseUrl?: string | ((request: Request) => string);

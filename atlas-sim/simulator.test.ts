@@ -77,16 +77,18 @@ describe("bulk extracts paging", () => {
   });
 });
 
-describe("samples, files and control endpoints", () => {
-  it("lists absolute sample URLs and serves SVGs that print the extracted values", async () => {
-    const samples = await h.sim.handle(
-      new Request(`${BASE}/samples`, {
+describe("specimens, files and control endpoints", () => {
+  it("lists absolute specimen URLs and serves SVGs that print the extracted values", async () => {
+    const specimens = await h.sim.handle(
+      new Request(`${BASE}/specimens`, {
         headers: { "x-forwarded-proto": "https", "x-forwarded-host": "review.example.in" },
       }),
     );
     const list = (
-      (await samples.json()) as { samples: Array<{ name: string; fileUrl: string; documentType: string }> }
-    ).samples;
+      (await specimens.json()) as {
+        specimens: Array<{ name: string; fileUrl: string; documentType: string }>;
+      }
+    ).specimens;
     expect(list.find((s) => s.name === "aadhaar-badcheck")?.fileUrl).toBe(
       "https://review.example.in/atlas-sim/files/aadhaar-badcheck.svg",
     );

@@ -5,7 +5,7 @@ import { handleAuthToken, type SimContext } from "./context";
 import { handleControl } from "./control";
 import { FaultBoard, type SimFault } from "./faults";
 import { resolveFlowQuirks, type FlowQuirks } from "./flow-profile";
-import { handleFile, handleSamples, publicBaseUrl } from "./files";
+import { handleFile, handleSpecimens, publicBaseUrl } from "./files";
 import { handleMaskedFile, MASKED_PATH } from "./masked";
 import { flowPayload, flowStatus, isTerminal } from "./flows";
 import { resolveOptions, type SimulatorOptions } from "./options";
@@ -156,7 +156,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   async function route(request: Request, path: string): Promise<Response> {
     if (path === "/" && request.method === "GET") return info(request);
-    if (path === "/samples" && request.method === "GET") return handleSamples(ctx, request);
+    if (path === "/specimens" && request.method === "GET") return handleSpecimens(ctx, request);
     if (path.startsWith("/files/") && request.method === "GET") return handleFile(ctx, request);
     if (path.startsWith(`${MASKED_PATH}/`) && request.method === "GET")
       return handleMaskedFile(request, resolved.basePath, now(), resolved.fileSigningSecret);
@@ -194,7 +194,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return json(200, {
       name: "Atlas simulator",
       baseUrl: base,
-      samples: `${base}/samples`,
+      specimens: `${base}/specimens`,
       endpoints: [...Object.entries(API_ROUTES)].map(([path, r]) => `${r.method} ${path}`),
       control: `${base}/__sim/faults`,
       profiles: resolved.profiles,

@@ -112,8 +112,8 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
     const flowId = randomUUID();
     // Warm up: load the route modules and the database once, so the measurement sees only the bodies.
     for (let i = 0; i < 3; i++) {
-      expect((await streamChunked(`/api/flows/${flowId}/callback`, 256 * 1024)).status).toBe(401);
-      expect((await streamChunked(`/api/flows/${flowId}/auth`, 8 * 1024)).status).toBe(401);
+      expect((await streamChunked(`/api/applications/${flowId}/callback`, 256 * 1024)).status).toBe(401);
+      expect((await streamChunked(`/api/applications/${flowId}/auth`, 8 * 1024)).status).toBe(401);
     }
     // Let the warm-up's garbage settle, then take the lowest of a few readings as the baseline.
     const readings: number[] = [];
@@ -122,12 +122,12 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
       readings.push(rssBytes(server.pid!));
     }
     const before = Math.min(...readings);
-    const single = await streamChunked(`/api/flows/${flowId}/callback`, 200 * MB);
+    const single = await streamChunked(`/api/applications/${flowId}/callback`, 200 * MB);
     expect(single.status).toBe(401);
     const afterOne = rssBytes(server.pid!);
     // The issue's attack: four at once.
     const four = await Promise.all(
-      Array.from({ length: 4 }, () => streamChunked(`/api/flows/${randomUUID()}/callback`, 200 * MB)),
+      Array.from({ length: 4 }, () => streamChunked(`/api/applications/${randomUUID()}/callback`, 200 * MB)),
     );
     expect(four.map((r) => r.status)).toEqual([401, 401, 401, 401]);
     const afterFour = rssBytes(server.pid!);
@@ -175,7 +175,7 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
     }
     const before = Math.min(...readings);
     const paths = [
-      ...Array.from({ length: 12 }, () => `/api/flows/${randomUUID()}/callback`),
+      ...Array.from({ length: 12 }, () => `/api/applications/${randomUUID()}/callback`),
       ...Array.from({ length: 6 }, () => `/api/auth/callback/credentials`),
       ...Array.from({ length: 6 }, () => `/api/batches`),
     ];
@@ -197,7 +197,7 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
   test("a chunked auth request body past its cap is refused (413) without growing memory", async () => {
     const flowId = randomUUID();
     const before = rssBytes(server.pid!);
-    const answer = await streamChunked(`/api/flows/${flowId}/auth`, 200 * MB);
+    const answer = await streamChunked(`/api/applications/${flowId}/auth`, 200 * MB);
     expect(answer.status).toBe(413);
     expect(rssBytes(server.pid!) - before).toBeLessThan(20 * MB);
   });

@@ -57,7 +57,7 @@ if (serverUrl) {
           logs,
         ),
       );
-      await waitFor(`http://127.0.0.1:${SIM}/samples`, logs);
+      await waitFor(`http://127.0.0.1:${SIM}/specimens`, logs);
       const common = {
         NODE_ENV: "production",
         DATABASE_URL: databaseUrl,

@@ -76,7 +76,7 @@ test("route handlers, the simulator and the file proxy carry a script-free polic
   for (const path of [
     "/api/health",
     "/api/documents/00000000-0000-4000-8000-000000000000/file",
-    "/atlas-sim/samples",
+    "/atlas-sim/specimens",
   ]) {
     const response = await page.request.get(path);
     expectConstantHeaders(response.headers());

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { createUser, findUserByEmail } from "@/lib/db/queries/users";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { startBatchEngine } from "@/lib/batches/service";
-import { startFlowPoller } from "@/lib/flows/service";
+import { startFlowPoller } from "@/lib/applications/service";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 

@@ -2,7 +2,7 @@
  * `npm run atlas:demo`: one round trip through the Atlas client against the simulator.
  *
  * Starts a simulator in-process on a free port (or uses ATLAS_DEMO_BASE_URL, with
- * ATLAS_DEMO_CLIENT_ID / ATLAS_DEMO_CLIENT_SECRET), then: token → Bulk upload of the sample
+ * ATLAS_DEMO_CLIENT_ID / ATLAS_DEMO_CLIENT_SECRET), then: token → Bulk upload of the specimen
  * documents → page through extracts until every document has a result → one Flow v3 round
  * (init → upload → status until done → extracts, plus the callback it receives).
  *
@@ -16,7 +16,7 @@ import { isAtlasError } from "@/lib/atlas/errors";
 import { readField } from "@/lib/atlas/fields";
 import { startSimServer } from "@/atlas-sim/server";
 
-interface Sample {
+interface Specimen {
   name: string;
   documentType: string;
   fileUrl: string;
@@ -65,13 +65,13 @@ async function main() {
     if (!reach.ok) throw new Error(reach.error);
     log("Got a Bulk API token", "(kept in memory, never printed)");
 
-    const { samples } = (await (await fetch(`${baseUrl}/samples`)).json()) as { samples: Sample[] };
-    const loose = samples.filter((s) => !s.caseId);
+    const { specimens } = (await (await fetch(`${baseUrl}/specimens`)).json()) as { specimens: Specimen[] };
+    const loose = specimens.filter((s) => !s.caseId);
     const upload = await client.bulk.upload({
       productType: "POC_CDL",
       files: loose.map((s) => ({ documentId: s.name, fileUrl: s.fileUrl })),
     });
-    log(`Uploaded ${upload.items.length} sample documents`, `batch ${upload.batchId}`);
+    log(`Uploaded ${upload.items.length} specimen documents`, `batch ${upload.batchId}`);
 
     const expected = new Set(upload.items.map((i) => i.documentId));
     const results = new Map<string, string>();
@@ -100,7 +100,7 @@ async function main() {
       flowParams: { source: "atlas-demo" },
     });
     log("Flow created", flow.flowUuid);
-    const caseFiles = samples.filter((s) => s.caseId === "1042");
+    const caseFiles = specimens.filter((s) => s.caseId === "1042");
     await client.flow.upload({
       flowUuid: flow.flowUuid,
       files: caseFiles.map((s) => ({ documentId: s.name, fileUrl: s.fileUrl })),

@@ -87,7 +87,7 @@ async function main() {
             const approved = i % 2 === 0;
             return {
               batchId: batch!.id,
-              documentId: `doc-${String(i).padStart(6, "0")}`,
+              externalId: `doc-${String(i).padStart(6, "0")}`,
               fileUrl: `https://files.example.test/${i}.pdf`,
               atlasBatchId: "bench",
               status: "extracted" as const,
@@ -99,7 +99,7 @@ async function main() {
             };
           }),
         )
-        .returning({ id: documents.id, documentId: documents.documentId });
+        .returning({ id: documents.id, externalId: documents.externalId });
       await db.insert(fields).values(
         docs.flatMap((doc, k) =>
           FIELDS.map(([fieldPath, value], position) => ({

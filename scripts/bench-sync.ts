@@ -53,7 +53,7 @@ const CHUNK = 50;
 const CHUNK_COUNT = DOCUMENTS / CHUNK;
 const PAGE_LATENCY_MS = 100;
 const VIEWER_WINDOW_MS = Number(process.env.BENCH_VIEWER_WINDOW_MS ?? 60_000);
-/** The batch page's React Query refetchInterval (app/(dashboard)/batches/[batchId]/batch-live.tsx). */
+/** The batch page's React Query refetchInterval (app/(dashboard)/batches/[id]/batch-live.tsx). */
 const VIEWER_POLL_MS = 2_000;
 /** The default SYNC_INTERVAL_MS. */
 const ENGINE_INTERVAL_MS = 5_000;
@@ -543,7 +543,7 @@ async function pollingFigures(db: Db, userId: string, instant: Atlas) {
     });
     const viewerReads = new Map<string, number>(watched.map((w) => [w.batchId, 0]));
     let watching = true;
-    /** What GET /api/batches/[batchId] reads for the batch page's polling. */
+    /** What GET /api/batches/[id] reads for the batch page's polling. */
     const viewer = async (id: string) => {
       await sleep(Math.random() * VIEWER_POLL_MS);
       while (watching) {

@@ -184,7 +184,7 @@ export async function expectStoredExactlyOnce(db: Db, batchId: string, sim: SimU
   const docs = await db
     .select({
       id: documents.id,
-      documentId: documents.documentId,
+      externalId: documents.externalId,
       atlasBatchId: documents.atlasBatchId,
       status: documents.status,
       documentType: documents.documentType,
@@ -199,8 +199,8 @@ export async function expectStoredExactlyOnce(db: Db, batchId: string, sim: SimU
 
   const simDocs = new Map(sim.documents().map((d) => [`${d.batchId}/${d.documentId}`, d]));
   for (const doc of submitted) {
-    const truth = simDocs.get(`${doc.atlasBatchId}/${doc.documentId}`);
-    expect(truth, doc.documentId).toBeDefined();
+    const truth = simDocs.get(`${doc.atlasBatchId}/${doc.externalId}`);
+    expect(truth, doc.externalId).toBeDefined();
     const {
       document_type: _t,
       error_code: errorCode,

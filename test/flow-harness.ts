@@ -14,10 +14,10 @@ import { createUser } from "@/lib/db/queries/users";
 import { flows } from "@/lib/db/schema";
 import { buildThresholdSet } from "@/lib/documents/thresholds";
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
-import { answerAuthRequest, answerCallback } from "@/lib/flows/callbacks";
-import { createApplication, startFlow } from "@/lib/flows/create";
-import { createCallbackTokenSigner } from "@/lib/flows/secrets";
-import { recordFlowUpload, submitFlowUpload } from "@/lib/flows/upload";
+import { answerAuthRequest, answerCallback } from "@/lib/applications/callbacks";
+import { createApplication, startFlow } from "@/lib/applications/create";
+import { createCallbackTokenSigner } from "@/lib/applications/secrets";
+import { recordFlowUpload, submitFlowUpload } from "@/lib/applications/upload";
 
 export const THRESHOLDS = buildThresholdSet([]);
 export const CDL_1042 = [
@@ -79,7 +79,7 @@ export class FlowHarness {
 
   private async route(url: string, headers: Headers, bodyText: string) {
     const parsed = new URL(url, "http://app.test");
-    const match = parsed.pathname.match(/^\/api\/flows\/([^/]+)\/(auth|callback)$/);
+    const match = parsed.pathname.match(/^\/api\/applications\/([^/]+)\/(auth|callback)$/);
     if (!match) return { status: 404, body: {} };
     const [, flowId, endpoint] = match as unknown as [string, string, string];
     if (endpoint === "auth")
@@ -120,7 +120,9 @@ export class FlowHarness {
 
   /** The secret a real Atlas received in this flow's auth_url. */
   secretOf(flowId: string): string {
-    const init = [...this.inits].reverse().find((i) => i.authUrl.includes(`/api/flows/${flowId}/auth`));
+    const init = [...this.inits]
+      .reverse()
+      .find((i) => i.authUrl.includes(`/api/applications/${flowId}/auth`));
     return new URL(init!.authUrl).searchParams.get("key")!;
   }
 

@@ -26,7 +26,7 @@ describe("isAtlasError", () => {
     ).toBe(true);
   });
 
-  // Formerly asAtlasFailure (lib/flows/atlas-failure.ts), a second copy of this check.
+  // Formerly asAtlasFailure (lib/applications/atlas-failure.ts), a second copy of this check.
   it("recognises an AtlasError, also one from another copy of the class (another server bundle)", () => {
     const ours = new AtlasError({ kind: "auth_url_unreachable", userMessage: "x", endpoint: "POST /v3" });
     expect(isAtlasError(ours)).toBe(true);

@@ -82,7 +82,7 @@ function insertBatch(
       rows.map((row) => ({
         batchId,
         uploadId: uploadIdOf.get(chunkIndex)!,
-        documentId: row.documentId,
+        externalId: row.documentId,
         fileUrl: row.fileUrl,
         status: "not_submitted" as const,
       })),

@@ -5,12 +5,12 @@ import { isBatchOpen, type BatchProgress } from "./status";
 
 /**
  * One batch's progress as the batch page renders it first and its polling route
- * (app/api/batches/[batchId]/route.ts) returns it afterwards: one builder, so the two never drift.
+ * (app/api/batches/[id]/route.ts) returns it afterwards: one builder, so the two never drift.
  * `missing` are the documents a stalled batch still waits for.
  */
 export function toBatchProgress(
   batch: BatchSummary,
-  missing: readonly { documentId: string }[],
+  missing: readonly { externalId: string }[],
 ): BatchProgress {
   return {
     id: batch.id,
@@ -37,6 +37,6 @@ export function toBatchProgress(
     })),
     unreadable: batch.unreadable,
     // Document ids come from outside: no Aadhaar number leaves unmasked.
-    missing: missing.map((m) => maskAadhaarInText(m.documentId)),
+    missing: missing.map((m) => maskAadhaarInText(m.externalId)),
   };
 }

@@ -29,7 +29,7 @@ export async function findRecorded(
     const rows = await db
       .select({
         fileUrl: documents.fileUrl,
-        documentId: documents.documentId,
+        externalId: documents.externalId,
         batchId: documents.batchId,
         label: batches.label,
       })
@@ -46,28 +46,28 @@ export async function findRecorded(
         value: identity,
         batchId: row.batchId!,
         batchLabel: row.label,
-        documentId: row.documentId,
+        documentId: row.externalId,
       });
     }
   }
   const ids = [...new Set(query.documentIds)];
   if (ids.length > 0) {
     const rows = await db
-      .selectDistinctOn([documents.documentId], {
-        documentId: documents.documentId,
+      .selectDistinctOn([documents.externalId], {
+        externalId: documents.externalId,
         batchId: documents.batchId,
         label: batches.label,
       })
       .from(documents)
       .innerJoin(batches, eq(batches.id, documents.batchId))
-      .where(and(inArray(documents.documentId, ids), isNotNull(documents.batchId)));
+      .where(and(inArray(documents.externalId, ids), isNotNull(documents.batchId)));
     for (const row of rows) {
       matches.push({
         kind: "document_id",
-        value: row.documentId,
+        value: row.externalId,
         batchId: row.batchId!,
         batchLabel: row.label,
-        documentId: row.documentId,
+        documentId: row.externalId,
       });
     }
   }

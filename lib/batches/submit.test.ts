@@ -42,7 +42,7 @@ describe.each(testDrivers)("batch creation and submission (%s)", (driver) => {
       .where(eq(atlasUploads.batchId, batchId))
       .orderBy(asc(atlasUploads.chunkIndex));
   const docsOf = (batchId: string) =>
-    t.db.select().from(documents).where(eq(documents.batchId, batchId)).orderBy(asc(documents.documentId));
+    t.db.select().from(documents).where(eq(documents.batchId, batchId)).orderBy(asc(documents.externalId));
   /** How many times the simulator received each of these document ids, over all uploads. */
   const receivedTimes = (prefix: string) => {
     const times = new Map<string, number>();

@@ -90,7 +90,7 @@ export async function submitPendingChunks(
       const claimed = await claimNextChunk(db, batchId);
       if (!claimed) return null;
       const rows = await db
-        .select({ id: documents.id, documentId: documents.documentId, fileUrl: documents.fileUrl })
+        .select({ id: documents.id, externalId: documents.externalId, fileUrl: documents.fileUrl })
         .from(documents)
         .where(eq(documents.uploadId, claimed.id));
       return { ...claimed, rows };
@@ -107,7 +107,7 @@ export async function submitPendingChunks(
         result = await pool.run(() =>
           atlas.bulk.upload({
             productType: batch.productType,
-            files: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
+            files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
           }),
         );
       } catch (error) {
@@ -187,7 +187,7 @@ async function recordSubmitted(db: Db, uploadId: string, result: UploadResult) {
         submit_error = null,
         updated_at = now()
       from (values ${sql.join(values, sql`, `)}) as v(document_id, batch_id, file_uuid)
-      where ${documents.uploadId} = ${uploadId} and ${documents.documentId} = v.document_id`);
+      where ${documents.uploadId} = ${uploadId} and ${documents.externalId} = v.document_id`);
   });
 }
 

@@ -54,7 +54,7 @@ export async function openTargets(db: Db, batchId: string): Promise<Target[]> {
       unchangedPolls: atlasUploads.unchangedPolls,
       nextPollAt: atlasUploads.nextPollAt,
       atlasBatchId: documents.atlasBatchId,
-      documentId: documents.documentId,
+      externalId: documents.externalId,
       id: documents.id,
     })
     .from(documents)
@@ -86,7 +86,7 @@ export async function openTargets(db: Db, batchId: string): Promise<Target[]> {
       };
       targets.set(key, target);
     }
-    target.waiting.set(r.documentId, r.id);
+    target.waiting.set(r.externalId, r.id);
     const ids = idsPerUpload.get(r.uploadId) ?? new Set();
     ids.add(r.atlasBatchId!);
     if (r.uploadAtlasBatchId) ids.add(r.uploadAtlasBatchId);

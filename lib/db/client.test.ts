@@ -85,7 +85,7 @@ describe.each(testDrivers)("openDatabase on %s", (driver) => {
     const upperCaseEmail = t.db.insert(schema.users).values(newUser("Upper@Example.com"));
     const orphanDocument = t.db
       .insert(schema.documents)
-      .values({ documentId: "d1", fileUrl: "https://x/y.pdf" });
+      .values({ externalId: "d1", fileUrl: "https://x/y.pdf" });
     expect(await violation(upperCaseEmail)).toBe(checkViolation);
     expect(await violation(orphanDocument)).toBe(checkViolation);
   });

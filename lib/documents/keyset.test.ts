@@ -19,7 +19,7 @@ async function seedMixedBatch(db: Db, batchId: string, base: Date) {
     const needs = i % 4;
     return {
       batchId,
-      documentId: `doc-${String((i * 37) % 137).padStart(3, "0")}`,
+      externalId: `doc-${String((i * 37) % 137).padStart(3, "0")}`,
       fileUrl: `https://files.example.test/${i}.pdf`,
       status:
         i % 11 === 0 ? ("failed" as const) : i % 13 === 0 ? ("submitted" as const) : ("extracted" as const),
@@ -138,7 +138,7 @@ describe.each(testDrivers)("keyset pages and kept counts on %s", (driver) => {
     const expected = [...byConfidence.rows].sort(
       (a, b) =>
         (a.minConfidence ?? Infinity) - (b.minConfidence ?? Infinity) ||
-        (a.documentId < b.documentId ? -1 : 1),
+        (a.externalId < b.externalId ? -1 : 1),
     );
     expect(byConfidence.rows.map((r) => r.id)).toEqual(expected.map((r) => r.id));
     expect(byConfidence.types).toEqual(["AADHAAR", "GST_CERT", "PAN"]);

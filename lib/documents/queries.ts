@@ -19,17 +19,17 @@ export type DocumentListFilter = {
 export const DOCUMENT_SORT_KEYS: Record<DocumentSort, KeyPart[]> = {
   confidence: [
     { expr: sql`coalesce(${documents.minConfidence}, 'Infinity'::real)`, cast: "real" },
-    { expr: sql`${documents.documentId}`, cast: "text" },
+    { expr: sql`${documents.externalId}`, cast: "text" },
   ],
-  document_id: [{ expr: sql`${documents.documentId}`, cast: "text" }],
+  document_id: [{ expr: sql`${documents.externalId}`, cast: "text" }],
   needs_review: [
     { expr: sql`(-${documents.needsReviewCount})`, cast: "int" },
-    { expr: sql`${documents.documentId}`, cast: "text" },
+    { expr: sql`${documents.externalId}`, cast: "text" },
   ],
   type: [
     { expr: sql`(${documents.documentType} is null)`, cast: "bool" },
     { expr: sql`coalesce(${documents.documentType}, '')`, cast: "text" },
-    { expr: sql`${documents.documentId}`, cast: "text" },
+    { expr: sql`${documents.externalId}`, cast: "text" },
   ],
 };
 
@@ -63,7 +63,7 @@ export async function listBatchDocuments(db: Db, batchId: string, filter: Docume
       db
         .select({
           id: documents.id,
-          documentId: documents.documentId,
+          externalId: documents.externalId,
           documentType: documents.documentType,
           status: documents.status,
           fieldCount: documents.fieldCount,
@@ -87,9 +87,9 @@ export async function listBatchDocuments(db: Db, batchId: string, filter: Docume
 /** Documents sent to Atlas that have no result yet (shown when a batch stalls). */
 export async function missingDocuments(db: Db, batchId: string, limit = 100) {
   return db
-    .select({ id: documents.id, documentId: documents.documentId, atlasBatchId: documents.atlasBatchId })
+    .select({ id: documents.id, externalId: documents.externalId, atlasBatchId: documents.atlasBatchId })
     .from(documents)
     .where(and(eq(documents.batchId, batchId), inArray(documents.status, ["submitted"])))
-    .orderBy(asc(documents.documentId))
+    .orderBy(asc(documents.externalId))
     .limit(limit);
 }

@@ -1,7 +1,7 @@
 /**
  * What storing one Atlas result writes: the document's new columns and its field rows. The same
  * for a batch document (lib/batches/sync.ts does this inline) and a flow document
- * (lib/flows/results.ts), so a document reads the same in the review workspace either way. Pure.
+ * (lib/applications/results.ts), so a document reads the same in the review workspace either way. Pure.
  */
 import type { ExtractedDocument } from "@/lib/atlas/types";
 import { extractFieldRows, summarise, type FieldRow } from "./extract";

@@ -24,7 +24,7 @@ describe.each(testDrivers)("thresholds store on %s", (driver) => {
       .insert(documents)
       .values({
         batchId: batch!.id,
-        documentId: "d1",
+        externalId: "d1",
         fileUrl: "https://x/d1.jpg",
         status: "extracted",
         documentType: "PAN",

@@ -13,6 +13,8 @@ const matches = (url: string, headers: Record<string, string> = {}) =>
 
 describe("proxy matcher", () => {
   it.each([
+    "/api/applications/0b3e/callback",
+    "/api/applications/0b3e/auth",
     "/api/flows/0b3e/callback",
     "/api/flows/0b3e/auth",
     "/api/auth/callback/credentials",

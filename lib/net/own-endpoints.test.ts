@@ -18,14 +18,27 @@ describe("ownFlowEndpointsOnly (the embedded simulator's outbound fetch)", () =>
     ]);
   });
 
+  it("calls them under /api/applications/ too (the path given to Atlas since the rename)", async () => {
+    calls.length = 0;
+    await guarded("http://localhost:3000/api/applications/abc/auth?key=s", { method: "POST" });
+    await guarded(new URL("http://localhost:3000/api/applications/abc/callback"));
+    expect(calls).toEqual([
+      { url: "http://localhost:3000/api/applications/abc/auth?key=s", redirect: "manual" },
+      { url: "http://localhost:3000/api/applications/abc/callback", redirect: "manual" },
+    ]);
+  });
+
   it.each([
     "http://169.254.169.254/latest/meta-data/",
     "http://127.0.0.1:5432/",
     "http://localhost:3001/api/flows/abc/auth",
     "https://localhost:3000/api/flows/abc/auth",
     "http://localhost:3000/api/flowsX/abc",
+    "http://localhost:3000/api/applicationsX/abc",
+    "http://localhost:3001/api/applications/abc/auth",
     "http://localhost:3000/atlas-sim/__sim/reset",
     "http://localhost:3000/api/flows/../../atlas-sim/__sim/reset",
+    "http://localhost:3000/api/applications/../../atlas-sim/__sim/reset",
     "not a url",
   ])("refuses %s as a network error", async (url) => {
     calls.length = 0;

@@ -6,7 +6,10 @@
  * anything else fails as a network error would (the simulator reports the URL as unreachable).
  */
 export function ownFlowEndpointsOnly(appBaseUrl: string, fetchImpl: typeof fetch): typeof fetch {
-  const allowed = new URL(`${appBaseUrl.replace(/\/+$/, "")}/api/flows/`);
+  const base = appBaseUrl.replace(/\/+$/, "");
+  const allowed = new URL(`${base}/api/applications/`);
+  // The path given to Atlas before the rename, which applications started then still carry.
+  const legacy = new URL(`${base}/api/flows/`);
   return (input, init) => {
     let target: URL;
     try {
@@ -14,7 +17,8 @@ export function ownFlowEndpointsOnly(appBaseUrl: string, fetchImpl: typeof fetch
     } catch {
       return Promise.reject(new TypeError("fetch failed: not a URL"));
     }
-    if (target.origin !== allowed.origin || !target.pathname.startsWith(allowed.pathname)) {
+    const own = [allowed, legacy].some((p) => target.pathname.startsWith(p.pathname));
+    if (target.origin !== allowed.origin || !own) {
       return Promise.reject(
         new TypeError(
           `fetch failed: the embedded simulator only calls this app's flow endpoints (${allowed.href})`,

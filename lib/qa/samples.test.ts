@@ -41,7 +41,7 @@ async function seed(db: Db): Promise<Seeded> {
       .insert(documents)
       .values({
         batchId: spec.batchId,
-        documentId: `${spec.type}-${spec.n}`,
+        externalId: `${spec.type}-${spec.n}`,
         fileUrl: `https://files.example.test/${spec.type.toLowerCase()}-${spec.n}.svg`,
         status: "extracted",
         documentType: spec.type,
@@ -58,7 +58,7 @@ async function seed(db: Db): Promise<Seeded> {
   }
   await db.insert(documents).values({
     batchId: a!.id,
-    documentId: "failed-1",
+    externalId: "failed-1",
     fileUrl: "https://files.example.test/x.svg",
     status: "failed",
     errorCode: "INVALID_DOC",

@@ -143,7 +143,7 @@ export type SampleItemRow = {
   id: string;
   position: number;
   documentRowId: string;
-  documentId: string;
+  externalId: string;
   documentType: string | null;
   fieldCount: number;
   checked: number;
@@ -157,7 +157,7 @@ export async function listSampleItems(db: Db, sampleId: string): Promise<SampleI
       id: qaSampleItems.id,
       position: qaSampleItems.position,
       documentRowId: documents.id,
-      documentId: documents.documentId,
+      externalId: documents.externalId,
       documentType: documents.documentType,
       fieldCount: documents.fieldCount,
       checked: sql<number>`(select count(*)::int from ${qaVerdicts} v where v.sample_item_id = ${qaSampleItems.id})`,

@@ -24,7 +24,7 @@ export type CheckItem = {
   position: number;
   total: number;
   /** No file link: the scan is shown through the guarded file route, by document id. */
-  document: { id: string; documentId: string; documentType: string | null };
+  document: { id: string; externalId: string; documentType: string | null };
   fields: CheckField[];
   previousItemId: string | null;
   nextItemId: string | null;
@@ -86,7 +86,7 @@ export async function getItemForChecking(
     total: Number(total?.n ?? 0),
     document: {
       id: document.id,
-      documentId: document.documentId,
+      externalId: document.externalId,
       documentType: document.documentType,
     },
     fields: fieldRows.map((f) => {

@@ -81,7 +81,7 @@ export async function approveDocument(
         acceptedOnApproval: accepted.length,
         acceptedFields: accepted.map((f) => f.path),
       },
-      metadata: { documentId: doc.documentId },
+      metadata: { documentId: doc.externalId },
     });
     await recomputeNeedsReview(tx, doc.id);
     return { acceptedOnApproval: accepted.length };
@@ -117,7 +117,7 @@ export async function rejectDocument(
       targetId: doc.id,
       before: { reviewStatus: doc.reviewStatus },
       after: { reviewStatus: "rejected", reason: input.reason },
-      metadata: { documentId: doc.documentId },
+      metadata: { documentId: doc.externalId },
     });
     await recomputeNeedsReview(tx, doc.id);
   });
@@ -152,7 +152,7 @@ export async function reopenDocument(
       targetId: doc.id,
       before: { reviewStatus: doc.reviewStatus, reason: doc.rejectReason },
       after: { reviewStatus: "in_review" },
-      metadata: { documentId: doc.documentId },
+      metadata: { documentId: doc.externalId },
     });
     await recomputeNeedsReview(tx, doc.id);
   });

@@ -75,7 +75,7 @@ async function seedDecidedBatch(db: Db) {
   });
   await db.insert(documents).values({
     batchId,
-    documentId: "doc-e",
+    externalId: "doc-e",
     fileUrl: "https://files.example.test/doc-e.tiff",
     atlasBatchId: `atlas-${batchId}`,
     status: "failed",

@@ -34,14 +34,14 @@ async function documentPage(db: Db, batchId: string, cursor: Cursor, pageSize: n
   if (cursor)
     conditions.push(
       or(
-        gt(documents.documentId, cursor.documentId),
-        and(eq(documents.documentId, cursor.documentId), gt(documents.id, cursor.id)),
+        gt(documents.externalId, cursor.documentId),
+        and(eq(documents.externalId, cursor.documentId), gt(documents.id, cursor.id)),
       )!,
     );
   return db
     .select({
       id: documents.id,
-      documentId: documents.documentId,
+      externalId: documents.externalId,
       documentType: documents.documentType,
       status: documents.status,
       errorCode: documents.errorCode,
@@ -55,7 +55,7 @@ async function documentPage(db: Db, batchId: string, cursor: Cursor, pageSize: n
     .from(documents)
     .leftJoin(decider, eq(decider.id, documents.reviewedBy))
     .where(and(...conditions))
-    .orderBy(asc(documents.documentId), asc(documents.id))
+    .orderBy(asc(documents.externalId), asc(documents.id))
     .limit(pageSize);
 }
 
@@ -90,7 +90,7 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
   }
   return docs.flatMap((doc) =>
     toExportRows({
-      documentId: doc.documentId,
+      documentId: doc.externalId,
       documentType: doc.documentType,
       batchLabel,
       status: doc.status,
@@ -129,7 +129,7 @@ export async function* exportRowPages(
     if (docs.length === 0) break;
     yield await rowsFor(db, label, docs);
     const last = docs.at(-1)!;
-    cursor = { documentId: last.documentId, id: last.id };
+    cursor = { documentId: last.externalId, id: last.id };
     if (docs.length < pageSize) break;
   }
 }

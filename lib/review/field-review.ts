@@ -127,7 +127,7 @@ export async function reviewField(
       targetId: doc.id,
       before: { state: field.reviewState, value: shownValue(field.reviewState, field.correctedValue) },
       after: { state, value: shownValue(state, correctedValue) },
-      metadata: { field: field.path, fieldId: field.id, documentId: doc.documentId },
+      metadata: { field: field.path, fieldId: field.id, documentId: doc.externalId },
     });
     await recomputeNeedsReview(tx, doc.id);
     const [counts] = await tx
@@ -190,7 +190,7 @@ export async function acceptAllAboveThreshold(
         targetId: doc.id,
         before: { state: "pending", fields: chosen.map((f) => f.path) },
         after: { state: "accepted", fields: chosen.map((f) => f.path) },
-        metadata: { documentId: doc.documentId, count: chosen.length },
+        metadata: { documentId: doc.externalId, count: chosen.length },
       });
     }
     await recomputeNeedsReview(tx, doc.id);

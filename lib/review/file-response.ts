@@ -66,9 +66,9 @@ export function fileMedia(contentType: string | null, url: string): FileMedia | 
 }
 
 /** A file name made only of safe characters (no quotes, slashes, control or non-ASCII characters). */
-export function safeFileName(documentId: string, extension: string, suffix = ""): string {
+export function safeFileName(externalId: string, extension: string, suffix = ""): string {
   const stem =
-    `${documentId}${suffix}`
+    `${externalId}${suffix}`
       .normalize("NFKD")
       .replace(/[^A-Za-z0-9._-]+/g, "_")
       .replace(/^[._-]+/, "")

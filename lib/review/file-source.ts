@@ -13,7 +13,7 @@ export async function documentFileSource(db: Db, id: string) {
   const [doc] = await db
     .select({
       fileUrl: documents.fileUrl,
-      documentId: documents.documentId,
+      externalId: documents.externalId,
       documentType: documents.documentType,
       fileData: documents.fileData,
     })

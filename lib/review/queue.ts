@@ -57,7 +57,7 @@ export async function listQueue(db: Db, filter: QueueFilter, seek: Seek, pageSiz
       db
         .select({
           id: documents.id,
-          documentId: documents.documentId,
+          externalId: documents.externalId,
           documentType: documents.documentType,
           batchId: documents.batchId,
           batchLabel: batches.label,
@@ -151,19 +151,19 @@ export async function claimNextDocument(
 }
 
 /** The documents before and after one in its batch (by document id), for [ and ]. */
-export async function batchNeighbours(db: Db, batchId: string, documentId: string) {
+export async function batchNeighbours(db: Db, batchId: string, externalId: string) {
   const base = and(eq(documents.batchId, batchId), eq(documents.status, "extracted"));
   const [previous] = await db
     .select({ id: documents.id })
     .from(documents)
-    .where(and(base, sql`${documents.documentId} < ${documentId}`))
-    .orderBy(sql`${documents.documentId} desc`)
+    .where(and(base, sql`${documents.externalId} < ${externalId}`))
+    .orderBy(sql`${documents.externalId} desc`)
     .limit(1);
   const [next] = await db
     .select({ id: documents.id })
     .from(documents)
-    .where(and(base, sql`${documents.documentId} > ${documentId}`))
-    .orderBy(asc(documents.documentId))
+    .where(and(base, sql`${documents.externalId} > ${externalId}`))
+    .orderBy(asc(documents.externalId))
     .limit(1);
   return { previous: previous?.id ?? null, next: next?.id ?? null };
 }

@@ -14,7 +14,7 @@ export async function revealField(
   reviewer: Reviewer,
 ): Promise<{ value: string; correctedValue: string | null }> {
   const [row] = await db
-    .select({ field: fields, doc: { id: documents.id, documentId: documents.documentId } })
+    .select({ field: fields, doc: { id: documents.id, externalId: documents.externalId } })
     .from(fields)
     .innerJoin(documents, eq(documents.id, fields.documentId))
     .where(eq(fields.id, fieldId));
@@ -24,7 +24,7 @@ export async function revealField(
     action: "pii.reveal",
     targetType: "document",
     targetId: row.doc.id,
-    metadata: { field: row.field.path, fieldId, documentId: row.doc.documentId },
+    metadata: { field: row.field.path, fieldId, documentId: row.doc.externalId },
   });
   return {
     value: valueAsText(row.field.value),

@@ -59,7 +59,7 @@ export async function seedDocument(
     .insert(documents)
     .values({
       batchId,
-      documentId,
+      externalId: documentId,
       fileUrl: `https://files.example.test/${documentId}.svg`,
       atlasBatchId: `atlas-${batchId}`,
       status: "extracted",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
-import { MasterStatusBadge } from "@/components/flows/flow-stages";
+import { MasterStatusBadge } from "@/components/applications/flow-stages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { ListFilters } from "@/components/ui/list-filters";
@@ -11,14 +11,14 @@ import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { listApplications } from "@/lib/flows/queries";
+import { listApplications } from "@/lib/applications/queries";
 import {
   APPLICATION_SORTS,
   APPLICATION_STATUS_FILTERS,
   isTerminalMaster,
   statusLabel,
   statusMeaning,
-} from "@/lib/flows/status";
+} from "@/lib/applications/status";
 import { can } from "@/lib/roles";
 import { applicationListHref, loadApplicationListParams } from "./search-params";
 

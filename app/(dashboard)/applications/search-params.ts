@@ -5,7 +5,7 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "@/lib/flows/status";
+import { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "@/lib/applications/status";
 
 /** The application list's filters, sort and page, all in the URL. */
 export const applicationListParams = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchDocumentsHref } from "./[batchId]/search-params";
+import { batchDocumentsHref } from "./[id]/search-params";
 import { batchListHref } from "./search-params";
 
 describe("batchListHref", () => {

@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { pageLinks, seekFrom } from "@/lib/documents/keyset";
 import { maskAadhaarInText } from "@/lib/masking";
 import { listQueue, QUEUE_KEY, queueFilterOptions } from "@/lib/review/queue";
-import { queueDocumentHref } from "../documents/[documentId]/search-params";
+import { queueDocumentHref } from "../documents/[id]/search-params";
 import { loadReviewQueueParams, reviewQueueHref, type QueueContext } from "./search-params";
 import { StartReviewing } from "./start-reviewing";
 
@@ -104,7 +104,7 @@ export default async function ReviewQueuePage({
                   href={queueDocumentHref(d.id, context)}
                   className="text-indigo-700 hover:underline dark:text-indigo-300"
                 >
-                  {maskAadhaarInText(d.documentId)}
+                  {maskAadhaarInText(d.externalId)}
                 </Link>
               </Td>
               <Td className="text-xs">{d.documentType}</Td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { queueDocumentHref } from "../documents/[documentId]/search-params";
+import { queueDocumentHref } from "../documents/[id]/search-params";
 import { reviewQueueHref } from "./search-params";
 
 describe("reviewQueueHref", () => {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { queueDocumentHref } from "../documents/[documentId]/search-params";
+import { queueDocumentHref } from "../documents/[id]/search-params";
 import { nextDocumentAction } from "./actions";
 import type { QueueContext } from "./search-params";
 

@@ -101,7 +101,7 @@ describe("the embedded simulator's control endpoints", () => {
 
   it("leaves the Atlas-facing endpoints to the simulator's own token check", async () => {
     expect((await GET(new Request(`${BASE}/`))).status).toBe(200);
-    expect((await GET(new Request(`${BASE}/samples`))).status).toBe(200);
+    expect((await GET(new Request(`${BASE}/specimens`))).status).toBe(200);
     // An Atlas API call without a token is answered by the simulator (401 from Atlas, not us).
     const token = await POST(
       new Request(`${BASE}/v3/verification/authtoken`, { method: "POST", body: "{}" }),

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { describeLayout, parseBatchInput, type ParseBatchInputOptions } from "../input";
+import { describeLayout, parseBatchInput, type ParseBatchInputOptions } from "./index";
 import { decodeBytes, describeEncoding } from "./encoding";
 import { detectDelimiter, type Delimiter } from "./records";
 

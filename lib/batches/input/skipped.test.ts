@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBatchInput } from "../input";
+import { parseBatchInput } from "./index";
 import { summariseSkipped } from "./skipped";
 
 const NOW = new Date("2025-11-21T12:00:00Z");

@@ -20,8 +20,9 @@ export type FieldValidation = {
 };
 
 /**
- * A document belongs to a batch or to a flow, never both. `document_id` is OUR id, the one
- * Atlas echoes back; other tables' `document_id` columns reference `documents.id` instead.
+ * A document belongs to a batch or to a flow, never both. `document_id` (property `externalId`)
+ * is the id we send Atlas and Atlas echoes back; other tables' `document_id` columns reference
+ * `documents.id` instead.
  *
  * `needs_review_count`, `min_confidence` and `field_count` are denormalised from `fields` so
  * that a 10,000-document batch lists, sorts and filters without touching `fields`. The table and
@@ -35,7 +36,7 @@ export const documents = pgTable(
     batchId: uuid("batch_id").references(() => batches.id, { onDelete: "cascade" }),
     flowId: uuid("flow_id").references(() => flows.id, { onDelete: "cascade" }),
     uploadId: uuid("upload_id").references(() => atlasUploads.id, { onDelete: "set null" }),
-    documentId: text("document_id").notNull(),
+    externalId: text("document_id").notNull(),
     fileUrl: text("file_url").notNull(),
     fileUuid: text("file_uuid"),
     atlasBatchId: text("atlas_batch_id"),
@@ -62,10 +63,10 @@ export const documents = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
-    unique("documents_batch_document_id_unique").on(t.batchId, t.documentId),
-    unique("documents_flow_document_id_unique").on(t.flowId, t.documentId),
+    unique("documents_batch_document_id_unique").on(t.batchId, t.externalId),
+    unique("documents_flow_document_id_unique").on(t.flowId, t.externalId),
     // The sync engine upserts by Atlas's key; unsubmitted rows (null batch id) never collide.
-    uniqueIndex("documents_atlas_key_unique").on(t.atlasBatchId, t.documentId),
+    uniqueIndex("documents_atlas_key_unique").on(t.atlasBatchId, t.externalId),
     index("documents_batch_min_confidence_idx").on(t.batchId, t.minConfidence),
     index("documents_batch_status_idx").on(t.batchId, t.status),
     index("documents_batch_type_idx").on(t.batchId, t.documentType),
@@ -74,14 +75,14 @@ export const documents = pgTable(
     index("documents_batch_confidence_key_idx").on(
       t.batchId,
       sql`coalesce(${t.minConfidence}, 'Infinity'::real)`,
-      t.documentId,
+      t.externalId,
     ),
-    index("documents_batch_review_key_idx").on(t.batchId, sql`(-${t.needsReviewCount})`, t.documentId),
+    index("documents_batch_review_key_idx").on(t.batchId, sql`(-${t.needsReviewCount})`, t.externalId),
     index("documents_batch_type_key_idx").on(
       t.batchId,
       sql`(${t.documentType} is null)`,
       sql`coalesce(${t.documentType}, '')`,
-      t.documentId,
+      t.externalId,
     ),
     // The review queue in its order, holding only queued documents (lib/review/queue.ts).
     index("documents_queue_order_idx")
@@ -92,7 +93,7 @@ export const documents = pgTable(
       .where(sql`${QUEUED}`),
     index("documents_upload_idx").on(t.uploadId),
     // The new-batch preview points out files and ids already recorded in another batch.
-    index("documents_document_id_idx").on(t.documentId),
+    index("documents_document_id_idx").on(t.externalId),
     index("documents_file_url_base_idx").on(sql`split_part(${t.fileUrl}, '?', 1)`),
     check("documents_one_owner", sql`num_nonnulls(${t.batchId}, ${t.flowId}) = 1`),
   ],

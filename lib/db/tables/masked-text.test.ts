@@ -47,7 +47,7 @@ describe.each(testDrivers)("masked text columns on %s", (driver) => {
     await t.db
       .update(documents)
       .set({ submitError: `bad file for ${AADHAAR}`, rejectReason: `wrong number ${AADHAAR}` })
-      .where(eq(documents.documentId, "d1"));
+      .where(eq(documents.externalId, "d1"));
     // The sync writes results with raw SQL, past the column's mapping.
     await t.db.execute(
       sql`update documents set error_code = 'INVALID_DOC', error_message = ${`Aadhaar ${AADHAAR} not readable`} where batch_id = ${batchId} and document_id = 'd2'`,
@@ -66,7 +66,7 @@ describe.each(testDrivers)("masked text columns on %s", (driver) => {
       ["bad file for XXXX XXXX 0124", null],
       [null, "Aadhaar XXXX XXXX 0124 not readable"],
     ]);
-    const [d1] = await t.db.select().from(documents).where(eq(documents.documentId, "d1"));
+    const [d1] = await t.db.select().from(documents).where(eq(documents.externalId, "d1"));
     expect(d1?.rejectReason).toBe("wrong number XXXX XXXX 0124");
 
     // What the database holds for the values written through Drizzle: masked already.

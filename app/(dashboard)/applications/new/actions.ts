@@ -6,7 +6,7 @@ import { getAtlasClient } from "@/lib/atlas";
 import { actorOf } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { createApplication, startFlow } from "@/lib/flows/create";
+import { createApplication, startFlow } from "@/lib/applications/create";
 import { createApplicationSchema } from "../schemas";
 
 /**

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
-import { flowCallbackUrl } from "@/lib/flows/urls";
+import { flowCallbackUrl } from "@/lib/applications/urls";
 import { NewApplicationForm } from "./new-application-form";
 
 export const metadata: Metadata = { title: "New application" };

@@ -23,7 +23,7 @@ type Props = {
   maxBytes: number;
   chunkSize: number;
   allowHttp: boolean;
-  samples: { name: string; fileUrl: string }[];
+  specimens: { name: string; fileUrl: string }[];
 };
 
 const DRAFT_KEY = "atlas-review:new-batch-draft";
@@ -35,7 +35,7 @@ export function NewBatchForm({
   maxBytes,
   chunkSize,
   allowHttp,
-  samples,
+  specimens,
 }: Props) {
   const router = useRouter();
   // The idempotency key lives with the saved draft: a reload and a second submit of the same
@@ -220,9 +220,9 @@ export function NewBatchForm({
           accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
           onFile={(file) => void readFile(file)}
         />
-        {samples.length > 0 ? (
-          <FillButton onClick={() => edit(samples.map((s) => s.fileUrl).join("\n"))}>
-            Fill in the {samples.length} sample documents
+        {specimens.length > 0 ? (
+          <FillButton onClick={() => edit(specimens.map((s) => s.fileUrl).join("\n"))}>
+            Fill in the {specimens.length} sample documents
           </FillButton>
         ) : null}
         <span>

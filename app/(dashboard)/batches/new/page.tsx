@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
-import { listSimulatorSamples } from "@/lib/atlas/samples";
+import { listSimulatorSpecimens } from "@/lib/atlas/specimens";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { maxBatchTextBytes } from "@/lib/batches/limits";
 import { getEnv } from "@/lib/env";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "New batch" };
 export default async function NewBatchPage() {
   await requirePageUser("batches:create");
   const env = getEnv();
-  const samples = env.allowHttpFileUrls ? await listSimulatorSamples() : [];
+  const specimens = env.allowHttpFileUrls ? await listSimulatorSpecimens() : [];
   return (
     <>
       <PageHeader
@@ -34,7 +34,7 @@ export default async function NewBatchPage() {
         maxBytes={maxBatchTextBytes(env.BATCH_MAX_ROWS)}
         chunkSize={env.BATCH_CHUNK_SIZE}
         allowHttp={env.allowHttpFileUrls}
-        samples={samples.map((s) => ({ name: s.name, fileUrl: s.fileUrl }))}
+        specimens={specimens.map((s) => ({ name: s.name, fileUrl: s.fileUrl }))}
       />
     </>
   );

@@ -87,7 +87,7 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
                   href={`/qa/samples/${sample.id}/items/${item.id}`}
                   className="text-indigo-700 hover:underline dark:text-indigo-300"
                 >
-                  {maskAadhaarInText(item.documentId)}
+                  {maskAadhaarInText(item.externalId)}
                 </Link>
               </Td>
               <Td className="text-xs">{item.documentType ?? "—"}</Td>

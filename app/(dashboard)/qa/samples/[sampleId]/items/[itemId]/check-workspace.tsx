@@ -126,7 +126,7 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
       {/* The same guarded, audited file route as the review workspace: no raw file link here. */}
       <DocumentPane
         documentId={item.document.id}
-        label={`Scan of ${maskAadhaarInText(item.document.documentId)}`}
+        label={`Scan of ${maskAadhaarInText(item.document.externalId)}`}
       />
       <section aria-labelledby="fields-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-3">

@@ -24,7 +24,7 @@ export default async function CheckItemPage({
   return (
     <>
       <PageHeader
-        title={`Check ${maskAadhaarInText(item.document.documentId)}`}
+        title={`Check ${maskAadhaarInText(item.document.externalId)}`}
         description={
           <>
             Document {item.position + 1} of {item.total} · {item.document.documentType ?? "unknown type"}

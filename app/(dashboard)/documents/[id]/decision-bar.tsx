@@ -1,0 +1,116 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { keyLabel, keysOf } from "@/lib/keys/keymap";
+import { SHORTCUTS, type ReviewCommand } from "@/lib/review/keys";
+import type { LockView } from "@/lib/review/types";
+
+export type DocumentState = {
+  id: string;
+  externalId: string;
+  documentType: string | null;
+  status: string;
+  reviewStatus: "pending" | "in_review" | "approved" | "rejected";
+  rejectReason: string | null;
+  reviewedByName: string | null;
+  reviewedAt: string | null;
+  version: number;
+};
+
+/** The key of a command, from the workspace's key map, shown on its button. */
+function KeyOf({ command, className = "text-slate-500" }: { command: ReviewCommand; className?: string }) {
+  const key = keysOf(SHORTCUTS, command)[0];
+  return key ? <kbd className={cn("ml-1 text-xs", className)}>{keyLabel(key)}</kbd> : null;
+}
+
+const time = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
+
+/** Who holds the document, its decision, and the document-level buttons (each with its key). */
+export function DecisionBar({
+  doc,
+  lock,
+  left,
+  canReview,
+  canAct,
+  busy,
+  onAcceptAll,
+  onApprove,
+  onReject,
+  onReopen,
+  onHelp,
+}: {
+  doc: DocumentState;
+  lock: LockView;
+  left: number;
+  canReview: boolean;
+  canAct: boolean;
+  busy: boolean;
+  onAcceptAll: () => void;
+  onApprove: () => void;
+  onReject: () => void;
+  onReopen: () => void;
+  onHelp: () => void;
+}) {
+  const closed = doc.reviewStatus === "approved" || doc.reviewStatus === "rejected";
+  return (
+    <div className="mb-3 space-y-2">
+      {lock.heldByOther ? (
+        <Alert tone="warning" data-testid="lock-banner">
+          {lock.ownerName ?? "Another reviewer"} is reviewing this document (locked until{" "}
+          {time(lock.expiresAt)}, renewed while they are active). You can read it; changes are disabled.
+        </Alert>
+      ) : null}
+      {closed ? (
+        <Alert
+          tone={doc.reviewStatus === "approved" ? "success" : "error"}
+          role={undefined}
+          data-testid="decision"
+        >
+          {doc.reviewStatus === "approved" ? "Approved" : "Rejected"}
+          {doc.reviewedByName ? ` by ${doc.reviewedByName}` : ""}
+          {doc.reviewedAt ? ` at ${time(doc.reviewedAt)}` : ""}
+          {doc.rejectReason ? ` — ${doc.rejectReason}` : ""}.
+        </Alert>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="mr-auto text-sm" data-testid="left-to-review" aria-live="polite">
+          {closed
+            ? ""
+            : left === 0
+              ? "Nothing left to review: ready to approve."
+              : `${left} field${left === 1 ? "" : "s"} left to review`}
+          {lock.mine ? <span className="ml-2 text-xs text-slate-500">Locked to you</span> : null}
+        </span>
+        {canReview && !closed ? (
+          <>
+            <Button variant="secondary" disabled={!canAct || busy} onClick={onAcceptAll}>
+              Accept all above threshold <KeyOf command="accept-all" />
+            </Button>
+            <Button
+              variant="secondary"
+              className="border-red-300 text-red-700 dark:border-red-800 dark:text-red-300"
+              disabled={!canAct || busy}
+              onClick={onReject}
+            >
+              Reject <KeyOf command="reject" />
+            </Button>
+            <Button variant="success" disabled={!canAct || busy} onClick={onApprove}>
+              Approve <KeyOf command="approve" className="text-emerald-100" />
+            </Button>
+          </>
+        ) : null}
+        {canReview && closed ? (
+          <Button variant="secondary" disabled={busy} onClick={onReopen}>
+            Reopen
+          </Button>
+        ) : null}
+        <Button variant="secondary" onClick={onHelp} aria-label="Keyboard shortcuts">
+          ?
+        </Button>
+      </div>
+    </div>
+  );
+}

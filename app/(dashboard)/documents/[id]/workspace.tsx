@@ -1,0 +1,99 @@
+"use client";
+
+import { DocumentPane } from "@/components/review/document-pane";
+import { ShortcutsDialog } from "@/components/ui/shortcuts-dialog";
+import { keyHint } from "@/lib/keys/keymap";
+import { SHORTCUTS } from "@/lib/review/keys";
+import type { FieldView } from "@/lib/review/types";
+import { DecisionBar } from "./decision-bar";
+import { FieldRow } from "./field-row";
+import { FieldsTable } from "./fields-table";
+import { RejectDialog } from "./reject-dialog";
+import { useReviewKeys } from "./use-review-keys";
+import { useReviewState, type WorkspaceProps } from "./use-review-state";
+
+export type { Navigation } from "./use-review-state";
+
+const HINT = keyHint(SHORTCUTS);
+
+/** The review workspace's layout: the scan beside the decision bar and the fields. */
+export function Workspace(props: WorkspaceProps) {
+  const s = useReviewState(props);
+  useReviewKeys(s);
+  const { doc, ordered, flagged } = s;
+
+  const renderRow = (field: FieldView) => {
+    const index = ordered.indexOf(field);
+    return (
+      <FieldRow
+        key={field.id}
+        ref={(el) => {
+          s.rows.current[index] = el;
+        }}
+        field={field}
+        documentType={doc.documentType}
+        current={index === s.current}
+        editing={s.editing === field.id}
+        draft={s.draft}
+        conflict={s.conflicts[field.id] ?? null}
+        revealed={s.revealed[field.id] ?? null}
+        canAct={s.canAct}
+        canReveal={props.canReveal}
+        handlers={{
+          onFocusRow: () => s.setCurrent(index),
+          onAccept: () => void s.changeField(field, { kind: "accept" }),
+          onEdit: () => s.startEditing(field),
+          onUnreadable: () => void s.changeField(field, { kind: "unreadable" }),
+          onDraft: s.setDraft,
+          onSave: () => void s.changeField(field, { kind: "correct", text: s.draft }),
+          onCancel: () => {
+            s.setEditing(null);
+            s.rows.current[index]?.focus();
+          },
+          onReveal: () => void s.reveal(field),
+        }}
+      />
+    );
+  };
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,4fr)_minmax(0,6fr)]">
+      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start">
+        <DocumentPane documentId={doc.id} label={`Scan of ${doc.externalId}`} />
+      </div>
+      <div>
+        <DecisionBar
+          doc={doc}
+          lock={s.lock}
+          left={s.left}
+          canReview={props.canReview}
+          canAct={s.canAct}
+          busy={s.busy}
+          onAcceptAll={() => void s.acceptAll()}
+          onApprove={() => void s.decide("approve")}
+          onReject={() => s.setRejecting(true)}
+          onReopen={() => void s.decide("reopen")}
+          onHelp={() => s.setHelp(true)}
+        />
+        <FieldsTable
+          flagged={ordered.filter((f) => flagged.has(f.id)).map(renderRow)}
+          others={ordered.filter((f) => !flagged.has(f.id)).map(renderRow)}
+          left={s.left}
+        />
+        <p className="mt-2 text-xs text-slate-500">{HINT}</p>
+      </div>
+      <ShortcutsDialog
+        open={s.help}
+        onOpenChange={s.setHelp}
+        keymap={SHORTCUTS}
+        description="A whole review works without a mouse. Esc closes this."
+      />
+      <RejectDialog
+        open={s.rejecting}
+        onOpenChange={s.setRejecting}
+        busy={s.busy}
+        onReject={(reason) => void s.decide("reject", reason)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import {
+  FLOW_STAGES,
+  stageTone,
+  statusLabel,
+  type FlowStatuses,
+  type StageTone,
+} from "@/lib/applications/status";
+
+const TONE: Record<StageTone, { dot: string; text: string }> = {
+  idle: { dot: "bg-slate-300 dark:bg-slate-600", text: "text-slate-600 dark:text-slate-400" },
+  running: { dot: "animate-pulse bg-indigo-500", text: "text-indigo-700 dark:text-indigo-300" },
+  done: { dot: "bg-emerald-500", text: "text-emerald-700 dark:text-emerald-300" },
+  failed: { dot: "bg-red-500", text: "text-red-700 dark:text-red-300" },
+  unknown: { dot: "bg-amber-500", text: "text-amber-800 dark:text-amber-300" },
+};
+
+/**
+ * Atlas's four statuses side by side, in the order work moves through them. The value is shown
+ * as Atlas sent it (with its `crossheck_status` spelling in the tooltip), never reinterpreted.
+ */
+export function FlowStages({ statuses, waiting }: { statuses: FlowStatuses; waiting?: boolean }) {
+  return (
+    <ol className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Atlas statuses">
+      {FLOW_STAGES.map((stage, index) => {
+        const value = statuses[stage.key];
+        const tone = TONE[stageTone(value)];
+        return (
+          <li
+            key={stage.key}
+            data-testid={`stage-${stage.atlasName}`}
+            title={`${stage.atlasName}: ${value ?? "unknown yet"}${stageTone(value) === "unknown" ? " (a value the dashboard does not know, shown as Atlas sent it)" : ""}`}
+            className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-800"
+          >
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              {index + 1}. {stage.label}
+            </span>
+            <span className={`mt-1 flex items-center gap-2 text-sm font-semibold ${tone.text}`}>
+              <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${tone.dot}`} />
+              <span data-testid="stage-value">
+                {value ? statusLabel(value) : waiting ? "Waiting for Atlas" : "Not started"}
+              </span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+const BADGE: Record<StageTone, BadgeTone> = {
+  idle: "neutral",
+  running: "accent",
+  done: "success",
+  failed: "danger",
+  unknown: "warning",
+};
+
+export function MasterStatusBadge({ status }: { status: string | null }) {
+  return (
+    <Badge data-testid="master-status" tone={BADGE[stageTone(status)]}>
+      {statusLabel(status)}
+    </Badge>
+  );
+}
