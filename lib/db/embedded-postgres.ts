@@ -6,7 +6,7 @@
  * `postmaster.pid` and connects instead of starting another. It outlives a `kill -9` of the
  * process that started it; the next start reuses it.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -155,6 +155,21 @@ async function startServer(paths: ReturnType<typeof embeddedServerPaths>): Promi
   }
 }
 
+/** Runs a program to its end without blocking the event loop; stderr kept for the error message. */
+function runToEnd(
+  command: string,
+  args: string[],
+  owner: Owner | undefined,
+): Promise<{ status: number | null; stderr: string; error?: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"], ...owner });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", (error) => resolve({ status: null, stderr, error: error.message }));
+    child.on("close", (status) => resolve({ status, stderr }));
+  });
+}
+
 /** initdb into a scratch folder, then one rename: a half-created data folder never exists. */
 async function initialise(pgdata: string, bin: Binaries, owner: Owner | undefined): Promise<void> {
   if (fs.existsSync(pgdata)) {
@@ -173,13 +188,12 @@ async function initialise(pgdata: string, bin: Binaries, owner: Owner | undefine
     assertReachable(scratch, owner);
   }
   const args = ["-D", scratch, "--username=postgres", "--auth=trust", "--encoding=UTF8", "--no-locale"];
-  const result = spawnSync(bin.initdb, args, {
-    encoding: "utf8",
-    ...owner,
-  });
+  // Asynchronous: initdb takes seconds, and the server (or an in-process simulator) must keep
+  // answering meanwhile.
+  const result = await runToEnd(bin.initdb, args, owner);
   if (result.status !== 0) {
     fs.rmSync(scratch, { recursive: true, force: true });
-    throw new Error(`initdb failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stderr}`);
+    throw new Error(`initdb failed (${result.error ?? `exit ${result.status}`}):\n${result.stderr}`);
   }
   fs.appendFileSync(path.join(scratch, "postgresql.conf"), POSTGRESQL_CONF);
   fs.renameSync(scratch, pgdata);
