@@ -5,7 +5,7 @@
  * only ever calls this app's own flow endpoints, so that is all the embedded one may call;
  * anything else fails as a network error would (the simulator reports the URL as unreachable).
  */
-export function ownFlowEndpointsOnly(appBaseUrl: string, fetchImpl: typeof fetch): typeof fetch {
+export function ownApplicationEndpointsOnly(appBaseUrl: string, fetchImpl: typeof fetch): typeof fetch {
   const base = appBaseUrl.replace(/\/+$/, "");
   const allowed = new URL(`${base}/api/applications/`);
   // The path given to Atlas before the rename, which applications started then still carry.

@@ -3,11 +3,11 @@ import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns"
 import { users } from "./users";
 
 /** A loan application on Atlas's Flow API. Statuses are Atlas's strings, kept verbatim. */
-export const flows = pgTable(
+export const applications = pgTable(
   "flows",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    applicationId: text("application_id").notNull().unique(),
+    applicationNumber: text("application_id").notNull().unique(),
     productType: text("product_type").notNull(),
     flowParams: jsonb("flow_params"),
     /** Atlas's id for the flow, known once `flow/init` answers. */
@@ -38,18 +38,18 @@ export const flows = pgTable(
 );
 
 /** Raw callbacks as received, for audit; the idempotency key makes a replay a no-op. */
-export const flowCallbacks = pgTable(
+export const applicationCallbacks = pgTable(
   "flow_callbacks",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    flowId: uuid("flow_id")
+    applicationId: uuid("flow_id")
       .notNull()
-      .references(() => flows.id, { onDelete: "cascade" }),
+      .references(() => applications.id, { onDelete: "cascade" }),
     idempotencyKey: text("idempotency_key").notNull(),
     payload: jsonb("payload").notNull(),
     receivedAt: timestamptz("received_at").defaultNow().notNull(),
   },
-  (t) => [unique("flow_callbacks_flow_key_unique").on(t.flowId, t.idempotencyKey)],
+  (t) => [unique("flow_callbacks_flow_key_unique").on(t.applicationId, t.idempotencyKey)],
 );
 
 /**
@@ -60,9 +60,9 @@ export const crossChecks = pgTable(
   "cross_checks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    flowId: uuid("flow_id")
+    applicationId: uuid("flow_id")
       .notNull()
-      .references(() => flows.id, { onDelete: "cascade" }),
+      .references(() => applications.id, { onDelete: "cascade" }),
     fieldName: text("field_name").notNull(),
     sourceDocumentId: text("source_document_id").notNull(),
     sourceDocumentType: text("source_document_type"),
@@ -79,7 +79,7 @@ export const crossChecks = pgTable(
   },
   (t) => [
     unique("cross_checks_comparison_unique").on(
-      t.flowId,
+      t.applicationId,
       t.fieldName,
       t.sourceDocumentId,
       t.targetDocumentId,
