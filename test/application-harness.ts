@@ -1,5 +1,5 @@
 /**
- * Shared set-up for the flow integration tests (tests only): the simulator served over HTTP, and
+ * Shared set-up for the application integration tests (tests only): the simulator served over HTTP, and
  * a small HTTP server standing in for our app's two Atlas endpoints, backed by the test database
  * through the same functions the route handlers call. The simulator really calls them.
  */

@@ -18,7 +18,7 @@ import { pendingApplicationUploads, submitApplicationUpload } from "./upload";
 
 /**
  * The fallback when callbacks cannot reach us: sends uploads left pending, polls
- * `GET /v3/verification/status` for flows that are not finished, and, once a flow is terminal
+ * `GET /v3/verification/status` for applications that are not finished, and, once one is terminal
  * and still lacks results, reads `GET /v3/verification/extracts`. It gives the callback a grace
  * period first, so that normally results arrive by callback and Atlas is asked once.
  */
@@ -35,7 +35,7 @@ export type ApplicationPollResult =
   | { skipped: "leased-elsewhere" | "not-started" }
   | { skipped?: undefined; master: string | null; storedFromPoll: number };
 
-/** How long to wait between extract reads for a finished flow that still lacks some results. */
+/** How long to wait between extract reads for a finished application that still lacks some results. */
 const MISSING_RESULTS_BACKOFF_MS = 60_000;
 /**
  * A master_status the status-word table does not know is polled with a doubling interval (capped)
@@ -64,7 +64,7 @@ export class ApplicationPoller {
     this.pool = deps.pool ?? new WorkerPool(DEFAULT_POOL_SIZE);
   }
 
-  /** One flow's round (uploads, status, extracts) takes one slot of the pool. */
+  /** One application's round (uploads, status, extracts) takes one slot of the pool. */
   run(applicationId: string): Promise<ApplicationPollResult> {
     const running = this.inFlight.get(applicationId);
     if (running) return running;
@@ -190,7 +190,7 @@ export class ApplicationPoller {
     return rows.map((r) => r.id);
   }
 
-  /** Every due flow, as many at once as the pool allows. */
+  /** Every due application, as many at once as the pool allows. */
   async tick(): Promise<void> {
     const db = await this.deps.db();
     const due = await this.dueApplications(db);

@@ -8,7 +8,7 @@ import { documentResult } from "@/lib/documents/result-row";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 
 /**
- * Stores a flow's CallbackData (from the callback or from `GET /v3/verification/extracts`).
+ * Stores an application's CallbackData (from the callback or from `GET /v3/verification/extracts`).
  * Call inside a transaction. Results are written only to documents still waiting for one, and
  * cross-checks are upserted by their comparison, so storing the same payload twice, or the
  * callback and the poll both, changes nothing the second time and never touches review work.

@@ -4,7 +4,7 @@
  * 1. A per-application secret, embedded in the `auth_url` we give Atlas. Only its sha256 is
  *    stored, so a database leak does not let anyone post callbacks.
  * 2. A short-lived access token, issued by our auth endpoint to whoever presents that secret,
- *    and required on the callback. It is HMAC-signed and names the flow it was issued for, so a
+ *    and required on the callback. It is HMAC-signed and names the application it was issued for, so a
  *    token of one application is worthless on another's callback URL.
  *
  * Pure (the signing key is passed in), so the checks are unit-testable.
@@ -36,7 +36,7 @@ export function applicationSecretMatches(presented: string | null | undefined, s
 
 export type CallbackTokenSigner = {
   issue(applicationId: string, nowMs?: number): { accessToken: string; expiresIn: number };
-  /** True only for an unexpired token issued for exactly this flow. */
+  /** True only for an unexpired token issued for exactly this application. */
   verify(token: string | null | undefined, applicationId: string, nowMs?: number): boolean;
 };
 

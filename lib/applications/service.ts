@@ -9,7 +9,7 @@ import { processSingleton } from "@/lib/process-singleton";
 import { ApplicationPoller } from "./poller";
 import { createCallbackTokenSigner, type CallbackTokenSigner } from "./secrets";
 
-/** The process-wide flow poller and token signer, wired to the app's database, Atlas and settings. */
+/** The process-wide application poller and token signer, wired to the app's database, Atlas and settings. */
 export function getApplicationPoller(): ApplicationPoller {
   return processSingleton(
     "application-poller",

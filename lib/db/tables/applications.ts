@@ -2,11 +2,16 @@ import { bigint, index, integer, pgTable, real, text, unique, uuid } from "drizz
 import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 
-/** A loan application on Atlas's Flow API. Statuses are Atlas's strings, kept verbatim. */
+/**
+ * A loan application: our record of one Atlas flow (Atlas's Flow API). The SQL names keep the
+ * table's first name (`flows`, `flow_id`, `flow_callbacks`); the code says application. Statuses
+ * are Atlas's strings, kept verbatim.
+ */
 export const applications = pgTable(
   "flows",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** The loan application number people type and see (Atlas's `application_id`). */
     applicationNumber: text("application_id").notNull().unique(),
     productType: text("product_type").notNull(),
     flowParams: jsonb("flow_params"),
@@ -22,7 +27,7 @@ export const applications = pgTable(
     lastStatusAt: timestamptz("last_status_at"),
     callbackReceivedAt: timestamptz("callback_received_at"),
     lastError: maskedText("last_error"),
-    /** Polling fallback: a lease so that only one app instance polls a flow at a time. */
+    /** Polling fallback: a lease so that only one app instance polls an application at a time. */
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamptz("lease_until"),
     nextPollAt: timestamptz("next_poll_at"),

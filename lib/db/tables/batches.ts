@@ -49,7 +49,7 @@ export const batches = pgTable(
 );
 
 /**
- * One request to Atlas carrying a chunk of a batch's (or a flow's) rows. Rows are recorded
+ * One request to Atlas carrying a chunk of a batch's (or an application's) rows. Rows are recorded
  * here before the request is sent, so a failure or a retry never loses or duplicates them.
  */
 export const atlasUploads = pgTable(

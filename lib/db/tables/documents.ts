@@ -20,7 +20,7 @@ export type FieldValidation = {
 };
 
 /**
- * A document belongs to a batch or to a flow, never both. `document_id` (property `externalId`)
+ * A document belongs to a batch or to an application, never both. `document_id` (property `externalId`)
  * is the id we send Atlas and Atlas echoes back; other tables' `document_id` columns reference
  * `documents.id` instead.
  *
