@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ownApplicationEndpointsOnly } from "./own-endpoints";
 
-describe("ownFlowEndpointsOnly (the embedded simulator's outbound fetch)", () => {
+describe("ownApplicationEndpointsOnly (the embedded simulator's outbound fetch)", () => {
   const calls: { url: string; redirect?: RequestRedirect }[] = [];
   const fake = (async (input: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: String(input), redirect: init?.redirect });
@@ -9,7 +9,7 @@ describe("ownFlowEndpointsOnly (the embedded simulator's outbound fetch)", () =>
   }) as typeof fetch;
   const guarded = ownApplicationEndpointsOnly("http://localhost:3000/", fake);
 
-  it("calls this app's flow endpoints, without following redirects", async () => {
+  it("calls this app's application endpoints, without following redirects", async () => {
     await guarded("http://localhost:3000/api/flows/abc/auth?key=s", { method: "POST" });
     await guarded(new URL("http://localhost:3000/api/flows/abc/callback"));
     expect(calls).toEqual([
