@@ -7,14 +7,14 @@ test("a reload while an upload is in flight, then a second upload, says it was a
   test.setTimeout(120_000);
   await signInAs(page, "admin");
   await page.goto("/applications/new");
-  const applicationId = unique("LOS-reload");
-  await page.getByLabel("Application id", { exact: true }).fill(applicationId);
+  const applicationNumber = unique("LOS-reload");
+  await page.getByLabel("Application id", { exact: true }).fill(applicationNumber);
   await page.getByRole("button", { name: "Create application" }).click();
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
 
   // Explicit ids: once recorded they are in the application, so the preview knows them.
   const rows = ["cdl-2077-pan", "cdl-2077-aadhaar"].map(
-    (name) => `${applicationId}-${name},${baseURL}/atlas-sim/files/${name}.svg`,
+    (name) => `${applicationNumber}-${name},${baseURL}/atlas-sim/files/${name}.svg`,
   );
   const text = ["document_id,file_url", ...rows].join("\n");
   await page.getByLabel("Document URLs or CSV rows").fill(text);
@@ -52,8 +52,8 @@ test("a link that lapses between the preview and the upload is reported, not dro
   test.setTimeout(90_000);
   await signInAs(page, "admin");
   await page.goto("/applications/new");
-  const applicationId = unique("LOS-lapse");
-  await page.getByLabel("Application id", { exact: true }).fill(applicationId);
+  const applicationNumber = unique("LOS-lapse");
+  await page.getByLabel("Application id", { exact: true }).fill(applicationNumber);
   await page.getByRole("button", { name: "Create application" }).click();
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
 
@@ -65,8 +65,8 @@ test("a link that lapses between the preview and the upload is reported, not dro
     `&X-Amz-Date=${signedAt}&X-Amz-Expires=3600&X-Amz-Signature=${"ab".repeat(32)}`;
   const text = [
     "document_id,file_url",
-    `${applicationId}-pan,${baseURL}/atlas-sim/files/cdl-2077-pan.svg`,
-    `${applicationId}-invoice,${soon}`,
+    `${applicationNumber}-pan,${baseURL}/atlas-sim/files/cdl-2077-pan.svg`,
+    `${applicationNumber}-invoice,${soon}`,
   ].join("\n");
   await page.getByLabel("Document URLs or CSV rows").fill(text);
   await expect(page.getByTestId("upload-row-summary")).toHaveText("2 rows: 2 valid, 0 with problems");
@@ -75,6 +75,6 @@ test("a link that lapses between the preview and the upload is reported, not dro
   await page.getByRole("button", { name: "Upload 2 documents" }).click();
   const notice = page.getByTestId("upload-notice");
   await expect(notice).toContainText("1 document(s) sent to Atlas; 1 skipped: expired at");
-  await expect(notice).toContainText(`line 3 (${applicationId}-invoice): expired at`);
+  await expect(notice).toContainText(`line 3 (${applicationNumber}-invoice): expired at`);
   await expect(page.getByTestId("application-document-row")).toHaveCount(1);
 });

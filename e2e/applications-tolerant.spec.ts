@@ -26,10 +26,10 @@ async function withProfile(page: Page, baseURL: string, profile: string, run: ()
 
 async function newApplicationWithDocuments(page: Page, baseURL: string, prefix: string) {
   await page.goto("/applications/new");
-  const applicationId = unique(prefix);
-  await page.getByLabel("Application id", { exact: true }).fill(applicationId);
+  const applicationNumber = unique(prefix);
+  await page.getByLabel("Application id", { exact: true }).fill(applicationNumber);
   await page.getByRole("button", { name: "Create application" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: applicationId })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: applicationNumber })).toBeVisible();
   const rows = CDL_1042.map((name) => `${prefix}-${name},${baseURL}/atlas-sim/files/${name}.svg`);
   await page.getByLabel("Document URLs or CSV rows").fill(["document_id,file_url", ...rows].join("\n"));
   await page.getByRole("button", { name: "Upload 4 documents" }).click();

@@ -17,8 +17,8 @@ test("an admin creates an application, uploads the four CDL documents, and follo
   await page.getByRole("link", { name: "New application" }).click();
   await expect(page).toHaveURL(/\/applications\/new$/);
 
-  const applicationId = unique("LOS-1042");
-  await page.getByLabel("Application id", { exact: true }).fill(applicationId);
+  const applicationNumber = unique("LOS-1042");
+  await page.getByLabel("Application id", { exact: true }).fill(applicationNumber);
   await page.getByLabel(/^flow_params/).fill("{not json");
   await expect(page.getByText(/flow_params is not valid JSON/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Create application" })).toBeDisabled();
@@ -26,7 +26,7 @@ test("an admin creates an application, uploads the four CDL documents, and follo
   await page.getByRole("button", { name: "Create application" }).click();
 
   await expect(page).toHaveURL(/\/applications\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole("heading", { level: 1, name: applicationId })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: applicationNumber })).toBeVisible();
   const status = page.getByRole("region", { name: "Status" });
   await expect(status.getByTestId("stage-master_status")).toContainText("Not started");
 
@@ -67,7 +67,7 @@ test("an admin creates an application, uploads the four CDL documents, and follo
   ).toBeVisible();
 
   // The list shows the application with its status.
-  await page.goto(`/applications?q=${applicationId}`);
+  await page.goto(`/applications?q=${applicationNumber}`);
   await expect(page.getByTestId("application-row")).toHaveCount(1);
   await expect(page.getByTestId("application-row").getByTestId("master-status")).toHaveText("Success");
 });
@@ -79,10 +79,10 @@ test("a 422 from Atlas (auth URL unreachable) is explained in words an admin can
   test.setTimeout(90_000);
   await signInAs(page, "admin");
   await page.goto("/applications/new");
-  const applicationId = unique("LOS-422");
-  await page.getByLabel("Application id", { exact: true }).fill(applicationId);
+  const applicationNumber = unique("LOS-422");
+  await page.getByLabel("Application id", { exact: true }).fill(applicationNumber);
   await page.getByRole("button", { name: "Create application" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: applicationId })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: applicationNumber })).toBeVisible();
 
   // The simulator's next auth_url check fails, as if Atlas could not reach us. (The control
   // endpoints need a signed-in admin: page.request carries the page's session.)

@@ -109,11 +109,13 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
   });
 
   test("200 MB chunked callback bodies without a token: 401, RSS grows by less than 20 MB", async () => {
-    const flowId = randomUUID();
+    const applicationId = randomUUID();
     // Warm up: load the route modules and the database once, so the measurement sees only the bodies.
     for (let i = 0; i < 3; i++) {
-      expect((await streamChunked(`/api/applications/${flowId}/callback`, 256 * 1024)).status).toBe(401);
-      expect((await streamChunked(`/api/applications/${flowId}/auth`, 8 * 1024)).status).toBe(401);
+      expect((await streamChunked(`/api/applications/${applicationId}/callback`, 256 * 1024)).status).toBe(
+        401,
+      );
+      expect((await streamChunked(`/api/applications/${applicationId}/auth`, 8 * 1024)).status).toBe(401);
     }
     // Let the warm-up's garbage settle, then take the lowest of a few readings as the baseline.
     const readings: number[] = [];
@@ -122,7 +124,7 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
       readings.push(rssBytes(server.pid!));
     }
     const before = Math.min(...readings);
-    const single = await streamChunked(`/api/applications/${flowId}/callback`, 200 * MB);
+    const single = await streamChunked(`/api/applications/${applicationId}/callback`, 200 * MB);
     expect(single.status).toBe(401);
     const afterOne = rssBytes(server.pid!);
     // The issue's attack: four at once.
@@ -195,9 +197,9 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
   });
 
   test("a chunked auth request body past its cap is refused (413) without growing memory", async () => {
-    const flowId = randomUUID();
+    const applicationId = randomUUID();
     const before = rssBytes(server.pid!);
-    const answer = await streamChunked(`/api/applications/${flowId}/auth`, 200 * MB);
+    const answer = await streamChunked(`/api/applications/${applicationId}/auth`, 200 * MB);
     expect(answer.status).toBe(413);
     expect(rssBytes(server.pid!) - before).toBeLessThan(20 * MB);
   });

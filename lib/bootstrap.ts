@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { createUser, findUserByEmail } from "@/lib/db/queries/users";
 import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { startBatchEngine } from "@/lib/batches/service";
-import { startFlowPoller } from "@/lib/applications/service";
+import { startApplicationPoller } from "@/lib/applications/service";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
@@ -34,7 +34,7 @@ export async function bootstrap(): Promise<void> {
     }
   }
   startBatchEngine();
-  startFlowPoller();
+  startApplicationPoller();
   logger.info("app.started", {
     mode: env.demoMode ? "demo (embedded Atlas simulator)" : "atlas",
     database: env.DATABASE_URL ? "postgres" : `embedded-postgres (${env.DATA_DIR})`,

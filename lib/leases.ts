@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { batches, flows } from "@/lib/db/schema";
+import { batches, applications } from "@/lib/db/schema";
 
 /**
  * A database lease on one row, so that several app instances never work on the same batch or
- * flow at once. Times come from the database clock (now()), not from each instance's.
+ * application at once. Times come from the database clock (now()), not from each instance's.
  */
-export function rowLease(table: typeof batches | typeof flows) {
+export function rowLease(table: typeof batches | typeof applications) {
   // Both tables declare id, lease_owner and lease_until alike; one typing serves both.
   const t = table as typeof batches;
   return {

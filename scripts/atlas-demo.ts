@@ -92,23 +92,23 @@ async function main() {
     log("Every document has a result:");
     for (const [documentId, type] of results) console.log(`    ${documentId.padEnd(22)} ${type}`);
 
-    const flow = await client.flow.init({
+    const application = await client.flow.init({
       productType: "POC_CDL",
       applicationId: "DEMO-1042",
       authUrl: `${receiver.url}/atlas/auth`,
       callbackUrl: `${receiver.url}/atlas/callback`,
       flowParams: { source: "atlas-demo" },
     });
-    log("Flow created", flow.flowUuid);
+    log("Flow created", application.flowUuid);
     const caseFiles = specimens.filter((s) => s.caseId === "1042");
     await client.flow.upload({
-      flowUuid: flow.flowUuid,
+      flowUuid: application.flowUuid,
       files: caseFiles.map((s) => ({ documentId: s.name, fileUrl: s.fileUrl })),
     });
     log(`Uploaded ${caseFiles.length} documents of CDL case 1042 to the flow`);
 
     for (let i = 0; ; i++) {
-      const status = await client.flow.status(flow.flowUuid);
+      const status = await client.flow.status(application.flowUuid);
       log(
         "  status",
         `upload ${status.uploadStatus}, processing ${status.processingStatus}, cross-checks ${status.crosscheckStatus}, master ${status.masterStatus}`,
@@ -117,7 +117,7 @@ async function main() {
       if (i > 60) throw new Error("The flow did not finish in time");
       await sleep(500);
     }
-    const extracts = await client.flow.extracts(flow.flowUuid);
+    const extracts = await client.flow.extracts(application.flowUuid);
     log(`Flow extracts: ${extracts.ocrData.length} documents, ${extracts.crossChecks.length} cross-checks`);
     for (const doc of extracts.ocrData) {
       const name = readField(doc.fields.name ?? doc.fields.name_as_per_pan ?? doc.fields.customer_name).value;

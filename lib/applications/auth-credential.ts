@@ -103,7 +103,7 @@ function bodyCandidates(text: string, contentType: string): string[] {
  * own next to the secret we gave it, and the secret must still be found wherever it is.
  * Throws BodyTooLargeError (lib/http/read-body.ts) for a body past MAX_AUTH_BODY_BYTES.
  */
-export async function presentedFlowKeys(request: Request): Promise<string[]> {
+export async function presentedApplicationKeys(request: Request): Promise<string[]> {
   const url = new URL(request.url);
   const found: string[] = [];
   for (const name of CREDENTIAL_KEYS) {

@@ -5,15 +5,22 @@
  */
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, crossChecks, documents, fields, flowCallbacks, flows } from "@/lib/db/schema";
+import {
+  auditEvents,
+  crossChecks,
+  documents,
+  fields,
+  applicationCallbacks,
+  applications,
+} from "@/lib/db/schema";
 import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { answerAuthRequest, answerCallback } from "./callbacks";
 import { CALLBACK_TOKEN_TTL_MS } from "./secrets";
-import { CDL_1042, createTestUser, FlowHarness, THRESHOLDS } from "@/test/flow-harness";
+import { CDL_1042, createTestUser, ApplicationHarness, THRESHOLDS } from "@/test/application-harness";
 
-describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
+describe.each(testDrivers)("application callbacks (%s)", (driver) => {
   const t = useTestDatabase(driver);
-  const h = new FlowHarness(() => t.db);
+  const h = new ApplicationHarness(() => t.db);
   let userId: string;
 
   beforeAll(async () => {
@@ -23,39 +30,44 @@ describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
   afterAll(() => h.close());
 
   /** Everything a callback could have written for this flow. */
-  async function footprint(flowId: string) {
+  async function footprint(applicationId: string) {
     const n = async (q: Promise<{ n: number }[]>) => Number((await q)[0]!.n);
-    const [flow] = await t.db.select().from(flows).where(eq(flows.id, flowId));
+    const [application] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
     return {
       callbacks: await n(
-        t.db.select({ n: count() }).from(flowCallbacks).where(eq(flowCallbacks.flowId, flowId)),
+        t.db
+          .select({ n: count() })
+          .from(applicationCallbacks)
+          .where(eq(applicationCallbacks.applicationId, applicationId)),
       ),
       crossChecks: await n(
-        t.db.select({ n: count() }).from(crossChecks).where(eq(crossChecks.flowId, flowId)),
+        t.db.select({ n: count() }).from(crossChecks).where(eq(crossChecks.applicationId, applicationId)),
       ),
       fields: await n(
         t.db
           .select({ n: count() })
           .from(fields)
           .innerJoin(documents, eq(documents.id, fields.documentId))
-          .where(eq(documents.flowId, flowId)),
+          .where(eq(documents.applicationId, applicationId)),
       ),
-      audits: await n(t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.targetId, flowId))),
+      audits: await n(
+        t.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.targetId, applicationId)),
+      ),
       documents: (
         await t.db
           .select({ id: documents.id, status: documents.status, updatedAt: documents.updatedAt })
           .from(documents)
-          .where(eq(documents.flowId, flowId))
+          .where(eq(documents.applicationId, applicationId))
           .orderBy(documents.externalId)
       ).map((d) => `${d.id}:${d.status}:${d.updatedAt.toISOString()}`),
-      callbackReceivedAt: flow!.callbackReceivedAt,
-      masterStatus: flow!.masterStatus,
+      callbackReceivedAt: application!.callbackReceivedAt,
+      masterStatus: application!.masterStatus,
     };
   }
 
-  const post = (flowId: string, headers: Record<string, string>, body: unknown) =>
+  const post = (applicationId: string, headers: Record<string, string>, body: unknown) =>
     answerCallback(t.db, {
-      flowId,
+      applicationId,
       headers: new Headers(headers),
       bodyText: JSON.stringify(body),
       signer: h.signer,
@@ -63,12 +75,12 @@ describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
     });
 
   it("delivers the results by callback, with exactly one dealer_address mismatch for case 1042", async () => {
-    const flowId = await h.startedApplication(userId, "APP-1042-roundtrip");
-    const { outcome } = await h.upload(flowId, h.sampleRows(CDL_1042, "rt"));
+    const applicationId = await h.startedApplication(userId, "APP-1042-roundtrip");
+    const { outcome } = await h.upload(applicationId, h.sampleRows(CDL_1042, "rt"));
     expect(outcome).toEqual({ sent: true, documents: 4 });
-    await h.callbackStored(flowId);
+    await h.callbackStored(applicationId);
 
-    const docs = await t.db.select().from(documents).where(eq(documents.flowId, flowId));
+    const docs = await t.db.select().from(documents).where(eq(documents.applicationId, applicationId));
     expect(docs.map((d) => [d.status, d.documentType]).sort()).toEqual([
       ["extracted", "AADHAAR"],
       ["extracted", "DELIVERY_ORDER"],
@@ -76,35 +88,39 @@ describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
       ["extracted", "PAN"],
     ]);
     expect(docs.every((d) => d.fieldCount > 0)).toBe(true);
-    const checks = await t.db.select().from(crossChecks).where(eq(crossChecks.flowId, flowId));
+    const checks = await t.db.select().from(crossChecks).where(eq(crossChecks.applicationId, applicationId));
     expect(checks.length).toBeGreaterThan(1);
     const below = checks.filter((c) => (c.similarityScore ?? 0) < 80);
     expect(below.map((c) => c.fieldName)).toEqual(["dealer_address"]);
-    const [flow] = await t.db.select().from(flows).where(eq(flows.id, flowId));
-    expect(flow).toMatchObject({ masterStatus: "SUCCESS", crossheckStatus: "COMPLETED" });
+    const [application] = await t.db.select().from(applications).where(eq(applications.id, applicationId));
+    expect(application).toMatchObject({ masterStatus: "SUCCESS", crossheckStatus: "COMPLETED" });
     expect(h.callbackStatuses.at(-1)).toBe(200);
   });
 
   it("refuses a callback without a token, with a wrong or expired token, or with another flow's token, and stores nothing", async () => {
-    const flowA = await h.startedApplication(userId, "APP-A");
-    const flowB = await h.startedApplication(userId, "APP-B");
+    const applicationA = await h.startedApplication(userId, "APP-A");
+    const applicationB = await h.startedApplication(userId, "APP-B");
     h.failCallbacks = 1; // keep the simulator's own callback away: flow A waits for one
-    const { outcome } = await h.upload(flowA, h.sampleRows(CDL_1042, "a"));
+    const { outcome } = await h.upload(applicationA, h.sampleRows(CDL_1042, "a"));
     expect(outcome.sent).toBe(true);
     await h.refusedCallbacksAttempted();
     const [{ flowUuid }] = (await t.db
-      .select({ flowUuid: flows.flowUuid })
-      .from(flows)
-      .where(eq(flows.id, flowA))) as [{ flowUuid: string }];
+      .select({ flowUuid: applications.flowUuid })
+      .from(applications)
+      .where(eq(applications.id, applicationA))) as [{ flowUuid: string }];
     const payload = await h.atlas.flow.extracts(flowUuid);
-    const before = await footprint(flowA);
+    const before = await footprint(applicationA);
     expect(before.callbacks).toBe(0);
 
     const tokenB = (
-      await answerAuthRequest(t.db, { flowId: flowB, key: h.secretOf(flowB), signer: h.signer })
+      await answerAuthRequest(t.db, {
+        applicationId: applicationB,
+        key: h.secretOf(applicationB),
+        signer: h.signer,
+      })
     ).body.access_token as string;
-    const validA = h.signer.issue(flowA).accessToken;
-    const expiredA = h.signer.issue(flowA, Date.now() - CALLBACK_TOKEN_TTL_MS - 1).accessToken;
+    const validA = h.signer.issue(applicationA).accessToken;
+    const expiredA = h.signer.issue(applicationA, Date.now() - CALLBACK_TOKEN_TTL_MS - 1).accessToken;
     const forged = `${validA.slice(0, -4)}AAAA`;
     const attempts: Record<string, string>[] = [
       {},
@@ -117,71 +133,77 @@ describe.each(testDrivers)("flow callbacks (%s)", (driver) => {
       { authorization: `Basic ${validA}` },
     ];
     for (const headers of attempts) {
-      const answer = await post(flowA, headers, payload.raw);
+      const answer = await post(applicationA, headers, payload.raw);
       expect(answer.status, JSON.stringify(headers)).toBe(401);
     }
-    expect(await footprint(flowA)).toEqual(before);
+    expect(await footprint(applicationA)).toEqual(before);
 
     // The same payload with A's own token is taken.
-    expect((await post(flowA, { token: validA }, payload.raw)).status).toBe(200);
-    expect((await footprint(flowA)).callbacks).toBe(1);
+    expect((await post(applicationA, { token: validA }, payload.raw)).status).toBe(200);
+    expect((await footprint(applicationA)).callbacks).toBe(1);
   });
 
   it("issues a token only to a caller presenting the application's own secret", async () => {
-    const flowA = await h.startedApplication(userId, "APP-auth-A");
-    const flowB = await h.startedApplication(userId, "APP-auth-B");
-    const ask = (flowId: string, key: string | null) =>
-      answerAuthRequest(t.db, { flowId, key, signer: h.signer });
-    expect((await ask(flowA, null)).status).toBe(401);
-    expect((await ask(flowA, "guess")).status).toBe(401);
-    expect((await ask(flowA, h.secretOf(flowB))).status).toBe(401);
-    expect((await ask("not-a-uuid", h.secretOf(flowA))).status).toBe(401);
-    const granted = await ask(flowA, h.secretOf(flowA));
+    const applicationA = await h.startedApplication(userId, "APP-auth-A");
+    const applicationB = await h.startedApplication(userId, "APP-auth-B");
+    const ask = (applicationId: string, key: string | null) =>
+      answerAuthRequest(t.db, { applicationId, key, signer: h.signer });
+    expect((await ask(applicationA, null)).status).toBe(401);
+    expect((await ask(applicationA, "guess")).status).toBe(401);
+    expect((await ask(applicationA, h.secretOf(applicationB))).status).toBe(401);
+    expect((await ask("not-a-uuid", h.secretOf(applicationA))).status).toBe(401);
+    const granted = await ask(applicationA, h.secretOf(applicationA));
     expect(granted.status).toBe(200);
     expect(granted.body).toMatchObject({ token_type: "Bearer", expires_in: 600 });
     const token = granted.body.access_token as string;
-    expect(h.signer.verify(token, flowA)).toBe(true);
-    expect(h.signer.verify(token, flowB)).toBe(false);
+    expect(h.signer.verify(token, applicationA)).toBe(true);
+    expect(h.signer.verify(token, applicationB)).toBe(false);
     // The secret itself is never stored.
-    const [row] = await t.db.select({ hash: flows.authSecretHash }).from(flows).where(eq(flows.id, flowA));
-    expect(row!.hash).not.toContain(h.secretOf(flowA));
+    const [row] = await t.db
+      .select({ hash: applications.authSecretHash })
+      .from(applications)
+      .where(eq(applications.id, applicationA));
+    expect(row!.hash).not.toContain(h.secretOf(applicationA));
   });
 
   it("treats a replayed callback as a no-op, even with its keys reordered", async () => {
-    const flowId = await h.startedApplication(userId, "APP-replay");
-    await h.upload(flowId, h.sampleRows(CDL_1042, "replay"));
-    await h.callbackStored(flowId);
-    const [stored] = await t.db.select().from(flowCallbacks).where(eq(flowCallbacks.flowId, flowId));
-    const before = await footprint(flowId);
+    const applicationId = await h.startedApplication(userId, "APP-replay");
+    await h.upload(applicationId, h.sampleRows(CDL_1042, "replay"));
+    await h.callbackStored(applicationId);
+    const [stored] = await t.db
+      .select()
+      .from(applicationCallbacks)
+      .where(eq(applicationCallbacks.applicationId, applicationId));
+    const before = await footprint(applicationId);
     expect(before.callbacks).toBe(1);
 
-    const token = h.signer.issue(flowId).accessToken;
-    const replay = await post(flowId, { authorization: `Bearer ${token}` }, stored!.payload);
+    const token = h.signer.issue(applicationId).accessToken;
+    const replay = await post(applicationId, { authorization: `Bearer ${token}` }, stored!.payload);
     expect(replay).toEqual({ status: 200, body: { received: true, duplicate: true } });
     const reordered = Object.fromEntries(Object.entries(stored!.payload as object).reverse());
-    expect((await post(flowId, { token }, reordered)).body).toMatchObject({ duplicate: true });
-    expect(await footprint(flowId)).toEqual(before);
+    expect((await post(applicationId, { token }, reordered)).body).toMatchObject({ duplicate: true });
+    expect(await footprint(applicationId)).toEqual(before);
   });
 
   it("refuses bodies that are not CallbackData, and callbacks naming another Atlas flow", async () => {
-    const flowId = await h.startedApplication(userId, "APP-bad-body");
-    const token = h.signer.issue(flowId).accessToken;
-    const before = await footprint(flowId);
+    const applicationId = await h.startedApplication(userId, "APP-bad-body");
+    const token = h.signer.issue(applicationId).accessToken;
+    const before = await footprint(applicationId);
     const notJson = await answerCallback(t.db, {
-      flowId,
+      applicationId,
       headers: new Headers({ token }),
       bodyText: "{not json",
       signer: h.signer,
       thresholds: async () => THRESHOLDS,
     });
     expect(notJson.status).toBe(400);
-    expect((await post(flowId, { token }, { ocr_data: "nope" })).status).toBe(400);
+    expect((await post(applicationId, { token }, { ocr_data: "nope" })).status).toBe(400);
     const other = await post(
-      flowId,
+      applicationId,
       { token },
       { flow_uuid: "someone-else", ocr_data: [], cross_checks: [] },
     );
     expect(other.status).toBe(409);
-    expect(await footprint(flowId)).toEqual(before);
+    expect(await footprint(applicationId)).toEqual(before);
   });
 });

@@ -6,11 +6,11 @@ import { parseAtlasJson } from "@/lib/atlas/json";
 import { parseFlowCallback } from "@/lib/atlas/flow-normalise";
 import type { Db } from "@/lib/db";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
-import { flowCallbacks, flows } from "@/lib/db/schema";
+import { applicationCallbacks, applications } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { logger } from "@/lib/logger";
-import { storeFlowResults } from "./results";
-import { flowSecretMatches, presentedToken, type CallbackTokenSigner } from "./secrets";
+import { storeApplicationResults } from "./results";
+import { applicationSecretMatches, presentedToken, type CallbackTokenSigner } from "./secrets";
 import { statusMeaning } from "./status";
 import { isUuid } from "@/lib/ids";
 
@@ -26,18 +26,18 @@ const refused = (status: number, error: string): EndpointAnswer => ({ status, bo
 
 export async function answerAuthRequest(
   db: Db,
-  input: { flowId: string; key: string | string[] | null; signer: CallbackTokenSigner; now?: number },
+  input: { applicationId: string; key: string | string[] | null; signer: CallbackTokenSigner; now?: number },
 ): Promise<EndpointAnswer> {
   // Unknown application and wrong key answer alike, so the endpoint reveals nothing.
   const denied = refused(401, "Unknown application or wrong key.");
   const keys = (Array.isArray(input.key) ? input.key : [input.key]).filter((k): k is string => !!k);
-  if (!isUuid(input.flowId) || keys.length === 0) return denied;
-  const [flow] = await db
-    .select({ hash: flows.authSecretHash })
-    .from(flows)
-    .where(eq(flows.id, input.flowId));
-  if (!flow || !keys.some((key) => flowSecretMatches(key, flow.hash))) return denied;
-  const { accessToken, expiresIn } = input.signer.issue(input.flowId, input.now);
+  if (!isUuid(input.applicationId) || keys.length === 0) return denied;
+  const [application] = await db
+    .select({ hash: applications.authSecretHash })
+    .from(applications)
+    .where(eq(applications.id, input.applicationId));
+  if (!application || !keys.some((key) => applicationSecretMatches(key, application.hash))) return denied;
+  const { accessToken, expiresIn } = input.signer.issue(input.applicationId, input.now);
   return { status: 200, body: { access_token: accessToken, token_type: "Bearer", expires_in: expiresIn } };
 }
 
@@ -51,14 +51,14 @@ const UNAUTHORISED = "Missing or invalid token for this application. Obtain one 
  * reads a byte of the body, so an anonymous caller cannot make the server hold anything.
  */
 export function callbackAuthorised(input: {
-  flowId: string;
+  applicationId: string;
   headers: Headers;
   url?: string;
   signer: CallbackTokenSigner;
   nowMs?: number;
 }): boolean {
   const token = presentedToken(input.headers, input.url);
-  return isUuid(input.flowId) && input.signer.verify(token, input.flowId, input.nowMs);
+  return isUuid(input.applicationId) && input.signer.verify(token, input.applicationId, input.nowMs);
 }
 
 export const callbackUnauthorised = (): EndpointAnswer => refused(401, UNAUTHORISED);
@@ -66,7 +66,7 @@ export const callbackUnauthorised = (): EndpointAnswer => refused(401, UNAUTHORI
 export async function answerCallback(
   db: Db,
   input: {
-    flowId: string;
+    applicationId: string;
     headers: Headers;
     url?: string;
     bodyText: string;
@@ -87,15 +87,18 @@ export async function answerCallback(
   } catch (error) {
     return refused(400, isAtlasError(error) ? error.userMessage : "The callback could not be understood.");
   }
-  const [flow] = await db.select({ flowUuid: flows.flowUuid }).from(flows).where(eq(flows.id, input.flowId));
-  if (!flow) return refused(404, "This application no longer exists.");
-  if (extracts.flowUuid && flow.flowUuid && extracts.flowUuid !== flow.flowUuid) {
+  const [application] = await db
+    .select({ flowUuid: applications.flowUuid })
+    .from(applications)
+    .where(eq(applications.id, input.applicationId));
+  if (!application) return refused(404, "This application no longer exists.");
+  if (extracts.flowUuid && application.flowUuid && extracts.flowUuid !== application.flowUuid) {
     return refused(409, "This callback names another Atlas flow than the one of this application.");
   }
   if (extracts.unreadable.length) {
     // The raw payload is kept in flow_callbacks; the readable entries are stored as usual.
     logger.warn("application.callback_unreadable_entries", {
-      flowId: input.flowId,
+      applicationId: input.applicationId,
       count: extracts.unreadable.length,
       reasons: extracts.unreadable.slice(0, 5).map((u) => `ocr_data.${u.index}: ${u.reason}`),
     });
@@ -105,19 +108,21 @@ export async function answerCallback(
   const thresholds = await input.thresholds(db);
   const outcome = await db.transaction(async (tx) => {
     const [inserted] = await tx
-      .insert(flowCallbacks)
-      .values({ flowId: input.flowId, idempotencyKey, payload: body })
-      .onConflictDoNothing({ target: [flowCallbacks.flowId, flowCallbacks.idempotencyKey] })
-      .returning({ id: flowCallbacks.id });
+      .insert(applicationCallbacks)
+      .values({ applicationId: input.applicationId, idempotencyKey, payload: body })
+      .onConflictDoNothing({
+        target: [applicationCallbacks.applicationId, applicationCallbacks.idempotencyKey],
+      })
+      .returning({ id: applicationCallbacks.id });
     if (!inserted) return undefined;
-    const stored = await storeFlowResults(tx, input.flowId, extracts, { thresholds, now });
+    const stored = await storeApplicationResults(tx, input.applicationId, extracts, { thresholds, now });
     const master = extracts.masterStatus ?? null;
     const finished = statusMeaning(master) === "finished";
     // A status-only callback (no ocr_data) announces results without carrying them: the
     // poller reads them from extracts now. So does any outcome other than a finished one.
     const pollNow = !finished || extracts.statusOnly || stored.documents === 0;
     await tx
-      .update(flows)
+      .update(applications)
       .set({
         callbackReceivedAt: now,
         ...(master ? { masterStatus: master, lastStatusAt: now, unknownStatusPolls: 0 } : {}),
@@ -129,12 +134,12 @@ export async function answerCallback(
         ...(pollNow ? { nextPollAt: now } : {}),
         updatedAt: now,
       })
-      .where(eq(flows.id, input.flowId));
+      .where(eq(applications.id, input.applicationId));
     await recordAudit(tx, {
       ...SYSTEM_ACTOR,
       action: "application.callback",
       targetType: "application",
-      targetId: input.flowId,
+      targetId: input.applicationId,
       metadata: {
         masterStatus: master,
         documents: stored.documents,
@@ -148,7 +153,7 @@ export async function answerCallback(
   if (!outcome) return { status: 200, body: { received: true, duplicate: true } };
   if (outcome.unknownDocuments > 0) {
     logger.warn("application.callback_unknown_documents", {
-      flowId: input.flowId,
+      applicationId: input.applicationId,
       count: outcome.unknownDocuments,
     });
   }

@@ -5,11 +5,11 @@ import { isAtlasError } from "@/lib/atlas/errors";
 import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
-import { flows } from "@/lib/db/schema";
+import { applications } from "@/lib/db/schema";
 import { UserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { generateFlowSecret, hashFlowSecret } from "./secrets";
-import { flowAuthUrl, flowCallbackUrl } from "./urls";
+import { generateApplicationSecret, hashApplicationSecret } from "./secrets";
+import { applicationAuthUrl, applicationCallbackUrl } from "./urls";
 
 /**
  * Records an application before Atlas hears of it. Its stored secret hash is a placeholder:
@@ -18,43 +18,43 @@ import { flowAuthUrl, flowCallbackUrl } from "./urls";
 export async function createApplication(
   db: Db,
   input: {
-    applicationId: string;
+    applicationNumber: string;
     productType: string;
     flowParams: Record<string, unknown>;
     createdBy: string;
   },
   actor: AuditActor,
-): Promise<{ flowId: string }> {
+): Promise<{ applicationId: string }> {
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx
-        .insert(flows)
+        .insert(applications)
         .values({
-          applicationId: input.applicationId,
+          applicationNumber: input.applicationNumber,
           productType: input.productType,
           flowParams: input.flowParams,
-          authSecretHash: hashFlowSecret(generateFlowSecret()),
+          authSecretHash: hashApplicationSecret(generateApplicationSecret()),
           createdBy: input.createdBy,
         })
-        .returning({ id: flows.id });
+        .returning({ id: applications.id });
       await recordAudit(tx, {
         ...actor,
         action: "application.create",
         targetType: "application",
         targetId: row!.id,
-        after: { applicationId: input.applicationId, productType: input.productType },
+        after: { applicationId: input.applicationNumber, productType: input.productType },
       });
-      return { flowId: row!.id };
+      return { applicationId: row!.id };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const [existing] = await db
-      .select({ id: flows.id })
-      .from(flows)
-      .where(eq(flows.applicationId, input.applicationId));
+      .select({ id: applications.id })
+      .from(applications)
+      .where(eq(applications.applicationNumber, input.applicationNumber));
     if (existing)
-      throw new UserError("conflict", `Application ${input.applicationId} already exists.`, {
-        flowId: existing.id,
+      throw new UserError("conflict", `Application ${input.applicationNumber} already exists.`, {
+        applicationId: existing.id,
       });
     throw error;
   }
@@ -62,7 +62,7 @@ export async function createApplication(
 
 const INIT_CLAIM_MS = 2 * 60_000;
 
-export type StartFlowResult =
+export type StartApplicationResult =
   { started: true; flowUuid: string } | { started: false; alreadyStarted: boolean; message?: string };
 
 /**
@@ -73,44 +73,47 @@ export type StartFlowResult =
 export async function startFlow(
   db: Db,
   atlas: AtlasClient,
-  flowId: string,
+  applicationId: string,
   options: { appBaseUrl: string; owner?: string },
-): Promise<StartFlowResult> {
+): Promise<StartApplicationResult> {
   const owner = options.owner ?? `init:${crypto.randomUUID()}`;
-  const secret = generateFlowSecret();
+  const secret = generateApplicationSecret();
   const [claimed] = await db
-    .update(flows)
+    .update(applications)
     .set({
-      authSecretHash: hashFlowSecret(secret),
+      authSecretHash: hashApplicationSecret(secret),
       leaseOwner: owner,
       leaseUntil: sql`now() + ${`${INIT_CLAIM_MS} milliseconds`}::interval`,
     })
     .where(
       and(
-        eq(flows.id, flowId),
-        isNull(flows.flowUuid),
-        or(isNull(flows.leaseUntil), lt(flows.leaseUntil, sql`now()`)),
+        eq(applications.id, applicationId),
+        isNull(applications.flowUuid),
+        or(isNull(applications.leaseUntil), lt(applications.leaseUntil, sql`now()`)),
       ),
     )
     .returning({
-      applicationId: flows.applicationId,
-      productType: flows.productType,
-      flowParams: flows.flowParams,
+      applicationNumber: applications.applicationNumber,
+      productType: applications.productType,
+      flowParams: applications.flowParams,
     });
   if (!claimed) {
-    const [row] = await db.select({ flowUuid: flows.flowUuid }).from(flows).where(eq(flows.id, flowId));
+    const [row] = await db
+      .select({ flowUuid: applications.flowUuid })
+      .from(applications)
+      .where(eq(applications.id, applicationId));
     return { started: false, alreadyStarted: !!row?.flowUuid };
   }
   try {
     const { flowUuid } = await atlas.flow.init({
       productType: claimed.productType,
-      applicationId: claimed.applicationId,
-      authUrl: flowAuthUrl(options.appBaseUrl, flowId, secret),
-      callbackUrl: flowCallbackUrl(options.appBaseUrl, flowId),
+      applicationId: claimed.applicationNumber,
+      authUrl: applicationAuthUrl(options.appBaseUrl, applicationId, secret),
+      callbackUrl: applicationCallbackUrl(options.appBaseUrl, applicationId),
       flowParams: (claimed.flowParams as Record<string, unknown> | null) ?? {},
     });
     await db
-      .update(flows)
+      .update(applications)
       .set({
         flowUuid,
         masterStatus: "NOT_STARTED",
@@ -119,17 +122,17 @@ export async function startFlow(
         leaseUntil: null,
         updatedAt: new Date(),
       })
-      .where(and(eq(flows.id, flowId), eq(flows.leaseOwner, owner)));
+      .where(and(eq(applications.id, applicationId), eq(applications.leaseOwner, owner)));
     return { started: true, flowUuid };
   } catch (error) {
     const message = isAtlasError(error)
       ? `Atlas did not start the application: ${error.userMessage}`
       : "Atlas did not start the application for an unexpected reason. Try again; if it keeps failing, check the server log.";
-    logger.warn("application.init_failed", { flowId, error });
+    logger.warn("application.init_failed", { applicationId, error });
     await db
-      .update(flows)
+      .update(applications)
       .set({ lastError: message, leaseOwner: null, leaseUntil: null, updatedAt: new Date() })
-      .where(and(eq(flows.id, flowId), eq(flows.leaseOwner, owner)));
+      .where(and(eq(applications.id, applicationId), eq(applications.leaseOwner, owner)));
     return { started: false, alreadyStarted: false, message };
   }
 }

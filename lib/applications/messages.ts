@@ -1,19 +1,19 @@
 import "server-only";
 import { isAtlasError, mayHaveReachedAtlas } from "@/lib/atlas/errors";
-import { flowAuthUrlForDisplay } from "./urls";
+import { applicationAuthUrlForDisplay } from "./urls";
 
 /**
  * Why an upload to an application failed, in words the admin can act on. The 422 is Atlas
  * failing to reach OUR auth URL, which only the person running this dashboard can fix.
  */
-export function describeFlowUploadFailure(
+export function describeApplicationUploadFailure(
   error: unknown,
-  context: { appBaseUrl: string; flowId: string },
+  context: { appBaseUrl: string; applicationId: string },
 ): string {
   if (!isAtlasError(error))
     return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
   if (error.kind === "auth_url_unreachable")
-    return authUrlUnreachableMessage(context.appBaseUrl, context.flowId);
+    return authUrlUnreachableMessage(context.appBaseUrl, context.applicationId);
   // A timeout, a dropped connection, a 5xx, a proxy's error page or an unreadable 2xx after the
   // request was sent: Atlas may have it (the same rule as batch chunks).
   if (mayHaveReachedAtlas(error)) {
@@ -22,10 +22,10 @@ export function describeFlowUploadFailure(
   return error.userMessage;
 }
 
-export function authUrlUnreachableMessage(appBaseUrl: string, flowId: string): string {
+export function authUrlUnreachableMessage(appBaseUrl: string, applicationId: string): string {
   return (
     `Atlas refused the documents because it could not reach this application's auth URL ` +
-    `(${flowAuthUrlForDisplay(appBaseUrl, flowId)}). Atlas calls that address from its own servers ` +
+    `(${applicationAuthUrlForDisplay(appBaseUrl, applicationId)}). Atlas calls that address from its own servers ` +
     `before it accepts an upload, so APP_BASE_URL (now ${appBaseUrl}) must be this dashboard's public ` +
     `address, reachable from the internet: set APP_BASE_URL to it, and check the firewall or IP ` +
     `allow-list and the reverse proxy / load balancer in front of the app. Nothing was processed; ` +

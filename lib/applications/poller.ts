@@ -4,25 +4,25 @@ import { hostname } from "node:os";
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { AtlasClient } from "@/lib/atlas/client";
 import type { Db } from "@/lib/db";
-import { atlasUploads, documents, flows } from "@/lib/db/schema";
+import { atlasUploads, documents, applications } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { BackgroundLoop } from "@/lib/background-loop";
 import { inLanes, WorkerPool } from "@/lib/batches/pool";
 import { isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { acquireFlowLease, releaseFlowLease } from "./lease";
-import { storeFlowResults } from "./results";
+import { acquireApplicationLease, releaseApplicationLease } from "./lease";
+import { storeApplicationResults } from "./results";
 import { isTerminalMaster } from "./status";
 import { masterNotTerminal } from "./status-sql";
-import { pendingFlowUploads, submitFlowUpload } from "./upload";
+import { pendingApplicationUploads, submitApplicationUpload } from "./upload";
 
 /**
  * The fallback when callbacks cannot reach us: sends uploads left pending, polls
- * `GET /v3/verification/status` for flows that are not finished, and, once a flow is terminal
+ * `GET /v3/verification/status` for applications that are not finished, and, once one is terminal
  * and still lacks results, reads `GET /v3/verification/extracts`. It gives the callback a grace
  * period first, so that normally results arrive by callback and Atlas is asked once.
  */
-export type FlowPollerDeps = {
+export type ApplicationPollerDeps = {
   db: () => Promise<Db>;
   atlas: () => AtlasClient;
   thresholds: (db: Db) => Promise<ThresholdSet>;
@@ -31,11 +31,11 @@ export type FlowPollerDeps = {
   settings: () => { appBaseUrl: string; intervalMs: number; leaseMs: number; callbackGraceMs: number };
 };
 
-export type FlowPollResult =
+export type ApplicationPollResult =
   | { skipped: "leased-elsewhere" | "not-started" }
   | { skipped?: undefined; master: string | null; storedFromPoll: number };
 
-/** How long to wait between extract reads for a finished flow that still lacks some results. */
+/** How long to wait between extract reads for a finished application that still lacks some results. */
 const MISSING_RESULTS_BACKOFF_MS = 60_000;
 /**
  * A master_status the status-word table does not know is polled with a doubling interval (capped)
@@ -53,78 +53,80 @@ export function unknownStatusNote(status: string, polls: number, nextInMs: numbe
     : `${head} Checked ${polls} of at most ${MAX_UNKNOWN_STATUS_POLLS} times; next check in ${Math.round(nextInMs / 1000)} s.`;
 }
 
-export class FlowPoller {
+export class ApplicationPoller {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}:flows`;
-  private inFlight = new Map<string, Promise<FlowPollResult>>();
+  private inFlight = new Map<string, Promise<ApplicationPollResult>>();
   private readonly loop = new BackgroundLoop("application.poller_tick_failed", () => this.tick());
 
   private readonly pool: WorkerPool;
 
-  constructor(private readonly deps: FlowPollerDeps) {
+  constructor(private readonly deps: ApplicationPollerDeps) {
     this.pool = deps.pool ?? new WorkerPool(DEFAULT_POOL_SIZE);
   }
 
-  /** One flow's round (uploads, status, extracts) takes one slot of the pool. */
-  run(flowId: string): Promise<FlowPollResult> {
-    const running = this.inFlight.get(flowId);
+  /** One application's round (uploads, status, extracts) takes one slot of the pool. */
+  run(applicationId: string): Promise<ApplicationPollResult> {
+    const running = this.inFlight.get(applicationId);
     if (running) return running;
-    const promise = this.pool.run(() => this.runOnce(flowId)).finally(() => this.inFlight.delete(flowId));
-    this.inFlight.set(flowId, promise);
+    const promise = this.pool
+      .run(() => this.runOnce(applicationId))
+      .finally(() => this.inFlight.delete(applicationId));
+    this.inFlight.set(applicationId, promise);
     return promise;
   }
 
-  private async runOnce(flowId: string): Promise<FlowPollResult> {
+  private async runOnce(applicationId: string): Promise<ApplicationPollResult> {
     const db = await this.deps.db();
     const settings = this.deps.settings();
-    if (!(await acquireFlowLease(db, flowId, this.owner, settings.leaseMs)))
+    if (!(await acquireApplicationLease(db, applicationId, this.owner, settings.leaseMs)))
       return { skipped: "leased-elsewhere" };
     try {
       const atlas = this.deps.atlas();
-      for (const uploadId of await pendingFlowUploads(db, flowId))
-        await submitFlowUpload(db, atlas, uploadId, { appBaseUrl: settings.appBaseUrl });
-      const [flow] = await db
+      for (const uploadId of await pendingApplicationUploads(db, applicationId))
+        await submitApplicationUpload(db, atlas, uploadId, { appBaseUrl: settings.appBaseUrl });
+      const [application] = await db
         .select({
-          flowUuid: flows.flowUuid,
-          master: flows.masterStatus,
-          unknownPolls: flows.unknownStatusPolls,
+          flowUuid: applications.flowUuid,
+          master: applications.masterStatus,
+          unknownPolls: applications.unknownStatusPolls,
         })
-        .from(flows)
-        .where(eq(flows.id, flowId));
-      if (!flow?.flowUuid) return { skipped: "not-started" };
+        .from(applications)
+        .where(eq(applications.id, applicationId));
+      if (!application?.flowUuid) return { skipped: "not-started" };
 
       const now = new Date();
-      const status = await atlas.flow.status(flow.flowUuid);
-      const firstSeenTerminal = status.isTerminal && !isTerminalMaster(flow.master);
+      const status = await atlas.flow.status(application.flowUuid);
+      const firstSeenTerminal = status.isTerminal && !isTerminalMaster(application.master);
       let storedFromPoll = 0;
       let nextPollMs = settings.intervalMs;
-      if (status.isTerminal && (await waitingDocuments(db, flowId)) > 0) {
+      if (status.isTerminal && (await waitingDocuments(db, applicationId)) > 0) {
         if (firstSeenTerminal && settings.callbackGraceMs > 0) {
           nextPollMs = settings.callbackGraceMs;
         } else {
-          const extracts = await atlas.flow.extracts(flow.flowUuid);
+          const extracts = await atlas.flow.extracts(application.flowUuid);
           const thresholds = await this.deps.thresholds(db);
           const stored = await db.transaction((tx) =>
-            storeFlowResults(tx, flowId, extracts, { thresholds, now }),
+            storeApplicationResults(tx, applicationId, extracts, { thresholds, now }),
           );
           storedFromPoll = stored.documents;
-          if ((await waitingDocuments(db, flowId)) > 0) nextPollMs = MISSING_RESULTS_BACKOFF_MS;
+          if ((await waitingDocuments(db, applicationId)) > 0) nextPollMs = MISSING_RESULTS_BACKOFF_MS;
         }
       }
       let unknownPolls = 0;
       let note: string | null = null;
       if (status.masterMeaning === "unknown") {
-        unknownPolls = flow.unknownPolls + 1;
+        unknownPolls = application.unknownPolls + 1;
         const stopped = unknownPolls >= MAX_UNKNOWN_STATUS_POLLS;
         nextPollMs = Math.min(UNKNOWN_STATUS_MAX_INTERVAL_MS, settings.intervalMs * 2 ** (unknownPolls - 1));
         note = unknownStatusNote(status.masterStatus, unknownPolls, stopped ? null : nextPollMs);
         logger.warn("application.unknown_master_status", {
-          flowId,
+          applicationId,
           status: status.masterStatus,
           polls: unknownPolls,
         });
       }
       await db
-        .update(flows)
+        .update(applications)
         .set({
           uploadStatus: status.uploadStatus,
           processingStatus: status.processingStatus,
@@ -136,62 +138,62 @@ export class FlowPoller {
           nextPollAt: new Date(now.getTime() + nextPollMs),
           updatedAt: now,
         })
-        .where(eq(flows.id, flowId));
+        .where(eq(applications.id, applicationId));
       return { master: status.masterStatus, storedFromPoll };
     } catch (error) {
       const message = isUserError(error)
         ? `Checking Atlas failed: ${error.userMessage}`
         : "Checking Atlas failed; it will be retried.";
       await db
-        .update(flows)
+        .update(applications)
         .set({ lastError: message, nextPollAt: new Date(Date.now() + settings.intervalMs * 4) })
-        .where(eq(flows.id, flowId));
+        .where(eq(applications.id, applicationId));
       throw error;
     } finally {
-      await releaseFlowLease(db, flowId, this.owner);
+      await releaseApplicationLease(db, applicationId, this.owner);
     }
   }
 
   /** Flows with something to do now: an upload to send, a status to follow, results to fetch. */
-  async dueFlows(db: Db): Promise<string[]> {
+  async dueApplications(db: Db): Promise<string[]> {
     const pendingUpload = db
-      .select({ id: atlasUploads.flowId })
+      .select({ id: atlasUploads.applicationId })
       .from(atlasUploads)
-      .where(and(isNotNull(atlasUploads.flowId), eq(atlasUploads.status, "pending")));
+      .where(and(isNotNull(atlasUploads.applicationId), eq(atlasUploads.status, "pending")));
     const submittedUpload = db
-      .select({ id: atlasUploads.flowId })
+      .select({ id: atlasUploads.applicationId })
       .from(atlasUploads)
-      .where(and(isNotNull(atlasUploads.flowId), eq(atlasUploads.status, "submitted")));
+      .where(and(isNotNull(atlasUploads.applicationId), eq(atlasUploads.status, "submitted")));
     const waiting = db
-      .select({ id: documents.flowId })
+      .select({ id: documents.applicationId })
       .from(documents)
-      .where(and(isNotNull(documents.flowId), eq(documents.status, "submitted")));
+      .where(and(isNotNull(documents.applicationId), eq(documents.status, "submitted")));
     const rows = await db
-      .select({ id: flows.id })
-      .from(flows)
+      .select({ id: applications.id })
+      .from(applications)
       .where(
         and(
-          isNotNull(flows.flowUuid),
-          or(isNull(flows.nextPollAt), lte(flows.nextPollAt, sql`now()`)),
+          isNotNull(applications.flowUuid),
+          or(isNull(applications.nextPollAt), lte(applications.nextPollAt, sql`now()`)),
           or(
-            inArray(flows.id, pendingUpload),
+            inArray(applications.id, pendingUpload),
             and(
-              inArray(flows.id, submittedUpload),
+              inArray(applications.id, submittedUpload),
               // An unknown master_status is followed a bounded number of times (see runOnce).
-              lt(flows.unknownStatusPolls, MAX_UNKNOWN_STATUS_POLLS),
-              or(masterNotTerminal(), inArray(flows.id, waiting)),
+              lt(applications.unknownStatusPolls, MAX_UNKNOWN_STATUS_POLLS),
+              or(masterNotTerminal(), inArray(applications.id, waiting)),
             ),
           ),
         ),
       )
-      .orderBy(asc(flows.nextPollAt));
+      .orderBy(asc(applications.nextPollAt));
     return rows.map((r) => r.id);
   }
 
-  /** Every due flow, as many at once as the pool allows. */
+  /** Every due application, as many at once as the pool allows. */
   async tick(): Promise<void> {
     const db = await this.deps.db();
-    const due = await this.dueFlows(db);
+    const due = await this.dueApplications(db);
     let next = 0;
     await inLanes(Math.min(due.length, this.pool.size), async () => {
       while (next < due.length && !this.loop.stopRequested) {
@@ -199,7 +201,7 @@ export class FlowPoller {
         try {
           await this.run(id);
         } catch (error) {
-          logger.warn("application.poll_failed", { flowId: id, error });
+          logger.warn("application.poll_failed", { applicationId: id, error });
         }
       }
     });
@@ -214,10 +216,10 @@ export class FlowPoller {
   }
 }
 
-async function waitingDocuments(db: Db, flowId: string): Promise<number> {
+async function waitingDocuments(db: Db, applicationId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(documents)
-    .where(and(eq(documents.flowId, flowId), eq(documents.status, "submitted")));
+    .where(and(eq(documents.applicationId, applicationId), eq(documents.status, "submitted")));
   return Number(row?.n ?? 0);
 }

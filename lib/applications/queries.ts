@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, isNull, max, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
-import { atlasUploads, crossChecks, documents, flows, users } from "@/lib/db/schema";
+import { atlasUploads, crossChecks, documents, applications, users } from "@/lib/db/schema";
 import type { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "./status";
 import { masterMeans, masterUnknown } from "./status-sql";
 import { isUuid } from "@/lib/ids";
@@ -15,20 +15,20 @@ export type ApplicationListFilter = {
   pageSize: number;
 };
 
-const flowColumns = {
-  id: flows.id,
-  applicationId: flows.applicationId,
-  productType: flows.productType,
-  flowParams: flows.flowParams,
-  flowUuid: flows.flowUuid,
-  uploadStatus: flows.uploadStatus,
-  processingStatus: flows.processingStatus,
-  crossheckStatus: flows.crossheckStatus,
-  masterStatus: flows.masterStatus,
-  lastStatusAt: flows.lastStatusAt,
-  callbackReceivedAt: flows.callbackReceivedAt,
-  lastError: flows.lastError,
-  createdAt: flows.createdAt,
+const applicationColumns = {
+  id: applications.id,
+  applicationNumber: applications.applicationNumber,
+  productType: applications.productType,
+  flowParams: applications.flowParams,
+  flowUuid: applications.flowUuid,
+  uploadStatus: applications.uploadStatus,
+  processingStatus: applications.processingStatus,
+  crossheckStatus: applications.crossheckStatus,
+  masterStatus: applications.masterStatus,
+  lastStatusAt: applications.lastStatusAt,
+  callbackReceivedAt: applications.callbackReceivedAt,
+  lastError: applications.lastError,
+  createdAt: applications.createdAt,
   createdByName: users.name,
 };
 
@@ -37,56 +37,58 @@ function statusCondition(status: NonNullable<ApplicationListFilter["status"]>): 
   if (status === "success") return masterMeans("finished");
   if (status === "failed") return masterMeans("failed");
   if (status === "in_progress") return or(masterMeans("running"), masterUnknown());
-  return or(isNull(flows.masterStatus), masterMeans("idle"));
+  return or(isNull(applications.masterStatus), masterMeans("idle"));
 }
 
 export async function listApplications(db: Db, filter: ApplicationListFilter) {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(statusCondition(filter.status)!);
-  if (filter.productType) conditions.push(eq(flows.productType, filter.productType));
+  if (filter.productType) conditions.push(eq(applications.productType, filter.productType));
   if (filter.q)
-    conditions.push(ilike(flows.applicationId, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    conditions.push(
+      ilike(applications.applicationNumber, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+    );
   const where = conditions.length ? and(...conditions) : undefined;
   const order =
     filter.sort === "oldest"
-      ? [asc(flows.createdAt)]
+      ? [asc(applications.createdAt)]
       : filter.sort === "application"
-        ? [asc(flows.applicationId)]
-        : [desc(flows.createdAt)];
+        ? [asc(applications.applicationNumber)]
+        : [desc(applications.createdAt)];
   const [rows, [total]] = await Promise.all([
     db
-      .select(flowColumns)
-      .from(flows)
-      .innerJoin(users, eq(users.id, flows.createdBy))
+      .select(applicationColumns)
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.createdBy))
       .where(where)
       .orderBy(...order)
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
-    db.select({ n: count() }).from(flows).where(where),
+    db.select({ n: count() }).from(applications).where(where),
   ]);
   const ids = rows.map((r) => r.id);
   const docCounts = ids.length
     ? await db
-        .select({ flowId: documents.flowId, n: count() })
+        .select({ applicationId: documents.applicationId, n: count() })
         .from(documents)
-        .where(inArray(documents.flowId, ids))
-        .groupBy(documents.flowId)
+        .where(inArray(documents.applicationId, ids))
+        .groupBy(documents.applicationId)
     : [];
-  const countOf = new Map(docCounts.map((c) => [c.flowId, Number(c.n)]));
+  const countOf = new Map(docCounts.map((c) => [c.applicationId, Number(c.n)]));
   return {
     rows: rows.map((r) => ({ ...r, documentCount: countOf.get(r.id) ?? 0 })),
     total: Number(total?.n ?? 0),
   };
 }
 
-export async function getApplication(db: Db, flowId: string) {
-  if (!isUuid(flowId)) return undefined;
-  const [flow] = await db
-    .select(flowColumns)
-    .from(flows)
-    .innerJoin(users, eq(users.id, flows.createdBy))
-    .where(eq(flows.id, flowId));
-  if (!flow) return undefined;
+export async function getApplication(db: Db, applicationId: string) {
+  if (!isUuid(applicationId)) return undefined;
+  const [application] = await db
+    .select(applicationColumns)
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.createdBy))
+    .where(eq(applications.id, applicationId));
+  if (!application) return undefined;
   const [uploads, [lastSubmit]] = await Promise.all([
     db
       .select({
@@ -97,20 +99,20 @@ export async function getApplication(db: Db, flowId: string) {
         submittedAt: atlasUploads.submittedAt,
       })
       .from(atlasUploads)
-      .where(eq(atlasUploads.flowId, flowId))
+      .where(eq(atlasUploads.applicationId, applicationId))
       .orderBy(asc(atlasUploads.chunkIndex)),
     db
       .select({ at: max(atlasUploads.submittedAt) })
       .from(atlasUploads)
-      .where(eq(atlasUploads.flowId, flowId)),
+      .where(eq(atlasUploads.applicationId, applicationId)),
   ]);
   // Results came by callback when the latest callback is newer than the latest upload.
   const resultsByCallback =
-    !!flow.callbackReceivedAt && (!lastSubmit?.at || flow.callbackReceivedAt >= lastSubmit.at);
-  return { ...flow, uploads, resultsByCallback };
+    !!application.callbackReceivedAt && (!lastSubmit?.at || application.callbackReceivedAt >= lastSubmit.at);
+  return { ...application, uploads, resultsByCallback };
 }
 
-export async function listApplicationDocuments(db: Db, flowId: string) {
+export async function listApplicationDocuments(db: Db, applicationId: string) {
   return db
     .select({
       id: documents.id,
@@ -127,11 +129,11 @@ export async function listApplicationDocuments(db: Db, flowId: string) {
       reviewStatus: documents.reviewStatus,
     })
     .from(documents)
-    .where(eq(documents.flowId, flowId))
+    .where(eq(documents.applicationId, applicationId))
     .orderBy(asc(documents.createdAt), asc(documents.externalId));
 }
 
-export async function listCrossChecks(db: Db, flowId: string) {
+export async function listCrossChecks(db: Db, applicationId: string) {
   return db
     .select({
       id: crossChecks.id,
@@ -146,26 +148,26 @@ export async function listCrossChecks(db: Db, flowId: string) {
       raw: crossChecks.raw,
     })
     .from(crossChecks)
-    .where(eq(crossChecks.flowId, flowId))
+    .where(eq(crossChecks.applicationId, applicationId))
     .orderBy(asc(crossChecks.similarityScore), asc(crossChecks.fieldName));
 }
 
 export type ApplicationSummary = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
 
 /** Rows an upload of the application already recorded under this client key (0: not recorded). */
-export async function uploadRowCount(db: Db, flowId: string, uploadId: string): Promise<number> {
+export async function uploadRowCount(db: Db, applicationId: string, uploadId: string): Promise<number> {
   const [row] = await db
     .select({ rows: count() })
     .from(documents)
-    .where(and(eq(documents.flowId, flowId), eq(documents.uploadId, uploadId)));
+    .where(and(eq(documents.applicationId, applicationId), eq(documents.uploadId, uploadId)));
   return row?.rows ?? 0;
 }
 
 /** The document ids (Atlas's, as given in the upload) already on the application. */
-export async function applicationDocumentIds(db: Db, flowId: string): Promise<string[]> {
+export async function applicationDocumentIds(db: Db, applicationId: string): Promise<string[]> {
   const rows = await db
     .select({ id: documents.externalId })
     .from(documents)
-    .where(eq(documents.flowId, flowId));
+    .where(eq(documents.applicationId, applicationId));
   return rows.map((r) => r.id);
 }

@@ -8,19 +8,19 @@ import { documentResult } from "@/lib/documents/result-row";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 
 /**
- * Stores a flow's CallbackData (from the callback or from `GET /v3/verification/extracts`).
+ * Stores an application's CallbackData (from the callback or from `GET /v3/verification/extracts`).
  * Call inside a transaction. Results are written only to documents still waiting for one, and
  * cross-checks are upserted by their comparison, so storing the same payload twice, or the
  * callback and the poll both, changes nothing the second time and never touches review work.
  */
-export type StoredFlowResults = { documents: number; crossChecks: number; unknownDocuments: number };
+export type StoredApplicationResults = { documents: number; crossChecks: number; unknownDocuments: number };
 
-export async function storeFlowResults(
+export async function storeApplicationResults(
   db: Db,
-  flowId: string,
+  applicationId: string,
   extracts: FlowExtracts,
   options: { thresholds: ThresholdSet; now: Date },
-): Promise<StoredFlowResults> {
+): Promise<StoredApplicationResults> {
   const byDocumentId = new Map(extracts.ocrData.map((d) => [d.documentId, d]));
   // A row whose upload is still "sending" is waiting too: Atlas naming it proves it got it.
   const known = byDocumentId.size
@@ -33,7 +33,12 @@ export async function storeFlowResults(
         })
         .from(documents)
         .leftJoin(atlasUploads, eq(atlasUploads.id, documents.uploadId))
-        .where(and(eq(documents.flowId, flowId), inArray(documents.externalId, [...byDocumentId.keys()])))
+        .where(
+          and(
+            eq(documents.applicationId, applicationId),
+            inArray(documents.externalId, [...byDocumentId.keys()]),
+          ),
+        )
         .for("update", { of: documents })
     : [];
   const waiting = known.filter(
@@ -57,7 +62,7 @@ export async function storeFlowResults(
     }
     stored++;
   }
-  const checks = await upsertCrossChecks(db, flowId, extracts.crossChecks, options.now);
+  const checks = await upsertCrossChecks(db, applicationId, extracts.crossChecks, options.now);
   return { documents: stored, crossChecks: checks, unknownDocuments: byDocumentId.size - known.length };
 }
 
@@ -85,7 +90,7 @@ function checkIdentity(c: CrossCheck) {
   };
 }
 
-async function upsertCrossChecks(db: Db, flowId: string, items: CrossCheck[], now: Date) {
+async function upsertCrossChecks(db: Db, applicationId: string, items: CrossCheck[], now: Date) {
   // One row per comparison: a payload naming the same comparison twice keeps the last.
   const unique = new Map<string, { id: ReturnType<typeof checkIdentity>; check: CrossCheck }>();
   for (const check of items) {
@@ -103,10 +108,10 @@ async function upsertCrossChecks(db: Db, flowId: string, items: CrossCheck[], no
     };
     await db
       .insert(crossChecks)
-      .values({ flowId, ...id, ...values })
+      .values({ applicationId, ...id, ...values })
       .onConflictDoUpdate({
         target: [
-          crossChecks.flowId,
+          crossChecks.applicationId,
           crossChecks.fieldName,
           crossChecks.sourceDocumentId,
           crossChecks.targetDocumentId,

@@ -4,7 +4,7 @@
  * 1. A per-application secret, embedded in the `auth_url` we give Atlas. Only its sha256 is
  *    stored, so a database leak does not let anyone post callbacks.
  * 2. A short-lived access token, issued by our auth endpoint to whoever presents that secret,
- *    and required on the callback. It is HMAC-signed and names the flow it was issued for, so a
+ *    and required on the callback. It is HMAC-signed and names the application it was issued for, so a
  *    token of one application is worthless on another's callback URL.
  *
  * Pure (the signing key is passed in), so the checks are unit-testable.
@@ -14,11 +14,11 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 export const CALLBACK_TOKEN_TTL_MS = 10 * 60_000;
 const TOKEN_VERSION = "fcb1";
 
-export function generateFlowSecret(): string {
+export function generateApplicationSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export function hashFlowSecret(secret: string): string {
+export function hashApplicationSecret(secret: string): string {
   return createHash("sha256").update(secret, "utf8").digest("hex");
 }
 
@@ -29,15 +29,15 @@ function sameBytes(a: string, b: string): boolean {
 }
 
 /** Compares hashes (fixed length) in constant time; a missing secret never matches. */
-export function flowSecretMatches(presented: string | null | undefined, storedHash: string): boolean {
+export function applicationSecretMatches(presented: string | null | undefined, storedHash: string): boolean {
   if (!presented) return false;
-  return sameBytes(hashFlowSecret(presented), storedHash);
+  return sameBytes(hashApplicationSecret(presented), storedHash);
 }
 
 export type CallbackTokenSigner = {
-  issue(flowId: string, nowMs?: number): { accessToken: string; expiresIn: number };
-  /** True only for an unexpired token issued for exactly this flow. */
-  verify(token: string | null | undefined, flowId: string, nowMs?: number): boolean;
+  issue(applicationId: string, nowMs?: number): { accessToken: string; expiresIn: number };
+  /** True only for an unexpired token issued for exactly this application. */
+  verify(token: string | null | undefined, applicationId: string, nowMs?: number): boolean;
 };
 
 /** `key` is secret material (e.g. the app's auth secret); a purpose-specific key is derived from it. */
@@ -45,17 +45,17 @@ export function createCallbackTokenSigner(key: string, ttlMs = CALLBACK_TOKEN_TT
   const derived = createHmac("sha256", key).update("atlas-flow-callback-token").digest();
   const sign = (payload: string) => createHmac("sha256", derived).update(payload).digest("base64url");
   return {
-    issue(flowId, nowMs = Date.now()) {
-      const payload = `${TOKEN_VERSION}.${flowId}.${nowMs + ttlMs}`;
+    issue(applicationId, nowMs = Date.now()) {
+      const payload = `${TOKEN_VERSION}.${applicationId}.${nowMs + ttlMs}`;
       return { accessToken: `${payload}.${sign(payload)}`, expiresIn: Math.floor(ttlMs / 1000) };
     },
-    verify(token, flowId, nowMs = Date.now()) {
+    verify(token, applicationId, nowMs = Date.now()) {
       if (!token) return false;
       const parts = token.split(".");
       if (parts.length !== 4) return false;
-      const [version, tokenFlowId, expires, signature] = parts as [string, string, string, string];
-      if (version !== TOKEN_VERSION || tokenFlowId !== flowId) return false;
-      if (!sameBytes(sign(`${version}.${tokenFlowId}.${expires}`), signature)) return false;
+      const [version, tokenApplicationId, expires, signature] = parts as [string, string, string, string];
+      if (version !== TOKEN_VERSION || tokenApplicationId !== applicationId) return false;
+      if (!sameBytes(sign(`${version}.${tokenApplicationId}.${expires}`), signature)) return false;
       const expiresAt = Number(expires);
       return Number.isFinite(expiresAt) && expiresAt > nowMs;
     },

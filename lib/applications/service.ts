@@ -6,15 +6,15 @@ import { loadThresholds } from "@/lib/documents/thresholds-store";
 import { getWorkerPool } from "@/lib/batches/service";
 import { getEnv } from "@/lib/env";
 import { processSingleton } from "@/lib/process-singleton";
-import { FlowPoller } from "./poller";
+import { ApplicationPoller } from "./poller";
 import { createCallbackTokenSigner, type CallbackTokenSigner } from "./secrets";
 
-/** The process-wide flow poller and token signer, wired to the app's database, Atlas and settings. */
-export function getFlowPoller(): FlowPoller {
+/** The process-wide application poller and token signer, wired to the app's database, Atlas and settings. */
+export function getApplicationPoller(): ApplicationPoller {
   return processSingleton(
-    "flow-poller",
+    "application-poller",
     () =>
-      new FlowPoller({
+      new ApplicationPoller({
         db: getDb,
         atlas: getAtlasClient,
         thresholds: loadThresholds,
@@ -36,12 +36,12 @@ export function getFlowPoller(): FlowPoller {
 }
 
 export function getCallbackTokenSigner(): CallbackTokenSigner {
-  return processSingleton("flow-signer", () => createCallbackTokenSigner(getAuthSecret()));
+  return processSingleton("application-signer", () => createCallbackTokenSigner(getAuthSecret()));
 }
 
 /** Starts the background polling fallback (lib/bootstrap.ts, once per server process). */
-export function startFlowPoller(): void {
+export function startApplicationPoller(): void {
   const env = getEnv();
   if (!env.SYNC_ENABLED) return;
-  getFlowPoller().start(env.SYNC_INTERVAL_MS);
+  getApplicationPoller().start(env.SYNC_INTERVAL_MS);
 }

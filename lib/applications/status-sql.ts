@@ -1,13 +1,13 @@
 import "server-only";
 import { inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { statusWords, type StatusMeaning } from "@/lib/atlas/status-words";
-import { flows } from "@/lib/db/schema";
+import { applications } from "@/lib/db/schema";
 
 /** A status word as the status-word table compares it (canonicalStatus): upper case, any run of other characters as "_". */
-export const canonicalStatusSql = (word: SQL | typeof flows.masterStatus): SQL =>
+export const canonicalStatusSql = (word: SQL | typeof applications.masterStatus): SQL =>
   sql`trim(both '_' from regexp_replace(upper(trim(${word})), '[^A-Z0-9]+', '_', 'g'))`;
 
-const canonicalMaster = canonicalStatusSql(flows.masterStatus);
+const canonicalMaster = canonicalStatusSql(applications.masterStatus);
 
 type Known = Exclude<StatusMeaning, "unknown">;
 
@@ -20,8 +20,8 @@ export const masterMeans = (...meanings: Known[]): SQL =>
 
 /** master_status is not (yet) finished or failed: absent, idle, running or a word we do not know. */
 export const masterNotTerminal = (): SQL =>
-  or(isNull(flows.masterStatus), not(masterMeans("finished", "failed")))!;
+  or(isNull(applications.masterStatus), not(masterMeans("finished", "failed")))!;
 
 /** master_status is a word the table does not know. */
 export const masterUnknown = (): SQL =>
-  not(or(isNull(flows.masterStatus), masterMeans("finished", "failed", "running", "idle"))!);
+  not(or(isNull(applications.masterStatus), masterMeans("finished", "failed", "running", "idle"))!);

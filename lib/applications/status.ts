@@ -14,8 +14,8 @@ export const FLOW_STAGES = [
   { key: "masterStatus", atlasName: "master_status", label: "Overall" },
 ] as const;
 
-export type FlowStageKey = (typeof FLOW_STAGES)[number]["key"];
-export type FlowStatuses = Record<FlowStageKey, string | null>;
+export type ApplicationStageKey = (typeof FLOW_STAGES)[number]["key"];
+export type ApplicationStatuses = Record<ApplicationStageKey, string | null>;
 
 export const APPLICATION_SORTS = ["newest", "oldest", "application"] as const;
 /** List filter on master_status; "not_started" also covers applications Atlas has not answered yet. */
@@ -60,7 +60,7 @@ export function crossCheckVerdict(score: number | null, passMark: number): "pass
 export type ApplicationProgress = {
   id: string;
   started: boolean;
-  statuses: FlowStatuses;
+  statuses: ApplicationStatuses;
   terminal: boolean;
   /** Whether the page should keep polling. */
   open: boolean;

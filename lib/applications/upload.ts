@@ -4,10 +4,10 @@ import type { AtlasClient } from "@/lib/atlas/client";
 import type { Db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
-import { atlasUploads, documents, flows } from "@/lib/db/schema";
+import { atlasUploads, documents, applications } from "@/lib/db/schema";
 import { UserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { describeFlowUploadFailure } from "./messages";
+import { describeApplicationUploadFailure } from "./messages";
 
 /**
  * Documents added to an application: recorded first (documents + one atlas_uploads row, both
@@ -17,35 +17,35 @@ import { describeFlowUploadFailure } from "./messages";
  */
 
 /** Atlas takes at most 50 files per multiupload (atlas-api.md 6 #1); one upload is one request. */
-export const MAX_FLOW_UPLOAD_ROWS = 50;
+export const MAX_APPLICATION_UPLOAD_ROWS = 50;
 
-export async function recordFlowUpload(
+export async function recordApplicationUpload(
   db: Db,
-  input: { flowId: string; uploadId: string; rows: { documentId: string; fileUrl: string }[] },
+  input: { applicationId: string; uploadId: string; rows: { documentId: string; fileUrl: string }[] },
   actor: AuditActor,
 ): Promise<{ uploadId: string; created: boolean }> {
-  if (input.rows.length === 0 || input.rows.length > MAX_FLOW_UPLOAD_ROWS) {
-    throw new RangeError(`An upload carries 1–${MAX_FLOW_UPLOAD_ROWS} rows`);
+  if (input.rows.length === 0 || input.rows.length > MAX_APPLICATION_UPLOAD_ROWS) {
+    throw new RangeError(`An upload carries 1–${MAX_APPLICATION_UPLOAD_ROWS} rows`);
   }
   try {
     return await db.transaction(async (tx) => {
       // Serialises uploads to one application, so chunk numbers never collide.
-      const [flow] = await tx
-        .select({ id: flows.id, flowUuid: flows.flowUuid })
-        .from(flows)
-        .where(eq(flows.id, input.flowId))
+      const [application] = await tx
+        .select({ id: applications.id, flowUuid: applications.flowUuid })
+        .from(applications)
+        .where(eq(applications.id, input.applicationId))
         .for("update");
-      if (!flow) throw new UserError("not_found", "That application no longer exists.");
+      if (!application) throw new UserError("not_found", "That application no longer exists.");
       const [existing] = await tx
-        .select({ flowId: atlasUploads.flowId })
+        .select({ applicationId: atlasUploads.applicationId })
         .from(atlasUploads)
         .where(eq(atlasUploads.id, input.uploadId));
       if (existing) {
-        if (existing.flowId !== input.flowId)
+        if (existing.applicationId !== input.applicationId)
           throw new UserError("conflict", "The form is out of date; reload the page.");
         return { uploadId: input.uploadId, created: false };
       }
-      if (!flow.flowUuid)
+      if (!application.flowUuid)
         throw new UserError(
           "conflict",
           "This application has not been started on Atlas yet. Start it first, then add documents.",
@@ -53,16 +53,16 @@ export async function recordFlowUpload(
       const [last] = await tx
         .select({ n: max(atlasUploads.chunkIndex) })
         .from(atlasUploads)
-        .where(eq(atlasUploads.flowId, input.flowId));
+        .where(eq(atlasUploads.applicationId, input.applicationId));
       await tx.insert(atlasUploads).values({
         id: input.uploadId,
-        flowId: input.flowId,
+        applicationId: input.applicationId,
         chunkIndex: (last?.n ?? -1) + 1,
         status: "pending",
       });
       await tx.insert(documents).values(
         input.rows.map((row) => ({
-          flowId: input.flowId,
+          applicationId: input.applicationId,
           uploadId: input.uploadId,
           externalId: row.documentId,
           fileUrl: row.fileUrl,
@@ -73,7 +73,7 @@ export async function recordFlowUpload(
         ...actor,
         action: "application.upload",
         targetType: "application",
-        targetId: input.flowId,
+        targetId: input.applicationId,
         after: { rows: input.rows.length, uploadId: input.uploadId },
       });
       return { uploadId: input.uploadId, created: true };
@@ -89,17 +89,17 @@ export async function recordFlowUpload(
   }
 }
 
-export type FlowUploadOutcome =
+export type ApplicationUploadOutcome =
   | { sent: true; documents: number }
   | { sent: false; status: "already_sent" | "in_flight" | "failed"; message?: string };
 
 /** Sends one recorded upload if it is still pending. A failure is recorded, never retried blindly. */
-export async function submitFlowUpload(
+export async function submitApplicationUpload(
   db: Db,
   atlas: AtlasClient,
   uploadId: string,
   options: { appBaseUrl: string },
-): Promise<FlowUploadOutcome> {
+): Promise<ApplicationUploadOutcome> {
   const [claimed] = await db
     .update(atlasUploads)
     .set({
@@ -109,8 +109,8 @@ export async function submitFlowUpload(
       errorMessage: null,
     })
     .where(and(eq(atlasUploads.id, uploadId), eq(atlasUploads.status, "pending")))
-    .returning({ flowId: atlasUploads.flowId, claimedAt: atlasUploads.sendingSince });
-  if (!claimed?.flowId) {
+    .returning({ applicationId: atlasUploads.applicationId, claimedAt: atlasUploads.sendingSince });
+  if (!claimed?.applicationId) {
     const [row] = await db
       .select({ status: atlasUploads.status, errorMessage: atlasUploads.errorMessage })
       .from(atlasUploads)
@@ -119,15 +119,18 @@ export async function submitFlowUpload(
       return { sent: false, status: "failed", message: row.errorMessage ?? undefined };
     return { sent: false, status: row?.status === "sending" ? "in_flight" : "already_sent" };
   }
-  const flowId = claimed.flowId;
-  const [flow] = await db.select({ flowUuid: flows.flowUuid }).from(flows).where(eq(flows.id, flowId));
+  const applicationId = claimed.applicationId;
+  const [application] = await db
+    .select({ flowUuid: applications.flowUuid })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
   const rows = await db
     .select({ id: documents.id, externalId: documents.externalId, fileUrl: documents.fileUrl })
     .from(documents)
     .where(eq(documents.uploadId, uploadId));
   try {
     const result = await atlas.flow.upload({
-      flowUuid: flow!.flowUuid!,
+      flowUuid: application!.flowUuid!,
       files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
     });
     const fileUuidOf = new Map(result.items.map((item) => [item.documentId, item.fileUuid ?? null]));
@@ -155,7 +158,7 @@ export async function submitFlowUpload(
       // An upload re-opens the flow at Atlas: the stage statuses are unknown until the next poll
       // (unless the callback for this very upload has already arrived).
       await tx
-        .update(flows)
+        .update(applications)
         .set({
           uploadStatus: null,
           processingStatus: null,
@@ -168,15 +171,21 @@ export async function submitFlowUpload(
         })
         .where(
           and(
-            eq(flows.id, flowId),
-            or(isNull(flows.callbackReceivedAt), lt(flows.callbackReceivedAt, claimed.claimedAt!)),
+            eq(applications.id, applicationId),
+            or(
+              isNull(applications.callbackReceivedAt),
+              lt(applications.callbackReceivedAt, claimed.claimedAt!),
+            ),
           ),
         );
     });
     return { sent: true, documents: rows.length };
   } catch (error) {
-    const message = describeFlowUploadFailure(error, { appBaseUrl: options.appBaseUrl, flowId });
-    logger.warn("application.upload_failed", { flowId, uploadId, error });
+    const message = describeApplicationUploadFailure(error, {
+      appBaseUrl: options.appBaseUrl,
+      applicationId,
+    });
+    logger.warn("application.upload_failed", { applicationId, uploadId, error });
     await db.transaction(async (tx) => {
       await tx
         .update(atlasUploads)
@@ -186,27 +195,30 @@ export async function submitFlowUpload(
         .update(documents)
         .set({ submitError: message, updatedAt: new Date() })
         .where(eq(documents.uploadId, uploadId));
-      await tx.update(flows).set({ lastError: message, updatedAt: new Date() }).where(eq(flows.id, flowId));
+      await tx
+        .update(applications)
+        .set({ lastError: message, updatedAt: new Date() })
+        .where(eq(applications.id, applicationId));
     });
     return { sent: false, status: "failed", message };
   }
 }
 
 /** A person asked to retry: the application's failed uploads become pending again. */
-export async function requeueFailedFlowUploads(db: Db, flowId: string): Promise<string[]> {
+export async function requeueFailedApplicationUploads(db: Db, applicationId: string): Promise<string[]> {
   const rows = await db
     .update(atlasUploads)
     .set({ status: "pending" })
-    .where(and(eq(atlasUploads.flowId, flowId), eq(atlasUploads.status, "failed")))
+    .where(and(eq(atlasUploads.applicationId, applicationId), eq(atlasUploads.status, "failed")))
     .returning({ id: atlasUploads.id });
   return rows.map((r) => r.id);
 }
 
-export async function pendingFlowUploads(db: Db, flowId: string): Promise<string[]> {
+export async function pendingApplicationUploads(db: Db, applicationId: string): Promise<string[]> {
   const rows = await db
     .select({ id: atlasUploads.id })
     .from(atlasUploads)
-    .where(and(eq(atlasUploads.flowId, flowId), eq(atlasUploads.status, "pending")))
+    .where(and(eq(atlasUploads.applicationId, applicationId), eq(atlasUploads.status, "pending")))
     .orderBy(atlasUploads.chunkIndex);
   return rows.map((r) => r.id);
 }

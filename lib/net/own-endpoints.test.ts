@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ownFlowEndpointsOnly } from "./own-endpoints";
+import { ownApplicationEndpointsOnly } from "./own-endpoints";
 
-describe("ownFlowEndpointsOnly (the embedded simulator's outbound fetch)", () => {
+describe("ownApplicationEndpointsOnly (the embedded simulator's outbound fetch)", () => {
   const calls: { url: string; redirect?: RequestRedirect }[] = [];
   const fake = (async (input: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: String(input), redirect: init?.redirect });
     return new Response("{}");
   }) as typeof fetch;
-  const guarded = ownFlowEndpointsOnly("http://localhost:3000/", fake);
+  const guarded = ownApplicationEndpointsOnly("http://localhost:3000/", fake);
 
-  it("calls this app's flow endpoints, without following redirects", async () => {
+  it("calls this app's application endpoints, without following redirects", async () => {
     await guarded("http://localhost:3000/api/flows/abc/auth?key=s", { method: "POST" });
     await guarded(new URL("http://localhost:3000/api/flows/abc/callback"));
     expect(calls).toEqual([

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AutoRefresh } from "@/components/auto-refresh";
-import { MasterStatusBadge } from "@/components/applications/flow-stages";
+import { MasterStatusBadge } from "@/components/applications/application-stages";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { ListFilters } from "@/components/ui/list-filters";
@@ -119,7 +119,7 @@ export default async function ApplicationsPage({
                     href={`/applications/${a.id}`}
                     className="font-mono font-medium text-indigo-700 hover:underline dark:text-indigo-300"
                   >
-                    {a.applicationId}
+                    {a.applicationNumber}
                   </Link>
                   <span className="block text-xs text-slate-500">{a.productType}</span>
                 </Td>

@@ -25,7 +25,7 @@ export function parseFlowParams(
 }
 
 export const createApplicationSchema = z.object({
-  applicationId: z
+  applicationNumber: z
     .string()
     .trim()
     .min(1, "Enter the application id.")
@@ -46,14 +46,14 @@ export const createApplicationSchema = z.object({
 });
 
 export const uploadDocumentsSchema = z.object({
-  flowId: z.string().uuid("Unknown application."),
+  applicationId: z.string().uuid("Unknown application."),
   clientKey: z.string().uuid("The form is out of date; reload the page."),
   text: z
     .string()
     .max(1_000_000, "The list is too large. An application takes at most 50 documents per upload."),
 });
 
-export const flowIdSchema = z.object({ flowId: z.string().uuid("Unknown application.") });
+export const applicationIdSchema = z.object({ applicationId: z.string().uuid("Unknown application.") });
 
 export const passMarkInputSchema = z.object({
   passMark: z.coerce

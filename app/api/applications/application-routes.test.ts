@@ -26,13 +26,13 @@ const { createAtlasClient } = await import("@/lib/atlas/client");
 const { closeDb, getDb } = await import("@/lib/db");
 const { SYSTEM_ACTOR } = await import("@/lib/db/queries/audit");
 const { createUser } = await import("@/lib/db/queries/users");
-const { crossChecks, documents, fields, flows } = await import("@/lib/db/schema");
+const { crossChecks, documents, fields, applications } = await import("@/lib/db/schema");
 const { loadThresholds } = await import("@/lib/documents/thresholds-store");
 const { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET, resetEnvForTests } = await import("@/lib/env");
 const { createApplication, startFlow } = await import("@/lib/applications/create");
-const { FlowPoller, MAX_UNKNOWN_STATUS_POLLS } = await import("@/lib/applications/poller");
+const { ApplicationPoller, MAX_UNKNOWN_STATUS_POLLS } = await import("@/lib/applications/poller");
 const { getCallbackTokenSigner } = await import("@/lib/applications/service");
-const { recordFlowUpload, submitFlowUpload } = await import("@/lib/applications/upload");
+const { recordApplicationUpload, submitApplicationUpload } = await import("@/lib/applications/upload");
 const { MAX_CALLBACK_BYTES } = await import("@/lib/applications/callbacks");
 const authRoute = await import("./[id]/auth/route");
 const callbackRoute = await import("./[id]/callback/route");
@@ -119,14 +119,14 @@ const CDL = [
   "cdl-1042-delivery-order-dealer-mismatch",
 ];
 
-describe("flow routes against the simulator's flow profiles", () => {
+describe("application routes against the simulator's flow profiles", () => {
   let app: Server;
   let appBaseUrl = "";
   let sim: Awaited<ReturnType<typeof startSimServer>>;
   let atlas: ReturnType<typeof createAtlasClient>;
   let userId: string;
   const secrets = new Map<string, string>();
-  let poller: InstanceType<typeof FlowPoller>;
+  let poller: InstanceType<typeof ApplicationPoller>;
 
   beforeAll(async () => {
     resetEnvForTests();
@@ -153,8 +153,8 @@ describe("flow routes against the simulator's flow profiles", () => {
       flow: {
         ...real.flow,
         init: (input) => {
-          const flowId = input.authUrl.match(/\/api\/applications\/([^/]+)\/auth/)![1]!;
-          secrets.set(flowId, new URL(input.authUrl).searchParams.get("key")!);
+          const applicationId = input.authUrl.match(/\/api\/applications\/([^/]+)\/auth/)![1]!;
+          secrets.set(applicationId, new URL(input.authUrl).searchParams.get("key")!);
           return real.flow.init(input);
         },
       },
@@ -167,7 +167,7 @@ describe("flow routes against the simulator's flow profiles", () => {
         SYSTEM_ACTOR,
       )
     ).id;
-    poller = new FlowPoller({
+    poller = new ApplicationPoller({
       db: getDb,
       atlas: () => atlas,
       thresholds: loadThresholds,
@@ -186,45 +186,45 @@ describe("flow routes against the simulator's flow profiles", () => {
   });
 
   /** Creates an application, uploads the CDL set, and waits for the callback(s) to land. */
-  async function application(name: string, profile: string) {
+  async function startedApplication(name: string, profile: string) {
     sim.simulator.setFlowProfile(profile);
     const db = await getDb();
-    const { flowId } = await createApplication(
+    const { applicationId } = await createApplication(
       db,
-      { applicationId: name, productType: "POC_CDL", flowParams: {}, createdBy: userId },
+      { applicationNumber: name, productType: "POC_CDL", flowParams: {}, createdBy: userId },
       SYSTEM_ACTOR,
     );
-    const started = await startFlow(db, atlas, flowId, { appBaseUrl });
+    const started = await startFlow(db, atlas, applicationId, { appBaseUrl });
     expect(started.started).toBe(true);
     const rows = CDL.map((file) => ({
       documentId: `${name}-${file}`,
       fileUrl: `${sim.baseUrl}/files/${file}.svg`,
     }));
-    const { uploadId } = await recordFlowUpload(
+    const { uploadId } = await recordApplicationUpload(
       db,
-      { flowId, uploadId: crypto.randomUUID(), rows },
+      { applicationId, uploadId: crypto.randomUUID(), rows },
       SYSTEM_ACTOR,
     );
-    const outcome = await submitFlowUpload(db, atlas, uploadId, { appBaseUrl });
+    const outcome = await submitApplicationUpload(db, atlas, uploadId, { appBaseUrl });
     expect(outcome, `upload under ${profile}`).toEqual({ sent: true, documents: CDL.length });
     await sim.simulator.idle();
     for (let i = 0; i < 800; i++) {
-      const [flow] = await db.select().from(flows).where(eq(flows.id, flowId));
-      if (flow?.callbackReceivedAt) return { flowId, flow };
+      const [application] = await db.select().from(applications).where(eq(applications.id, applicationId));
+      if (application?.callbackReceivedAt) return { applicationId, application };
       await new Promise((r) => setTimeout(r, 25));
       await sim.simulator.idle();
     }
     throw new Error(`no callback stored for ${name} under ${profile}`);
   }
 
-  async function documentStates(flowId: string) {
+  async function documentStates(applicationId: string) {
     const db = await getDb();
-    const docs = await db.select().from(documents).where(eq(documents.flowId, flowId));
+    const docs = await db.select().from(documents).where(eq(documents.applicationId, applicationId));
     const withFields = await db
       .selectDistinct({ id: fields.documentId })
       .from(fields)
       .innerJoin(documents, eq(documents.id, fields.documentId))
-      .where(eq(documents.flowId, flowId));
+      .where(eq(documents.applicationId, applicationId));
     return {
       docs,
       waiting: docs.filter((d) => d.status === "submitted").length,
@@ -246,31 +246,34 @@ describe("flow routes against the simulator's flow profiles", () => {
   ])(
     "%s: master_status %s is finished; results stored from the callback, polling stops",
     async (profile, word) => {
-      const { flowId, flow } = await application(`APP-${profile}`, profile);
-      expect(flow.masterStatus).toBe(word);
-      expect(lastAttempt(flow.flowUuid!)?.status).toBe(200);
-      const states = await documentStates(flowId);
+      const { applicationId, application } = await startedApplication(`APP-${profile}`, profile);
+      expect(application.masterStatus).toBe(word);
+      expect(lastAttempt(application.flowUuid!)?.status).toBe(200);
+      const states = await documentStates(applicationId);
       expect(states.waiting).toBe(0);
       expect(states.withFields).toBe(CDL.length);
-      expect(await poller.dueFlows(await getDb())).not.toContain(flowId);
-      const polled = await poller.run(flowId);
+      expect(await poller.dueApplications(await getDb())).not.toContain(applicationId);
+      const polled = await poller.run(applicationId);
       expect(polled).toMatchObject({ master: word, storedFromPoll: 0 });
     },
   );
 
   it("status-only callback: answered 2xx, stores nothing itself, and the poller reads the results at once", async () => {
-    const { flowId, flow } = await application("APP-status-only", "flow-status-only-callback,flow-lowercase");
-    expect(lastAttempt(flow.flowUuid!)?.status).toBe(200);
-    expect(flow.masterStatus).toBe("success");
-    expect((await documentStates(flowId)).waiting).toBe(CDL.length);
+    const { applicationId, application } = await startedApplication(
+      "APP-status-only",
+      "flow-status-only-callback,flow-lowercase",
+    );
+    expect(lastAttempt(application.flowUuid!)?.status).toBe(200);
+    expect(application.masterStatus).toBe("success");
+    expect((await documentStates(applicationId)).waiting).toBe(CDL.length);
     const db = await getDb();
-    expect(await poller.dueFlows(db)).toContain(flowId);
-    const polled = await poller.run(flowId);
+    expect(await poller.dueApplications(db)).toContain(applicationId);
+    const polled = await poller.run(applicationId);
     expect(polled).toMatchObject({ master: "success", storedFromPoll: CDL.length });
-    const states = await documentStates(flowId);
+    const states = await documentStates(applicationId);
     expect(states.waiting).toBe(0);
     expect(states.withFields).toBe(CDL.length);
-    expect(await poller.dueFlows(db)).not.toContain(flowId);
+    expect(await poller.dueApplications(db)).not.toContain(applicationId);
   });
 
   it.each<[string, (flowUuid: string) => { body: string; type: string }]>([
@@ -309,63 +312,69 @@ describe("flow routes against the simulator's flow profiles", () => {
       }),
     ],
   ])("a callback with %s is answered 2xx and the poller reads the results", async (name, make) => {
-    const { flowId, flow } = await application(`APP-odd-${name.length}`, "flow-status-only-callback");
-    const { body, type } = make(flow.flowUuid!);
-    const token = getCallbackTokenSigner().issue(flowId).accessToken;
+    const { applicationId, application } = await startedApplication(
+      `APP-odd-${name.length}`,
+      "flow-status-only-callback",
+    );
+    const { body, type } = make(application.flowUuid!);
+    const token = getCallbackTokenSigner().issue(applicationId).accessToken;
     const res = await callbackRoute.POST(
-      new Request(`${appBaseUrl}/api/applications/${flowId}/callback`, {
+      new Request(`${appBaseUrl}/api/applications/${applicationId}/callback`, {
         method: "POST",
         headers: { "content-type": type, token },
         body,
       }),
-      { params: Promise.resolve({ id: flowId }) },
+      { params: Promise.resolve({ id: applicationId }) },
     );
     expect(res.status, await res.clone().text()).toBe(200);
     const db = await getDb();
-    expect(await poller.dueFlows(db)).toContain(flowId);
-    await poller.run(flowId);
-    const states = await documentStates(flowId);
+    expect(await poller.dueApplications(db)).toContain(applicationId);
+    await poller.run(applicationId);
+    const states = await documentStates(applicationId);
     expect(states.waiting).toBe(0);
     expect(states.withFields).toBe(CDL.length);
   });
 
   it("a status answer wrapped in data is read: the poller sees the finished word and stops", async () => {
-    const { flowId } = await application(
+    const { applicationId } = await startedApplication(
       "APP-status-wrapped",
       "flow-status-wrapped,flow-status-only-callback",
     );
-    const polled = await poller.run(flowId);
+    const polled = await poller.run(applicationId);
     expect(polled).toMatchObject({ master: "SUCCESS", storedFromPoll: CDL.length });
-    expect(await poller.dueFlows(await getDb())).not.toContain(flowId);
+    expect(await poller.dueApplications(await getDb())).not.toContain(applicationId);
   });
 
   it("answers on the paths Atlas was given before the rename (/api/flows/<id>/auth and /callback)", async () => {
     expect(legacyAuthRoute.GET).toBe(authRoute.GET);
     expect(legacyAuthRoute.POST).toBe(authRoute.POST);
     expect(legacyCallbackRoute.POST).toBe(callbackRoute.POST);
-    const { flowId, flow } = await application("APP-legacy-paths", "flow-status-only-callback");
-    const key = encodeURIComponent(secrets.get(flowId)!);
-    const auth = await fetch(`${appBaseUrl}/api/flows/${flowId}/auth?key=${key}`);
+    const { applicationId, application } = await startedApplication(
+      "APP-legacy-paths",
+      "flow-status-only-callback",
+    );
+    const key = encodeURIComponent(secrets.get(applicationId)!);
+    const auth = await fetch(`${appBaseUrl}/api/flows/${applicationId}/auth?key=${key}`);
     expect(auth.status).toBe(200);
     const { access_token: token } = (await auth.json()) as { access_token: string };
-    const res = await fetch(`${appBaseUrl}/api/flows/${flowId}/callback`, {
+    const res = await fetch(`${appBaseUrl}/api/flows/${applicationId}/callback`, {
       method: "POST",
       headers: { "content-type": "application/json", token },
-      body: JSON.stringify({ flow_uuid: flow.flowUuid, master_status: "SUCCESS" }),
+      body: JSON.stringify({ flow_uuid: application.flowUuid, master_status: "SUCCESS" }),
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    expect(await poller.dueFlows(await getDb())).toContain(flowId);
-    await poller.run(flowId);
-    expect((await documentStates(flowId)).withFields).toBe(CDL.length);
+    expect(await poller.dueApplications(await getDb())).toContain(applicationId);
+    await poller.run(applicationId);
+    expect((await documentStates(applicationId)).withFields).toBe(CDL.length);
   });
 
   it("cross-check items with other keys are stored raw (none dropped) and a 0–1 similarity is read on 0–100", async () => {
-    const { flowId, flow } = await application(
+    const { applicationId, application } = await startedApplication(
       "APP-xcheck-keys",
       "flow-cross-check-keys,flow-similarity-0-1",
     );
     const sent = (await (
-      await fetch(`${sim.baseUrl}/v3/verification/extracts?flow_uuid=${flow.flowUuid}`, {
+      await fetch(`${sim.baseUrl}/v3/verification/extracts?flow_uuid=${application.flowUuid}`, {
         headers: {
           token: (
             (await (
@@ -380,7 +389,12 @@ describe("flow routes against the simulator's flow profiles", () => {
     ).json()) as { cross_checks: { match_score: number }[] };
     expect(sent.cross_checks.length).toBeGreaterThan(0);
     expect(sent.cross_checks.every((c) => c.match_score <= 1)).toBe(true);
-    const stored = await (await getDb()).select().from(crossChecks).where(eq(crossChecks.flowId, flowId));
+    const stored = await (
+      await getDb()
+    )
+      .select()
+      .from(crossChecks)
+      .where(eq(crossChecks.applicationId, applicationId));
     expect(stored).toHaveLength(sent.cross_checks.length);
     expect(stored.map((c) => c.raw)).toEqual(expect.arrayContaining(sent.cross_checks));
     expect(stored.map((c) => c.similarityScore).sort()).toEqual(
@@ -389,62 +403,62 @@ describe("flow routes against the simulator's flow profiles", () => {
   });
 
   it("0–1 similarity in the documented shape: the same verdicts as the 0–100 answer", async () => {
-    const hundred = await application("APP-sim-100", "default");
-    const one = await application("APP-sim-1", "flow-similarity-0-1");
+    const hundred = await startedApplication("APP-sim-100", "default");
+    const one = await startedApplication("APP-sim-1", "flow-similarity-0-1");
     const db = await getDb();
-    const scores = async (flowId: string) =>
-      (await db.select().from(crossChecks).where(eq(crossChecks.flowId, flowId)))
+    const scores = async (applicationId: string) =>
+      (await db.select().from(crossChecks).where(eq(crossChecks.applicationId, applicationId)))
         .map((c) => `${c.fieldName}:${c.similarityScore! >= 80 ? "pass" : "mismatch"}`)
         .sort();
-    const a = await scores(hundred.flowId);
+    const a = await scores(hundred.applicationId);
     expect(a.length).toBeGreaterThan(0);
     expect(a.some((s) => s.endsWith("mismatch"))).toBe(true);
-    expect(await scores(one.flowId)).toEqual(a);
+    expect(await scores(one.applicationId)).toEqual(a);
   });
 
   it.each(["flow-auth-get", "flow-auth-header", "flow-auth-body", "flow-auth-form"])(
     "%s: the auth route hands out a token, the upload passes Atlas's auth check and the callback lands",
     async (profile) => {
-      const { flowId, flow } = await application(`APP-${profile}`, profile);
-      expect(lastAttempt(flow.flowUuid!)?.status).toBe(200);
-      expect((await documentStates(flowId)).waiting).toBe(0);
+      const { applicationId, application } = await startedApplication(`APP-${profile}`, profile);
+      expect(lastAttempt(application.flowUuid!)?.status).toBe(200);
+      expect((await documentStates(applicationId)).waiting).toBe(0);
     },
   );
 
   it("an unknown master_status is shown verbatim, polled a bounded number of times, and the stop is visible", async () => {
-    const { flowId, flow } = await application("APP-unknown", "flow-unknown-status");
-    expect(flow.masterStatus).toBe("AWAITING_MANUAL_QC");
+    const { applicationId, application } = await startedApplication("APP-unknown", "flow-unknown-status");
+    expect(application.masterStatus).toBe("AWAITING_MANUAL_QC");
     const db = await getDb();
     const due = async () => {
       await db
-        .update(flows)
+        .update(applications)
         .set({ nextPollAt: new Date(Date.now() - 1000) })
-        .where(eq(flows.id, flowId));
-      return (await poller.dueFlows(db)).includes(flowId);
+        .where(eq(applications.id, applicationId));
+      return (await poller.dueApplications(db)).includes(applicationId);
     };
     let polls = 0;
     while (await due()) {
-      await poller.run(flowId);
+      await poller.run(applicationId);
       polls++;
       expect(polls).toBeLessThanOrEqual(MAX_UNKNOWN_STATUS_POLLS);
-      const [row] = await db.select().from(flows).where(eq(flows.id, flowId));
+      const [row] = await db.select().from(applications).where(eq(applications.id, applicationId));
       expect(row!.lastError).toContain('"AWAITING_MANUAL_QC"');
     }
     expect(polls).toBe(MAX_UNKNOWN_STATUS_POLLS);
-    const [row] = await db.select().from(flows).where(eq(flows.id, flowId));
+    const [row] = await db.select().from(applications).where(eq(applications.id, applicationId));
     expect(row!.lastError).toMatch(/polling has stopped/);
     expect(row!.masterStatus).toBe("AWAITING_MANUAL_QC");
   });
 
   describe("the auth route directly", () => {
-    let flowId: string;
+    let applicationId: string;
     let key: string;
     beforeAll(async () => {
-      ({ flowId } = await application("APP-auth-direct", "default"));
-      key = secrets.get(flowId)!;
+      ({ applicationId } = await startedApplication("APP-auth-direct", "default"));
+      key = secrets.get(applicationId)!;
     });
     const call = (init: RequestInit & { query?: string }) =>
-      fetch(`${appBaseUrl}/api/applications/${flowId}/auth${init.query ?? ""}`, init);
+      fetch(`${appBaseUrl}/api/applications/${applicationId}/auth${init.query ?? ""}`, init);
 
     it("accepts GET and POST, the secret in the query, a header or the body", async () => {
       const ways: Array<RequestInit & { query?: string }> = [
@@ -471,7 +485,7 @@ describe("flow routes against the simulator's flow profiles", () => {
         const res = await call(way);
         expect(res.status, JSON.stringify(way)).toBe(200);
         const token = ((await res.json()) as { access_token: string }).access_token;
-        expect(getCallbackTokenSigner().verify(token, flowId)).toBe(true);
+        expect(getCallbackTokenSigner().verify(token, applicationId)).toBe(true);
       }
     });
 
@@ -524,12 +538,12 @@ describe("flow routes against the simulator's flow profiles", () => {
           if (pulled >= 50_000_000) controller.close();
         },
       });
-      const request = new Request(`${appBaseUrl}/api/applications/${flowId}/auth`, {
+      const request = new Request(`${appBaseUrl}/api/applications/${applicationId}/auth`, {
         method: "POST",
         body,
         duplex: "half",
       } as RequestInit);
-      const res = await authRoute.POST(request, { params: Promise.resolve({ id: flowId }) });
+      const res = await authRoute.POST(request, { params: Promise.resolve({ id: applicationId }) });
       expect(res.status).toBe(413);
       expect(pulled).toBeLessThan(1_000_000);
     });
@@ -549,23 +563,27 @@ describe("flow routes against the simulator's flow profiles", () => {
       });
       return { stream, state };
     }
-    const post = (flowId: string, body: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) =>
+    const post = (
+      applicationId: string,
+      body: ReadableStream<Uint8Array>,
+      headers: Record<string, string> = {},
+    ) =>
       callbackRoute.POST(
-        new Request(`${appBaseUrl}/api/applications/${flowId}/callback`, {
+        new Request(`${appBaseUrl}/api/applications/${applicationId}/callback`, {
           method: "POST",
           headers: { "content-type": "application/json", ...headers },
           body,
           duplex: "half",
         } as RequestInit),
-        { params: Promise.resolve({ id: flowId }) },
+        { params: Promise.resolve({ id: applicationId }) },
       );
 
     it("a 200 MB chunked body without a token: 401, and memory grows by less than 20 MB", async () => {
-      const flowId = crypto.randomUUID();
+      const applicationId = crypto.randomUUID();
       global.gc?.();
       const before = process.memoryUsage();
       const huge = hugeBody(200 * 1024 * 1024);
-      const res = await post(flowId, huge.stream);
+      const res = await post(applicationId, huge.stream);
       const after = process.memoryUsage();
       expect(res.status).toBe(401);
       expect(huge.state.pulled).toBeLessThan(1_000_000);
@@ -574,17 +592,17 @@ describe("flow routes against the simulator's flow profiles", () => {
     });
 
     it("with a valid token, a chunked body past the cap is cut off at the cap: 413", async () => {
-      const { flowId } = await application("APP-callback-cap", "default");
-      const token = getCallbackTokenSigner().issue(flowId).accessToken;
+      const { applicationId } = await startedApplication("APP-callback-cap", "default");
+      const token = getCallbackTokenSigner().issue(applicationId).accessToken;
       const huge = hugeBody(200 * 1024 * 1024);
-      const res = await post(flowId, huge.stream, { authorization: `Bearer ${token}` });
+      const res = await post(applicationId, huge.stream, { authorization: `Bearer ${token}` });
       expect(res.status).toBe(413);
       expect(huge.state.pulled).toBeLessThanOrEqual(MAX_CALLBACK_BYTES + 2 * 65_536);
       const db = await getDb();
       const [row] = await db
         .select({ n: documents.id })
         .from(documents)
-        .where(and(eq(documents.flowId, flowId), eq(documents.status, "submitted")));
+        .where(and(eq(documents.applicationId, applicationId), eq(documents.status, "submitted")));
       expect(row).toBeUndefined();
     });
   });

@@ -8,7 +8,7 @@ import { createSimulator, type Simulator } from "@/atlas-sim/simulator";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
-import { ownFlowEndpointsOnly } from "@/lib/net/own-endpoints";
+import { ownApplicationEndpointsOnly } from "@/lib/net/own-endpoints";
 import { processSingleton } from "@/lib/process-singleton";
 import { can } from "@/lib/roles";
 
@@ -27,7 +27,7 @@ function simulator(): Simulator {
       latency: getEnv().SIM_LATENCY_MS,
       // Flow auth_url/callback_url come from the caller: only this app's own endpoints are called.
       // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
-      fetch: ownFlowEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
+      fetch: ownApplicationEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
       profile: getEnv().SIM_PROFILE,
     }),
   );

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
 import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
 import { uploadStatus } from "./enums";
-import { flows } from "./flows";
+import { applications } from "./applications";
 import { users } from "./users";
 
 /**
@@ -49,7 +49,7 @@ export const batches = pgTable(
 );
 
 /**
- * One request to Atlas carrying a chunk of a batch's (or a flow's) rows. Rows are recorded
+ * One request to Atlas carrying a chunk of a batch's (or an application's) rows. Rows are recorded
  * here before the request is sent, so a failure or a retry never loses or duplicates them.
  */
 export const atlasUploads = pgTable(
@@ -57,7 +57,7 @@ export const atlasUploads = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     batchId: uuid("batch_id").references(() => batches.id, { onDelete: "cascade" }),
-    flowId: uuid("flow_id").references(() => flows.id, { onDelete: "cascade" }),
+    applicationId: uuid("flow_id").references(() => applications.id, { onDelete: "cascade" }),
     chunkIndex: integer("chunk_index").notNull(),
     atlasBatchId: text("atlas_batch_id"),
     status: uploadStatus("status").notNull().default("pending"),
@@ -77,9 +77,9 @@ export const atlasUploads = pgTable(
   },
   (t) => [
     unique("atlas_uploads_batch_chunk_unique").on(t.batchId, t.chunkIndex),
-    unique("atlas_uploads_flow_chunk_unique").on(t.flowId, t.chunkIndex),
+    unique("atlas_uploads_flow_chunk_unique").on(t.applicationId, t.chunkIndex),
     index("atlas_uploads_atlas_batch_id_idx").on(t.atlasBatchId),
-    check("atlas_uploads_one_owner", sql`num_nonnulls(${t.batchId}, ${t.flowId}) = 1`),
+    check("atlas_uploads_one_owner", sql`num_nonnulls(${t.batchId}, ${t.applicationId}) = 1`),
   ],
 );
 

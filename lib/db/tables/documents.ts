@@ -3,7 +3,7 @@ import { check, index, integer, pgTable, real, text, unique, uniqueIndex, uuid }
 import { atlasUploads, batches } from "./batches";
 import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
 import { documentStatus, fieldAcceptedVia, fieldReviewState, reviewStatus } from "./enums";
-import { flows } from "./flows";
+import { applications } from "./applications";
 import { users } from "./users";
 
 /** The review queue's membership; the partial indexes and lib/review/queue.ts use this text. */
@@ -20,7 +20,7 @@ export type FieldValidation = {
 };
 
 /**
- * A document belongs to a batch or to a flow, never both. `document_id` (property `externalId`)
+ * A document belongs to a batch or to an application, never both. `document_id` (property `externalId`)
  * is the id we send Atlas and Atlas echoes back; other tables' `document_id` columns reference
  * `documents.id` instead.
  *
@@ -34,7 +34,7 @@ export const documents = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     batchId: uuid("batch_id").references(() => batches.id, { onDelete: "cascade" }),
-    flowId: uuid("flow_id").references(() => flows.id, { onDelete: "cascade" }),
+    applicationId: uuid("flow_id").references(() => applications.id, { onDelete: "cascade" }),
     uploadId: uuid("upload_id").references(() => atlasUploads.id, { onDelete: "set null" }),
     externalId: text("document_id").notNull(),
     fileUrl: text("file_url").notNull(),
@@ -64,7 +64,7 @@ export const documents = pgTable(
   },
   (t) => [
     unique("documents_batch_document_id_unique").on(t.batchId, t.externalId),
-    unique("documents_flow_document_id_unique").on(t.flowId, t.externalId),
+    unique("documents_flow_document_id_unique").on(t.applicationId, t.externalId),
     // The sync engine upserts by Atlas's key; unsubmitted rows (null batch id) never collide.
     uniqueIndex("documents_atlas_key_unique").on(t.atlasBatchId, t.externalId),
     index("documents_batch_min_confidence_idx").on(t.batchId, t.minConfidence),
@@ -95,7 +95,7 @@ export const documents = pgTable(
     // The new-batch preview points out files and ids already recorded in another batch.
     index("documents_document_id_idx").on(t.externalId),
     index("documents_file_url_base_idx").on(sql`split_part(${t.fileUrl}, '?', 1)`),
-    check("documents_one_owner", sql`num_nonnulls(${t.batchId}, ${t.flowId}) = 1`),
+    check("documents_one_owner", sql`num_nonnulls(${t.batchId}, ${t.applicationId}) = 1`),
   ],
 );
 

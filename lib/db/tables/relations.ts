@@ -2,7 +2,7 @@ import { relations } from "drizzle-orm";
 import { auditEvents } from "./audit";
 import { atlasUploads, batches } from "./batches";
 import { documents, fields } from "./documents";
-import { crossChecks, flowCallbacks, flows } from "./flows";
+import { crossChecks, applicationCallbacks, applications } from "./applications";
 import { qaSampleItems, qaSamples, qaVerdicts } from "./qa";
 import { users } from "./users";
 
@@ -21,13 +21,13 @@ export const batchesRelations = relations(batches, ({ one, many }) => ({
 
 export const atlasUploadsRelations = relations(atlasUploads, ({ one, many }) => ({
   batch: one(batches, { fields: [atlasUploads.batchId], references: [batches.id] }),
-  flow: one(flows, { fields: [atlasUploads.flowId], references: [flows.id] }),
+  application: one(applications, { fields: [atlasUploads.applicationId], references: [applications.id] }),
   documents: many(documents),
 }));
 
 export const documentsRelations = relations(documents, ({ one, many }) => ({
   batch: one(batches, { fields: [documents.batchId], references: [batches.id] }),
-  flow: one(flows, { fields: [documents.flowId], references: [flows.id] }),
+  application: one(applications, { fields: [documents.applicationId], references: [applications.id] }),
   upload: one(atlasUploads, { fields: [documents.uploadId], references: [atlasUploads.id] }),
   fields: many(fields),
 }));
@@ -40,19 +40,22 @@ export const auditEventsRelations = relations(auditEvents, ({ one }) => ({
   actor: one(users, { fields: [auditEvents.actorUserId], references: [users.id] }),
 }));
 
-export const flowsRelations = relations(flows, ({ many }) => ({
+export const applicationsRelations = relations(applications, ({ many }) => ({
   documents: many(documents),
   uploads: many(atlasUploads),
-  callbacks: many(flowCallbacks),
+  callbacks: many(applicationCallbacks),
   crossChecks: many(crossChecks),
 }));
 
-export const flowCallbacksRelations = relations(flowCallbacks, ({ one }) => ({
-  flow: one(flows, { fields: [flowCallbacks.flowId], references: [flows.id] }),
+export const applicationCallbacksRelations = relations(applicationCallbacks, ({ one }) => ({
+  application: one(applications, {
+    fields: [applicationCallbacks.applicationId],
+    references: [applications.id],
+  }),
 }));
 
 export const crossChecksRelations = relations(crossChecks, ({ one }) => ({
-  flow: one(flows, { fields: [crossChecks.flowId], references: [flows.id] }),
+  application: one(applications, { fields: [crossChecks.applicationId], references: [applications.id] }),
 }));
 
 export const qaSamplesRelations = relations(qaSamples, ({ many }) => ({

@@ -12,23 +12,23 @@ import { getEnv } from "@/lib/env";
 import { startFlow } from "@/lib/applications/create";
 import { setPassMark } from "@/lib/applications/pass-mark";
 import { applicationDocumentIds, getApplication, uploadRowCount } from "@/lib/applications/queries";
-import { getFlowPoller } from "@/lib/applications/service";
+import { getApplicationPoller } from "@/lib/applications/service";
 import { maskDeep } from "@/lib/masking";
 import {
-  MAX_FLOW_UPLOAD_ROWS,
-  recordFlowUpload,
-  requeueFailedFlowUploads,
-  submitFlowUpload,
+  MAX_APPLICATION_UPLOAD_ROWS,
+  recordApplicationUpload,
+  requeueFailedApplicationUploads,
+  submitApplicationUpload,
 } from "@/lib/applications/upload";
-import { flowIdSchema, passMarkInputSchema, uploadDocumentsSchema } from "../schemas";
+import { applicationIdSchema, passMarkInputSchema, uploadDocumentsSchema } from "../schemas";
 
 const NOTHING_SKIPPED: SkippedSummary = { count: 0, text: "", rows: [] };
 
 const createGuard = { kind: "permission", permission: "applications:create" } as const;
 
-async function existingApplication(flowId: string) {
+async function existingApplication(applicationId: string) {
   const db = await getDb();
-  const application = await getApplication(db, flowId);
+  const application = await getApplication(db, applicationId);
   if (!application) throw new UserError("not_found", "That application no longer exists.");
   return { db, application };
 }
@@ -39,11 +39,11 @@ async function existingApplication(flowId: string) {
  */
 export const uploadDocumentsAction = defineAction(
   { name: "applications.upload", guard: createGuard, input: uploadDocumentsSchema },
-  async ({ flowId, clientKey, text }, { user }) => {
+  async ({ applicationId, clientKey, text }, { user }) => {
     const env = getEnv();
-    const { db } = await existingApplication(flowId);
+    const { db } = await existingApplication(applicationId);
     // The same key again (a reload, then a second submit): this upload is already recorded.
-    const already = await uploadRowCount(db, flowId, clientKey);
+    const already = await uploadRowCount(db, applicationId, clientKey);
     if (already > 0) {
       return {
         rows: already,
@@ -54,28 +54,30 @@ export const uploadDocumentsAction = defineAction(
       };
     }
     const parsed = parseBatchInput(text, {
-      maxRows: MAX_FLOW_UPLOAD_ROWS,
+      maxRows: MAX_APPLICATION_UPLOAD_ROWS,
       allowHttp: env.demoMode,
       now: new Date(),
-      existingDocumentIds: await applicationDocumentIds(db, flowId),
+      existingDocumentIds: await applicationDocumentIds(db, applicationId),
     });
-    const rows = validRows(parsed.rows).slice(0, MAX_FLOW_UPLOAD_ROWS);
+    const rows = validRows(parsed.rows).slice(0, MAX_APPLICATION_UPLOAD_ROWS);
     if (rows.length === 0) {
       throw new UserError(
         "invalid_input",
         "There are no valid rows to upload. Fix the rows marked in the preview.",
       );
     }
-    const { uploadId } = await recordFlowUpload(
+    const { uploadId } = await recordApplicationUpload(
       db,
       {
-        flowId,
+        applicationId,
         uploadId: clientKey,
         rows: rows.map((r) => ({ documentId: r.documentId, fileUrl: r.fileUrl })),
       },
       await actorOf(user),
     );
-    const outcome = await submitFlowUpload(db, getAtlasClient(), uploadId, { appBaseUrl: env.appBaseUrl });
+    const outcome = await submitApplicationUpload(db, getAtlasClient(), uploadId, {
+      appBaseUrl: env.appBaseUrl,
+    });
     return {
       rows: rows.length,
       // Rows the preview showed as valid may have lapsed since: said in the result, never dropped
@@ -90,16 +92,16 @@ export const uploadDocumentsAction = defineAction(
 
 /** Calls `flow/init` again for an application Atlas did not start (each try has a fresh secret). */
 export const startApplicationAction = defineAction(
-  { name: "applications.start", guard: createGuard, input: flowIdSchema },
-  async ({ flowId }, { user }) => {
-    const { db } = await existingApplication(flowId);
-    const result = await startFlow(db, getAtlasClient(), flowId, { appBaseUrl: getEnv().appBaseUrl });
+  { name: "applications.start", guard: createGuard, input: applicationIdSchema },
+  async ({ applicationId }, { user }) => {
+    const { db } = await existingApplication(applicationId);
+    const result = await startFlow(db, getAtlasClient(), applicationId, { appBaseUrl: getEnv().appBaseUrl });
     if (result.started) {
       await recordAudit(db, {
         ...(await actorOf(user)),
         action: "application.start_retry",
         targetType: "application",
-        targetId: flowId,
+        targetId: applicationId,
       });
       return { message: "Atlas started the application." };
     }
@@ -110,22 +112,24 @@ export const startApplicationAction = defineAction(
 
 /** Sends the failed uploads again, once each, after a person decided to. */
 export const retryFailedUploadsAction = defineAction(
-  { name: "applications.retryUploads", guard: createGuard, input: flowIdSchema },
-  async ({ flowId }, { user }) => {
-    const { db } = await existingApplication(flowId);
-    const ids = await requeueFailedFlowUploads(db, flowId);
+  { name: "applications.retryUploads", guard: createGuard, input: applicationIdSchema },
+  async ({ applicationId }, { user }) => {
+    const { db } = await existingApplication(applicationId);
+    const ids = await requeueFailedApplicationUploads(db, applicationId);
     if (ids.length) {
       await recordAudit(db, {
         ...(await actorOf(user)),
         action: "application.retry_uploads",
         targetType: "application",
-        targetId: flowId,
+        targetId: applicationId,
         metadata: { uploads: ids.length },
       });
     }
     let failed: string | undefined;
     for (const id of ids) {
-      const outcome = await submitFlowUpload(db, getAtlasClient(), id, { appBaseUrl: getEnv().appBaseUrl });
+      const outcome = await submitApplicationUpload(db, getAtlasClient(), id, {
+        appBaseUrl: getEnv().appBaseUrl,
+      });
       if (!outcome.sent && outcome.status === "failed") failed = outcome.message;
     }
     if (failed) throw new UserError("failed", failed);
@@ -135,10 +139,10 @@ export const retryFailedUploadsAction = defineAction(
 
 /** Asks Atlas for the status now instead of waiting for the poller (joins a poll in progress). */
 export const checkNowAction = defineAction(
-  { name: "applications.checkNow", guard: createGuard, input: flowIdSchema },
-  async ({ flowId }) => {
-    await existingApplication(flowId);
-    const result = await getFlowPoller().run(flowId);
+  { name: "applications.checkNow", guard: createGuard, input: applicationIdSchema },
+  async ({ applicationId }) => {
+    await existingApplication(applicationId);
+    const result = await getApplicationPoller().run(applicationId);
     if (result.skipped === "leased-elsewhere")
       return { message: "Another app instance is checking it right now." };
     if (result.skipped !== undefined) return { message: "The application is not started on Atlas yet." };

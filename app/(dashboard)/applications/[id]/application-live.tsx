@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
-import { FlowStages, MasterStatusBadge } from "@/components/applications/flow-stages";
+import { ApplicationStages, MasterStatusBadge } from "@/components/applications/application-stages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -18,11 +18,11 @@ const time = (iso: string) => new Date(iso).toLocaleTimeString();
 
 /** The four Atlas statuses, polled from our own API (never Atlas) every 2 s until the flow is done. */
 export function ApplicationLive({
-  flowId,
+  applicationId,
   initial,
   canManage,
 }: {
-  flowId: string;
+  applicationId: string;
   initial: ApplicationProgress;
   canManage: boolean;
 }) {
@@ -30,8 +30,8 @@ export function ApplicationLive({
   const queryClient = useQueryClient();
   const [pending, start] = useTransition();
   const { progress, error } = useLiveProgress({
-    queryKey: ["application", flowId],
-    url: `/api/applications/${flowId}`,
+    queryKey: ["application", applicationId],
+    url: `/api/applications/${applicationId}`,
     subject: "this application",
     initial,
     // New statuses or results: re-render the server-side documents and cross-checks too.
@@ -49,7 +49,7 @@ export function ApplicationLive({
         const message = (result.data as { message?: string }).message;
         if (message) toast.success(message);
       }
-      await queryClient.invalidateQueries({ queryKey: ["application", flowId] });
+      await queryClient.invalidateQueries({ queryKey: ["application", applicationId] });
       router.refresh();
     });
 
@@ -67,13 +67,16 @@ export function ApplicationLive({
                 <Button
                   variant="secondary"
                   disabled={pending}
-                  onClick={() => run(() => startApplicationAction({ flowId }))}
+                  onClick={() => run(() => startApplicationAction({ applicationId }))}
                 >
                   Start on Atlas
                 </Button>
               ) : null}
               {failedUploads.length > 0 ? (
-                <Button disabled={pending} onClick={() => run(() => retryFailedUploadsAction({ flowId }))}>
+                <Button
+                  disabled={pending}
+                  onClick={() => run(() => retryFailedUploadsAction({ applicationId }))}
+                >
                   Retry {failedUploads.length} failed upload{failedUploads.length === 1 ? "" : "s"}
                 </Button>
               ) : null}
@@ -81,7 +84,7 @@ export function ApplicationLive({
                 <Button
                   variant="secondary"
                   disabled={pending}
-                  onClick={() => run(() => checkNowAction({ flowId }))}
+                  onClick={() => run(() => checkNowAction({ applicationId }))}
                 >
                   {pending ? "Checking…" : "Check Atlas now"}
                 </Button>
@@ -91,7 +94,7 @@ export function ApplicationLive({
         </div>
         <div className="mt-4">
           {progress.started ? (
-            <FlowStages statuses={s} waiting={progress.open} />
+            <ApplicationStages statuses={s} waiting={progress.open} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">
               Atlas has not started this application yet.

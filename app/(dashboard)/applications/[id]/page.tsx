@@ -14,7 +14,7 @@ import { getPassMark } from "@/lib/applications/pass-mark";
 import { toApplicationProgress } from "@/lib/applications/progress";
 import { getApplication, listApplicationDocuments, listCrossChecks } from "@/lib/applications/queries";
 import { crossCheckVerdict } from "@/lib/applications/status";
-import { MAX_FLOW_UPLOAD_ROWS } from "@/lib/applications/upload";
+import { MAX_APPLICATION_UPLOAD_ROWS } from "@/lib/applications/upload";
 import { can } from "@/lib/roles";
 import { maskDeep } from "@/lib/masking";
 import { ApplicationLive } from "./application-live";
@@ -40,14 +40,14 @@ async function specimenCases(): Promise<SpecimenCase[]> {
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePageUser("applications:view");
-  const { id: flowId } = await params;
+  const { id: applicationId } = await params;
   const db = await getDb();
-  const application = await getApplication(db, flowId);
+  const application = await getApplication(db, applicationId);
   if (!application) notFound();
   const canManage = can(user.role, "applications:create");
   const [docs, checks, passMark, thresholds, specimens] = await Promise.all([
-    listApplicationDocuments(db, flowId),
-    listCrossChecks(db, flowId),
+    listApplicationDocuments(db, applicationId),
+    listCrossChecks(db, applicationId),
     getPassMark(db),
     loadThresholds(db),
     canManage && application.flowUuid && getEnv().demoMode ? specimenCases() : Promise.resolve([]),
@@ -68,7 +68,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader
-        title={application.applicationId}
+        title={application.applicationNumber}
         description={
           <>
             {application.productType} · started by {application.createdByName} on{" "}
@@ -86,7 +86,11 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
           </>
         }
       />
-      <ApplicationLive flowId={flowId} initial={toApplicationProgress(application)} canManage={canManage} />
+      <ApplicationLive
+        applicationId={applicationId}
+        initial={toApplicationProgress(application)}
+        canManage={canManage}
+      />
 
       {canManage && application.flowUuid ? (
         <section aria-labelledby="upload-heading" className="mt-8">
@@ -94,8 +98,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             Add documents
           </h2>
           <UploadForm
-            flowId={flowId}
-            maxRows={MAX_FLOW_UPLOAD_ROWS}
+            applicationId={applicationId}
+            maxRows={MAX_APPLICATION_UPLOAD_ROWS}
             allowHttp={getEnv().demoMode}
             existingDocumentIds={docs.map((d) => d.externalId)}
             specimenCases={specimens}

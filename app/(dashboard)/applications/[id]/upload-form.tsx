@@ -23,13 +23,13 @@ const NONE: string[] = [];
 
 /** Paste/CSV input with the same checks and preview as a new batch, sent as one multiupload. */
 export function UploadForm({
-  flowId,
+  applicationId,
   maxRows,
   allowHttp,
   existingDocumentIds,
   specimenCases,
 }: {
-  flowId: string;
+  applicationId: string;
   maxRows: number;
   allowHttp: boolean;
   existingDocumentIds: string[];
@@ -39,7 +39,7 @@ export function UploadForm({
   const queryClient = useQueryClient();
   // One key per filled-in form, saved with the draft: a double click, a re-posted request or a
   // reload and a second submit find the upload already made.
-  const draftKey = `atlas-review:upload-draft:${flowId}`;
+  const draftKey = `atlas-review:upload-draft:${applicationId}`;
   const [clientKey, setClientKey] = useState(() => crypto.randomUUID());
   const submittedHash = useRef<string | undefined>(undefined);
   // The hash of a list whose submit may have been recorded (its answer lost to a reload).
@@ -107,7 +107,7 @@ export function UploadForm({
     setClientKey(key);
     saveDraft(localStorage, draftKey, { clientKey: key, text, submittedHash: hash });
     start(async () => {
-      const result = await uploadDocumentsAction({ flowId, clientKey: key, text });
+      const result = await uploadDocumentsAction({ applicationId, clientKey: key, text });
       if (!result.ok) {
         setError(result.error.message);
         toast.error(result.error.message);
@@ -138,7 +138,7 @@ export function UploadForm({
         setError(result.data.message ?? "Atlas did not accept the upload.");
         toast.error("Atlas did not accept the upload.");
       }
-      await queryClient.invalidateQueries({ queryKey: ["application", flowId] });
+      await queryClient.invalidateQueries({ queryKey: ["application", applicationId] });
       router.refresh();
     });
   }

@@ -28,17 +28,21 @@ export const createApplicationAction = defineAction(
       );
     }
     const db = await getDb();
-    const { flowId } = await createApplication(
+    const { applicationId } = await createApplication(
       db,
       {
-        applicationId: input.applicationId,
+        applicationNumber: input.applicationNumber,
         productType: input.productType,
         flowParams: input.flowParams,
         createdBy: user.id,
       },
       await actorOf(user),
     );
-    const started = await startFlow(db, getAtlasClient(), flowId, { appBaseUrl: env.appBaseUrl });
-    return { flowId, started: started.started, message: started.started ? undefined : started.message };
+    const started = await startFlow(db, getAtlasClient(), applicationId, { appBaseUrl: env.appBaseUrl });
+    return {
+      applicationId,
+      started: started.started,
+      message: started.started ? undefined : started.message,
+    };
   },
 );

@@ -18,7 +18,7 @@ export function NewApplicationForm({
   defaultProductType: string;
 }) {
   const router = useRouter();
-  const [applicationId, setApplicationId] = useState("");
+  const [applicationNumber, setApplicationId] = useState("");
   const [productType, setProductType] = useState(defaultProductType);
   const [flowParams, setFlowParams] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -30,16 +30,16 @@ export function NewApplicationForm({
     setError(null);
     setExisting(null);
     start(async () => {
-      const result = await createApplicationAction({ applicationId, productType, flowParams });
+      const result = await createApplicationAction({ applicationNumber, productType, flowParams });
       if (!result.ok) {
         setError(result.error.message);
-        const details = result.error.details as { flowId?: string } | undefined;
-        if (details?.flowId) setExisting(details.flowId);
+        const details = result.error.details as { applicationId?: string } | undefined;
+        if (details?.applicationId) setExisting(details.applicationId);
         return;
       }
-      if (result.data.started) toast.success(`Application ${applicationId.trim()} started on Atlas.`);
+      if (result.data.started) toast.success(`Application ${applicationNumber.trim()} started on Atlas.`);
       else toast.error(result.data.message ?? "Atlas did not start the application.");
-      router.push(`/applications/${result.data.flowId}`);
+      router.push(`/applications/${result.data.applicationId}`);
     });
   }
 
@@ -54,7 +54,7 @@ export function NewApplicationForm({
     >
       <Input
         label="Application id"
-        value={applicationId}
+        value={applicationNumber}
         onChange={(e) => setApplicationId(e.target.value)}
         required
         maxLength={100}
@@ -100,7 +100,7 @@ export function NewApplicationForm({
           ) : null}
         </Alert>
       ) : null}
-      <Button type="submit" size="lg" disabled={pending || !paramsCheck.ok || !applicationId.trim()}>
+      <Button type="submit" size="lg" disabled={pending || !paramsCheck.ok || !applicationNumber.trim()}>
         {pending ? "Starting…" : "Create application"}
       </Button>
     </form>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
-import { flowCallbackUrl } from "@/lib/applications/urls";
+import { applicationCallbackUrl } from "@/lib/applications/urls";
 import { NewApplicationForm } from "./new-application-form";
 
 export const metadata: Metadata = { title: "New application" };
@@ -18,8 +18,8 @@ export default async function NewApplicationPage() {
         description={
           <>
             Starts a flow on Atlas for one loan application. Atlas will call this dashboard back at{" "}
-            <code className="text-xs">{flowCallbackUrl(env.appBaseUrl, "…")}</code>, so APP_BASE_URL must be
-            reachable from Atlas.{" "}
+            <code className="text-xs">{applicationCallbackUrl(env.appBaseUrl, "…")}</code>, so APP_BASE_URL
+            must be reachable from Atlas.{" "}
             <Link className="underline" href="/applications">
               All applications
             </Link>

@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 export const GET = guardedRoute<{ params: Promise<{ id: string }> }>(
   "applications:view",
   async (_request, { params }) => {
-    const { id: flowId } = await params;
-    const application = await getApplication(await getDb(), flowId);
+    const { id: applicationId } = await params;
+    const application = await getApplication(await getDb(), applicationId);
     if (!application) return NextResponse.json({ error: "No such application." }, { status: 404 });
     // Error texts and document ids come from outside: no Aadhaar number leaves unmasked.
     return NextResponse.json(maskDeep(toApplicationProgress(application)), {

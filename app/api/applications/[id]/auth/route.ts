@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
-import { presentedFlowKeys } from "@/lib/applications/auth-credential";
+import { presentedApplicationKeys } from "@/lib/applications/auth-credential";
 import { answerAuthRequest } from "@/lib/applications/callbacks";
 import { getCallbackTokenSigner } from "@/lib/applications/service";
 import { isBodyTooLarge } from "@/lib/http/read-body";
@@ -18,16 +18,16 @@ const REASON =
  * the body (see lib/applications/auth-credential.ts).
  */
 async function answer(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id: flowId } = await params;
+  const { id: applicationId } = await params;
   let presented: string[];
   try {
-    presented = await presentedFlowKeys(request);
+    presented = await presentedApplicationKeys(request);
   } catch (error) {
     if (!isBodyTooLarge(error)) throw error;
     return NextResponse.json({ error: "The auth request body is too large." }, { status: 413 });
   }
   const { status, body } = await answerAuthRequest(await getDb(), {
-    flowId,
+    applicationId,
     key: presented,
     signer: getCallbackTokenSigner(),
   });

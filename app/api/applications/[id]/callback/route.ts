@@ -23,9 +23,9 @@ export const runtime = "nodejs";
 export const POST = publicRoute<{ params: Promise<{ id: string }> }>(
   "Atlas posts results from outside without a session; it is accepted only with a valid token issued for this same application",
   async (request, { params }) => {
-    const { id: flowId } = await params;
+    const { id: applicationId } = await params;
     const signer = getCallbackTokenSigner();
-    if (!callbackAuthorised({ flowId, headers: request.headers, url: request.url, signer })) {
+    if (!callbackAuthorised({ applicationId, headers: request.headers, url: request.url, signer })) {
       const { status, body } = callbackUnauthorised();
       return NextResponse.json(body, { status });
     }
@@ -38,7 +38,7 @@ export const POST = publicRoute<{ params: Promise<{ id: string }> }>(
     }
     try {
       const { status, body } = await answerCallback(await getDb(), {
-        flowId,
+        applicationId,
         headers: request.headers,
         url: request.url,
         bodyText,
@@ -48,7 +48,7 @@ export const POST = publicRoute<{ params: Promise<{ id: string }> }>(
       return NextResponse.json(body, { status });
     } catch (error) {
       // Atlas retries on a non-2xx; nothing was stored (the write is one transaction).
-      logger.error("application.callback_failed", { flowId, error });
+      logger.error("application.callback_failed", { applicationId, error });
       return NextResponse.json(
         { error: "The callback could not be stored; send it again." },
         { status: 500 },

@@ -2,12 +2,17 @@ import { bigint, index, integer, pgTable, real, text, unique, uuid } from "drizz
 import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
 import { users } from "./users";
 
-/** A loan application on Atlas's Flow API. Statuses are Atlas's strings, kept verbatim. */
-export const flows = pgTable(
+/**
+ * A loan application: our record of one Atlas flow (Atlas's Flow API). The SQL names keep the
+ * table's first name (`flows`, `flow_id`, `flow_callbacks`); the code says application. Statuses
+ * are Atlas's strings, kept verbatim.
+ */
+export const applications = pgTable(
   "flows",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    applicationId: text("application_id").notNull().unique(),
+    /** The loan application number people type and see (Atlas's `application_id`). */
+    applicationNumber: text("application_id").notNull().unique(),
     productType: text("product_type").notNull(),
     flowParams: jsonb("flow_params"),
     /** Atlas's id for the flow, known once `flow/init` answers. */
@@ -22,7 +27,7 @@ export const flows = pgTable(
     lastStatusAt: timestamptz("last_status_at"),
     callbackReceivedAt: timestamptz("callback_received_at"),
     lastError: maskedText("last_error"),
-    /** Polling fallback: a lease so that only one app instance polls a flow at a time. */
+    /** Polling fallback: a lease so that only one app instance polls an application at a time. */
     leaseOwner: text("lease_owner"),
     leaseUntil: timestamptz("lease_until"),
     nextPollAt: timestamptz("next_poll_at"),
@@ -38,18 +43,18 @@ export const flows = pgTable(
 );
 
 /** Raw callbacks as received, for audit; the idempotency key makes a replay a no-op. */
-export const flowCallbacks = pgTable(
+export const applicationCallbacks = pgTable(
   "flow_callbacks",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    flowId: uuid("flow_id")
+    applicationId: uuid("flow_id")
       .notNull()
-      .references(() => flows.id, { onDelete: "cascade" }),
+      .references(() => applications.id, { onDelete: "cascade" }),
     idempotencyKey: text("idempotency_key").notNull(),
     payload: jsonb("payload").notNull(),
     receivedAt: timestamptz("received_at").defaultNow().notNull(),
   },
-  (t) => [unique("flow_callbacks_flow_key_unique").on(t.flowId, t.idempotencyKey)],
+  (t) => [unique("flow_callbacks_flow_key_unique").on(t.applicationId, t.idempotencyKey)],
 );
 
 /**
@@ -60,9 +65,9 @@ export const crossChecks = pgTable(
   "cross_checks",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    flowId: uuid("flow_id")
+    applicationId: uuid("flow_id")
       .notNull()
-      .references(() => flows.id, { onDelete: "cascade" }),
+      .references(() => applications.id, { onDelete: "cascade" }),
     fieldName: text("field_name").notNull(),
     sourceDocumentId: text("source_document_id").notNull(),
     sourceDocumentType: text("source_document_type"),
@@ -79,7 +84,7 @@ export const crossChecks = pgTable(
   },
   (t) => [
     unique("cross_checks_comparison_unique").on(
-      t.flowId,
+      t.applicationId,
       t.fieldName,
       t.sourceDocumentId,
       t.targetDocumentId,

@@ -3,7 +3,7 @@ import {
   FLOW_STAGES,
   stageTone,
   statusLabel,
-  type FlowStatuses,
+  type ApplicationStatuses,
   type StageTone,
 } from "@/lib/applications/status";
 
@@ -19,7 +19,13 @@ const TONE: Record<StageTone, { dot: string; text: string }> = {
  * Atlas's four statuses side by side, in the order work moves through them. The value is shown
  * as Atlas sent it (with its `crossheck_status` spelling in the tooltip), never reinterpreted.
  */
-export function FlowStages({ statuses, waiting }: { statuses: FlowStatuses; waiting?: boolean }) {
+export function ApplicationStages({
+  statuses,
+  waiting,
+}: {
+  statuses: ApplicationStatuses;
+  waiting?: boolean;
+}) {
   return (
     <ol className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Atlas statuses">
       {FLOW_STAGES.map((stage, index) => {

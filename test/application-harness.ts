@@ -1,5 +1,5 @@
 /**
- * Shared set-up for the flow integration tests (tests only): the simulator served over HTTP, and
+ * Shared set-up for the application integration tests (tests only): the simulator served over HTTP, and
  * a small HTTP server standing in for our app's two Atlas endpoints, backed by the test database
  * through the same functions the route handlers call. The simulator really calls them.
  */
@@ -11,13 +11,13 @@ import { createAtlasClient, type AtlasClient, type FlowInitInput } from "@/lib/a
 import type { Db } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { createUser } from "@/lib/db/queries/users";
-import { flows } from "@/lib/db/schema";
+import { applications } from "@/lib/db/schema";
 import { buildThresholdSet } from "@/lib/documents/thresholds";
 import { DEMO_ATLAS_CLIENT_ID, DEMO_ATLAS_CLIENT_SECRET } from "@/lib/env";
 import { answerAuthRequest, answerCallback } from "@/lib/applications/callbacks";
 import { createApplication, startFlow } from "@/lib/applications/create";
 import { createCallbackTokenSigner } from "@/lib/applications/secrets";
-import { recordFlowUpload, submitFlowUpload } from "@/lib/applications/upload";
+import { recordApplicationUpload, submitApplicationUpload } from "@/lib/applications/upload";
 
 export const THRESHOLDS = buildThresholdSet([]);
 export const CDL_1042 = [
@@ -27,7 +27,7 @@ export const CDL_1042 = [
   "cdl-1042-delivery-order-dealer-mismatch",
 ];
 
-export class FlowHarness {
+export class ApplicationHarness {
   readonly signer = createCallbackTokenSigner("flow-tests-signing-key-0123456789abcdef");
   readonly inits: FlowInitInput[] = [];
   /** While > 0, callbacks are answered 503 (Atlas's callback "cannot reach us"). */
@@ -81,10 +81,10 @@ export class FlowHarness {
     const parsed = new URL(url, "http://app.test");
     const match = parsed.pathname.match(/^\/api\/applications\/([^/]+)\/(auth|callback)$/);
     if (!match) return { status: 404, body: {} };
-    const [, flowId, endpoint] = match as unknown as [string, string, string];
+    const [, applicationId, endpoint] = match as unknown as [string, string, string];
     if (endpoint === "auth")
       return answerAuthRequest(this.db(), {
-        flowId,
+        applicationId,
         key: parsed.searchParams.get("key"),
         signer: this.signer,
       });
@@ -94,7 +94,7 @@ export class FlowHarness {
       return { status: 503, body: {} };
     }
     const answer = await answerCallback(this.db(), {
-      flowId,
+      applicationId,
       headers,
       bodyText,
       signer: this.signer,
@@ -119,10 +119,10 @@ export class FlowHarness {
   }
 
   /** The secret a real Atlas received in this flow's auth_url. */
-  secretOf(flowId: string): string {
+  secretOf(applicationId: string): string {
     const init = [...this.inits]
       .reverse()
-      .find((i) => i.authUrl.includes(`/api/applications/${flowId}/auth`));
+      .find((i) => i.authUrl.includes(`/api/applications/${applicationId}/auth`));
     return new URL(init!.authUrl).searchParams.get("key")!;
   }
 
@@ -134,42 +134,45 @@ export class FlowHarness {
   }
 
   /** An application recorded and started on the simulator. */
-  async startedApplication(userId: string, applicationId: string, appBaseUrl = this.appBaseUrl) {
-    const { flowId } = await createApplication(
+  async startedApplication(userId: string, applicationNumber: string, appBaseUrl = this.appBaseUrl) {
+    const { applicationId } = await createApplication(
       this.db(),
-      { applicationId, productType: "POC_CDL", flowParams: { branch: "Pune" }, createdBy: userId },
+      { applicationNumber, productType: "POC_CDL", flowParams: { branch: "Pune" }, createdBy: userId },
       SYSTEM_ACTOR,
     );
-    const started = await startFlow(this.db(), this.atlas, flowId, { appBaseUrl });
+    const started = await startFlow(this.db(), this.atlas, applicationId, { appBaseUrl });
     if (!started.started) throw new Error(`flow/init failed: ${started.message}`);
-    return flowId;
+    return applicationId;
   }
 
   async upload(
-    flowId: string,
+    applicationId: string,
     rows: { documentId: string; fileUrl: string }[],
     appBaseUrl = this.appBaseUrl,
   ) {
-    const { uploadId } = await recordFlowUpload(
+    const { uploadId } = await recordApplicationUpload(
       this.db(),
-      { flowId, uploadId: crypto.randomUUID(), rows },
+      { applicationId, uploadId: crypto.randomUUID(), rows },
       SYSTEM_ACTOR,
     );
-    return { uploadId, outcome: await submitFlowUpload(this.db(), this.atlas, uploadId, { appBaseUrl }) };
+    return {
+      uploadId,
+      outcome: await submitApplicationUpload(this.db(), this.atlas, uploadId, { appBaseUrl }),
+    };
   }
 
   /** Waits until the callback for this flow has been stored (or fails after `ms`). */
-  async callbackStored(flowId: string, ms = 5_000) {
+  async callbackStored(applicationId: string, ms = 5_000) {
     const until = Date.now() + ms;
     while (Date.now() < until) {
       const [row] = await this.db()
-        .select({ at: flows.callbackReceivedAt })
-        .from(flows)
-        .where(eq(flows.id, flowId));
+        .select({ at: applications.callbackReceivedAt })
+        .from(applications)
+        .where(eq(applications.id, applicationId));
       if (row?.at) return row.at;
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error(`No callback stored for ${flowId} within ${ms} ms`);
+    throw new Error(`No callback stored for ${applicationId} within ${ms} ms`);
   }
 
   async close() {
