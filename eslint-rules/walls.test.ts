@@ -79,6 +79,15 @@ const WALLS: { wall: string; message: RegExp; breaches: Fixture[]; allowed: Fixt
       { file: "atlas-sim/options.ts", code: 'import { getEnv } from "@/lib/env";\nexport const x = getEnv;' },
       { file: "atlas-sim/server.ts", code: 'export const load = () => import("../app/layout");' },
       { file: "atlas-sim/server.ts", code: "export const load = () => import(`@/lib/env`);" },
+      { file: "atlas-sim/server.ts", code: 'import { proxy } from "@/proxy";\nexport const x = proxy;' },
+      {
+        file: "atlas-sim/main.ts",
+        code: 'import { register } from "../instrumentation";\nexport const x = register;',
+      },
+      {
+        file: "atlas-sim/generate.test.ts",
+        code: 'import { x } from "../scripts/atlas-demo";\nexport const y = x;',
+      },
       {
         file: "atlas-sim/svg.ts",
         code: 'import { Button } from "@/components/ui/button";\nexport const y = Button;',
