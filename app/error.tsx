@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
 
 /** Route-level error boundary: a helpful message and a retry, never a stack trace. */
 export default function ErrorBoundary({
@@ -23,13 +24,9 @@ export default function ErrorBoundary({
       {error.digest ? (
         <p className="mt-3 font-mono text-xs text-slate-500">Reference: {error.digest}</p>
       ) : null}
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-6 rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
-      >
+      <Button size="lg" onClick={reset} className="mt-6">
         Try again
-      </button>
+      </Button>
     </main>
   );
 }

@@ -5,9 +5,10 @@
  *
  *   lib/atlas  ↛ lib/db, app             the Atlas client knows nothing of our storage or routes
  *   lib        ↛ app, atlas-sim          domain modules serve routes, never the other way
- *   atlas-sim  ↛ lib, app, components    the simulator is an outsider (test double)
+ *   atlas-sim  ↛ lib, app, components    the simulator is an outsider (test double); also
+ *                proxy, instrumentation, scripts, e2e
  *   components ↛ lib/db, lib/atlas, app  widgets take data and actions as props
- *   app        ↛ drizzle-orm, lib/db/schema, lib/db/tables, atlas-sim
+ *   app        ↛ drizzle-orm, lib/db/schema, lib/db/tables, atlas-sim, db.select()/db.query…
  *                                        queries live in lib/ domain modules; only the
  *                                        embedded mount app/atlas-sim serves the simulator
  *
@@ -37,16 +38,33 @@ const libRelative = (t, folder) => ({ ...t, regex: [...t.regex, `^(\\./)?(\\.\\.
 
 const forbid = (t, instead) => ({ ...t, instead });
 
+/**
+ * The database handle queried in place (db.select(), db.query.users…, (await getDb()).execute()):
+ * relational queries need no table import, so the import wall alone would not keep them out.
+ */
+const QUERY_METHODS =
+  "/^([$](count|with)|select|selectDistinct|selectDistinctOn|insert|update|delete|execute|query|transaction)$/";
+const RAW_QUERY = {
+  selector: [
+    `MemberExpression[object.type='Identifier'][object.name=/^(db|tx)$/][property.name=${QUERY_METHODS}]`,
+    `MemberExpression[object.type='AwaitExpression'][object.argument.callee.name='getDb'][property.name=${QUERY_METHODS}]`,
+  ].join(", "),
+  message:
+    "app must not query the database in place: put the query in a lib/<domain> module (e.g. queries.ts) and call it with getDb().",
+};
+
 const ROUTE_ONLY = "move what both need into lib/ (or components/), or pass the action in as a prop";
+const APP_CODE = "lib|app|components|scripts|e2e|proxy|instrumentation";
 const SIM_MESSAGE =
-  "atlas-sim must not import application code (lib/, app/, components/); give the simulator its own.";
+  "atlas-sim must not import application code (lib/, app/, components/, proxy, instrumentation, scripts/, e2e/); give the simulator its own.";
 
 export const WALLS = [
   {
     name: "atlas-sim",
     files: ["atlas-sim/**"],
-    // One message for the three (the wording predates this table; the simulator's test knows it).
-    forbid: [{ label: "lib", regex: [own("(lib|app|components)")], message: SIM_MESSAGE }],
+    // One message for all (the wording predates this table; the simulator's test knows it). The
+    // root modules (proxy, instrumentation), scripts and e2e are application code too.
+    forbid: [{ label: "lib", regex: [own(`(${APP_CODE})`)], message: SIM_MESSAGE }],
   },
   {
     name: "lib/atlas",
@@ -99,6 +117,7 @@ export const WALLS = [
       forbid(target.drizzle, "put the query in a lib/<domain> module (e.g. queries.ts) and call it"),
       forbid(target.atlasSim, "only the embedded mount app/atlas-sim serves the simulator"),
     ],
+    syntax: [RAW_QUERY],
   },
   {
     // The embedded simulator's mount is the one route that may import it.
@@ -106,6 +125,7 @@ export const WALLS = [
     files: ["app/atlas-sim/**"],
     ignores: TESTS,
     forbid: [forbid(target.drizzle, "put the query in a lib/<domain> module (e.g. queries.ts) and call it")],
+    syntax: [RAW_QUERY],
   },
   // Route tests (app/**/*.test.ts) seed rows and read back what a handler wrote (audit events,
   // counts): raw rows are what they check, so they stay outside the app wall.
@@ -122,7 +142,12 @@ function blocks(wall, index) {
   const selectors = patterns.map(({ regex, message }) => {
     const rx = regex.replaceAll("/", ".");
     return {
-      selector: `ImportExpression[source.value=/${rx}/], CallExpression[callee.name='require'][arguments.0.value=/${rx}/]`,
+      selector: [
+        `ImportExpression[source.value=/${rx}/]`,
+        // import(`@/lib/db`) and import(`../db/${name}`): the text before the first ${…}.
+        `ImportExpression > TemplateLiteral.source > TemplateElement:first-child[value.cooked=/${rx}/]`,
+        `CallExpression[callee.name='require'][arguments.0.value=/${rx}/]`,
+      ].join(", "),
       message,
     };
   });
@@ -135,8 +160,8 @@ function blocks(wall, index) {
         "error",
         { patterns: patterns.map(({ regex, message }) => ({ regex, message })) },
       ],
-      // The same walls for import("…") and require("…").
-      "no-restricted-syntax": ["error", ...selectors],
+      // The same walls for import("…"), import(`…`) and require("…").
+      "no-restricted-syntax": ["error", ...selectors, ...(wall.syntax ?? [])],
     },
   };
 }

@@ -26,6 +26,7 @@ const WALLS: { wall: string; message: RegExp; breaches: Fixture[]; allowed: Fixt
       },
       { file: "lib/atlas/client.ts", code: 'export { recordAudit } from "@/lib/db/queries/audit";' },
       { file: "lib/atlas/token.ts", code: 'export const load = () => import("@/lib/db");' },
+      { file: "lib/atlas/token.ts", code: "export const load = (n: string) => import(`../db/${n}`);" },
       { file: "lib/atlas/token.ts", code: 'import x from "@/app/layout";\nexport const y = x;' },
       {
         file: "lib/atlas/http.ts",
@@ -77,6 +78,16 @@ const WALLS: { wall: string; message: RegExp; breaches: Fixture[]; allowed: Fixt
     breaches: [
       { file: "atlas-sim/options.ts", code: 'import { getEnv } from "@/lib/env";\nexport const x = getEnv;' },
       { file: "atlas-sim/server.ts", code: 'export const load = () => import("../app/layout");' },
+      { file: "atlas-sim/server.ts", code: "export const load = () => import(`@/lib/env`);" },
+      { file: "atlas-sim/server.ts", code: 'import { proxy } from "@/proxy";\nexport const x = proxy;' },
+      {
+        file: "atlas-sim/main.ts",
+        code: 'import { register } from "../instrumentation";\nexport const x = register;',
+      },
+      {
+        file: "atlas-sim/generate.test.ts",
+        code: 'import { x } from "../scripts/atlas-demo";\nexport const y = x;',
+      },
       {
         file: "atlas-sim/svg.ts",
         code: 'import { Button } from "@/components/ui/button";\nexport const y = Button;',
@@ -114,6 +125,10 @@ const WALLS: { wall: string; message: RegExp; breaches: Fixture[]; allowed: Fixt
         code: 'export const load = () => import("@/lib/atlas/client");',
       },
       {
+        file: "components/review/pdf-pages.tsx",
+        code: "export const load = () => import(`../../lib/atlas/client`);",
+      },
+      {
         file: "components/auto-refresh.tsx",
         code: 'import { x } from "@/atlas-sim/svg";\nexport const y = x;',
       },
@@ -128,6 +143,10 @@ const WALLS: { wall: string; message: RegExp; breaches: Fixture[]; allowed: Fixt
         code: 'import type { BatchProgress } from "@/lib/batches/status";\nexport type X = BatchProgress;',
       },
       { file: "components/review/pdf-pages.tsx", code: 'export const load = () => import("pdfjs-dist");' },
+      {
+        file: "components/review/pdf-pages.tsx",
+        code: "export const load = (n: string) => import(`./${n}`);",
+      },
     ],
   },
   {
@@ -147,6 +166,10 @@ const WALLS: { wall: string; message: RegExp; breaches: Fixture[]; allowed: Fixt
         code: 'import { batches } from "@/lib/db/tables/batches";\nexport const x = batches;',
       },
       { file: "app/api/health/route.ts", code: 'export const load = () => import("drizzle-orm/pg-core");' },
+      {
+        file: "app/api/health/route.ts",
+        code: "export const load = (n: string) => import(`@/lib/db/tables/${n}`);",
+      },
       {
         file: "app/api/health/route.ts",
         code: 'import { startSimServer } from "@/atlas-sim/server";\nexport const x = startSimServer;',
@@ -172,6 +195,38 @@ const WALLS: { wall: string; message: RegExp; breaches: Fixture[]; allowed: Fixt
       {
         file: "app/api/batches/route.test.ts",
         code: 'import { eq } from "drizzle-orm";\nexport const x = eq;',
+      },
+    ],
+  },
+  {
+    wall: "app ↛ the database queried in place (relational queries need no table import)",
+    message: /app must not query the database in place: /,
+    breaches: [
+      {
+        file: "app/(dashboard)/admin/users/page.tsx",
+        code: "export async function f(db: any) {\n  return db.query.users.findMany();\n}",
+      },
+      {
+        file: "app/api/batches/[id]/route.ts",
+        code: 'import { getDb } from "@/lib/db";\nexport const f = async () => (await getDb()).execute("select 1");',
+      },
+      {
+        file: "app/(dashboard)/admin/users/actions.ts",
+        code: "export const f = (db: any) => db.transaction(async (tx: any) => tx.delete(1));",
+      },
+      {
+        file: "app/atlas-sim/[...path]/route.ts",
+        code: "export const f = (db: any) => db.select();",
+      },
+    ],
+    allowed: [
+      {
+        file: "app/(dashboard)/admin/users/page.tsx",
+        code: 'import { getDb } from "@/lib/db";\nimport { listUsers } from "@/lib/db/queries/users";\nexport const f = async () => listUsers(await getDb());',
+      },
+      {
+        file: "app/api/batches/route.test.ts",
+        code: "export const f = (db: any) => db.select();",
       },
     ],
   },
@@ -204,5 +259,14 @@ describe("the walls' messages", () => {
       "app/x/page.tsx",
     );
     expect(second!.message).toContain("lib/<domain> module");
+  });
+});
+
+describe("the app wall's back doors", () => {
+  it("lib/db's entry hands out no table definitions (app may import it; the tables live behind the wall)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const entry = readFileSync(path.join(root, "lib/db/index.ts"), "utf8");
+    expect(entry).not.toMatch(/export\s+\*[^;]*from\s+["']\.\/(schema|tables)/);
+    expect(entry).not.toMatch(/export\s*\{[^}]*\}\s*from\s+["']\.\/(schema|tables)/);
   });
 });

@@ -33,6 +33,17 @@ describe("defineAction maps what the action threw, in one place", () => {
     expect(logged).toEqual([]);
   });
 
+  it("masks an Aadhaar number a UserError quotes, in its message and its details", async () => {
+    const result = await throwing(
+      new UserError("invalid_input", `Row 3: ${AADHAAR} is not a PAN.`, { value: AADHAAR }),
+    )({});
+    expect(JSON.stringify(result)).not.toMatch(/9999\D?7165/);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "invalid_input", message: /^Row 3: .*8847 is not a PAN\.$/ },
+    });
+  });
+
   it("shows every member of the family the same way, also one from another copy of the module", async () => {
     expect(await throwing(new ReviewError("locked", "Asha is reviewing this document."))({})).toEqual({
       ok: false,

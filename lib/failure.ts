@@ -1,6 +1,7 @@
 import "server-only";
 import { type Failure, genericFailureMessage, isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { maskAadhaarInText, maskDeep } from "@/lib/masking";
 
 /** A short id a person can quote and an operator can find in the log. */
 const newFailureRef = () => crypto.randomUUID().replace(/-/g, "").slice(0, 8);
@@ -16,8 +17,10 @@ export function describeFailure(
   context: { event: string } & Record<string, unknown>,
 ): { failure: Failure; status: number } {
   if (isUserError(error)) {
-    const failure: Failure = { code: error.code, message: error.userMessage };
-    if (error.details !== undefined) failure.details = error.details;
+    // A refusal may quote what the person sent (a row, a value): no Aadhaar number leaves unmasked,
+    // whether it is answered by a route or returned by an action.
+    const failure: Failure = { code: error.code, message: maskAadhaarInText(error.userMessage) };
+    if (error.details !== undefined) failure.details = maskDeep(error.details);
     return { failure, status: error.httpStatus };
   }
   const ref = newFailureRef();

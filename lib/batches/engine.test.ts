@@ -147,4 +147,20 @@ describe.each(testDrivers)("batch engine (%s)", (driver) => {
     expect(await one.run(batchId)).toMatchObject({ sync: { stored: 20 } });
     expect(await batchRow(t.db, batchId)).toMatchObject({ lastSyncError: null, status: "complete" });
   });
+
+  it("an unexpected failure is shown on the batch as the generic message with a reference, not its text", async () => {
+    const batchId = await newBatch(t.db, userId, sampleRows(sim.baseUrl, 5, "bug"), 50);
+    const broken = new BatchEngine({
+      db: async () => t.db,
+      atlas: () => sim.client(),
+      thresholds: async () => {
+        throw new Error("connect ECONNREFUSED 10.0.0.5:5432 password=hunter2");
+      },
+      settings: () => ({ concurrency: 4, stallAfterMs: 600_000, leaseMs: 60_000, abandonedAfterMs: 60_000 }),
+    });
+    await expect(broken.run(batchId)).rejects.toThrow(/ECONNREFUSED/);
+    const { lastSyncError } = await batchRow(t.db, batchId);
+    expect(lastSyncError).toMatch(/^Something went wrong on our side \(ref [0-9a-f]{8}\)/);
+    expect(lastSyncError).not.toMatch(/ECONNREFUSED|hunter2|10\.0\.0\.5/);
+  });
 });

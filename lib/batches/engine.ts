@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db";
 import { atlasUploads, batches } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { BackgroundLoop } from "@/lib/background-loop";
-import { isUserError } from "@/lib/errors";
+import { describeFailure } from "@/lib/failure";
 import { logger } from "@/lib/logger";
 import { acquireLease, releaseLease } from "./lease";
 import { inLanes, WorkerPool } from "./pool";
@@ -106,8 +106,10 @@ export class BatchEngine {
         });
         return { sync, submitted };
       } catch (error) {
-        const message = isUserError(error) ? error.userMessage : "Sync failed; it will be retried.";
-        await db.update(batches).set({ lastSyncError: message }).where(eq(batches.id, batchId));
+        // What the batch page shows: a UserError's words, or (logged under a reference) the
+        // generic message with that reference, never the internal error's text.
+        const { failure } = describeFailure(error, { event: "batch.sync_failed", batchId });
+        await db.update(batches).set({ lastSyncError: failure.message }).where(eq(batches.id, batchId));
         throw error;
       }
     } finally {

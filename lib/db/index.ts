@@ -5,7 +5,6 @@ import { createLazyDatabase, type LazyDatabase } from "./lazy";
 import type { Db, DriverName } from "./types";
 
 export type { Db, DriverName } from "./types";
-export * as schema from "./schema";
 
 // On globalThis because Next may load this module more than once per process; opened on first
 // use, never at import time (the build imports server modules too).
