@@ -49,10 +49,24 @@ export class EmbeddedVersionError extends Error {
 
 const START_TIMEOUT_MS = 60_000;
 
+/**
+ * `mkdir -p` that fails instead of spinning: Node's recursive mkdir retries forever on a path it
+ * cannot create where the parent exists (DATA_DIR=/proc/x answers ENOENT, then EEXIST, …).
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); !fs.existsSync(at) && path.dirname(at) !== at; at = path.dirname(at))
+    missing.unshift(at);
+  for (const folder of missing)
+    await fs.promises.mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "EEXIST") throw error;
+    });
+}
+
 /** Connects to the server running on `dataDir`, starting it (and creating the folder) when none is. */
 export async function ensureEmbeddedServer(dataDir: string): Promise<EmbeddedServer> {
   const paths = embeddedServerPaths(dataDir);
-  await fs.promises.mkdir(path.dirname(paths.pgdata), { recursive: true });
+  await makeFolder(path.dirname(paths.pgdata));
   const running = await findRunningServer(paths.pgdata);
   if (running) return running;
   // Several processes may arrive here at once: one starts, the others wait and then connect.

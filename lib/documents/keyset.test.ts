@@ -184,6 +184,46 @@ describe.each(testDrivers)("keyset pages and kept counts on %s", (driver) => {
     }
   });
 
+  it("reads any edited cursor (huge, out of range, impossible dates, NUL, SQL) as a sane page, never an error", async () => {
+    const user = await seedReviewer(t.db, "Hostile Admin", "admin");
+    const batchId = await seedBatch(t.db, user.id, "hostile batch");
+    await seedMixedBatch(t.db, batchId, new Date("2026-08-01T00:00:00Z"));
+    const hostile = [
+      ["1e999", "doc-001"],
+      ["-1e999", "doc-001"],
+      ["1e-999", "doc-001"],
+      ["9".repeat(60), "doc-001"],
+      ["9999999999", "doc-001"],
+      ["-9999999999", "doc-001"],
+      ["0.5", "doc\u0000-001"],
+      ["0.5", "'); drop table documents; --"],
+      ["2026-99-99 99:99:99+00", "00000000-0000-0000-0000-000000000000"],
+      ["0000-01-01 00:00:00", "00000000-0000-0000-0000-000000000000"],
+      ["2026-01-01 1:2:3:4:5", "00000000-0000-0000-0000-000000000000"],
+      ["99999-01-01 00:00:00+00", "00000000-0000-0000-0000-000000000000"],
+      ["true", "\u0000"],
+      ["false", "PAN\u0000", "doc-001"],
+      ["false", "PAN", "doc\u0000"],
+    ];
+    const cursors = hostile.flatMap((values) => [
+      encodeCursor(values),
+      encodeCursor([...values, "x"].slice(1)),
+    ]);
+    for (const cursor of cursors)
+      for (const at of [{ after: cursor }, { before: cursor }]) {
+        for (const sort of DOCUMENT_SORTS) {
+          const page = await listBatchDocuments(t.db, batchId, {
+            sort,
+            seek: seekFrom(at, DOCUMENT_SORT_KEYS[sort]),
+            pageSize: 20,
+          });
+          expect(page.rows.length, `${sort} ${JSON.stringify(at)}`).toBeLessThanOrEqual(20);
+        }
+        const queue = await listQueue(t.db, {}, seekFrom(at, QUEUE_KEY), 20);
+        expect(queue.rows.length).toBeLessThanOrEqual(20);
+      }
+  });
+
   it("keeps document_counts equal to counting the documents through inserts, updates, upserts, deletes and compaction", async () => {
     const user = await seedReviewer(t.db, "Counts Admin", "admin");
     const batchId = await seedBatch(t.db, user.id, "counts batch");

@@ -38,23 +38,57 @@ export function decodeCursor(cursor: string | null | undefined, parts: number): 
   }
 }
 
-const VALUE_SHAPE: Record<KeyPart["cast"], RegExp> = {
-  real: /^(-?\d+(\.\d+)?(e[-+]?\d+)?|-?Infinity|NaN)$/i,
-  int: /^-?\d{1,10}$/,
-  bool: /^(true|false)$/,
-  timestamptz: /^\d{4}-\d\d-\d\d[ T][\d:.]+([-+]\d\d(:\d\d)?|Z)?$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  text: /^/,
+/** Whether `value` is within PostgreSQL's `real`: finite beyond ±3.4e38 or a nonzero that rounds to 0 is an error there. */
+function isReal(value: string): boolean {
+  if (!/^(-?\d+(\.\d+)?(e[-+]?\d+)?|-?Infinity|NaN)$/i.test(value)) return false;
+  if (/^(-?Infinity|NaN)$/i.test(value)) return true;
+  const n = Math.abs(Number(value));
+  if (n === 0) return /^-?0+(\.0+)?(e[-+]?\d+)?$/i.test(value);
+  return n >= 1e-45 && n <= 3.4028234663852886e38;
+}
+
+/** A timestamp as PostgreSQL prints one, with a date that exists and an offset it accepts. */
+function isTimestamp(value: string): boolean {
+  const m = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(\.\d{1,6})?(?:([-+])(\d\d)(?::(\d\d))?|Z)?$/.exec(
+    value,
+  );
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map(
+    (i) => Number(m[i] ?? 0),
+  ) as [number, number, number, number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1 &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 15 &&
+    offsetMinutes <= 59
+  );
+}
+
+/** What PostgreSQL would cast without an error; anything else never reaches it. */
+const VALUE_FITS: Record<KeyPart["cast"], (value: string) => boolean> = {
+  real: isReal,
+  int: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2_147_483_647,
+  bool: (v) => /^(true|false)$/.test(v),
+  timestamptz: isTimestamp,
+  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  // PostgreSQL text cannot hold NUL.
+  text: (v) => !v.includes("\u0000"),
 };
 
 /**
  * Reads `after`/`before` URL parameters. A cursor that is not one of `parts` (edited, or from
- * another sort) reads as the first page rather than reaching the database as a bad cast.
+ * another sort, or out of the type's range) reads as the first page rather than reaching the
+ * database as a bad cast.
  */
 export function seekFrom(params: { after?: string | null; before?: string | null }, parts: KeyPart[]): Seek {
   if (params.before === "end") return { dir: "last" };
   const fits = (values: string[] | null) =>
-    values && values.every((v, i) => VALUE_SHAPE[parts[i]!.cast].test(v)) ? values : null;
+    values && values.every((v, i) => VALUE_FITS[parts[i]!.cast](v)) ? values : null;
   const before = fits(decodeCursor(params.before, parts.length));
   if (before) return { dir: "before", values: before };
   const after = fits(decodeCursor(params.after, parts.length));
