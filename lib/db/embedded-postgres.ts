@@ -13,7 +13,14 @@ import os from "node:os";
 import path from "node:path";
 import { Client, type ClientConfig } from "pg";
 import { waitForEmbeddedLock } from "./embedded-lock";
-import { assertReachable, binaries, serverUser, type Binaries, type Owner } from "./embedded-runtime";
+import {
+  assertReachable,
+  binaries,
+  grantTraversal,
+  serverUser,
+  type Binaries,
+  type Owner,
+} from "./embedded-runtime";
 import { POSTGRESQL_CONF } from "./embedded-settings";
 
 export interface EmbeddedServer {
@@ -125,6 +132,15 @@ export async function findRunningServer(
 async function startServer(paths: ReturnType<typeof embeddedServerPaths>): Promise<EmbeddedServer> {
   const bin = binaries();
   const owner = await serverUser();
+  if (owner) {
+    const opened = grantTraversal([paths.pgdata, path.dirname(bin.postgres)]);
+    if (opened.length > 0) {
+      console.warn(
+        `[db] running as root: the embedded PostgreSQL runs as the user postgres, so these folders ` +
+          `were made passable (o+x, not listable) for it: ${opened.join(", ")}`,
+      );
+    }
+  }
   if (!fs.existsSync(path.join(paths.pgdata, "PG_VERSION"))) await initialise(paths.pgdata, bin, owner);
   const dataMajor = fs.readFileSync(path.join(paths.pgdata, "PG_VERSION"), "utf8").trim();
   if (dataMajor !== bin.major)

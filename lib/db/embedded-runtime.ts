@@ -53,6 +53,30 @@ export async function serverUser(): Promise<Owner | undefined> {
   return { uid: Number(id("-u").stdout.trim()), gid: Number(id("-g").stdout.trim()) };
 }
 
+/**
+ * Running as root, PostgreSQL runs as the user postgres, which must pass through every folder
+ * above its data folder and its programs (a clone under /root, mode 0700, would stop it). Adds
+ * the search bit (o+x: pass through, not list) to each such folder that lacks it; returns them.
+ */
+export function grantTraversal(dirs: string[]): string[] {
+  const changed = new Set<string>();
+  for (const start of dirs) {
+    let dir = path.resolve(start);
+    for (;;) {
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+      if (!fs.existsSync(dir)) continue;
+      const mode = fs.statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        fs.chmodSync(dir, mode | 0o001);
+        changed.add(dir);
+      }
+    }
+  }
+  return [...changed];
+}
+
 export function assertReachable(dir: string, owner: Owner): void {
   const probe = spawnSync("sh", ["-c", 'test -w "$0"', dir], { uid: owner.uid, gid: owner.gid });
   if (probe.status !== 0) {
