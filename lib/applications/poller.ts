@@ -9,6 +9,7 @@ import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { BackgroundLoop } from "@/lib/background-loop";
 import { inLanes, WorkerPool } from "@/lib/batches/pool";
 import { isUserError } from "@/lib/errors";
+import { describeFailure } from "@/lib/failure";
 import { logger } from "@/lib/logger";
 import { acquireApplicationLease, releaseApplicationLease } from "./lease";
 import { storeApplicationResults } from "./results";
@@ -141,9 +142,11 @@ export class ApplicationPoller {
         .where(eq(applications.id, applicationId));
       return { master: status.masterStatus, storedFromPoll };
     } catch (error) {
+      // A UserError's words, or (logged under a reference) the generic message with that
+      // reference, never the internal error's text.
       const message = isUserError(error)
         ? `Checking Atlas failed: ${error.userMessage}`
-        : "Checking Atlas failed; it will be retried.";
+        : `Checking Atlas failed: ${describeFailure(error, { event: "application.check_failed", applicationId }).failure.message}`;
       await db
         .update(applications)
         .set({ lastError: message, nextPollAt: new Date(Date.now() + settings.intervalMs * 4) })
