@@ -133,7 +133,10 @@ async function startServer(paths: ReturnType<typeof embeddedServerPaths>): Promi
   const bin = binaries();
   const owner = await serverUser();
   if (owner) {
-    const opened = grantTraversal([paths.pgdata, path.dirname(bin.postgres)]);
+    // DATA_DIR itself is ours (often made by mkdtemp, mode 0700): opened without a word; the
+    // folders above it and above the programs are the user's, so changing them is said.
+    const dataDir = path.dirname(paths.pgdata);
+    const opened = grantTraversal([paths.pgdata, path.dirname(bin.postgres)]).filter((d) => d !== dataDir);
     if (opened.length > 0) {
       console.warn(
         `[db] running as root: the embedded PostgreSQL runs as the user postgres, so these folders ` +
