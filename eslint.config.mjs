@@ -46,6 +46,13 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // A file past 300 lines is usually two things (STYLE.md): split it. Tests, benchmarks and
+    // scripts are exempt.
+    files: ["app/**", "components/**", "lib/**", "atlas-sim/**", "eslint-rules/**", "test/**", "*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/__fixtures__/**"],
+    rules: { "max-lines": ["error", { max: 300 }] },
+  },
   globalIgnores([
     ".next/**",
     ".next-*/**",
