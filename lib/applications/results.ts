@@ -39,6 +39,9 @@ export async function storeApplicationResults(
             inArray(documents.externalId, [...byDocumentId.keys()]),
           ),
         )
+        // Rows are locked in id order, as the upload submitter updates them: two writers
+        // taking the same rows in different orders deadlock (seen: a callback racing a submit).
+        .orderBy(documents.id)
         .for("update", { of: documents })
     : [];
   const waiting = known.filter(

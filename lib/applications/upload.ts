@@ -127,7 +127,9 @@ export async function submitApplicationUpload(
   const rows = await db
     .select({ id: documents.id, externalId: documents.externalId, fileUrl: documents.fileUrl })
     .from(documents)
-    .where(eq(documents.uploadId, uploadId));
+    .where(eq(documents.uploadId, uploadId))
+    // id order, the order storeApplicationResults locks rows in (see there): no deadlock.
+    .orderBy(documents.id);
   try {
     const result = await atlas.flow.upload({
       flowUuid: application!.flowUuid!,
