@@ -1,0 +1,158 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fieldSpec } from "./registry";
+import {
+  checkFieldValue,
+  checkScalar,
+  formatAmount,
+  groupIndian,
+  parseAmountInput,
+  parseDateInput,
+} from "./values";
+
+const indian = new Intl.NumberFormat("en-IN", { useGrouping: true, maximumFractionDigits: 20 });
+
+describe("amounts", () => {
+  it("groups like Intl.NumberFormat('en-IN') for any whole amount", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), (n) => {
+        expect(groupIndian(n.toString())).toBe(indian.format(n));
+      }),
+    );
+  });
+  it("groups paise amounts like Intl.NumberFormat('en-IN') and keeps the decimals as written", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), fc.integer({ min: 0, max: 99 }), (rupees, paise) => {
+        const plain = `${rupees}.${String(paise).padStart(2, "0")}`;
+        const intl = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 2 }).format(Number(plain));
+        expect(groupIndian(plain)).toBe(intl);
+      }),
+    );
+  });
+  it("reads a typed amount back to Atlas's plain form, whatever way it was grouped", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), (paise) => {
+        const plain = `${paise < 0 ? "-" : ""}${Math.floor(Math.abs(paise) / 100)}.${String(Math.abs(paise) % 100).padStart(2, "0")}`;
+        expect(parseAmountInput(plain)).toBe(plain);
+        expect(parseAmountInput(groupIndian(plain))).toBe(plain);
+        expect(parseAmountInput(formatAmount(plain).replace("₹", "₹ "))).toBe(plain);
+      }),
+    );
+  });
+  it("shows the rupee sign and refuses text that is no amount", () => {
+    expect(formatAmount("150000.00")).toBe("₹1,50,000.00");
+    expect(formatAmount("-1500.5")).toBe("-₹1,500.5");
+    expect(formatAmount("n/a")).toBe("n/a");
+    expect(parseAmountInput("Rs. 1.5 lakh")).toBe("150000.00");
+    expect(parseAmountInput("1,5000")).toBeNull();
+    expect(parseAmountInput("abc")).toBeNull();
+  });
+});
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+describe("dates", () => {
+  it("accepts exactly the days a calendar has (checked by a Date.UTC round trip)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1800, max: 2200 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, day) => {
+          const date = new Date(Date.UTC(year, month - 1, day));
+          const real =
+            date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+          const parsed = parseDateInput(`${day}/${month}/${year}`);
+          expect(parsed.ok).toBe(real);
+          if (parsed.ok) expect(parsed.value).toBe(`${pad(day)}/${pad(month)}/${year}`);
+        },
+      ),
+    );
+  });
+  it("round-trips every real day as DD/MM/YYYY", () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date("1800-01-01T00:00:00Z"),
+          max: new Date("2200-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const text = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+          expect(parseDateInput(text)).toEqual({ ok: true, value: text });
+        },
+      ),
+    );
+  });
+  it("says which format it wants", () => {
+    expect(parseDateInput("1986-07-16")).toEqual({ ok: false, message: "Type the date as DD/MM/YYYY" });
+    expect(parseDateInput("31/02/2024")).toEqual({
+      ok: false,
+      message: "31/02/2024 is not a real calendar date",
+    });
+  });
+});
+
+describe("checking a value by its kind", () => {
+  it("checks enums against their options, keeping the value Atlas read", () => {
+    const spec = fieldSpec("PAN", "document_quality_flag");
+    expect(checkScalar({ kind: "enum", options: spec.options! }, "xerox_copy")).toEqual({
+      ok: true,
+      value: "xerox_copy",
+    });
+    expect(checkScalar({ kind: "enum", options: spec.options! }, "copy")).toMatchObject({ ok: false });
+    expect(checkScalar({ kind: "enum", options: spec.options! }, "copy", { original: "copy" })).toMatchObject(
+      { ok: true },
+    );
+  });
+  it("keeps NA where a certificate may print it", () => {
+    expect(checkFieldValue(fieldSpec("GST_CERT", "valid_upto"), "na")).toEqual({ value: "NA", problems: [] });
+    expect(checkFieldValue(fieldSpec("GST_CERT", "date_of_issue"), "NA").problems).toHaveLength(1);
+  });
+  it("normalises an address part by part and names the part that is wrong", () => {
+    const spec = fieldSpec("AADHAAR", "formatted_address");
+    const original = { address_line_1: "12 MG Road", city: "Pune", state: "Maharashtra", postcode: "411001" };
+    expect(checkFieldValue(spec, { ...original, postcode: "411 038" }, original)).toEqual({
+      value: { ...original, postcode: "411038" },
+      problems: [],
+    });
+    expect(checkFieldValue(spec, { ...original, postcode: "41103" }, original).problems).toEqual([
+      { where: "PIN code", message: "Type 6 digits" },
+    ]);
+    expect(checkFieldValue(spec, { city: "" }).problems).toEqual([
+      { where: null, message: "Fill in at least one part" },
+    ]);
+  });
+  it("checks every table cell by its column and keeps rows as objects of text", () => {
+    const spec = fieldSpec("BANK_STATEMENT", "transactions");
+    const row = {
+      date: "1/4/2025",
+      description: "NEFT SALARY",
+      debit: "",
+      credit: "45,000",
+      balance: "61250.50",
+    };
+    expect(checkFieldValue(spec, [row])).toEqual({
+      value: [{ ...row, date: "01/04/2025", credit: "45000.00", balance: "61250.50" }],
+      problems: [],
+    });
+    expect(checkFieldValue(spec, [row, { ...row, date: "30/02/2025", debit: "ten" }]).problems).toEqual([
+      { where: "Row 2 · Date", message: "30/02/2025 is not a real calendar date" },
+      { where: "Row 2 · Debit", message: "Type an amount, e.g. 1,50,000.00" },
+    ]);
+    expect(checkFieldValue(spec, { not: "rows" }).problems).toHaveLength(1);
+  });
+  it("keeps numbers as numbers and refuses an empty scalar", () => {
+    expect(checkFieldValue(fieldSpec("SHOP_ACT_LICENSE", "total_employees"), 12)).toEqual({
+      value: 12,
+      problems: [],
+    });
+    expect(checkFieldValue(fieldSpec("PAN", "name_as_per_pan"), "  ").problems).toEqual([
+      { where: null, message: "Type a value" },
+    ]);
+    expect(checkFieldValue(fieldSpec("INVOICE", "total_amount"), "₹1,50,000")).toEqual({
+      value: "150000.00",
+      problems: [],
+    });
+  });
+});
