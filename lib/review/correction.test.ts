@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verhoeffCheckDigit } from "@/lib/validators/checksum";
-import { correctionProblems, parseCorrection } from "./correction";
+import { checkCorrection, correctionProblems, parseCorrection } from "./correction";
 import { toFieldView } from "./field-view";
 import { buildThresholdSet } from "@/lib/documents/thresholds";
 
@@ -43,6 +43,38 @@ describe("correctionProblems", () => {
     ]);
     expect(correctionProblems("PAN", "date_of_birth", "31/02/1990", today)).toHaveLength(1);
     expect(correctionProblems("PAN", "name", "anything", today)).toEqual([]);
+  });
+});
+
+describe("checkCorrection", () => {
+  it("normalises a correction to Atlas's shape by the field's kind", () => {
+    expect(checkCorrection("INVOICE", "total_amount", "45000.00", "₹1,50,000", today)).toEqual({
+      ok: true,
+      value: "150000.00",
+    });
+    expect(checkCorrection("PAN", "dob", "16/07/1986", "1/7/1986", today)).toEqual({
+      ok: true,
+      value: "01/07/1986",
+    });
+  });
+  it("refuses what is not of the field's kind, saying where", () => {
+    const row = { date: "01/04/2025", description: "NEFT", debit: "", credit: "45000.00", balance: "1.00" };
+    expect(
+      checkCorrection("BANK_STATEMENT", "transactions", [row], [{ ...row, credit: "lots" }], today),
+    ).toEqual({ ok: false, problems: ["Row 1 · Credit: Type an amount, e.g. 1,50,000.00"] });
+    expect(checkCorrection("PAN", "document_quality_flag", "original", "photocopy", today)).toMatchObject({
+      ok: false,
+    });
+    expect(checkCorrection("PAN", "dob", "16/07/1986", "16/07/2090", today)).toEqual({
+      ok: false,
+      problems: ["Date of birth is in the future"],
+    });
+  });
+  it("runs the validators on address parts too", () => {
+    const original = { city: "Pune", postcode: "411001" };
+    expect(
+      checkCorrection("AADHAAR", "formatted_address", original, { ...original, postcode: "011001" }, today),
+    ).toMatchObject({ ok: false });
   });
 });
 

@@ -3,6 +3,8 @@
  * the same validators the extraction went through. Pure: the edit box checks as you type, and
  * the server action checks again before saving.
  */
+import { fieldSpec } from "@/lib/fields/registry";
+import { checkFieldValue } from "@/lib/fields/values";
 import { validateDocument } from "@/lib/validators";
 
 export type ParsedCorrection = { ok: true; value: unknown } | { ok: false; message: string };
@@ -45,4 +47,29 @@ export function correctionProblems(
   return Object.values(results)
     .flat()
     .flatMap((r) => (!r.ok && r.severity === "error" ? [r.message] : []));
+}
+
+export type CheckedCorrection = { ok: true; value: unknown } | { ok: false; problems: string[] };
+
+/**
+ * A correction checked against its field's kind (registry.ts: a real DD/MM/YYYY date, an amount,
+ * an enum option, a 6-digit PIN code, each table cell by its column) and normalised to Atlas's
+ * shape ("1,50,000" → "150000.00", "1/4/2025" → "01/04/2025"), then run through the field's
+ * validators. The server's word on whether a correction may be saved; the editors show the same.
+ */
+export function checkCorrection(
+  documentType: string | null,
+  path: string,
+  original: unknown,
+  value: unknown,
+  today: Date,
+): CheckedCorrection {
+  const shaped = checkFieldValue(fieldSpec(documentType, path, original), value, original);
+  if (shaped.problems.length)
+    return {
+      ok: false,
+      problems: shaped.problems.map((p) => (p.where ? `${p.where}: ${p.message}` : p.message)),
+    };
+  const problems = correctionProblems(documentType, path, shaped.value, today);
+  return problems.length ? { ok: false, problems } : { ok: true, value: shaped.value };
 }

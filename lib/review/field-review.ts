@@ -6,7 +6,8 @@ import { documents, fields, users } from "@/lib/db/schema";
 import { type ThresholdSet, thresholdFor } from "@/lib/documents/thresholds";
 import { loadThresholds, recomputeNeedsReview } from "@/lib/documents/thresholds-store";
 import { maskFieldValue } from "@/lib/masking";
-import { correctionProblems } from "./correction";
+import { fieldLabel } from "@/lib/fields/registry";
+import { checkCorrection } from "./correction";
 import { ReviewError } from "./errors";
 import { toFieldView } from "./field-view";
 import { acquireLock } from "./locks";
@@ -84,25 +85,27 @@ export async function reviewField(
       const shown = view.correctedShown ?? view.shown;
       throw new ReviewError(
         "conflict",
-        `${current.reviewer ?? "Someone"} changed ${field.path} at ${when(field.reviewedAt)} (now ${view.reviewState}: ${
+        `${current.reviewer ?? "Someone"} changed ${fieldLabel(doc.documentType, field.path)} at ${when(field.reviewedAt)} (now ${view.reviewState}: ${
           typeof shown === "string" ? `"${shown}"` : JSON.stringify(shown)
         }). Your change was not saved — check the current value and try again.`,
         { field: view },
       );
     }
-    const change = input.change;
+    let change = input.change;
     if (change.kind === "correct") {
-      const problems = correctionProblems(
+      const checked = checkCorrection(
         doc.documentType,
         field.path,
+        field.value,
         change.value,
         options.today ?? new Date(),
       );
-      if (problems.length)
+      if (!checked.ok)
         throw new ReviewError(
           "invalid_input",
-          `${problems.join("; ")}. Fix the value, or mark the field unreadable.`,
+          `${checked.problems.join("; ")}. Fix the value, or mark the field unreadable.`,
         );
+      change = { kind: "correct", value: checked.value };
     }
     const state = STATE_OF[change.kind];
     const correctedValue = change.kind === "correct" ? change.value : null;

@@ -64,7 +64,7 @@ describe.each(testDrivers)("review on %s", (driver) => {
       ),
     );
     expect(error.code).toBe("conflict");
-    expect(error.message).toMatch(/Asha Reviewer changed name .*corrected: "RAVI KUMAR SINGH".*not saved/);
+    expect(error.message).toMatch(/Asha Reviewer changed Name .*corrected: "RAVI KUMAR SINGH".*not saved/);
     expect(error.details?.field).toMatchObject({
       version: 2,
       reviewState: "corrected",

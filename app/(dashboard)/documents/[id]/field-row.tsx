@@ -2,15 +2,15 @@
 
 import { forwardRef } from "react";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
-import { FieldValue, humanise } from "@/components/documents/field-value";
+import { FieldValue } from "@/components/documents/field-value";
+import { FieldEditor } from "@/components/review/editors/field-editor";
 import { ValidatorBadge } from "@/components/review/validator-badge";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { Input, Textarea } from "@/components/ui/field";
 import { Td, Th } from "@/components/ui/table";
-import { correctionProblems, parseCorrection } from "@/lib/review/correction";
+import { fieldSpec } from "@/lib/fields/registry";
 import type { FieldView } from "@/lib/review/types";
 
 export type RowHandlers = {
@@ -43,8 +43,13 @@ function RowButton({ className, ...props }: React.ComponentProps<typeof Button>)
   );
 }
 
+/** comfortable: label, key and actions on their own lines; compact: one line a field where it fits. */
+export type Density = "comfortable" | "compact";
+
 type Props = {
   field: FieldView;
+  density?: Density;
+  busy?: boolean;
   documentType: string | null;
   current: boolean;
   editing: boolean;
@@ -56,18 +61,33 @@ type Props = {
   handlers: RowHandlers;
 };
 
+const CELL = { comfortable: "px-2 py-2", compact: "px-2 py-1" } as const;
+
 export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow(
-  { field, documentType, current, editing, draft, conflict, revealed, canAct, canReveal, handlers },
+  {
+    field,
+    density = "comfortable",
+    busy = false,
+    documentType,
+    current,
+    editing,
+    draft,
+    conflict,
+    revealed,
+    canAct,
+    canReveal,
+    handlers,
+  },
   ref,
 ) {
-  const parsed = editing ? parseCorrection(field.correctedShown ?? field.shown, draft) : null;
-  const problems =
-    parsed && parsed.ok && draft.trim()
-      ? correctionProblems(documentType, field.path, parsed.value, new Date())
-      : [];
+  const spec = fieldSpec(documentType, field.path, field.shown);
+  const label = spec.label;
   const original = revealed ? revealed.value : field.shown;
   const corrected = revealed?.correctedValue ?? field.correctedShown;
-  const label = `Corrected value ${field.masked ? "(type the full value)" : ""}`;
+  const cell = cn(CELL[density], "align-top");
+  const compact = density === "compact";
+  // Compact rows keep the actions on the current row only; the keys act on it anyway.
+  const showActions = canAct && !editing && (!compact || current);
   return (
     <tr
       ref={ref}
@@ -78,87 +98,52 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
       data-testid={`field-${field.path}`}
       data-needs-review={field.needsReview ? "true" : "false"}
       data-review-state={field.reviewState}
+      data-kind={spec.kind}
       className={`outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 ${
         current ? "ring-2 ring-inset ring-indigo-500" : ""
       } ${field.needsReview ? "bg-amber-50 dark:bg-amber-950/30" : ""}`}
     >
-      <Th scope="row" className="px-3 align-top">
-        {humanise(field.path)}
-        <span className="block font-mono text-xs font-normal text-slate-500">{field.path}</span>
+      <Th scope="row" className={cn(cell, "[overflow-wrap:anywhere]", compact && "text-xs")}>
+        {label}
+        {compact ? null : (
+          <span className="block font-mono text-xs font-normal text-slate-600 dark:text-slate-400">
+            {field.path}
+          </span>
+        )}
       </Th>
-      <Td className="px-3 align-top">
-        {field.reviewState === "corrected" ? (
+      <Td className={cn(cell, "min-w-0 [overflow-wrap:anywhere]")} colSpan={editing ? 3 : undefined}>
+        {editing ? null : field.reviewState === "corrected" ? (
           <div className="space-y-1">
             <div>
-              <span className="mr-1 text-xs text-slate-500">Corrected:</span>
-              <FieldValue value={corrected} />
+              <span className="mr-1 text-xs text-slate-600 dark:text-slate-400">Corrected:</span>
+              <FieldValue value={corrected} spec={spec} />
             </div>
-            <div className="text-xs text-slate-500">
+            <div className="text-xs text-slate-600 dark:text-slate-400">
               <span className="mr-1">Original:</span>
               <span className="line-through">
-                <FieldValue value={original} />
+                <FieldValue value={original} spec={spec} />
               </span>
             </div>
           </div>
         ) : (
-          <FieldValue value={original} />
+          <FieldValue value={original} spec={spec} />
         )}
-        {field.masked && canReveal && !revealed ? (
-          <RowButton className="ml-2" onClick={handlers.onReveal}>
+        {field.masked && canReveal && !revealed && !editing ? (
+          <RowButton className="ml-2" onClick={handlers.onReveal} aria-label={`Reveal ${label}`}>
             Reveal
           </RowButton>
         ) : null}
         {editing ? (
-          <div className="mt-2">
-            {field.structured ? (
-              <Textarea
-                id={`edit-${field.id}`}
-                label={label}
-                labelClassName="text-xs"
-                aria-describedby={`edit-${field.id}-hint`}
-                autoFocus
-                rows={6}
-                value={draft}
-                onChange={(e) => handlers.onDraft(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Escape") handlers.onCancel();
-                  if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) handlers.onSave();
-                }}
-                density="xs"
-                className="rounded font-mono text-xs dark:bg-slate-950"
-              />
-            ) : (
-              <Input
-                id={`edit-${field.id}`}
-                label={label}
-                labelClassName="text-xs"
-                aria-describedby={`edit-${field.id}-hint`}
-                autoFocus
-                value={draft}
-                onChange={(e) => handlers.onDraft(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === "Escape") handlers.onCancel();
-                  if (e.key === "Enter") {
-                    e.preventDefault();
-                    handlers.onSave();
-                  }
-                }}
-                density="xs"
-                className="w-full rounded dark:bg-slate-950"
-              />
-            )}
-            <p id={`edit-${field.id}-hint`} className="mt-1 text-xs text-slate-500">
-              {parsed && !parsed.ok && draft.trim() ? (
-                <span className="text-red-700 dark:text-red-300">{parsed.message} </span>
-              ) : null}
-              {problems.map((p) => (
-                <span key={p} className="text-red-700 dark:text-red-300">
-                  {p}.{" "}
-                </span>
-              ))}
-              {field.structured ? "Ctrl+Enter saves" : "Enter saves"}, Esc cancels.
-            </p>
-          </div>
+          <FieldEditor
+            field={field}
+            spec={spec}
+            documentType={documentType}
+            draft={draft}
+            onDraft={handlers.onDraft}
+            onSave={handlers.onSave}
+            onCancel={handlers.onCancel}
+            busy={busy}
+          />
         ) : null}
         {conflict ? (
           <Alert
@@ -171,37 +156,39 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
           </Alert>
         ) : null}
       </Td>
-      <Td className="px-3 align-top">
-        <ConfidenceBadge value={field.confidence} threshold={field.threshold} />
-      </Td>
-      <Td className="px-3 align-top text-xs">
-        {field.issues.map((issue) => (
-          <ValidatorBadge key={`${issue.path}-${issue.check}`} issue={issue} />
-        ))}
-        {field.reasons.includes("low_confidence") ? (
-          <Badge tone="warning" shape="tag" className="inline-block">
-            Confidence below {field.threshold.toFixed(2)}
-          </Badge>
-        ) : null}
-      </Td>
-      <Td className="px-3 align-top text-xs">
+      {editing ? null : (
+        <>
+          <Td className={cell}>
+            <ConfidenceBadge value={field.confidence} threshold={field.threshold} />
+          </Td>
+          <Td className={cn(cell, "text-xs [overflow-wrap:anywhere]")}>
+            {field.issues.map((issue) => (
+              <ValidatorBadge key={`${issue.path}-${issue.check}`} issue={issue} />
+            ))}
+            {field.reasons.includes("low_confidence") ? (
+              <Badge tone="warning" shape="tag" className="inline-block">
+                Confidence below {field.threshold.toFixed(2)}
+              </Badge>
+            ) : null}
+          </Td>
+        </>
+      )}
+      <Td className={cn(cell, "text-xs")}>
         <span className={`font-medium ${STATE_TONE[field.reviewState]}`} data-testid="review-state">
           {STATE_LABEL[field.reviewState]}
         </span>
-        {field.reviewedBy ? <span className="block text-slate-500">by {field.reviewedBy}</span> : null}
-        {canAct && !editing ? (
+        {field.reviewedBy && !compact ? (
+          <span className="block text-slate-600 dark:text-slate-400">by {field.reviewedBy}</span>
+        ) : null}
+        {showActions ? (
           <span className="mt-1 flex flex-wrap gap-1">
-            <RowButton tabIndex={-1} onClick={handlers.onAccept} aria-label={`Accept ${field.path}`}>
+            <RowButton tabIndex={-1} onClick={handlers.onAccept} aria-label={`Accept ${label}`}>
               Accept
             </RowButton>
-            <RowButton tabIndex={-1} onClick={handlers.onEdit} aria-label={`Correct ${field.path}`}>
+            <RowButton tabIndex={-1} onClick={handlers.onEdit} aria-label={`Edit ${label}`}>
               Edit
             </RowButton>
-            <RowButton
-              tabIndex={-1}
-              onClick={handlers.onUnreadable}
-              aria-label={`Mark ${field.path} unreadable`}
-            >
+            <RowButton tabIndex={-1} onClick={handlers.onUnreadable} aria-label={`Mark ${label} unreadable`}>
               Unreadable
             </RowButton>
           </span>
