@@ -14,6 +14,7 @@ import {
 } from "recharts";
 import { Select } from "@/components/ui/field";
 import { whatIf, whatIfCurve, type Verdict } from "@/lib/qa/metrics";
+import { fieldLabel } from "@/lib/fields/registry";
 
 const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
 const ALL = "*";
@@ -41,7 +42,7 @@ export function WhatIfPanel({
       ...types.map((t) => ({ value: `type:${t}`, label: `All ${t || "untyped"} fields` })),
       ...fields.map((f) => {
         const [t, path] = f.split("\u0000");
-        return { value: `field:${f}`, label: `${t || "untyped"} · ${path}` };
+        return { value: `field:${f}`, label: `${t || "untyped"} · ${fieldLabel(t || null, path ?? "")}` };
       }),
     ];
   }, [verdicts]);

@@ -66,6 +66,7 @@ describe("toExportRows", () => {
         decided_by: "ravi@lender.in",
         decided_at: "2026-11-20T10:20:00.000Z",
         field: "aadhaar_number",
+        field_label: "Aadhaar number",
         original_value: "XXXX XXXX 0127",
         confidence: 0.99,
         corrected_value: "XXXX XXXX 0128",
@@ -83,6 +84,7 @@ describe("toExportRows", () => {
       }),
       expect.objectContaining({
         field: "formatted_address",
+        field_label: "Address (parts)",
         original_value: '{"city":"Pune","postcode":"411001"}',
         review_state: "accepted",
         accepted_via: "document_approval",
@@ -142,6 +144,7 @@ describe("toExportRows", () => {
         decided_by: "",
         decided_at: "",
         field: "",
+        field_label: "",
         original_value: "",
         confidence: null,
         corrected_value: "",
@@ -270,10 +273,10 @@ describe("exportRowValues and exportRowKinds", () => {
     const prefix = `"'=HYPERLINK(""x"")","=""000123""",INVOICE,extracted,,,approved,,ravi@lender.in,"=""2026-11-20T10:20:00.000Z"""`;
     const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z"""\r\n`;
     expect(lines).toEqual([
-      `${prefix},total_amount,"-1,500.50",0.5,,accepted,reviewer,${suffix}`,
-      `${prefix},imei_number,"=""352099001761481""",0.9,,accepted,reviewer,${suffix}`,
-      `${prefix},pin_code,"=""411001""",0.9,,accepted,reviewer,${suffix}`,
-      `${prefix},remark,'-500+1,0.9,,accepted,above_threshold,${suffix}`,
+      `${prefix},total_amount,Total amount,"-1,500.50",0.5,,accepted,reviewer,${suffix}`,
+      `${prefix},imei_number,IMEI number,"=""352099001761481""",0.9,,accepted,reviewer,${suffix}`,
+      `${prefix},pin_code,PIN code,"=""411001""",0.9,,accepted,reviewer,${suffix}`,
+      `${prefix},remark,Remark,'-500+1,0.9,,accepted,above_threshold,${suffix}`,
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { fieldLabel, fieldSpec } from "@/lib/fields/registry";
 import { maskAadhaarInText, maskFieldValue } from "@/lib/masking";
 import type { CellKind } from "./cells";
 
@@ -50,6 +51,7 @@ export const EXPORT_COLUMNS = [
   "decided_by",
   "decided_at",
   "field",
+  "field_label",
   "original_value",
   "confidence",
   "corrected_value",
@@ -75,6 +77,8 @@ export type ExportRow = {
   decided_by: string;
   decided_at: string;
   field: string;
+  /** The field's label from the registry ("PAN number"); the key Atlas sent is in `field`. */
+  field_label: string;
   original_value: string;
   confidence: number | null;
   corrected_value: string;
@@ -136,6 +140,7 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
   };
   const none = {
     field: "",
+    field_label: "",
     original_value: "",
     confidence: null,
     corrected_value: "",
@@ -148,6 +153,7 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
   return document.fields.map((field) => ({
     ...common,
     field: masked(field.path),
+    field_label: masked(fieldLabel(document.documentType, field.path)),
     original_value: safe(field.path, field.value),
     confidence: field.confidence,
     corrected_value: field.reviewState === "corrected" ? safe(field.path, field.correctedValue) : "",
@@ -176,6 +182,7 @@ const COLUMN_KIND: Record<ExportColumn, CellKind> = {
   decided_by: "text",
   decided_at: "date",
   field: "text",
+  field_label: "text",
   original_value: "auto",
   confidence: "auto",
   corrected_value: "auto",
@@ -191,7 +198,9 @@ const COLUMN_KIND: Record<ExportColumn, CellKind> = {
  * hold (amounts as numbers), timestamps as dates.
  */
 export function exportRowKinds(row: ExportRow): CellKind[] {
-  const valueKind: CellKind = isIdentifierField(row.field) ? "text" : "auto";
+  const identifier =
+    isIdentifierField(row.field) || fieldSpec(row.document_type || null, row.field).kind === "identifier";
+  const valueKind: CellKind = identifier ? "text" : "auto";
   return EXPORT_COLUMNS.map((column) =>
     column === "original_value" || column === "corrected_value" ? valueKind : COLUMN_KIND[column],
   );

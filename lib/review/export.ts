@@ -170,6 +170,7 @@ const XLSX_WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
   decided_by: 28,
   decided_at: 20,
   field: 24,
+  field_label: 24,
   original_value: 40,
   corrected_value: 40,
   reviewer: 28,

@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Table, TBody, Td } from "@/components/ui/table";
+import { fieldLabel } from "@/lib/fields/registry";
 import { setThresholdAction } from "./actions";
+import { FieldPicker } from "./field-picker";
 import type { ThresholdInput } from "./schemas";
 
 type Props = {
@@ -113,7 +115,7 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
           <ThresholdTable
             rows={byField.map((r) => ({
               key: `${r.documentType ?? ""}|${r.fieldPath}`,
-              label: `${r.documentType ?? "Any type"} · ${r.fieldPath}`,
+              label: `${r.documentType ?? "Any type"} · ${fieldLabel(r.documentType, r.fieldPath)} (${r.fieldPath})`,
               threshold: r.threshold,
             }))}
             onRemove={(key) => {
@@ -131,16 +133,13 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
             onSubmit={(data, threshold) => {
               const documentType = String(data.get("documentType") ?? "") || null;
               const fieldPath = String(data.get("fieldPath") ?? "");
-              save({ scope: "field", documentType, fieldPath, threshold }, `${fieldPath} threshold saved`);
+              save(
+                { scope: "field", documentType, fieldPath, threshold },
+                `${fieldLabel(documentType, fieldPath)} threshold saved`,
+              );
             }}
           >
-            <Select label="Document type" density="sm" name="documentType">
-              <option value="">Any type</option>
-              {documentTypes.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </Select>
-            <Input label="Field key" density="sm" name="fieldPath" placeholder="e.g. address" required />
+            <FieldPicker documentTypes={documentTypes} />
           </AddThresholdForm>
         </section>
       </Card>

@@ -1,3 +1,4 @@
+import { FieldName } from "@/components/documents/field-name";
 import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { AccuracyRow, CalibrationBucket, SuggestionOptions } from "@/lib/qa/metrics";
 import type { SuggestionRow } from "@/lib/qa/report";
@@ -70,9 +71,7 @@ export function AccuracyTable({
           line(
             r,
             withField ? (
-              <>
-                {r.documentType ?? "untyped"} · <span className="font-mono text-xs">{r.fieldPath}</span>
-              </>
+              <FieldName documentType={r.documentType} path={r.fieldPath ?? ""} />
             ) : (
               (r.documentType ?? "untyped")
             ),
@@ -166,7 +165,7 @@ export function SuggestionsTable({
               data-testid={`suggestion-${r.documentType ?? ""}-${r.fieldPath}`}
             >
               <Th scope="row" className={dense}>
-                {r.documentType ?? "untyped"} · <span className="font-mono text-xs">{r.fieldPath}</span>
+                <FieldName documentType={r.documentType} path={r.fieldPath} />
               </Th>
               <Td numeric className={dense}>
                 {r.verdicts}

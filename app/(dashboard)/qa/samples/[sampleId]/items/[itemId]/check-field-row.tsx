@@ -1,16 +1,18 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { FieldValue, humanise } from "@/components/documents/field-value";
+import { FieldValue } from "@/components/documents/field-value";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { Td, Th } from "@/components/ui/table";
+import { fieldSpec } from "@/lib/fields/registry";
 import type { CheckField } from "@/lib/qa/verdicts";
 
 export type FieldVerdict = { correct: boolean; rightValue: string | null };
 
 type Props = {
   field: CheckField;
+  documentType: string | null;
   index: number;
   blind: boolean;
   active: boolean;
@@ -29,7 +31,8 @@ export function CheckFieldRow(props: Props) {
   useEffect(() => {
     if (editing) input.current?.focus();
   }, [editing]);
-  const label = humanise(field.path);
+  const spec = fieldSpec(props.documentType, field.path, field.value);
+  const label = spec.label;
   const state = verdict ? (verdict.correct ? "correct" : "incorrect") : "unchecked";
 
   return (
@@ -46,7 +49,7 @@ export function CheckFieldRow(props: Props) {
         <span className="block font-mono text-xs font-normal text-slate-500">{field.path}</span>
       </Th>
       <Td className="px-3">
-        <FieldValue value={field.value} />
+        <FieldValue value={field.value} spec={spec} />
       </Td>
       {props.blind ? null : (
         <Td className="px-3 font-mono text-xs tabular-nums">

@@ -153,6 +153,7 @@ export function CheckWorkspace({ item }: { item: CheckItem }) {
               <CheckFieldRow
                 key={field.id}
                 field={field}
+                documentType={item.document.documentType}
                 index={index}
                 blind={item.blind}
                 active={index === active}
