@@ -51,6 +51,14 @@ export function FieldValue({ value, spec }: { value: unknown; spec?: Shape }) {
   return <span className="[overflow-wrap:anywhere]">{text}</span>;
 }
 
+// Dates, amounts and identifiers never break inside; amounts line up on the right.
+const CELL_CLASS: Partial<Record<PartSpec["kind"], string>> = {
+  amount: "whitespace-nowrap text-right",
+  date: "whitespace-nowrap",
+  identifier: "whitespace-nowrap",
+  number: "whitespace-nowrap text-right",
+};
+
 function ObjectTable({
   rows,
   columns: known,
@@ -83,7 +91,7 @@ function ObjectTable({
             {columns.map((c) => (
               <Td
                 key={c.key}
-                className={`px-2 py-1 align-top ${"kind" in c && c.kind === "amount" ? "text-right" : ""}`}
+                className={`px-2 py-1 align-top ${"kind" in c ? (CELL_CLASS[c.kind] ?? "") : ""}`}
               >
                 {row[c.key] === undefined || row[c.key] === "" ? (
                   ""

@@ -25,7 +25,20 @@ export function PartInput({ id, part, value, original, onChange, label, visibleL
   const text = value === null || value === undefined ? "" : String(value);
   const checked = checkScalar(part, text, { blankAllowed: true, original });
   const error = showProblem && !checked.ok ? checked.message : undefined;
-  const labelled = visibleLabel ? { label, labelClassName: "text-xs" } : { "aria-label": label };
+  // The message is ours, not the control's: the control keeps its place in the tree (and its
+  // focus) when a message appears while the reviewer types.
+  const a11y = {
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${id}-problem` : undefined,
+  };
+  const labelled = visibleLabel
+    ? { label, labelClassName: "text-xs", ...a11y }
+    : { "aria-label": label, ...a11y };
+  const problem = error ? (
+    <p id={`${id}-problem`} className="mt-0.5 text-xs text-red-700 dark:text-red-300">
+      {error}
+    </p>
+  ) : null;
   if (part.kind === "enum") {
     const options = part.options ?? [];
     const extra = [original, text].filter(
@@ -33,40 +46,44 @@ export function PartInput({ id, part, value, original, onChange, label, visibleL
         typeof v === "string" && v !== "" && !options.includes(v) && all.indexOf(v) === i,
     );
     return (
-      <Select
-        id={id}
-        {...labelled}
-        density="xs"
-        className="w-full rounded dark:bg-slate-950"
-        value={text}
-        error={error}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        <option value="">(none)</option>
-        {extra.map((v) => (
-          <option key={`as-read-${v}`} value={v}>
-            {v} (as read)
-          </option>
-        ))}
-        {options.map((o) => (
-          <option key={o}>{o}</option>
-        ))}
-      </Select>
+      <div>
+        <Select
+          id={id}
+          {...labelled}
+          density="xs"
+          className="w-full rounded dark:bg-slate-950"
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">(none)</option>
+          {extra.map((v) => (
+            <option key={`as-read-${v}`} value={v}>
+              {v} (as read)
+            </option>
+          ))}
+          {options.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </Select>
+        {problem}
+      </div>
     );
   }
   const numeric = part.kind === "amount" || part.kind === "number";
   return (
-    <Input
-      id={id}
-      {...labelled}
-      density="xs"
-      className={`w-full rounded dark:bg-slate-950 ${numeric ? "text-right tabular-nums" : ""}`}
-      value={text}
-      placeholder={PLACEHOLDER[part.kind]}
-      inputMode={part.digits ? "numeric" : INPUT_MODE[part.kind as keyof typeof INPUT_MODE]}
-      autoComplete="off"
-      error={error}
-      onChange={(e) => onChange(e.target.value)}
-    />
+    <div>
+      <Input
+        id={id}
+        {...labelled}
+        density="xs"
+        className={`w-full rounded dark:bg-slate-950 ${numeric ? "text-right tabular-nums" : ""}`}
+        value={text}
+        placeholder={PLACEHOLDER[part.kind]}
+        inputMode={part.digits ? "numeric" : INPUT_MODE[part.kind as keyof typeof INPUT_MODE]}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {problem}
+    </div>
   );
 }

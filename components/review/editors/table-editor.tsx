@@ -100,7 +100,7 @@ export function TableEditor({ id, spec, rows, onChange, dirty }: Props) {
                     />
                   </Td>
                 ))}
-                <Td className="px-1 py-1 align-top">
+                <Td className="whitespace-nowrap px-1 py-1 align-top">
                   <Button
                     size="xs"
                     variant="secondary"

@@ -36,10 +36,20 @@ const STATE_TONE = {
   corrected: "text-indigo-700 dark:text-indigo-300",
   unreadable: "text-red-700 dark:text-red-300",
 };
-/** The row's small buttons: tabIndex -1 so Tab moves between rows, the keys do the rest. */
+/**
+ * The row's small buttons: tabIndex -1 so Tab moves between rows, the keys do the rest. A press
+ * does not move the focus first: focusing the row would scroll it into view under the pointer,
+ * and the click would land beside the button.
+ */
 function RowButton({ className, ...props }: React.ComponentProps<typeof Button>) {
   return (
-    <Button variant="secondary" size="xs" className={cn("px-1.5 py-0.5 font-normal", className)} {...props} />
+    <Button
+      variant="secondary"
+      size="xs"
+      className={cn("px-1.5 py-0.5 font-normal", className)}
+      onMouseDown={(e) => e.preventDefault()}
+      {...props}
+    />
   );
 }
 
