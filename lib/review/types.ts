@@ -22,7 +22,7 @@ export type FieldView = {
   masked: boolean;
   /** Text the edit box starts with: the current value, or "" when it is masked. */
   editText: string;
-  /** The stored value is an object or array: corrections are typed as JSON. */
+  /** The stored value is an object or array: edited part by part or as a grid, sent as JSON. */
   structured: boolean;
   confidence: number | null;
   threshold: number;
