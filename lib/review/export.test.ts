@@ -177,9 +177,13 @@ describe.each(testDrivers)("batch export on %s", (driver) => {
     expect(
       line("doc-a", "name").startsWith(`"'=Pune, Nov",doc-a,PAN,extracted,,,approved,,${ashaEmail},"=""20`),
     ).toBe(true);
-    expect(line("doc-d", "account_number")).toContain(`,account_number,Account number,"=""000123456789""",0.97,`);
+    expect(line("doc-d", "account_number")).toContain(
+      `,account_number,Account number,"=""000123456789""",0.97,`,
+    );
     expect(line("doc-d", "closing_balance")).toContain(`,closing_balance,Closing balance,"-1,500.50",0.96,`);
-    expect(line("doc-d", "statement_from")).toContain(`,statement_from,Statement from,"=""05/08/2024""",0.96,`);
+    expect(line("doc-d", "statement_from")).toContain(
+      `,statement_from,Statement from,"=""05/08/2024""",0.96,`,
+    );
     expect(line("doc-c", "address")).toContain(`,"'-12 MG Road, Pune",`);
     expect(line("doc-b", "name")).toContain(",'@RAVI,corrected,,");
     expect(csv).not.toContain("2345 6789");
