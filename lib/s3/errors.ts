@@ -68,12 +68,12 @@ function fail(
 function codeOf(error: SdkError): string {
   const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode;
   const name = error.Code ?? error.name;
-  // HEAD answers carry no body: the SDK names the error after the status.
-  if (name === "NotFound" || (name === "UnknownError" && status === 404)) return "NotFound";
-  if (name === "Forbidden" || (name === "UnknownError" && status === 403) || name === "403")
-    return "AccessDenied";
-  if (status === 301 && !WRONG_REGION.has(name)) return "PermanentRedirect";
-  if (status === 503 && name === "UnknownError") return "SlowDown";
+  // HEAD answers carry no body: the SDK names the error after the status, or "Unknown".
+  const unnamed = name === "Unknown" || name === "UnknownError" || name === String(status);
+  if (name === "NotFound" || (unnamed && status === 404)) return "NotFound";
+  if (name === "Forbidden" || (unnamed && status === 403)) return "AccessDenied";
+  if (status === 301 && (unnamed || !WRONG_REGION.has(name))) return "PermanentRedirect";
+  if (unnamed && status === 503) return "SlowDown";
   return name;
 }
 
