@@ -62,7 +62,7 @@ export const s3EnvShape = {
     z.coerce
       .number({ message: "must be a whole number of seconds" })
       .int({ message: "must be a whole number of seconds" })
-      .min(60, { message: "must be at least 60 (seconds)" })
+      .min(1, { message: "must be at least 1 (second)" })
       .max(604_800, { message: "must be at most 604800 (7 days, the longest S3 allows)" })
       .default(86_400),
   ),
