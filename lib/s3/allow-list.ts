@@ -63,8 +63,3 @@ export function assertS3Browsable(loc: S3Location): readonly S3AllowEntry[] {
     `${formatS3Url(loc)} is not in a bucket or folder this server may list. S3_ALLOWED_BUCKETS allows: ${describeEntries(allowed)}.`,
   );
 }
-
-/** True when `loc` is readable under the allow-list (no throw): for filtering listings. */
-export function isS3Allowed(loc: S3Location): boolean {
-  return matchAllowEntry(s3Settings().allowed, loc) !== undefined;
-}

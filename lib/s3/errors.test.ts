@@ -8,7 +8,14 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { isUserError } from "@/lib/errors";
-import { expandS3Prefix, getS3Object, headS3Object, listS3Page, signS3Get } from "./index";
+import {
+  expandS3Prefix,
+  getS3Object,
+  headS3Object,
+  listS3Page,
+  signS3Get,
+  type S3ErrorDetails,
+} from "./index";
 
 const xmlError = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>r1</RequestId></Error>`;
@@ -98,7 +105,7 @@ async function refusal(p: Promise<unknown>) {
     (e: unknown) => e,
   );
   expect(isUserError(error), String(error)).toBe(true);
-  return error as { code: string; userMessage: string; details: Record<string, unknown> };
+  return error as { code: string; userMessage: string; details: S3ErrorDetails & Record<string, unknown> };
 }
 
 describe("errors a person can act on", () => {
