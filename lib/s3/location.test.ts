@@ -97,7 +97,7 @@ describe("the allow-list match", () => {
         if (match) {
           expect(keyProblem(loc.key)).toBeUndefined();
           const resolved = new URL(`https://h/${loc.key}`).pathname.slice(1);
-          expect(decodeURIComponent(resolved).startsWith("in/")).toBe(true);
+          expect(resolved.startsWith("in/")).toBe(true);
         }
       }),
     );
