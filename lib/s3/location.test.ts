@@ -16,7 +16,14 @@ import {
   s3Settings,
   type S3Location,
 } from "./index";
-import { bucketNameProblem, keyProblem, leadsToAllowed, matchAllowEntry, parseAllowEntry } from "./location";
+import {
+  bucketNameProblem,
+  keyProblem,
+  leadsToAllowed,
+  matchAllowEntry,
+  parseAllowEntry,
+  s3RowProblem,
+} from "./location";
 
 describe("bucket names (S3's published rules and examples)", () => {
   it.each([
@@ -106,6 +113,22 @@ describe("the allow-list match", () => {
   it("browsing may start above an allowed prefix, never beside it", () => {
     expect(leadsToAllowed(entries, { bucket: "kyc", key: "" })).toBe(true);
     expect(leadsToAllowed(entries, { bucket: "kyc", key: "out/" })).toBe(false);
+  });
+});
+
+describe("a pasted row (the batch form's preview)", () => {
+  const entries = ["kyc/in/"].map(parseAllowEntry);
+  it("says what is wrong, in the server's words", () => {
+    expect(s3RowProblem("s3://kyc/in/a.jpg", entries)).toBeUndefined();
+    expect(s3RowProblem("s3://kyc/in/", entries)).toBeUndefined();
+    // A row expands what it names: a folder above the allowed one would reach beyond it.
+    expect(s3RowProblem("s3://kyc/", entries)).toMatch(/is not in a bucket or folder/);
+    expect(s3RowProblem("s3://kyc/a.jpg", entries)).toBe(
+      "s3://kyc/a.jpg is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: kyc/in.",
+    );
+    expect(s3RowProblem("s3://kyc/in/../a.jpg", entries)).toMatch(/cannot be used: .*“\.\.”/);
+    expect(s3RowProblem("s3://Kyc/in/a.jpg", entries)).toMatch(/is not a bucket name/);
+    expect(s3RowProblem("s3://kyc/in/a.jpg", [])).toMatch(/^S3 input is not configured/);
   });
 });
 
