@@ -147,12 +147,7 @@ export function s3RowProblem(text: string, allowed: readonly S3AllowEntry[]): st
   const problem = s3UrlProblem(text);
   if (problem) return `${text.trim()} cannot be used: ${problem}.`;
   const loc = parseS3Url(text)!;
-  if (
-    isS3Prefix(loc)
-      ? matchAllowEntry(allowed, loc) || leadsToAllowed(allowed, loc)
-      : matchAllowEntry(allowed, loc)
-  )
-    return undefined;
+  if (matchAllowEntry(allowed, loc)) return undefined;
   return `${formatS3Url(loc)} is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: ${describeAllowEntries(allowed)}.`;
 }
 
