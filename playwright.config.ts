@@ -65,6 +65,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
       SIM_LATENCY_MS: "200-900",
       SYNC_INTERVAL_MS: "500",
+      // Specs use placeholder file URLs nobody can download; S3 specs turn downloads on (/__sim/downloads).
+      ATLAS_SIM_DOWNLOADS: process.env.ATLAS_SIM_DOWNLOADS ?? "off",
     },
   },
 });
