@@ -1,15 +1,14 @@
 /**
- * The one reader of the environment. Every setting the app understands is declared here,
- * validated with zod, and documented in `.env.example` and the README's configuration table.
- *
+ * The one reader of the environment. Every setting the app understands is declared here (the S3
+ * ones in lib/env-s3.ts), validated with zod, and documented in `.env.example` and the README.
  * A bad or missing variable stops start-up (next.config.ts calls `getEnv()`) with a message
  * that names the variable and says what it should hold.
- *
  * Deliberately no `import "server-only"`: next.config.ts and the CLI scripts load this file
  * outside React. The lint rule in eslint.config.mjs keeps client components from importing it.
  */
 import ipaddr from "ipaddr.js";
 import { isPublicAddress } from "./net/address";
+import { s3EnvShape, s3FromEnv, type S3Settings } from "./env-s3";
 import { z } from "zod";
 
 const bool = z
@@ -133,9 +132,9 @@ const schema = z.object({
   SYNC_CONCURRENCY: int(1, 16).default(4),
   SYNC_STALL_AFTER_MS: int(1000, 86_400_000).default(600_000),
   SYNC_ENABLED: z.preprocess(blankToUndefined, bool.default(true)),
-
   // Review
   REVIEW_LOCK_MS: int(10_000, 86_400_000).default(600_000),
+  ...s3EnvShape, // S3 input
 });
 
 type Raw = z.infer<typeof schema>;
@@ -160,6 +159,7 @@ export type Env = Raw & {
    * a standalone one reached over http (`npm run sim`). The real Atlas is https-only.
    */
   allowHttpFileUrls: boolean;
+  s3: S3Settings;
 };
 
 export const DEMO_ATLAS_CLIENT_ID = "atlas-review-demo";
@@ -232,6 +232,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       `ATLAS_DEFAULT_PRODUCT_TYPE: "${defaultProductType}" is not in ATLAS_PRODUCT_TYPES (${e.ATLAS_PRODUCT_TYPES.join(", ")})`,
     );
   }
+  const s3 = s3FromEnv(e, problems);
   if (problems.length) throw new EnvError(problems);
 
   const appBaseUrl = e.APP_BASE_URL ?? `http://localhost:${e.PORT}`;
@@ -240,7 +241,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...e,
     demoMode,
-    atlasBaseUrl: atlasBaseUrl,
+    atlasBaseUrl,
     atlasBaseUrls: { bulk: batchUrl ?? atlasBaseUrl, v3: flowUrl ?? atlasBaseUrl },
     atlasBatchApi: e.ATLAS_DOCSTREAM_BASE_URL ? "docstream" : "bulk",
     atlasClientId: e.ATLAS_CLIENT_ID ?? DEMO_ATLAS_CLIENT_ID,
@@ -249,6 +250,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     appBaseUrl,
     demoAccounts: e.DEMO_ACCOUNTS ?? demoMode,
     allowHttpFileUrls: demoMode || [batchUrl, flowUrl].some((u) => u?.startsWith("http://")),
+    s3,
   };
 }
 

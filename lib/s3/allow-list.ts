@@ -1,0 +1,70 @@
+import "server-only";
+import { UserError } from "@/lib/errors";
+import { s3Settings } from "./client";
+import type { S3ErrorDetails } from "./errors";
+import {
+  bucketNameProblem,
+  formatS3Url,
+  keyProblem,
+  leadsToAllowed,
+  matchAllowEntry,
+  type S3AllowEntry,
+  type S3Location,
+} from "./location";
+
+function describeEntries(entries: readonly S3AllowEntry[]): string {
+  return entries.map((e) => `${e.bucket}/${e.prefix}`.replace(/\/$/, "")).join(", ");
+}
+
+function refuse(loc: S3Location, why: string): UserError<S3ErrorDetails> {
+  return new UserError("forbidden", why, { s3Code: "not_allowed", location: formatS3Url(loc) });
+}
+
+function assertWellFormed(loc: S3Location): void {
+  const problem = bucketNameProblem(loc.bucket) ?? keyProblem(loc.key);
+  if (problem) throw refuse(loc, `${formatS3Url(loc)} cannot be used: ${problem}.`);
+}
+
+function assertEnabled(loc: S3Location): readonly S3AllowEntry[] {
+  const { allowed } = s3Settings();
+  if (allowed.length === 0)
+    throw refuse(
+      loc,
+      "S3 input is not configured on this server: an administrator sets S3_ALLOWED_BUCKETS (bucket or bucket/prefix/, comma-separated).",
+    );
+  return allowed;
+}
+
+/**
+ * Refuses (UserError "forbidden", naming the bucket and S3_ALLOWED_BUCKETS) a location that no
+ * allow-list entry admits, or a key that could step out of its folder. Every listing, signing
+ * and proxy read passes through here.
+ */
+export function assertS3Allowed(loc: S3Location): void {
+  const allowed = assertEnabled(loc);
+  assertWellFormed(loc);
+  if (!matchAllowEntry(allowed, loc))
+    throw refuse(
+      loc,
+      `${formatS3Url(loc)} is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: ${describeEntries(allowed)}.`,
+    );
+}
+
+/**
+ * For browsing: a prefix inside an allowed entry, or one above it (the bucket's root when only
+ * `kyc/` is allowed) so the browser can descend. Returns the entries that apply.
+ */
+export function assertS3Browsable(loc: S3Location): readonly S3AllowEntry[] {
+  const allowed = assertEnabled(loc);
+  assertWellFormed(loc);
+  if (matchAllowEntry(allowed, loc) || leadsToAllowed(allowed, loc)) return allowed;
+  throw refuse(
+    loc,
+    `${formatS3Url(loc)} is not in a bucket or folder this server may list. S3_ALLOWED_BUCKETS allows: ${describeEntries(allowed)}.`,
+  );
+}
+
+/** True when `loc` is readable under the allow-list (no throw): for filtering listings. */
+export function isS3Allowed(loc: S3Location): boolean {
+  return matchAllowEntry(s3Settings().allowed, loc) !== undefined;
+}
