@@ -28,6 +28,7 @@ export type ListS3Page = (input: {
 export type S3Root = { bucket: string; prefix: string };
 
 const nameIn = (prefix: string, key: string) => key.slice(prefix.length);
+const rootUrl = (root: S3Root) => formatS3Url({ bucket: root.bucket, key: root.prefix });
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" });
@@ -104,9 +105,9 @@ export function S3BrowseDialog({
             <Select
               label="Bucket"
               density="sm"
-              value={formatS3Url(root)}
+              value={rootUrl(root)}
               onChange={(e) => {
-                const next = roots.find((r) => formatS3Url(r) === e.target.value);
+                const next = roots.find((r) => rootUrl(r) === e.target.value);
                 if (next) {
                   setRoot(next);
                   setPrefix(next.prefix);
@@ -114,15 +115,15 @@ export function S3BrowseDialog({
               }}
             >
               {roots.map((r) => (
-                <option key={formatS3Url(r)} value={formatS3Url(r)}>
-                  {formatS3Url(r)}
+                <option key={rootUrl(r)} value={rootUrl(r)}>
+                  {rootUrl(r)}
                 </option>
               ))}
             </Select>
           ) : null}
           <nav aria-label="Folder" className="flex flex-wrap items-center gap-1 text-sm">
             <Button variant="link" size="xs" onClick={() => go(root.prefix)}>
-              {formatS3Url(root)}
+              {rootUrl(root)}
             </Button>
             {crumbs.map((name, i) => {
               const to = root.prefix + crumbs.slice(0, i + 1).join("/") + "/";
@@ -174,7 +175,12 @@ export function S3BrowseDialog({
                     />
                   </Td>
                   <Td className="px-3">
-                    <Button variant="link" size="xs" onClick={() => go(f.prefix)} aria-label={`Open folder ${name}`}>
+                    <Button
+                      variant="link"
+                      size="xs"
+                      onClick={() => go(f.prefix)}
+                      aria-label={`Open folder ${name}`}
+                    >
                       {name}
                     </Button>
                   </Td>
@@ -214,7 +220,11 @@ export function S3BrowseDialog({
         <div className="mt-2 flex items-center gap-3 text-xs" aria-live="polite">
           {loading ? <span>Loading…</span> : null}
           {page?.nextToken && !loading ? (
-            <Button variant="secondary" size="xs" onClick={() => void load(prefix, page.nextToken ?? undefined)}>
+            <Button
+              variant="secondary"
+              size="xs"
+              onClick={() => void load(prefix, page.nextToken ?? undefined)}
+            >
               Load more
             </Button>
           ) : null}

@@ -71,7 +71,9 @@ export function useS3Requests(
         const result = await lookUp({ locations: slice, extensions: filter.split(","), limit });
         if (cancelled) return;
         const answered = new Map(result.ok ? result.data : []);
-        const message = result.ok ? "The server did not answer for this location — check it again" : result.error.message;
+        const message = result.ok
+          ? "The server did not answer for this location — check it again"
+          : result.error.message;
         merge(
           filter,
           slice.map((key) => [key, answered.get(key) ?? { ok: false, message }]),

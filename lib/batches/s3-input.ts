@@ -16,7 +16,8 @@ function failure(error: unknown, location: S3Location): S3Lookup {
   logger.warn("s3.lookup_failed", { bucket: location.bucket, error });
   return {
     ok: false,
-    message: "S3 did not answer as expected — try again; if it keeps failing, an administrator finds the details in the log",
+    message:
+      "S3 did not answer as expected — try again; if it keeps failing, an administrator finds the details in the log",
   };
 }
 
@@ -46,7 +47,10 @@ export async function lookUpS3(
       const [key, location] = item;
       try {
         if (isPrefix(location)) {
-          const listed = await expandS3Prefix(location, { extensions: options.extensions, limit: options.limit });
+          const listed = await expandS3Prefix(location, {
+            extensions: options.extensions,
+            limit: options.limit,
+          });
           found.set(key, { ok: true, objects: listed.objects, truncated: listed.truncated });
         } else if (options.checkObjects) {
           assertS3Allowed(location);

@@ -97,7 +97,10 @@ export function generateIds(
 }
 
 /** Unique ids from readable bases (null: no id wanted), in order, suffixing `-2`, `-3`… on collision. */
-export function idsFromBases(bases: readonly (string | null)[], taken: ReadonlySet<string>): (string | null)[] {
+export function idsFromBases(
+  bases: readonly (string | null)[],
+  taken: ReadonlySet<string>,
+): (string | null)[] {
   const used = new Set(taken);
   return bases.map((base) => {
     if (base === null) return null;

@@ -9,7 +9,12 @@ const EXTENSION = /^[a-z0-9]{1,10}$/;
 export function parseExtensions(text: string): { extensions: string[] } | { error: string } {
   const parts = text
     .split(/[\s,;]+/)
-    .map((p) => p.trim().replace(/^\*?\./, "").toLowerCase())
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^\*?\./, "")
+        .toLowerCase(),
+    )
     .filter(Boolean);
   const bad = parts.find((p) => !EXTENSION.test(p));
   if (bad !== undefined)

@@ -12,7 +12,11 @@ const listed = (keys: string[], size = 1000): S3Lookup => ({
   truncated: false,
 });
 
-function parse(text: string, lookups: Record<string, S3Lookup> = {}, options: Partial<ParseBatchInputOptions> = {}) {
+function parse(
+  text: string,
+  lookups: Record<string, S3Lookup> = {},
+  options: Partial<ParseBatchInputOptions> = {},
+) {
   return parseBatchInput(text, {
     maxRows: 5000,
     allowHttp: false,
@@ -29,11 +33,18 @@ describe("s3:// rows", () => {
     const { rows } = parse("s3://kyc/a.jpg", {}, { s3: { enabled: false } });
     expect(rows[0]?.problems.map((p) => p.code)).toEqual(["s3_not_configured"]);
     expect(rows[0]?.problems[0]?.message).toMatch(/S3_ALLOWED_BUCKETS/);
-    expect(parse("s3://kyc/a.jpg", {}, { s3: undefined }).rows[0]?.problems[0]?.code).toBe("s3_not_configured");
+    expect(parse("s3://kyc/a.jpg", {}, { s3: undefined }).rows[0]?.problems[0]?.code).toBe(
+      "s3_not_configured",
+    );
   });
 
   it("say what is wrong with a location that is not one", () => {
-    for (const bad of ["s3://Bad_Bucket/a.jpg", "s3://kyc/../other/a.jpg", "s3://kyc//a.jpg", "s3:///a.jpg"]) {
+    for (const bad of [
+      "s3://Bad_Bucket/a.jpg",
+      "s3://kyc/../other/a.jpg",
+      "s3://kyc//a.jpg",
+      "s3:///a.jpg",
+    ]) {
       const [row] = parse(bad).rows;
       expect(row?.problems.map((p) => p.code)).toEqual(["s3_not_a_location"]);
       expect(row?.problems[0]?.message).toMatch(/^Not an S3 location \(.+\) — write s3:\/\/bucket\/key/);
@@ -46,7 +57,11 @@ describe("s3:// rows", () => {
       ["pan", true, []],
       ["APP-1-AADHAAR", false, []],
     ]);
-    expect(rows[0]?.s3).toMatchObject({ prefix: false, state: "pending", location: { bucket: "kyc", key: "app-17/pan.jpg" } });
+    expect(rows[0]?.s3).toMatchObject({
+      prefix: false,
+      state: "pending",
+      location: { bucket: "kyc", key: "app-17/pan.jpg" },
+    });
   });
 
   it("keep a prefix waiting until it is listed, then expand it to its objects", () => {
@@ -77,7 +92,8 @@ describe("s3:// rows", () => {
   });
 
   it("put the error of a refused or failed lookup on its own row only", () => {
-    const message = "s3://secret/ is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: kyc.";
+    const message =
+      "s3://secret/ is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: kyc.";
     const { rows } = parse("s3://secret/\ns3://kyc/a.jpg", {
       "s3://secret/": { ok: false, message },
       "s3://kyc/a.jpg": listed(["a.jpg"], 2048),
@@ -94,7 +110,9 @@ describe("s3:// rows", () => {
   });
 
   it("refuse a document id on a prefix row", () => {
-    expect(codes("APP,s3://kyc/a/", { "s3://kyc/a/": listed(["a/x.jpg"]) })).toEqual([["prefix_with_document_id"]]);
+    expect(codes("APP,s3://kyc/a/", { "s3://kyc/a/": listed(["a/x.jpg"]) })).toEqual([
+      ["prefix_with_document_id"],
+    ]);
   });
 
   it("leave out a prefix's objects already on an earlier row, and flag a later row naming one", () => {
@@ -118,12 +136,18 @@ describe("limits after expansion", () => {
     expect(parsed.rows[2]?.problems[0]?.message).toBe(
       "s3://kyc/big/ holds 4 files; with the 2 before it that is 6, over the 5-row limit — pick a smaller folder, or submit it in another batch",
     );
-    expect(parsed.errors[0]?.message).toMatch(/^7 documents once the folders are listed — the limit is 5 per batch/);
+    expect(parsed.errors[0]?.message).toMatch(
+      /^7 documents once the folders are listed — the limit is 5 per batch/,
+    );
     expect(validRows(parsed.rows)).toHaveLength(3);
   });
 
   it("say when a prefix holds more than a batch takes", () => {
-    const { rows } = parse("s3://kyc/huge/", { "s3://kyc/huge/": { ...listed(["huge/1.jpg"]), truncated: true } }, { maxRows: 1 });
+    const { rows } = parse(
+      "s3://kyc/huge/",
+      { "s3://kyc/huge/": { ok: true, objects: [{ key: "huge/1.jpg", size: 1 }], truncated: true } },
+      { maxRows: 1 },
+    );
     expect(rows[0]?.problems[0]?.message).toBe(
       "s3://kyc/huge/ holds more than 1 files, the most one batch takes — pick a smaller folder, or split it over several batches",
     );
@@ -144,29 +168,36 @@ const keyArb = fc
 describe("document ids from keys (property)", () => {
   it("are unique, valid, stable, and read as the key below the prefix without its extension", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(keyArb, { minLength: 1, maxLength: 40 }), fc.array(segment, { maxLength: 5 }), (keys, supplied) => {
-        const sorted = [...keys].sort();
-        const lookups = { "s3://kyc/p/": listed(sorted.map((k) => `p/${k}`)) };
-        const text = ["document_id,file_url", ",s3://kyc/p/", ...supplied.map((id, i) => `${id},https://x.example/${i}.jpg`)].join("\n");
-        const first = parse(text, lookups);
-        const ids = validRows(first.rows).map((r) => r.documentId);
-        const again = validRows(parse(text, lookups).rows).map((r) => r.documentId);
-        expect(again).toEqual(ids);
-        const objects = first.rows[0]!.s3!.objects;
-        expect(objects).toHaveLength(sorted.length);
-        const all = [...objects.map((o) => o.documentId), ...new Set(supplied)];
-        expect(new Set(all).size).toBe(all.length);
-        objects.forEach((o, i) => {
-          expect(checkDocumentId(o.documentId)).toEqual([]);
-          // Folders joined by "-", runs of separators as one, none at the end (the id rules).
-          const readable = sorted[i]!
-            .replace(/\.[a-z]+$/, "")
-            .replaceAll("/", "-")
-            .replace(/-{2,}/g, "-")
-            .replace(/[-._]+$/, "");
-          expect(o.documentId === readable || o.documentId.startsWith(`${readable}-`)).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.uniqueArray(keyArb, { minLength: 1, maxLength: 40 }),
+        fc.array(segment, { maxLength: 5 }),
+        (keys, supplied) => {
+          const sorted = [...keys].sort();
+          const lookups = { "s3://kyc/p/": listed(sorted.map((k) => `p/${k}`)) };
+          const text = [
+            "document_id,file_url",
+            ",s3://kyc/p/",
+            ...supplied.map((id, i) => `${id},https://x.example/${i}.jpg`),
+          ].join("\n");
+          const first = parse(text, lookups);
+          const ids = validRows(first.rows).map((r) => r.documentId);
+          const again = validRows(parse(text, lookups).rows).map((r) => r.documentId);
+          expect(again).toEqual(ids);
+          const objects = first.rows[0]!.s3!.objects;
+          expect(objects).toHaveLength(sorted.length);
+          const all = [...objects.map((o) => o.documentId), ...new Set(supplied)];
+          expect(new Set(all).size).toBe(all.length);
+          objects.forEach((o, i) => {
+            expect(checkDocumentId(o.documentId)).toEqual([]);
+            // Folders joined by "-", runs of separators as one, none at the end (the id rules).
+            const readable = sorted[i]!.replace(/\.[a-z]+$/, "")
+              .replaceAll("/", "-")
+              .replace(/-{2,}/g, "-")
+              .replace(/[-._]+$/, "");
+            expect(o.documentId === readable || o.documentId.startsWith(`${readable}-`)).toBe(true);
+          });
+        },
+      ),
     );
   });
 });
@@ -174,7 +205,9 @@ describe("document ids from keys (property)", () => {
 describe("parseExtensions", () => {
   it("reads a typed include filter", () => {
     expect(parseExtensions("jpg, .PNG  *.pdf;tif")).toEqual({ extensions: ["jpg", "png", "pdf", "tif"] });
-    expect(parseExtensions("jpg, pdf!")).toEqual({ error: '"pdf!" is not a file extension — list extensions such as jpg, png, pdf' });
+    expect(parseExtensions("jpg, pdf!")).toEqual({
+      error: '"pdf!" is not a file extension — list extensions such as jpg, png, pdf',
+    });
     expect(parseExtensions("  ")).toHaveProperty("error");
   });
 });

@@ -8,9 +8,7 @@ export type S3Object = { key: string; size: number };
  * What the server found for one `s3://` row: the objects under a prefix (after the include
  * filter), the one object a key names, or why it could not look (the message says what to do).
  */
-export type S3Lookup =
-  | { ok: true; objects: S3Object[]; truncated: boolean }
-  | { ok: false; message: string };
+export type S3Lookup = { ok: true; objects: S3Object[]; truncated: boolean } | { ok: false; message: string };
 
 export type S3InputOptions = {
   /** S3 input is configured (S3_ALLOWED_BUCKETS); otherwise an `s3://` row says how to enable it. */

@@ -151,7 +151,9 @@ export function toRows(
     if (duplicate) problems.push(duplicate);
     requested += s3?.prefix ? s3.objects.length : 1;
     if (s3?.prefix) {
-      problems.push(...prefixProblems(s3, lookup, { extensions: options.s3?.extensions, maxRows: options.maxRows }));
+      problems.push(
+        ...prefixProblems(s3, lookup, { extensions: options.s3?.extensions, maxRows: options.maxRows }),
+      );
       // A prefix is all or nothing: one that does not fit takes no place in the batch.
       if (problems.length === 0 && documents + s3.objects.length > options.maxRows) {
         problems.push(prefixOverLimit(s3, documents, options.maxRows));
@@ -163,7 +165,13 @@ export function toRows(
       }
       documents++;
     }
-    const row: InputRow = { line: draft.line, documentId, documentIdGenerated, fileUrl: draft.fileUrl, problems };
+    const row: InputRow = {
+      line: draft.line,
+      documentId,
+      documentIdGenerated,
+      fileUrl: draft.fileUrl,
+      problems,
+    };
     if (s3) row.s3 = s3;
     return row;
   });

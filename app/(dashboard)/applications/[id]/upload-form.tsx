@@ -7,7 +7,13 @@ import { toast } from "sonner";
 import { InputProblems, SubmitBar } from "@/components/batch-input/input-checks";
 import { RowPreview } from "@/components/batch-input/row-preview";
 import { FillButton, RowsField } from "@/components/batch-input/rows-field";
-import { appendLocations, S3Tools, useIncludeFilter, type S3Actions, type S3Config } from "@/components/batch-input/s3-tools";
+import {
+  appendLocations,
+  S3Tools,
+  useIncludeFilter,
+  type S3Actions,
+  type S3Config,
+} from "@/components/batch-input/s3-tools";
 import { readRowsFile, useParsedRows } from "@/components/batch-input/use-parsed-rows";
 import { Alert } from "@/components/ui/alert";
 import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
@@ -176,7 +182,9 @@ export function UploadForm({
         <span>
           One URL per line or document_id,file_url rows (any delimiter), or drop a .csv/.txt file on the box;
           at most {maxRows} per upload. Atlas classifies each document.
-          {s3.enabled ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server." : ""}
+          {s3.enabled
+            ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server."
+            : ""}
         </span>
         <S3Tools
           config={s3}

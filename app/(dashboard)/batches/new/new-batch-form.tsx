@@ -5,7 +5,13 @@ import { useDeferredValue, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { InputProblems, SubmitBar } from "@/components/batch-input/input-checks";
 import { RowPreview } from "@/components/batch-input/row-preview";
-import { appendLocations, S3Tools, useIncludeFilter, type S3Actions, type S3Config } from "@/components/batch-input/s3-tools";
+import {
+  appendLocations,
+  S3Tools,
+  useIncludeFilter,
+  type S3Actions,
+  type S3Config,
+} from "@/components/batch-input/s3-tools";
 import { FileChooser, FillButton, RowsField } from "@/components/batch-input/rows-field";
 import { readRowsFile, useParsedRows } from "@/components/batch-input/use-parsed-rows";
 import { Alert } from "@/components/ui/alert";
@@ -29,7 +35,6 @@ type Props = {
   s3: S3Config;
   s3Actions: S3Actions;
 };
-
 
 export function NewBatchForm({
   productTypes,
@@ -59,7 +64,7 @@ export function NewBatchForm({
 
   useNewBatchDraft({
     productTypes,
-    state: { clientKey, text, label, productType, omittedBytes, submittedHash },
+    state: { clientKey, text, label, productType, omittedBytes, submittedHashRef: submittedHash },
     restore: { setClientKey, setText, setLabel, setProductType, setOmittedBytes },
   });
   const filter = useIncludeFilter(s3.extensions);
@@ -106,7 +111,12 @@ export function NewBatchForm({
   function submit() {
     setSubmitError(null);
     setRecorded(null);
-    const hash = hashContent(text, label.trim(), productType, ...(hasS3 ? [filter.extensions.join(",")] : []));
+    const hash = hashContent(
+      text,
+      label.trim(),
+      productType,
+      ...(hasS3 ? [filter.extensions.join(",")] : []),
+    );
     const key = keyForSubmit({ clientKey, submittedHash: submittedHash.current }, hash, () =>
       crypto.randomUUID(),
     );
@@ -209,7 +219,9 @@ export function NewBatchForm({
         <span>
           At most {maxRows.toLocaleString("en-IN")} rows and {formatMegabytes(maxBytes)}; sent to Atlas{" "}
           {chunkSize} per request.
-          {s3.enabled ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server." : ""}
+          {s3.enabled
+            ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server."
+            : ""}
         </span>
         <S3Tools
           config={s3}

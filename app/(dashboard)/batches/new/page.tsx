@@ -22,7 +22,8 @@ export default async function NewBatchPage() {
         description={
           <>
             Paste pre-signed URLs (one per line){env.s3.enabled ? ", s3:// locations" : ""} or{" "}
-            <code>document_id,file_url</code> rows, or drop a .csv/.txt file. Each row is checked before anything is sent.{" "}
+            <code>document_id,file_url</code> rows, or drop a .csv/.txt file. Each row is checked before
+            anything is sent.{" "}
             <Link className="underline" href="/batches">
               All batches
             </Link>

@@ -11,7 +11,7 @@ type DraftState = {
   label: string;
   productType: string;
   omittedBytes: number | null;
-  submittedHash: RefObject<string | undefined>;
+  submittedHashRef: RefObject<string | undefined>;
 };
 
 type Restore = {
@@ -36,14 +36,14 @@ export function useNewBatchDraft({
   restore: Restore;
 }) {
   const [restored, setRestored] = useState(false);
-  const { clientKey, text, label, productType, omittedBytes, submittedHash } = state;
+  const { clientKey, text, label, productType, omittedBytes, submittedHashRef } = state;
 
   useEffect(() => {
     const draft = loadDraft(localStorage, DRAFT_KEY);
     /* eslint-disable react-hooks/set-state-in-effect -- restoring browser storage once on mount */
     if (draft) {
       restore.setClientKey(draft.clientKey);
-      submittedHash.current = draft.submittedHash;
+      submittedHashRef.current = draft.submittedHash;
       if (draft.text) restore.setText(draft.text);
       if (draft.label) restore.setLabel(draft.label);
       if (draft.productType && productTypes.includes(draft.productType))
@@ -59,17 +59,17 @@ export function useNewBatchDraft({
   useEffect(() => {
     if (!restored) return;
     const timer = setTimeout(() => {
-      if (!text && !label && !submittedHash.current) clearDraft(localStorage, DRAFT_KEY);
+      if (!text && !label && !submittedHashRef.current) clearDraft(localStorage, DRAFT_KEY);
       else
         saveDraft(localStorage, DRAFT_KEY, {
           clientKey,
           text,
           label,
           productType,
-          submittedHash: submittedHash.current,
+          submittedHash: submittedHashRef.current,
           textOmittedBytes: text ? undefined : (omittedBytes ?? undefined),
         });
     }, 300);
     return () => clearTimeout(timer);
-  }, [restored, clientKey, text, label, productType, omittedBytes, submittedHash]);
+  }, [restored, clientKey, text, label, productType, omittedBytes, submittedHashRef]);
 }
