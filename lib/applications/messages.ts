@@ -1,5 +1,7 @@
 import "server-only";
 import { isAtlasError, mayHaveReachedAtlas } from "@/lib/atlas/errors";
+import { isUserError } from "@/lib/errors";
+import { describeSignFailure } from "@/lib/s3/sign-late";
 import { applicationAuthUrlForDisplay } from "./urls";
 
 /**
@@ -10,6 +12,7 @@ export function describeApplicationUploadFailure(
   error: unknown,
   context: { appBaseUrl: string; applicationId: string },
 ): string {
+  if (isUserError(error)) return describeSignFailure(error);
   if (!isAtlasError(error))
     return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
   if (error.kind === "auth_url_unreachable")

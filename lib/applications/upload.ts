@@ -7,6 +7,7 @@ import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { atlasUploads, documents, applications } from "@/lib/db/schema";
 import { UserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { signFilesForAtlas } from "@/lib/s3/sign-late";
 import { describeApplicationUploadFailure } from "./messages";
 
 /**
@@ -133,7 +134,8 @@ export async function submitApplicationUpload(
   try {
     const result = await atlas.flow.upload({
       flowUuid: application!.flowUuid!,
-      files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
+      // s3:// rows are signed now (per attempt), never stored signed.
+      files: await signFilesForAtlas(rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl }))),
     });
     const fileUuidOf = new Map(result.items.map((item) => [item.documentId, item.fileUuid ?? null]));
     await db.transaction(async (tx) => {

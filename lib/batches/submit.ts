@@ -5,7 +5,9 @@ import type { UploadResult } from "@/lib/atlas/types";
 import { isAtlasError, mayHaveReachedAtlas } from "@/lib/atlas/errors";
 import type { Db } from "@/lib/db";
 import { atlasUploads, batches, documents } from "@/lib/db/schema";
+import { isUserError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { describeSignFailure, signFilesForAtlas } from "@/lib/s3/sign-late";
 import { refreshBatchCounts } from "./counts";
 import { inLanes, WorkerPool } from "./pool";
 
@@ -67,6 +69,7 @@ export const UNKNOWN_FATE_NOTE =
   "It is unknown whether Atlas received these rows; retrying may make Atlas process them twice.";
 
 export function describeUploadFailure(error: unknown): string {
+  if (isUserError(error)) return describeSignFailure(error);
   if (isAtlasError(error)) {
     return mayHaveReachedAtlas(error) ? `${error.userMessage} ${UNKNOWN_FATE_NOTE}` : error.userMessage;
   }
@@ -133,10 +136,13 @@ export async function submitPendingChunks(
         const { rows } = claimed;
         let result: UploadResult;
         try {
-          result = await pool.run(() =>
+          // s3:// rows are signed now, per attempt, so a retried or late chunk sends fresh links.
+          result = await pool.run(async () =>
             atlas.bulk.upload({
               productType: batch.productType,
-              files: rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
+              files: await signFilesForAtlas(
+                rows.map((r) => ({ documentId: r.externalId, fileUrl: r.fileUrl })),
+              ),
             }),
           );
         } catch (error) {

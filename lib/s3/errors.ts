@@ -89,6 +89,12 @@ export function mapS3Error(error: unknown, op: S3Operation, loc: S3Location): Us
   const base = { s3Code: code, location: where };
   if (e.name === "CredentialsProviderError" || /could not load credentials/i.test(e.message))
     return fail("failed", NO_CREDENTIALS, { ...base, s3Code: "no_credentials" });
+  if (code === "RequestTimeTooSkewed")
+    return fail(
+      "failed",
+      "S3 refused the request because this server's clock differs from S3's by more than 15 minutes: set the server's clock (NTP) and try again.",
+      base,
+    );
   if (BAD_CREDENTIALS.has(code))
     return fail(
       "forbidden",

@@ -17,6 +17,7 @@ import {
 } from "@/lib/review/file-response";
 import { byteCap } from "@/lib/http/read-body";
 import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
+import { isS3FileLink, openS3File, type OpenedFile } from "@/lib/s3/file-read";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ type Fetched =
   | { ok: false; status: number; message: string };
 
 /** The file at a stored link, through the one guarded fetcher; failures in words. */
-async function fetchStored(link: string, documentId: string): Promise<Fetched> {
+async function openHttpFile(link: string, documentId: string): Promise<OpenedFile> {
   const expired = expiryProblem(link, new Date());
   if (expired) return { ok: false, status: 410, message: expired };
   let response: Response;
@@ -61,19 +62,29 @@ async function fetchStored(link: string, documentId: string): Promise<Fetched> {
     const body = (await response.text().catch(() => "")).slice(0, 4000);
     return { ok: false, status: 502, message: storageProblem(response.status, body) };
   }
-  const contentType = response.headers.get("content-type");
-  const media = fileMedia(contentType, link);
+  const length = Number(response.headers.get("content-length") ?? 0);
+  return { ok: true, body: response.body, contentType: response.headers.get("content-type"), length };
+}
+
+/**
+ * The file behind a stored link: an `s3://` location is read through the S3 SDK (re-signed on
+ * every view, so it never expires), any other link fetched as it is. Then typed and capped.
+ */
+async function fetchStored(link: string, documentId: string): Promise<Fetched> {
+  const opened = isS3FileLink(link) ? await openS3File(link) : await openHttpFile(link, documentId);
+  if (!opened.ok) return opened;
+  const { contentType, length } = opened;
+  const media = fileMedia(contentType, link.replace(/^s3:\/\//i, "https://"));
   if (!media) {
-    await response.body?.cancel();
+    await opened.body?.cancel();
     return {
       ok: false,
       status: 415,
       message: `The file is ${contentType ?? "of an unknown type"}; the viewer shows images and PDFs only.`,
     };
   }
-  const length = Number(response.headers.get("content-length") ?? 0);
   if (length > MAX_BYTES) {
-    await response.body?.cancel();
+    await opened.body?.cancel();
     return {
       ok: false,
       status: 413,
@@ -81,7 +92,7 @@ async function fetchStored(link: string, documentId: string): Promise<Fetched> {
     };
   }
   // A chunked answer declares no length: the cap holds on the bytes relayed too.
-  return { ok: true, body: response.body?.pipeThrough(byteCap(MAX_BYTES)) ?? null, media };
+  return { ok: true, body: opened.body?.pipeThrough(byteCap(MAX_BYTES)) ?? null, media };
 }
 
 /**
