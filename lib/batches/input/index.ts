@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { formatS3Url } from "@/lib/s3/location";
 import { looksLikeUrl } from "./file-url";
 import { problem, type FileLevelError, type RowProblem } from "./problems";
 import type { S3InputOptions, S3RowInfo } from "./s3-rows";
@@ -185,7 +186,8 @@ export function validRows(rows: readonly InputRow[]): InputRow[] {
             fileUrl: o.fileUrl,
             problems: [],
           }))
-        : [row],
+        : // An s3:// file is recorded by its location written the one way (`S3://` → `s3://`).
+          [row.s3 ? { ...row, fileUrl: formatS3Url(row.s3.location) } : row],
     );
 }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkDocumentId } from "./document-ids";
 import { parseExtensions } from "./extensions";
+import { fileIdentity } from "./file-url";
 import { parseBatchInput, validRows, type ParseBatchInputOptions } from "./index";
 import type { S3Lookup } from "./s3-rows";
 
@@ -199,6 +200,15 @@ describe("document ids from keys (property)", () => {
         },
       ),
     );
+  });
+});
+
+describe("an s3:// file's identity", () => {
+  it("is its location written the one way, so the same object is found recorded or repeated", () => {
+    expect(fileIdentity(" S3://kyc/a/pan.jpg ")).toBe("s3://kyc/a/pan.jpg");
+    expect(fileIdentity("s3://kyc/../x")).toBeNull();
+    const { rows } = parse("S3://kyc/a/pan.jpg");
+    expect(validRows(rows).map((r) => r.fileUrl)).toEqual(["s3://kyc/a/pan.jpg"]);
   });
 });
 
