@@ -81,15 +81,17 @@ export default defineConfig({
         AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
         SIM_LATENCY_MS: "200-900",
         SYNC_INTERVAL_MS: "500",
-        // S3 input against the s3rver above; links expire after the shortest expiry allowed, so
-        // e2e/s3-input.spec.ts can see a retry re-signed and a scan served after its link lapsed.
+        // Specs use placeholder file URLs nobody can download; S3 specs turn downloads on (/__sim/downloads).
+        ATLAS_SIM_DOWNLOADS: process.env.ATLAS_SIM_DOWNLOADS ?? "off",
+        // S3 input against the s3rver above; links expire after 30 s, so e2e/s3-input.spec.ts can
+        // see a retry re-signed and a scan served after its link lapsed.
         S3_ENDPOINT,
         S3_REGION: "us-east-1",
         S3_ALLOWED_BUCKETS: "atlas-demo",
         S3_ACCESS_KEY_ID: "S3RVER",
         S3_SECRET_ACCESS_KEY: "S3RVER",
         S3_EXTENSIONS: "jpg,jpeg,png,pdf,tif,tiff,svg",
-        S3_SIGN_EXPIRY_SECONDS: "60",
+        S3_SIGN_EXPIRY_SECONDS: "30",
       },
     },
   ],

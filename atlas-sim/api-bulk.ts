@@ -49,6 +49,7 @@ export async function handleBulkUpload(
       baseUrl: publicBaseUrl(ctx, request),
     }).documents;
   });
+  ctx.startDownloads(documents);
   const lost = ctx.faults.take("lost_upload_answer");
   if (lost) return lostAnswer(lost.answer ?? "502_html");
   return json(

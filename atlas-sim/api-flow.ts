@@ -75,6 +75,7 @@ export async function handleFlowUpload(ctx: SimContext, request: Request, endpoi
     baseUrl: publicBaseUrl(ctx, request),
   });
   flow.documents.push(...batch.documents);
+  ctx.startDownloads(batch.documents);
   flow.version += 1;
   flow.crossCheckMs = Math.min(1_000, Math.floor(ctx.options.latency.minMs * 0.25));
   const doneAt = flowDoneAt(flow);

@@ -2,7 +2,7 @@ import type { CallbackDispatcher } from "./callbacks";
 import type { FaultBoard } from "./faults";
 import type { ResolvedOptions } from "./options";
 import { invalidToken, isRecord, missingParams, nonEmptyString, error, json } from "./responses";
-import type { SimStore, UploadedFile } from "./store";
+import type { SimDocument, SimStore, UploadedFile } from "./store";
 import type { SimFamily, TokenAuthority } from "./tokens";
 
 /** Everything a route handler needs; built once per simulator. */
@@ -16,6 +16,8 @@ export interface SimContext {
   callbacks: CallbackDispatcher;
   /** Re-check flows for completion (and fire callbacks) at this time. */
   scheduleSweep: (atMs: number) => void;
+  /** Downloads on: fetch these documents' files (in the background), as Atlas does. */
+  startDownloads: (docs: SimDocument[]) => void;
 }
 
 export function handleAuthToken(ctx: SimContext, request: Request, family: SimFamily): Response {

@@ -16,6 +16,8 @@ import type { Simulator } from "./simulator";
  *   POST   /__sim/revoke-tokens every token issued so far stops working
  *   GET    /__sim/documents     uploaded documents (ids, type, readiness)
  *   GET    /__sim/callbacks     callback delivery attempts
+ *   GET    /__sim/downloads     whether uploaded files are downloaded, and each download so far
+ *   POST   /__sim/downloads     {"enabled": true|false}: download uploaded files as Atlas does
  *   POST   /__sim/flow-profile  {"profile": "flow-lowercase,flow-auth-get"} or {"quirks": {...}}:
  *                               Flow API behaviours (atlas-sim/flow-profile.ts)
  */
@@ -89,6 +91,14 @@ export async function handleControl(sim: Simulator, request: Request, path: stri
       } catch (e) {
         return error(400, e instanceof Error ? e.message : String(e));
       }
+    }
+    case "/downloads": {
+      if (method === "GET") return json(200, { enabled: sim.downloadsEnabled(), downloads: sim.downloads() });
+      if (method !== "POST") return methodNotAllowed();
+      const enabled = ((await readJsonBody(request)) as { enabled?: unknown } | undefined)?.enabled;
+      if (typeof enabled !== "boolean") return error(400, 'Send {"enabled": true} or {"enabled": false}');
+      sim.setDownloads(enabled);
+      return json(200, { enabled });
     }
     case "/callbacks":
       if (method !== "GET") return methodNotAllowed();

@@ -28,7 +28,7 @@ export function flowStatus(flow: SimFlow, now: number): FlowStatus {
   }
   const downloadsEnd = Math.max(...docs.map((d) => d.downloadedAt));
   const allReady = Math.max(...docs.map((d) => d.readyAt));
-  if (now < downloadsEnd) {
+  if (now < downloadsEnd || docs.some((d) => d.awaitingDownload)) {
     return {
       upload_status: "IN_PROGRESS",
       processing_status: "PENDING",

@@ -6,6 +6,7 @@
  *   SIM_AUTH_URL_CHECK=false to skip the auth_url check on v3 multiupload
  *   SIM_FLOW_PROFILE=flow-lowercase,flow-auth-get  Flow API behaviours (atlas-sim/flow-profile.ts)
  *   SIM_PROFILE=short-pages,nan  lasting behaviours (atlas-sim/profiles.ts; GET /__sim/profiles)
+ *   ATLAS_SIM_DOWNLOADS=on|off   download every uploaded file as Atlas does (default on; downloads.ts)
  */
 import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
 import { startSimServer } from "./server";
@@ -25,6 +26,7 @@ async function main() {
     authUrlCheck: env.SIM_AUTH_URL_CHECK !== "false",
     flowProfile: env.SIM_FLOW_PROFILE || undefined,
     profile: env.SIM_PROFILE,
+    downloads: (env.ATLAS_SIM_DOWNLOADS || "on") !== "off",
   });
 
   console.log(`Atlas simulator listening on ${server.baseUrl}
@@ -37,6 +39,7 @@ async function main() {
   Specimen documents: GET ${server.baseUrl}/specimens
   Fault injection:   POST ${server.baseUrl}/__sim/faults   (see atlas-sim/control.ts)
   Profiles:          ${env.SIM_PROFILE || "none"}   (GET ${server.baseUrl}/__sim/profiles)
+  File downloads:    ${server.simulator.downloadsEnabled() ? "on" : "off"}   (GET ${server.baseUrl}/__sim/downloads)
 `);
 
   const stop = () => void server.close().then(() => process.exit(0));

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { SIM_DEMO_CLIENT_ID, SIM_DEMO_CLIENT_SECRET } from "./demo-credentials";
+import { DEFAULT_DOWNLOAD_SETTINGS, type DownloadSettings } from "./downloads";
 import type { FlowQuirks } from "./flow-profile";
 import { parseProfiles } from "./profiles";
 
@@ -35,6 +36,11 @@ export interface SimulatorOptions {
   flowProfile?: string | Partial<FlowQuirks>;
   /** Lasting behaviours by name (see profiles.ts), e.g. "short-pages,nan". */
   profile?: string | string[];
+  /** Download every uploaded file as Atlas does (downloads.ts). Default false (tests); on for `npm run sim` and demo mode. */
+  downloads?: boolean;
+  downloadSettings?: Partial<DownloadSettings>;
+  /** Fetches the uploaded files (default: global fetch). */
+  downloadFetch?: typeof fetch;
 }
 
 export interface ResolvedOptions {
@@ -53,6 +59,9 @@ export interface ResolvedOptions {
   maxFilesPerUpload: number;
   fetch: typeof fetch;
   profiles: string[];
+  downloads: boolean;
+  downloadSettings: DownloadSettings;
+  downloadFetch: typeof fetch;
 }
 
 export function parseLatency(latency: SimLatency | undefined): { minMs: number; maxMs: number } {
@@ -83,5 +92,8 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     maxFilesPerUpload: options.maxFilesPerUpload ?? 50,
     fetch: options.fetch ?? ((...args) => fetch(...args)),
     profiles: parseProfiles(options.profile),
+    downloads: options.downloads ?? false,
+    downloadSettings: { ...DEFAULT_DOWNLOAD_SETTINGS, ...options.downloadSettings },
+    downloadFetch: options.downloadFetch ?? ((...args) => fetch(...args)),
   };
 }

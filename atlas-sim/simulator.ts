@@ -3,6 +3,7 @@ import { handleFlowExtracts, handleFlowInit, handleFlowStatus, handleFlowUpload 
 import { CallbackDispatcher, type CallbackAttempt } from "./callbacks";
 import { handleAuthToken, type SimContext } from "./context";
 import { handleControl } from "./control";
+import { Downloader, downloadFailedData, type DownloadRecord } from "./downloads";
 import { FaultBoard, type SimFault } from "./faults";
 import { resolveFlowQuirks, type FlowQuirks } from "./flow-profile";
 import { handleFile, handleSpecimens, publicBaseUrl } from "./files";
@@ -66,6 +67,12 @@ export interface Simulator {
   tokensIssued(): Record<SimFamily, number>;
   /** Resolves once every callback delivery in progress has finished. */
   idle(): Promise<void>;
+  /** Files fetched so far (downloads on), newest last; URLs without their query strings. */
+  downloads(): DownloadRecord[];
+  downloadsEnabled(): boolean;
+  setDownloads(enabled: boolean): void;
+  /** Resolves once every download started so far has finished. */
+  downloadsIdle(): Promise<void>;
   /** Switch the Flow API behaviours (flow-profile.ts): a profile name, names joined by commas, or quirks. */
   setFlowProfile(spec: string | Partial<FlowQuirks>): FlowQuirks;
   readonly basePath: string;
@@ -100,6 +107,22 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
   };
 
+  let downloadsOn = resolved.downloads;
+  const downloader = new Downloader(resolved.downloadFetch, resolved.downloadSettings, now);
+  /** A file that could not be downloaded gives its document Atlas's download error, not a result. */
+  const downloaded = (doc: SimDocument, failure: string | undefined) => {
+    doc.awaitingDownload = false;
+    const t = now();
+    doc.downloadedAt = Math.max(doc.downloadedAt, t);
+    doc.readyAt = Math.max(doc.readyAt, t);
+    if (failure) {
+      doc.downloadFailed = true;
+      const fileData = downloadFailedData(failure);
+      doc.generated = { fileUrl: doc.fileUrl, documentType: "INVALID_DOC", fileData, deliberateErrors: [] };
+    }
+    if (doc.flowUuid) ctx.scheduleSweep(doc.readyAt);
+  };
+
   const ctx: SimContext = {
     options: resolved,
     now,
@@ -110,6 +133,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     scheduleSweep: (atMs) => {
       const timer = setTimeout(sweep, Math.max(0, atMs - now()) + 1);
       timer.unref?.();
+    },
+    startDownloads: (docs) => {
+      if (!downloadsOn) return;
+      // A link whose own expiry has passed (URL hints) already failed without a request.
+      const fetchable = docs.filter((d) => !d.downloadFailed);
+      for (const doc of fetchable) doc.awaitingDownload = true;
+      downloader.start(fetchable, downloaded);
     },
   };
 
@@ -136,6 +166,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       armProfiles(resolved.profiles);
       tokens.reset();
       callbacks.reset();
+      downloader.reset();
     },
     advance(ms) {
       offsetMs += ms;
@@ -151,6 +182,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     callbackAttempts: () => [...callbacks.attempts],
     tokensIssued: () => ({ ...tokens.issuedCount }),
     idle: () => callbacks.idle(),
+    downloads: () => [...downloader.records],
+    downloadsEnabled: () => downloadsOn,
+    setDownloads: (enabled) => void (downloadsOn = enabled),
+    downloadsIdle: () => downloader.idle(),
     setFlowProfile: (spec) => (callbacks.quirks = resolveFlowQuirks(spec)),
   };
 

@@ -19,8 +19,10 @@ export interface SimDocument {
   /** Held back by the hold_documents fault: invisible until the next extracts call of its batch. */
   held: boolean;
   releasedAt?: number;
-  /** The pre-signed URL had expired when Atlas tried to download it. */
+  /** The pre-signed URL had expired when Atlas tried to download it (or the download failed). */
   downloadFailed: boolean;
+  /** Downloads on: the file is being fetched; no result until it has been (downloads.ts). */
+  awaitingDownload: boolean;
   generated: GeneratedDocument;
 }
 
@@ -55,7 +57,7 @@ export interface UploadedFile {
 export const completedAt = (doc: SimDocument) => doc.releasedAt ?? doc.readyAt;
 
 export function isVisible(doc: SimDocument, now: number): boolean {
-  return !doc.held && now >= doc.readyAt;
+  return !doc.held && !doc.awaitingDownload && now >= doc.readyAt;
 }
 
 export function newBatchId(nowMs: number): string {
@@ -114,6 +116,7 @@ export class SimStore {
         readyAt: now + Math.max(downloadMs, processingMs),
         held: index >= args.files.length - args.holdCount,
         downloadFailed,
+        awaitingDownload: false,
         generated,
       };
     });

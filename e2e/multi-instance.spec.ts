@@ -53,7 +53,7 @@ if (serverUrl) {
       children.push(
         start(
           ["node_modules/tsx/dist/cli.mjs", "atlas-sim/main.ts"],
-          { SIM_PORT: String(SIM), SIM_LATENCY_MS: "300-900" },
+          { SIM_PORT: String(SIM), SIM_LATENCY_MS: "300-900", ATLAS_SIM_DOWNLOADS: "off" },
           logs,
         ),
       );

@@ -2,7 +2,7 @@ import { expect, signInAs, test, unique } from "./support";
 
 /**
  * Issue 17 end to end, against a real S3-compatible server the suite starts itself (s3rver with
- * the demo bucket, playwright.config.ts; S3_SIGN_EXPIRY_SECONDS=60 there): an admin browses the
+ * the demo bucket, playwright.config.ts; S3_SIGN_EXPIRY_SECONDS=30 there): an admin browses the
  * bucket, picks a folder of 60 objects and two single files and submits; the simulator downloads
  * every file through the signed links; the first chunk's answer is lost, and its retry after the
  * first links expired is signed again; a reviewer opens a scan whose first link has expired.
@@ -99,7 +99,7 @@ test("an admin starts a batch from S3; links are signed late, re-signed on retry
     const first = await fetched();
     expect(first.filter((d) => !d.ok || d.status !== 200)).toEqual([]);
     expect(new Set(first.map((d) => keyOf(d.url))).size).toBe(62);
-    expect(first.every((d) => d.expiresSeconds === 60)).toBe(true);
+    expect(first.every((d) => d.expiresSeconds === 30)).toBe(true);
     const lastExpiry = Math.max(...first.map(expiresAtMs));
 
     // Wait until every first link has expired.

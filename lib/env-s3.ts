@@ -1,5 +1,6 @@
 /**
- * The S3 settings (batches and applications from `s3://` locations), declared apart from
+ * The S3 settings (batches and applications from `s3://` locations), and whether the demo's
+ * embedded simulator downloads uploaded files as Atlas does (ATLAS_SIM_DOWNLOADS), declared apart from
  * lib/env.ts only to keep that file readable: lib/env.ts spreads `s3EnvShape` into its schema
  * and calls `s3FromEnv`, and stays the one reader of the environment.
  *
@@ -61,7 +62,7 @@ export const s3EnvShape = {
     z.coerce
       .number({ message: "must be a whole number of seconds" })
       .int({ message: "must be a whole number of seconds" })
-      .min(60, { message: "must be at least 60 (seconds)" })
+      .min(1, { message: "must be at least 1 (second)" })
       .max(604_800, { message: "must be at most 604800 (7 days, the longest S3 allows)" })
       .default(86_400),
   ),
@@ -74,6 +75,11 @@ export const s3EnvShape = {
         message: "must list file extensions, comma-separated, such as jpg,png,pdf",
       })
       .default([...DEFAULT_S3_EXTENSIONS]),
+  ),
+  /** Demo mode: the embedded simulator downloads every uploaded file, as Atlas does (on), or not. */
+  ATLAS_SIM_DOWNLOADS: z.preprocess(
+    blank,
+    z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   ),
   /** Attempts per S3 request (throttling and network errors are retried with backoff). */
   S3_MAX_ATTEMPTS: z.preprocess(

@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { publicRoute } from "@/lib/auth/route-guard";
 import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
 import { ownApplicationEndpointsOnly } from "@/lib/net/own-endpoints";
+import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
 import { processSingleton } from "@/lib/process-singleton";
 import { can } from "@/lib/roles";
 
@@ -29,6 +30,14 @@ function simulator(): Simulator {
       // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
       fetch: ownApplicationEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
       profile: getEnv().SIM_PROFILE,
+      // Files are downloaded as Atlas does, through the SSRF-safe fetcher (this simulator's own
+      // specimen files and a local S3-compatible server, e.g. npm run s3:demo, are trusted).
+      downloads: getEnv().ATLAS_SIM_DOWNLOADS === "on",
+      downloadFetch: (input) =>
+        fetchFileSafely(String(input), {
+          trustedOrigins: [...simulatorSources(), ...(getEnv().s3.endpoint ? [getEnv().s3.endpoint!] : [])],
+          timeoutMs: 20_000,
+        }),
     }),
   );
 }
