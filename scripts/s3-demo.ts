@@ -6,7 +6,7 @@
  *   bucket atlas-demo
  *     kyc/<specimen>.svg      the simulator's specimen documents (PAN, Aadhaar, GST, …)
  *     bulk/<type>-NN.svg      a folder of 60 documents
- *     cases/cdl-1042/…        a loan case's four documents
+ *     cases/cdl-1042-….svg    a loan case's four documents
  *
  * Options: --port 4569 (or S3_DEMO_PORT), --dir .data/s3-demo (or S3_DEMO_DIR), --host 127.0.0.1.
  * The files are SVG drawings (what the simulator draws), so the demo lists svg with the defaults.
@@ -42,7 +42,8 @@ export function demoKeys(): string[] {
     (_, i) => `bulk/${BULK_TYPES[i % BULK_TYPES.length]}-${String(i + 1).padStart(2, "0")}.svg`,
   );
   const cases = ["pan", "aadhaar", "invoice", "delivery-order-dealer-mismatch"].map(
-    (doc) => `cases/cdl-1042/cdl-1042-${doc}.svg`,
+    // Directly in cases/: s3rver leaves a folder holding only sub-folders out of its listings.
+    (doc) => `cases/cdl-1042-${doc}.svg`,
   );
   return [...kyc, ...bulk, ...cases];
 }
@@ -79,7 +80,7 @@ async function main() {
   console.log(
     [
       `S3 demo: s3rver on ${endpoint}, bucket ${BUCKET} with ${keys.length} documents`,
-      `  (kyc/: the ${keys.filter((k) => k.startsWith("kyc/")).length} specimens, bulk/: 60 documents, cases/cdl-1042/: a loan case)`,
+      `  (kyc/: the ${keys.filter((k) => k.startsWith("kyc/")).length} specimens, bulk/: 60 documents, cases/: a loan case)`,
       "",
       "Start the app with these settings (e.g. in .env.local), then paste s3://atlas-demo/bulk/ or use Browse S3…:",
       "",
