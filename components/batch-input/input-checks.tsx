@@ -35,6 +35,7 @@ export function SubmitBar({
   noun,
   total,
   valid,
+  documents = valid,
   disabled,
   summaryTestId,
 }: {
@@ -45,10 +46,30 @@ export function SubmitBar({
   noun: string;
   total: number;
   valid: number;
+  /** Documents the valid rows stand for, when an `s3://` folder row counts its files. */
+  documents?: number;
   disabled: boolean;
   summaryTestId: string;
 }) {
   const invalid = total - valid;
+  if (documents !== valid) {
+    return (
+      <div className="flex flex-wrap items-center gap-4">
+        <Button type="submit" size="lg" disabled={pending || documents === 0 || disabled}>
+          {pending
+            ? pendingText
+            : `${verb} ${plural(documents, "document")}${invalid > 0 ? ` (skip ${plural(invalid, "row")})` : ""}`}
+        </Button>
+        <p
+          className="text-sm text-slate-600 dark:text-slate-400"
+          aria-live="polite"
+          data-testid={summaryTestId}
+        >
+          {plural(total, "row")} ({plural(documents, "document")}): {valid} valid, {invalid} with problems
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="flex flex-wrap items-center gap-4">
       <Button type="submit" size="lg" disabled={pending || valid === 0 || disabled}>

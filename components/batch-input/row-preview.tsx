@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/field";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { InputRow } from "@/lib/batches/input";
+import { S3RowNote } from "./s3-row-note";
 
 const SHOWN = 200;
 
@@ -88,15 +89,20 @@ export function RowPreview({
                 >
                   <Td className="px-3 font-mono">{row.line}</Td>
                   <Td className="px-3 font-mono">
-                    {row.documentId}
+                    {row.s3?.prefix ? (
+                      <span className="font-sans text-slate-600 dark:text-slate-400">one per file</span>
+                    ) : (
+                      row.documentId
+                    )}
                     {row.documentIdGenerated ? (
                       <Badge shape="tag" className="ml-1 px-1 text-[10px]">
                         generated
                       </Badge>
                     ) : null}
                   </Td>
-                  <Td className="max-w-md truncate px-3 font-mono" title={row.fileUrl}>
-                    {row.fileUrl}
+                  <Td className="max-w-md px-3 font-mono" title={row.fileUrl}>
+                    <span className="block truncate">{row.fileUrl}</span>
+                    {row.s3 ? <S3RowNote info={row.s3} /> : null}
                   </Td>
                   <Td className="px-3">
                     {row.problems.length === 0 ? (

@@ -9,9 +9,11 @@ import { batches } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { createBatch } from "./create";
-import { parseBatchInput, validRows } from "./input";
+import { validRows } from "./input";
+import { extensionsSchema } from "./input/extensions";
 import { summariseSkipped, type SkippedSummary } from "./input/skipped";
 import { maxBatchTextBytes } from "./limits";
+import { parseBatchInputWithS3 } from "./s3-input";
 import { getBatchEngine } from "./service";
 
 export const batchMetaSchema = z.object({
@@ -22,6 +24,8 @@ export const batchMetaSchema = z.object({
     .max(120, "Keep the label under 120 characters.")
     .transform((v) => v || null),
   productType: z.string().trim().min(1, "Choose a product type."),
+  /** The include filter for `s3://` folder rows ("jpg,png,pdf"); the configured one when absent. */
+  extensions: extensionsSchema(),
 });
 
 export type RecordedBatch = {
@@ -54,10 +58,11 @@ export async function recordBatchFromText(
   if (text.length > maxBatchTextBytes(env.BATCH_MAX_ROWS)) {
     throw new UserError("invalid_input", "The list is over the size limit. Split it into several batches.");
   }
-  const parsed = parseBatchInput(text, {
+  const parsed = await parseBatchInputWithS3(text, {
     maxRows: env.BATCH_MAX_ROWS,
     allowHttp: env.allowHttpFileUrls,
     now: new Date(),
+    extensions: meta.extensions,
   });
   const rows = validRows(parsed.rows).slice(0, env.BATCH_MAX_ROWS);
   if (rows.length === 0) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { extensionsSchema } from "@/lib/batches/input/extensions";
 
 /** `flow_params` as typed in the form: empty, or a JSON object (Atlas passes it through to the callback). */
 export function parseFlowParams(
@@ -51,6 +52,8 @@ export const uploadDocumentsSchema = z.object({
   text: z
     .string()
     .max(1_000_000, "The list is too large. An application takes at most 50 documents per upload."),
+  /** The include filter for `s3://` folder rows; the configured one when absent. */
+  extensions: extensionsSchema(),
 });
 
 export const applicationIdSchema = z.object({ applicationId: z.string().uuid("Unknown application.") });

@@ -29,6 +29,19 @@ function truncate(text: string, maxUnits: number): string {
   return out;
 }
 
+// Letters and digits of every script are kept with their combining marks, in NFC; anything else
+// (a space, a slash between folders) becomes `-`. The extension goes; an Aadhaar number is masked.
+function idFromName(name: string): string {
+  // A file named after its holder's Aadhaar (`2345-6789-0127.pdf`) must not make the number an
+  // id shown unmasked on every page and export: it becomes `XXXX-XXXX-0127`.
+  const sanitised = maskAadhaarInText(name.normalize("NFC"))
+    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
+    .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, "-")
+    .replace(/-{2,}/g, "-")
+    .replace(/^[-._\p{M}]+/u, "");
+  return truncate(sanitised, MAX_GENERATED_BASE_LENGTH).replace(/[-._]+$/g, "") || FALLBACK_ID;
+}
+
 /**
  * Readable id from the URL's file name: `.../pan-card-0001.jpg?X-Amz-…` → `pan-card-0001`,
  * `आधार कार्ड (1).pdf` → `आधार-कार्ड-1`. Letters and digits of every script are kept with
@@ -36,14 +49,15 @@ function truncate(text: string, maxUnits: number): string {
  * An Aadhaar number or VID in the name is masked.
  */
 export function baseIdFromUrl(fileUrl: string): string {
-  // A file named after its holder's Aadhaar (`2345-6789-0127.pdf`) must not make the number an
-  // id shown unmasked on every page and export: it becomes `XXXX-XXXX-0127`.
-  const sanitised = maskAadhaarInText(lastPathSegment(fileUrl).normalize("NFC"))
-    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
-    .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, "-")
-    .replace(/-{2,}/g, "-")
-    .replace(/^[-._\p{M}]+/u, "");
-  return truncate(sanitised, MAX_GENERATED_BASE_LENGTH).replace(/[-._]+$/g, "") || FALLBACK_ID;
+  return idFromName(lastPathSegment(fileUrl));
+}
+
+/**
+ * Readable id for an object listed under an S3 prefix: its key without the prefix and the
+ * extension, folders joined by `-` (`app-17/` + `co/pan.jpg` → `co-pan`), by the same rules.
+ */
+export function baseIdFromKey(keyBelowPrefix: string): string {
+  return idFromName(keyBelowPrefix.split("/").filter(Boolean).join("/"));
 }
 
 /** Problems with a document_id the user supplied. */
@@ -76,10 +90,20 @@ export function generateIds(
   fileUrls: readonly (string | null)[],
   taken: ReadonlySet<string>,
 ): (string | null)[] {
+  return idsFromBases(
+    fileUrls.map((url) => (url === null ? null : baseIdFromUrl(url))),
+    taken,
+  );
+}
+
+/** Unique ids from readable bases (null: no id wanted), in order, suffixing `-2`, `-3`… on collision. */
+export function idsFromBases(
+  bases: readonly (string | null)[],
+  taken: ReadonlySet<string>,
+): (string | null)[] {
   const used = new Set(taken);
-  return fileUrls.map((fileUrl) => {
-    if (fileUrl === null) return null;
-    const base = baseIdFromUrl(fileUrl);
+  return bases.map((base) => {
+    if (base === null) return null;
     let candidate = base;
     for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}`;
     used.add(candidate);

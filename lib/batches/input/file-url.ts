@@ -1,3 +1,4 @@
+import { formatS3Url, parseS3Url } from "@/lib/s3/location";
 import { checkPresignedExpiry, isPresigned } from "./presigned";
 import { problem, type RowProblem } from "./problems";
 
@@ -36,8 +37,13 @@ export function looksLikeUrl(text: string): boolean {
   );
 }
 
-/** What makes two links "the same file" (a pre-signed link without its signature); null if not a link. */
+/**
+ * What makes two links "the same file" (a pre-signed link without its signature, an `s3://`
+ * location written the one way); null if not a link.
+ */
 export function fileIdentity(raw: string): string | null {
+  const s3 = /^\s*s3:/i.test(raw) ? parseS3Url(raw) : null;
+  if (s3) return formatS3Url(s3);
   try {
     const url = new URL(raw.trim());
     return /^https?:$/.test(url.protocol) ? identityOf(url) : null;

@@ -1,7 +1,9 @@
 import Papa from "papaparse";
-import { checkDocumentId, generateIds } from "./document-ids";
-import { checkFileUrl, looksLikeUrl } from "./file-url";
+import { formatS3Url } from "@/lib/s3/location";
+import { looksLikeUrl } from "./file-url";
 import { problem, type FileLevelError, type RowProblem } from "./problems";
+import type { S3InputOptions, S3RowInfo } from "./s3-rows";
+import { toRows, type Draft } from "./to-rows";
 import {
   detectDelimiter,
   headerName,
@@ -23,6 +25,8 @@ export type InputRow = {
   documentIdGenerated: boolean;
   fileUrl: string;
   problems: RowProblem[];
+  /** An `s3://` row: the location, and for a prefix the objects it expanded to. */
+  s3?: S3RowInfo;
 };
 
 export type ParseBatchInputOptions = {
@@ -32,6 +36,8 @@ export type ParseBatchInputOptions = {
   now: Date;
   /** Ids already recorded (e.g. in the batch being extended); rows may not reuse them. */
   existingDocumentIds?: Iterable<string>;
+  /** `s3://` rows: accepted only when S3 input is configured; prefixes expand to the listed objects. */
+  s3?: S3InputOptions;
 };
 
 /** How the text was read, for the preview's "Read as …" line. */
@@ -40,7 +46,6 @@ export type InputLayout = { delimiter: Delimiter | null; header: boolean };
 export type ParsedBatchInput = { rows: InputRow[]; errors: FileLevelError[]; layout: InputLayout };
 
 type Columns = { id: number; url: number; width: number };
-type Draft = { line: number; documentId: string; fileUrl: string; problems: RowProblem[] };
 
 function detectHeader(record: CsvRecord): Columns | "no_url_column" | null {
   const names = record.cells.map(headerName);
@@ -83,7 +88,7 @@ function rowWithoutHeader(record: CsvRecord, delimiter: string): Draft {
   const [first = "", second = ""] = cells;
   if (cells.length === 1) return { line, documentId: "", fileUrl: first, problems: [] };
   if (looksLikeUrl(first)) {
-    if (!/^https?:/i.test(first)) return { line, documentId: "", fileUrl: source, problems: [] };
+    if (!/^(https?|s3):/i.test(first)) return { line, documentId: "", fileUrl: source, problems: [] };
     if (cells.length === 2 && !looksLikeUrl(second)) {
       const message =
         "Looks like file_url,document_id — put document_id first, or add the header file_url,document_id";
@@ -107,65 +112,6 @@ function rowWithoutHeader(record: CsvRecord, delimiter: string): Draft {
 function withoutEmptyTailCells(record: CsvRecord): CsvRecord {
   const cells = withoutEmptyTail(record.cells);
   return cells === record.cells ? record : { ...record, cells };
-}
-
-function firstLines<K>(): { seen: (key: K, line: number) => number | undefined } {
-  const lines = new Map<K, number>();
-  return {
-    seen(key, line) {
-      const first = lines.get(key);
-      if (first === undefined) lines.set(key, line);
-      return first;
-    },
-  };
-}
-
-function toRows(drafts: Draft[], options: ParseBatchInputOptions): InputRow[] {
-  const existing = new Set(options.existingDocumentIds ?? []);
-  const supplied = new Set(drafts.map((d) => d.documentId).filter((id) => id !== ""));
-  const generated = generateIds(
-    drafts.map((d) => (d.documentId === "" ? d.fileUrl : null)),
-    new Set([...supplied, ...existing]),
-  );
-  const urls = firstLines<string>();
-  const ids = firstLines<string>();
-
-  return drafts.map((draft, index) => {
-    const problems = [...draft.problems];
-    const generatedId = generated[index] ?? null;
-    const documentId = generatedId ?? draft.documentId;
-    if (generatedId === null) {
-      problems.push(...checkDocumentId(documentId));
-      const firstLine = ids.seen(documentId, draft.line);
-      if (firstLine !== undefined) {
-        const message = `document_id "${documentId}" is already used on line ${firstLine} — give each row its own id`;
-        problems.push(problem("duplicate_document_id", message));
-      } else if (existing.has(documentId)) {
-        problems.push(
-          problem("document_id_exists", `document_id "${documentId}" already exists — choose another id`),
-        );
-      }
-    }
-    const url = checkFileUrl(draft.fileUrl, options);
-    problems.push(...url.problems);
-    const firstUrlLine = url.identity === null ? undefined : urls.seen(url.identity, draft.line);
-    if (firstUrlLine !== undefined) {
-      problems.push(
-        problem("duplicate_url", `Same file as line ${firstUrlLine} — remove one of the two rows`),
-      );
-    }
-    if (index >= options.maxRows) {
-      const message = `Beyond the ${options.maxRows.toLocaleString("en-IN")}-row limit — submit it in another batch`;
-      problems.push(problem("over_limit", message));
-    }
-    return {
-      line: draft.line,
-      documentId,
-      documentIdGenerated: generatedId !== null,
-      fileUrl: draft.fileUrl,
-      problems,
-    };
-  });
 }
 
 /**
@@ -198,13 +144,17 @@ export function parseBatchInput(text: string, options: ParseBatchInputOptions): 
       draft.problems.push(problem("csv_malformed", `${record.error} — check the quotes on this line`));
     return draft;
   });
-  if (drafts.length > options.maxRows) {
-    const count = drafts.length.toLocaleString("en-IN");
+  const { rows, requested } = toRows(drafts, options);
+  if (requested > options.maxRows) {
+    const expanded = rows.some((r) => r.s3?.prefix);
+    const count = requested.toLocaleString("en-IN");
     const limit = options.maxRows.toLocaleString("en-IN");
-    const message = `${count} rows — the limit is ${limit} per batch; rows after the first ${limit} are marked and will not be submitted`;
+    const message = expanded
+      ? `${count} documents once the folders are listed — the limit is ${limit} per batch; rows past it are marked and will not be submitted`
+      : `${count} rows — the limit is ${limit} per batch; rows after the first ${limit} are marked and will not be submitted`;
     errors.push({ code: "too_many_rows", message });
   }
-  return { rows: toRows(drafts, options), errors, layout };
+  return { rows, errors, layout };
 }
 
 const DELIMITER_NAMES: Record<Delimiter, string> = {
@@ -220,9 +170,25 @@ export function describeLayout(layout: InputLayout, encoding: string): string {
   return `Read as ${columns}, ${encoding}, ${layout.header ? "header row" : "no header row"}`;
 }
 
-/** Rows that can be submitted as they are. */
+/**
+ * The documents that can be submitted as they are: valid rows, each valid prefix row replaced by
+ * the objects listed under it (on the prefix's line).
+ */
 export function validRows(rows: readonly InputRow[]): InputRow[] {
-  return rows.filter((row) => row.problems.length === 0);
+  return rows
+    .filter((row) => row.problems.length === 0)
+    .flatMap((row) =>
+      row.s3?.prefix
+        ? row.s3.objects.map((o) => ({
+            line: row.line,
+            documentId: o.documentId,
+            documentIdGenerated: true,
+            fileUrl: o.fileUrl,
+            problems: [],
+          }))
+        : // An s3:// file is recorded by its location written the one way (`S3://` → `s3://`).
+          [row.s3 ? { ...row, fileUrl: formatS3Url(row.s3.location) } : row],
+    );
 }
 
 /**

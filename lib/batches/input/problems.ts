@@ -15,7 +15,13 @@ export type RowProblemCode =
   | "too_many_columns"
   | "columns_swapped"
   | "csv_malformed"
-  | "over_limit";
+  | "over_limit"
+  | "s3_not_configured"
+  | "s3_not_a_location"
+  | "s3_error"
+  | "s3_pending"
+  | "s3_empty_prefix"
+  | "prefix_with_document_id";
 
 export type RowProblem = { code: RowProblemCode; message: string };
 

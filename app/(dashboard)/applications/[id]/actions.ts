@@ -4,8 +4,9 @@ import { defineAction } from "@/lib/actions";
 import { UserError } from "@/lib/errors";
 import { getAtlasClient } from "@/lib/atlas";
 import { actorOf } from "@/lib/auth/actor";
-import { parseBatchInput, validRows } from "@/lib/batches/input";
+import { validRows } from "@/lib/batches/input";
 import { summariseSkipped, type SkippedSummary } from "@/lib/batches/input/skipped";
+import { parseBatchInputWithS3 } from "@/lib/batches/s3-input";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { getEnv } from "@/lib/env";
@@ -39,7 +40,7 @@ async function existingApplication(applicationId: string) {
  */
 export const uploadDocumentsAction = defineAction(
   { name: "applications.upload", guard: createGuard, input: uploadDocumentsSchema },
-  async ({ applicationId, clientKey, text }, { user }) => {
+  async ({ applicationId, clientKey, text, extensions }, { user }) => {
     const env = getEnv();
     const { db } = await existingApplication(applicationId);
     // The same key again (a reload, then a second submit): this upload is already recorded.
@@ -53,11 +54,12 @@ export const uploadDocumentsAction = defineAction(
         message: undefined,
       };
     }
-    const parsed = parseBatchInput(text, {
+    const parsed = await parseBatchInputWithS3(text, {
       maxRows: MAX_APPLICATION_UPLOAD_ROWS,
       allowHttp: env.demoMode,
       now: new Date(),
       existingDocumentIds: await applicationDocumentIds(db, applicationId),
+      extensions,
     });
     const rows = validRows(parsed.rows).slice(0, MAX_APPLICATION_UPLOAD_ROWS);
     if (rows.length === 0) {

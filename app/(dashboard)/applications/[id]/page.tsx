@@ -20,6 +20,8 @@ import { maskDeep } from "@/lib/masking";
 import { ApplicationLive } from "./application-live";
 import { PassMarkForm } from "./pass-mark-form";
 import { UploadForm, type SpecimenCase } from "./upload-form";
+import { listS3PageAction, lookUpS3Action } from "../../batches/new/s3-actions";
+import { s3FormConfig } from "../../batches/new/s3-config";
 import { maskAadhaarInText } from "@/lib/masking";
 
 export const metadata: Metadata = { title: "Application" };
@@ -103,6 +105,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             allowHttp={getEnv().demoMode}
             existingDocumentIds={docs.map((d) => d.externalId)}
             specimenCases={specimens}
+            s3={s3FormConfig()}
+            s3Actions={{ lookUp: lookUpS3Action, listPage: listS3PageAction }}
           />
         </section>
       ) : null}

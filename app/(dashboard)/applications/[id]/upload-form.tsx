@@ -7,6 +7,13 @@ import { toast } from "sonner";
 import { InputProblems, SubmitBar } from "@/components/batch-input/input-checks";
 import { RowPreview } from "@/components/batch-input/row-preview";
 import { FillButton, RowsField } from "@/components/batch-input/rows-field";
+import {
+  appendLocations,
+  S3Tools,
+  useIncludeFilter,
+  type S3Actions,
+  type S3Config,
+} from "@/components/batch-input/s3-tools";
 import { readRowsFile, useParsedRows } from "@/components/batch-input/use-parsed-rows";
 import { Alert } from "@/components/ui/alert";
 import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
@@ -28,12 +35,16 @@ export function UploadForm({
   allowHttp,
   existingDocumentIds,
   specimenCases,
+  s3,
+  s3Actions,
 }: {
   applicationId: string;
   maxRows: number;
   allowHttp: boolean;
   existingDocumentIds: string[];
   specimenCases: SpecimenCase[];
+  s3: S3Config;
+  s3Actions: S3Actions;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -81,11 +92,14 @@ export function UploadForm({
   // recorded" (otherwise every row is flagged and the upload cannot be tried again).
   const resubmit = inFlightHash !== undefined && hashContent(deferredText) === inFlightHash;
   // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
-  const { parsed, bytes, tooLarge, valid } = useParsedRows(deferredText, {
+  const filter = useIncludeFilter(s3.extensions);
+  const hasS3 = s3.enabled && /(^|[\s,;|"])s3:\/\//i.test(deferredText);
+  const { parsed, bytes, tooLarge, valid, documents, s3Pending } = useParsedRows(deferredText, {
     maxRows,
     maxBytes: MAX_UPLOAD_TEXT_BYTES,
     allowHttp,
     existingDocumentIds: resubmit ? NONE : existingDocumentIds,
+    s3: { enabled: s3.enabled, extensions: filter.extensions, lookUp: s3Actions.lookUp },
   });
 
   async function readFile(file: File) {
@@ -107,7 +121,8 @@ export function UploadForm({
     setClientKey(key);
     saveDraft(localStorage, draftKey, { clientKey: key, text, submittedHash: hash });
     start(async () => {
-      const result = await uploadDocumentsAction({ applicationId, clientKey: key, text });
+      const extensions = hasS3 ? filter.extensions.join(",") : undefined;
+      const result = await uploadDocumentsAction({ applicationId, clientKey: key, text, extensions });
       if (!result.ok) {
         setError(result.error.message);
         toast.error(result.error.message);
@@ -167,7 +182,19 @@ export function UploadForm({
         <span>
           One URL per line or document_id,file_url rows (any delimiter), or drop a .csv/.txt file on the box;
           at most {maxRows} per upload. Atlas classifies each document.
+          {s3.enabled
+            ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server."
+            : ""}
         </span>
+        <S3Tools
+          config={s3}
+          actions={s3Actions}
+          filter={filter}
+          onAdd={(locations) => {
+            setEncoding(null);
+            setText(appendLocations(text, parsed, locations));
+          }}
+        />
         {specimenCases.map((c) => (
           <FillButton
             key={c.label}
@@ -219,7 +246,8 @@ export function UploadForm({
         noun="document"
         total={parsed.rows.length}
         valid={valid}
-        disabled={tooLarge}
+        documents={documents}
+        disabled={tooLarge || s3Pending || (hasS3 && filter.error !== null)}
         summaryTestId="upload-row-summary"
       />
     </form>

@@ -1,19 +1,27 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useEffect, useRef, useState, useTransition } from "react";
+import { useDeferredValue, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { InputProblems, SubmitBar } from "@/components/batch-input/input-checks";
 import { RowPreview } from "@/components/batch-input/row-preview";
+import {
+  appendLocations,
+  S3Tools,
+  useIncludeFilter,
+  type S3Actions,
+  type S3Config,
+} from "@/components/batch-input/s3-tools";
 import { FileChooser, FillButton, RowsField } from "@/components/batch-input/rows-field";
 import { readRowsFile, useParsedRows } from "@/components/batch-input/use-parsed-rows";
 import { Alert } from "@/components/ui/alert";
 import { Input, Select } from "@/components/ui/field";
-import { clearDraft, hashContent, keyForSubmit, loadDraft, saveDraft } from "@/lib/batches/draft";
+import { clearDraft, hashContent, keyForSubmit, saveDraft } from "@/lib/batches/draft";
 import { describeLayout, serializeRows, type InputRow } from "@/lib/batches/input";
 import { formatMegabytes } from "@/lib/batches/limits";
 import { postBatch, type Recorded } from "./post-batch";
 import { RecordedElsewhereNotice, RecordedResult } from "./recorded-result";
+import { DRAFT_KEY, useNewBatchDraft } from "./use-new-batch-draft";
 import { useRecordedElsewhere } from "./use-recorded-elsewhere";
 
 type Props = {
@@ -24,9 +32,9 @@ type Props = {
   chunkSize: number;
   allowHttp: boolean;
   specimens: { name: string; fileUrl: string }[];
+  s3: S3Config;
+  s3Actions: S3Actions;
 };
-
-const DRAFT_KEY = "atlas-review:new-batch-draft";
 
 export function NewBatchForm({
   productTypes,
@@ -36,6 +44,8 @@ export function NewBatchForm({
   chunkSize,
   allowHttp,
   specimens,
+  s3,
+  s3Actions,
 }: Props) {
   const router = useRouter();
   // The idempotency key lives with the saved draft: a reload and a second submit of the same
@@ -47,49 +57,24 @@ export function NewBatchForm({
   const [productType, setProductType] = useState(defaultProductType);
   const [source, setSource] = useState<{ file: string; encoding: string } | null>(null);
   const [omittedBytes, setOmittedBytes] = useState<number | null>(null);
-  const [restored, setRestored] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [recorded, setRecorded] = useState<Recorded | null>(null);
   const [pending, start] = useTransition();
   const deferredText = useDeferredValue(text);
 
-  // Restore the draft once: nothing the admin pasted, nor the key of a submit in flight, is lost.
-  useEffect(() => {
-    const draft = loadDraft(localStorage, DRAFT_KEY);
-    /* eslint-disable react-hooks/set-state-in-effect -- restoring browser storage once on mount */
-    if (draft) {
-      setClientKey(draft.clientKey);
-      submittedHash.current = draft.submittedHash;
-      if (draft.text) setText(draft.text);
-      if (draft.label) setLabel(draft.label);
-      if (draft.productType && productTypes.includes(draft.productType)) setProductType(draft.productType);
-      if (draft.textOmittedBytes) setOmittedBytes(draft.textOmittedBytes);
-    }
-    setRestored(true);
-    /* eslint-enable react-hooks/set-state-in-effect */
-  }, [productTypes]);
+  useNewBatchDraft({
+    productTypes,
+    state: { clientKey, text, label, productType, omittedBytes, submittedHashRef: submittedHash },
+    restore: { setClientKey, setText, setLabel, setProductType, setOmittedBytes },
+  });
+  const filter = useIncludeFilter(s3.extensions);
+  const hasS3 = s3.enabled && /(^|[\s,;|"])s3:\/\//i.test(deferredText);
 
-  useEffect(() => {
-    if (!restored) return;
-    const timer = setTimeout(() => {
-      if (!text && !label && !submittedHash.current) clearDraft(localStorage, DRAFT_KEY);
-      else
-        saveDraft(localStorage, DRAFT_KEY, {
-          clientKey,
-          text,
-          label,
-          productType,
-          submittedHash: submittedHash.current,
-          textOmittedBytes: text ? undefined : (omittedBytes ?? undefined),
-        });
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [restored, clientKey, text, label, productType, omittedBytes]);
-
-  const { parsed, bytes, tooLarge, valid, invalid } = useParsedRows(deferredText, {
+  const { parsed, bytes, tooLarge, valid, invalid, documents, s3Pending } = useParsedRows(deferredText, {
     maxRows,
     maxBytes,
     allowHttp,
+    s3: { enabled: s3.enabled, extensions: filter.extensions, lookUp: s3Actions.lookUp },
   });
   const warnings = useRecordedElsewhere(parsed.rows);
 
@@ -126,7 +111,12 @@ export function NewBatchForm({
   function submit() {
     setSubmitError(null);
     setRecorded(null);
-    const hash = hashContent(text, label.trim(), productType);
+    const hash = hashContent(
+      text,
+      label.trim(),
+      productType,
+      ...(hasS3 ? [filter.extensions.join(",")] : []),
+    );
     const key = keyForSubmit({ clientKey, submittedHash: submittedHash.current }, hash, () =>
       crypto.randomUUID(),
     );
@@ -136,7 +126,8 @@ export function NewBatchForm({
     // Saved before the request leaves: a reload while it is in flight keeps the key.
     saveDraft(localStorage, DRAFT_KEY, { clientKey: key, text, label, productType, submittedHash: hash });
     start(async () => {
-      const result = await postBatch({ clientKey: key, label, productType }, text);
+      const extensions = hasS3 ? filter.extensions.join(",") : "";
+      const result = await postBatch({ clientKey: key, label, productType, extensions }, text);
       if (!result.ok) {
         setSubmitError(result.message);
         toast.error(result.message);
@@ -228,7 +219,16 @@ export function NewBatchForm({
         <span>
           At most {maxRows.toLocaleString("en-IN")} rows and {formatMegabytes(maxBytes)}; sent to Atlas{" "}
           {chunkSize} per request.
+          {s3.enabled
+            ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server."
+            : ""}
         </span>
+        <S3Tools
+          config={s3}
+          actions={s3Actions}
+          filter={filter}
+          onAdd={(locations) => edit(appendLocations(text, parsed, locations))}
+        />
       </RowsField>
 
       {omittedBytes && !text ? (
@@ -276,7 +276,8 @@ export function NewBatchForm({
         noun="row"
         total={parsed.rows.length}
         valid={valid}
-        disabled={tooLarge}
+        documents={documents}
+        disabled={tooLarge || s3Pending || (hasS3 && filter.error !== null)}
         summaryTestId="row-summary"
       />
     </form>

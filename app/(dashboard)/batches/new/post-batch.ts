@@ -14,10 +14,12 @@ export type Recorded = {
  * server action may carry) and turns every failure into a sentence for the form.
  */
 export async function postBatch(
-  meta: { clientKey: string; label: string; productType: string },
+  meta: { clientKey: string; label: string; productType: string; extensions: string },
   text: string,
 ): Promise<{ ok: true; data: Recorded } | { ok: false; message: string }> {
-  const params = new URLSearchParams(meta);
+  const { extensions, ...rest } = meta;
+  // The include filter only when `s3://` folder rows need it: other lists post what they did before.
+  const params = new URLSearchParams(extensions ? meta : rest);
   let response: Response;
   try {
     response = await fetch(`/api/batches?${params}`, {
