@@ -21,6 +21,7 @@ import {
 } from "@/lib/applications/status";
 import { can } from "@/lib/roles";
 import { applicationListHref, loadApplicationListParams } from "./search-params";
+import { serverFormatter } from "@/lib/format/server";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -43,6 +44,7 @@ export default async function ApplicationsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser("applications:view");
+  const format = serverFormatter();
   const params = await loadApplicationListParams(searchParams);
   const page = Math.max(1, params.page);
   const { rows, total } = await listApplications(await getDb(), {
@@ -125,9 +127,7 @@ export default async function ApplicationsPage({
                 </Td>
                 <Td className="text-xs">
                   {a.createdByName}
-                  <span className="block text-slate-500">
-                    {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                  </span>
+                  <span className="block text-slate-500">{format.dateTime(a.createdAt)}</span>
                 </Td>
                 <Td>
                   {a.flowUuid ? (

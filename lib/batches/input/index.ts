@@ -13,6 +13,7 @@ import {
   type CsvRecord,
   type Delimiter,
 } from "./records";
+import { formatNumber } from "@/lib/format";
 
 export type { FileLevelError, RowProblem } from "./problems";
 
@@ -155,7 +156,7 @@ function toRows(drafts: Draft[], options: ParseBatchInputOptions): InputRow[] {
       );
     }
     if (index >= options.maxRows) {
-      const message = `Beyond the ${options.maxRows.toLocaleString("en-IN")}-row limit — submit it in another batch`;
+      const message = `Beyond the ${formatNumber(options.maxRows, 0)}-row limit — submit it in another batch`;
       problems.push(problem("over_limit", message));
     }
     return {
@@ -199,8 +200,8 @@ export function parseBatchInput(text: string, options: ParseBatchInputOptions): 
     return draft;
   });
   if (drafts.length > options.maxRows) {
-    const count = drafts.length.toLocaleString("en-IN");
-    const limit = options.maxRows.toLocaleString("en-IN");
+    const count = formatNumber(drafts.length, 0);
+    const limit = formatNumber(options.maxRows, 0);
     const message = `${count} rows — the limit is ${limit} per batch; rows after the first ${limit} are marked and will not be submitted`;
     errors.push({ code: "too_many_rows", message });
   }

@@ -8,13 +8,12 @@ import { ApplicationStages, MasterStatusBadge } from "@/components/applications/
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { useFormatter } from "@/components/format-provider";
 import { useLiveProgress } from "@/components/use-live-progress";
 import type { ApplicationProgress } from "@/lib/applications/status";
 import { checkNowAction, retryFailedUploadsAction, startApplicationAction } from "./actions";
 
 type ActionOutcome = { ok: true; data: unknown } | { ok: false; error: { message: string } };
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString();
 
 /** The four Atlas statuses, polled from our own API (never Atlas) every 2 s until the flow is done. */
 export function ApplicationLive({
@@ -28,6 +27,7 @@ export function ApplicationLive({
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
+  const format = useFormatter();
   const [pending, start] = useTransition();
   const { progress, error } = useLiveProgress({
     queryKey: ["application", applicationId],
@@ -39,6 +39,7 @@ export function ApplicationLive({
       `${p.statuses.uploadStatus}/${p.statuses.processingStatus}/${p.statuses.crossheckStatus}/${p.statuses.masterStatus}/${p.callbackReceivedAt}/${p.uploads.map((u) => u.status).join(",")}`,
   });
   const s = progress.statuses;
+  const time = (iso: string) => format.dateTime(iso, { seconds: true });
 
   const failedUploads = progress.uploads.filter((u) => u.status === "failed");
   const run = (action: () => Promise<ActionOutcome>) =>

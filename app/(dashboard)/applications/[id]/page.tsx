@@ -21,6 +21,7 @@ import { ApplicationLive } from "./application-live";
 import { PassMarkForm } from "./pass-mark-form";
 import { UploadForm, type SpecimenCase } from "./upload-form";
 import { maskAadhaarInText } from "@/lib/masking";
+import { serverFormatter } from "@/lib/format/server";
 
 export const metadata: Metadata = { title: "Application" };
 
@@ -72,7 +73,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         description={
           <>
             {application.productType} · started by {application.createdByName} on{" "}
-            {application.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+            {serverFormatter().dateTime(application.createdAt)}
             {params_ ? (
               <>
                 {" "}

@@ -8,6 +8,7 @@ import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-s
 import { Alert, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { useFormatter } from "@/components/format-provider";
 import { useLiveProgress } from "@/components/use-live-progress";
 import type { BatchProgress } from "@/lib/batches/status";
 import { retryFailedChunksAction, syncNowAction } from "./actions";
@@ -35,6 +36,7 @@ export function BatchLive({
     changeKey: (p) => `${p.counts.extracted}/${p.counts.failed}/${p.counts.notSubmitted}/${p.status}`,
   });
   const c = progress.counts;
+  const format = useFormatter();
 
   const failedChunks = progress.chunks.filter((ch) => ch.status === "failed" || ch.status === "unknown");
   const unknownChunks = failedChunks.filter((ch) => ch.status === "unknown");
@@ -100,7 +102,7 @@ export function BatchLive({
         </dl>
         <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
           {progress.lastSyncedAt
-            ? `Last synced ${new Date(progress.lastSyncedAt).toLocaleTimeString()}.`
+            ? `Last synced ${format.dateTime(progress.lastSyncedAt, { seconds: true })}.`
             : "Not synced yet."}
           {progress.open ? " Updates every few seconds." : " Finished."}
         </p>

@@ -19,6 +19,7 @@ import { can } from "@/lib/roles";
 import { reviewQueueHref } from "../../review/search-params";
 import { BatchLive } from "./batch-live";
 import { batchDocumentsHref, loadBatchDocumentParams } from "./search-params";
+import { serverFormatter } from "@/lib/format/server";
 
 export const metadata: Metadata = { title: "Batch" };
 
@@ -67,7 +68,7 @@ export default async function BatchPage({
         description={
           <>
             {batch.productType} · started by {batch.createdByName} on{" "}
-            {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+            {serverFormatter().dateTime(batch.createdAt)} ·{" "}
             <Link href="/batches" className="underline">
               All batches
             </Link>

@@ -15,6 +15,7 @@ import { formatMegabytes } from "@/lib/batches/limits";
 import { postBatch, type Recorded } from "./post-batch";
 import { RecordedElsewhereNotice, RecordedResult } from "./recorded-result";
 import { useRecordedElsewhere } from "./use-recorded-elsewhere";
+import { formatNumber } from "@/lib/format";
 
 type Props = {
   productTypes: string[];
@@ -226,8 +227,8 @@ export function NewBatchForm({
           </FillButton>
         ) : null}
         <span>
-          At most {maxRows.toLocaleString("en-IN")} rows and {formatMegabytes(maxBytes)}; sent to Atlas{" "}
-          {chunkSize} per request.
+          At most {formatNumber(maxRows, 0)} rows and {formatMegabytes(maxBytes)}; sent to Atlas {chunkSize}{" "}
+          per request.
         </span>
       </RowsField>
 
