@@ -22,6 +22,7 @@ import { PassMarkForm } from "./pass-mark-form";
 import { UploadForm, type SpecimenCase } from "./upload-form";
 import { maskAadhaarInText } from "@/lib/masking";
 import { serverFormatter } from "@/lib/format/server";
+import { needsReview } from "@/lib/documents/needs-review";
 
 export const metadata: Metadata = { title: "Application" };
 
@@ -155,7 +156,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   <Td>
                     <ConfidenceBadge value={d.minConfidence} threshold={thresholds.global} />
                   </Td>
-                  <Td numeric>{d.needsReviewCount || ""}</Td>
+                  <Td numeric>{needsReview(d) ? d.needsReviewCount : ""}</Td>
                   <Td className="text-xs text-red-700 dark:text-red-300">
                     {d.errorCode
                       ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`

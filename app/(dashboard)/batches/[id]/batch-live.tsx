@@ -13,6 +13,8 @@ import { useLiveProgress } from "@/components/use-live-progress";
 import type { BatchProgress } from "@/lib/batches/status";
 import { retryFailedChunksAction, syncNowAction } from "./actions";
 import { RetryChunksButton } from "./retry-chunks-button";
+import { formatNumber } from "@/lib/format";
+import Link from "next/link";
 
 /** Live progress: polls our own API (never Atlas) every 2 s, and stops when the batch is done. */
 export function BatchLive({
@@ -96,7 +98,20 @@ export function BatchLive({
           ].map(([label, value]) => (
             <div key={label as string}>
               <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-              <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+              <dd className="text-lg font-semibold tabular-nums">
+                {label === "Need review" && Number(value) > 0 ? (
+                  // The same definition as the table's "Needs review only" filter: the link shows them.
+                  <Link
+                    href={`/batches/${batchId}?review=true`}
+                    className="underline"
+                    title="Show them below"
+                  >
+                    {formatNumber(Number(value), 0)}
+                  </Link>
+                ) : (
+                  formatNumber(Number(value), 0)
+                )}
+              </dd>
             </div>
           ))}
         </dl>
