@@ -39,7 +39,10 @@ describe.each(testDrivers)("one definition of 'needs review' on %s", (driver) =>
     await refreshBatchCounts(t.db, batchId);
 
     const rows = await t.db.select().from(documents).where(eq(documents.batchId, batchId));
-    const expected = rows.filter(needsReview).map((d) => d.externalId).sort();
+    const expected = rows
+      .filter(needsReview)
+      .map((d) => d.externalId)
+      .sort();
     expect(expected).toEqual(["in-review", "pending"]);
     expect(rows.find((d) => d.id === rejected)!.needsReviewCount).toBeGreaterThan(0);
     expect(rows.find((d) => d.id === clear)!.needsReviewCount).toBe(0);

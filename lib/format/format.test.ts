@@ -78,7 +78,14 @@ describe("dates and times", () => {
   });
 
   it("agrees with Intl's own en-IN text in any configured zone (apart from the separators we fix)", () => {
-    const zones = ["Asia/Kolkata", "UTC", "Europe/London", "America/New_York", "Asia/Dubai", "Australia/Sydney"];
+    const zones = [
+      "Asia/Kolkata",
+      "UTC",
+      "Europe/London",
+      "America/New_York",
+      "Asia/Dubai",
+      "Australia/Sydney",
+    ];
     fc.assert(
       fc.property(moment, fc.constantFrom(...zones), (at, timeZone) => {
         const intl = new Intl.DateTimeFormat("en-IN", {
@@ -99,7 +106,11 @@ describe("dates and times", () => {
   it("dayStart is the first moment of that day in the zone", () => {
     const zones = ["Asia/Kolkata", "UTC", "Europe/London", "America/New_York", "Australia/Sydney"];
     const day = fc
-      .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+      .date({
+        min: new Date("1990-01-01T00:00:00Z"),
+        max: new Date("2100-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
       .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.constantFrom(...zones), (iso, timeZone) => {

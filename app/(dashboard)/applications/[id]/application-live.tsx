@@ -20,10 +20,13 @@ export function ApplicationLive({
   applicationId,
   initial,
   canManage,
+  belowPassMark,
 }: {
   applicationId: string;
   initial: ApplicationProgress;
   canManage: boolean;
+  /** Cross-checks below the pass mark (the page re-renders when results change). */
+  belowPassMark: number;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -60,7 +63,9 @@ export function ApplicationLive({
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex items-center gap-3">
             <CardTitle id="status-heading">Status</CardTitle>
-            {progress.started ? <MasterStatusBadge status={s.masterStatus} /> : null}
+            {progress.started ? (
+              <MasterStatusBadge status={s.masterStatus} belowPassMark={belowPassMark} />
+            ) : null}
           </div>
           {canManage ? (
             <div className="flex gap-2">
@@ -95,7 +100,7 @@ export function ApplicationLive({
         </div>
         <div className="mt-4">
           {progress.started ? (
-            <ApplicationStages statuses={s} waiting={progress.open} />
+            <ApplicationStages statuses={s} waiting={progress.open} belowPassMark={belowPassMark} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">
               Atlas has not started this application yet.

@@ -92,6 +92,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         applicationId={applicationId}
         initial={toApplicationProgress(application)}
         canManage={canManage}
+        belowPassMark={mismatches}
       />
 
       {canManage && application.flowUuid ? (
