@@ -14,8 +14,9 @@ import {
 } from "recharts";
 import { Select } from "@/components/ui/field";
 import { whatIf, whatIfCurve, type Verdict } from "@/lib/qa/metrics";
+import { formatPercent } from "@/lib/format";
 
-const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
+const percent = (value: number | null) => formatPercent(value, 1, 1);
 const ALL = "*";
 
 /**
@@ -120,7 +121,7 @@ export function WhatIfPanel({
             />
             <YAxis
               domain={[0, 1]}
-              tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+              tickFormatter={(v: number) => formatPercent(v, 0)}
               tick={{ fontSize: 11 }}
             />
             <Tooltip

@@ -159,12 +159,14 @@ export function formatAmount(n: number | null | undefined): string {
   return numberFormat("inr", { style: "currency", currency: "INR" }).format(n);
 }
 
-/** A share (0–1) as a percentage: 0.219 → "21.9%". */
-export function formatPercent(share: number | null | undefined, maxDecimals = 1): string {
+/** A share (0–1) as a percentage: 0.219 → "21.9%"; `minDecimals` keeps zeros (1 → "100.0%" with 1). */
+export function formatPercent(share: number | null | undefined, maxDecimals = 1, minDecimals = 0): string {
   if (!finite(share)) return NONE;
-  return numberFormat(`p${maxDecimals}`, { style: "percent", maximumFractionDigits: maxDecimals }).format(
-    share,
-  );
+  return numberFormat(`p${maxDecimals}-${minDecimals}`, {
+    style: "percent",
+    maximumFractionDigits: maxDecimals,
+    minimumFractionDigits: Math.min(minDecimals, maxDecimals),
+  }).format(share);
 }
 
 /** "1 document", "1,500 documents". */
