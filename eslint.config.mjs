@@ -47,6 +47,32 @@ export default defineConfig([
     },
   },
   {
+    // Dates, times and numbers reach people through lib/format only (IST by default, DD/MM/YYYY,
+    // en-IN grouping), so every page, export and the audit trail write them the same way.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/format/**", "**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(String|DateString|TimeString)$/]",
+          message:
+            "Format for people with lib/format (formatNumber, useFormatter/serverFormatter().dateTime …).",
+        },
+        {
+          selector: "MemberExpression[object.name='Intl']",
+          message: "Intl formatting lives in lib/format: use its functions so every screen agrees.",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='slice'][callee.object.callee.property.name='toISOString']",
+          message:
+            "Don't cut ISO strings for display: use lib/format (dates DD/MM/YYYY, times in DISPLAY_TIME_ZONE).",
+        },
+      ],
+    },
+  },
+  {
     // A file past 300 lines is usually two things (STYLE.md): split it. Tests, benchmarks and
     // scripts are exempt.
     files: ["app/**", "components/**", "lib/**", "atlas-sim/**", "eslint-rules/**", "test/**", "*.ts"],

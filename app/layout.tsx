@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { headers } from "next/headers";
+import { getEnv } from "@/lib/env";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -17,7 +18,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en" suppressHydrationWarning className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-screen font-sans">
-        <Providers nonce={nonce}>{children}</Providers>
+        <Providers nonce={nonce} timeZone={getEnv().DISPLAY_TIME_ZONE}>
+          {children}
+        </Providers>
       </body>
     </html>
   );

@@ -238,8 +238,8 @@ test("the exports mask Aadhaar, neutralise formulas, type cells and carry each d
   const lines = csv.trim().split("\r\n");
   expect(lines[0]).toBe(
     "batch,document_id,document_type,document_status,error_code,error_message,decision,decision_reason," +
-      "decided_by,decided_at,field,field_label,original_value,confidence,corrected_value,review_state,accepted_via," +
-      "reviewer,reviewed_at",
+      "decided_by,decided_at,decided_at_local,field,field_label,original_value,confidence,corrected_value," +
+      "review_state,accepted_via,reviewer,reviewed_at,reviewed_at_local",
   );
   const aadhaarLine = lines.find(
     (l) => l.includes(`${label}-aadhaar,AADHAAR,`) && l.includes(",aadhaar_number,"),

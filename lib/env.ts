@@ -7,6 +7,7 @@
  * outside React. The lint rule in eslint.config.mjs keeps client components from importing it.
  */
 import ipaddr from "ipaddr.js";
+import { displayTimeZoneSetting } from "./format/setting";
 import { isPublicAddress } from "./net/address";
 import { s3EnvShape, s3FromEnv, type S3Settings } from "./env-s3";
 import { z } from "zod";
@@ -46,6 +47,7 @@ const schema = z.object({
   /** Public address of this app, used for Atlas callbacks (auth_url, callback_url). */
   APP_BASE_URL: z.preprocess(blankToUndefined, httpUrl.optional()),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  DISPLAY_TIME_ZONE: displayTimeZoneSetting, // lib/format/setting.ts
 
   // Persistence
   DATABASE_URL: z.preprocess(

@@ -1,8 +1,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import {
   FLOW_STAGES,
+  honestStatus,
   stageTone,
-  statusLabel,
   type ApplicationStatuses,
   type StageTone,
 } from "@/lib/applications/status";
@@ -13,6 +13,7 @@ const TONE: Record<StageTone, { dot: string; text: string }> = {
   done: { dot: "bg-emerald-500", text: "text-emerald-700 dark:text-emerald-300" },
   failed: { dot: "bg-red-500", text: "text-red-700 dark:text-red-300" },
   unknown: { dot: "bg-amber-500", text: "text-amber-800 dark:text-amber-300" },
+  attention: { dot: "bg-amber-500", text: "text-amber-800 dark:text-amber-300" },
 };
 
 /**
@@ -22,15 +23,22 @@ const TONE: Record<StageTone, { dot: string; text: string }> = {
 export function ApplicationStages({
   statuses,
   waiting,
+  belowPassMark = 0,
 }: {
   statuses: ApplicationStatuses;
   waiting?: boolean;
+  /** Cross-checks below the pass mark: the cross-check and overall stages then say so. */
+  belowPassMark?: number;
 }) {
   return (
     <ol className="grid grid-cols-2 gap-3 sm:grid-cols-4" aria-label="Atlas statuses">
       {FLOW_STAGES.map((stage, index) => {
         const value = statuses[stage.key];
-        const tone = TONE[stageTone(value)];
+        const honest = honestStatus(
+          value,
+          stage.key === "crossheckStatus" || stage.key === "masterStatus" ? belowPassMark : 0,
+        );
+        const tone = TONE[honest.tone];
         return (
           <li
             key={stage.key}
@@ -44,7 +52,7 @@ export function ApplicationStages({
             <span className={`mt-1 flex items-center gap-2 text-sm font-semibold ${tone.text}`}>
               <span aria-hidden className={`inline-block h-2.5 w-2.5 rounded-full ${tone.dot}`} />
               <span data-testid="stage-value">
-                {value ? statusLabel(value) : waiting ? "Waiting for Atlas" : "Not started"}
+                {value ? honest.label : waiting ? "Waiting for Atlas" : "Not started"}
               </span>
             </span>
           </li>
@@ -60,12 +68,21 @@ const BADGE: Record<StageTone, BadgeTone> = {
   done: "success",
   failed: "danger",
   unknown: "warning",
+  attention: "warning",
 };
 
-export function MasterStatusBadge({ status }: { status: string | null }) {
+/** The overall status; "Success · 1 cross-check below pass mark" (warning) when checks fell short. */
+export function MasterStatusBadge({
+  status,
+  belowPassMark = 0,
+}: {
+  status: string | null;
+  belowPassMark?: number;
+}) {
+  const honest = honestStatus(status, belowPassMark);
   return (
-    <Badge data-testid="master-status" tone={BADGE[stageTone(status)]}>
-      {statusLabel(status)}
+    <Badge data-testid="master-status" tone={BADGE[honest.tone]}>
+      {honest.label}
     </Badge>
   );
 }

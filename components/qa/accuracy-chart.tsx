@@ -1,10 +1,11 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatPercent } from "@/lib/format";
 
 export type AccuracyBar = { label: string; accuracy: number; verdicts: number };
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const percent = (value: number) => formatPercent(value, 0);
 
 /** Observed accuracy per document type as bars (the table beside it carries the numbers). */
 export function AccuracyChart({ bars }: { bars: AccuracyBar[] }) {

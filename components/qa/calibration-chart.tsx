@@ -11,10 +11,11 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
+import { formatPercent } from "@/lib/format";
 
 export type CalibrationPoint = { confidence: number; accuracy: number; verdicts: number; bucket: string };
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const percent = (value: number) => formatPercent(value, 0);
 
 /**
  * Observed accuracy against mean confidence per bucket; the diagonal is perfect calibration.

@@ -15,8 +15,9 @@ import {
 import { Select } from "@/components/ui/field";
 import { whatIf, whatIfCurve, type Verdict } from "@/lib/qa/metrics";
 import { fieldLabel } from "@/lib/fields/registry";
+import { formatPercent } from "@/lib/format";
 
-const percent = (value: number | null) => (value === null ? "—" : `${(value * 100).toFixed(1)}%`);
+const percent = (value: number | null) => formatPercent(value, 1, 1);
 const ALL = "*";
 
 /**
@@ -121,7 +122,7 @@ export function WhatIfPanel({
             />
             <YAxis
               domain={[0, 1]}
-              tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+              tickFormatter={(v: number) => formatPercent(v, 0)}
               tick={{ fontSize: 11 }}
             />
             <Tooltip

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, inArray, isNull, max, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, max, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { atlasUploads, crossChecks, documents, applications, users } from "@/lib/db/schema";
 import type { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "./status";
@@ -13,6 +13,8 @@ export type ApplicationListFilter = {
   sort: (typeof APPLICATION_SORTS)[number];
   page: number;
   pageSize: number;
+  /** Count each application's cross-checks below this similarity (0–100). */
+  passMark?: number;
 };
 
 const applicationColumns = {
@@ -75,8 +77,24 @@ export async function listApplications(db: Db, filter: ApplicationListFilter) {
         .groupBy(documents.applicationId)
     : [];
   const countOf = new Map(docCounts.map((c) => [c.applicationId, Number(c.n)]));
+  // Cross-checks below the pass mark, as crossCheckVerdict counts a mismatch (a score, below it).
+  const belowRows =
+    ids.length && filter.passMark !== undefined
+      ? await db
+          .select({ applicationId: crossChecks.applicationId, n: count() })
+          .from(crossChecks)
+          .where(
+            and(inArray(crossChecks.applicationId, ids), lt(crossChecks.similarityScore, filter.passMark)),
+          )
+          .groupBy(crossChecks.applicationId)
+      : [];
+  const belowOf = new Map(belowRows.map((c) => [c.applicationId, Number(c.n)]));
   return {
-    rows: rows.map((r) => ({ ...r, documentCount: countOf.get(r.id) ?? 0 })),
+    rows: rows.map((r) => ({
+      ...r,
+      documentCount: countOf.get(r.id) ?? 0,
+      belowPassMark: belowOf.get(r.id) ?? 0,
+    })),
     total: Number(total?.n ?? 0),
   };
 }

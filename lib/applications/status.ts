@@ -24,7 +24,8 @@ export const APPLICATION_STATUS_FILTERS = ["not_started", "in_progress", "succes
 /** Finished or failed, in any case or spelling of the status-word table (lib/atlas/status-words.ts). */
 export const isTerminalMaster = (status: string | null | undefined) => isTerminalStatus(status);
 
-export type StageTone = "idle" | "running" | "done" | "failed" | "unknown";
+/** `attention`: finished, but with something a person must look at (cross-checks below the pass mark). */
+export type StageTone = "idle" | "running" | "done" | "failed" | "unknown" | "attention";
 
 export function stageTone(status: string | null | undefined): StageTone {
   const meaning = statusMeaning(status);
@@ -54,6 +55,21 @@ export const DEFAULT_PASS_MARK = 80;
 export function crossCheckVerdict(score: number | null, passMark: number): "pass" | "mismatch" | "unknown" {
   if (score === null || !Number.isFinite(score)) return "unknown";
   return score >= passMark ? "pass" : "mismatch";
+}
+
+/**
+ * A status as people should read it: a finished flow (or cross-check stage) whose cross-checks
+ * fall below the pass mark is not a plain green "Success" but "Success · 1 cross-check below
+ * pass mark", in a warning tone. Anything else reads as `statusLabel`/`stageTone` say.
+ */
+export function honestStatus(
+  status: string | null | undefined,
+  belowPassMark: number,
+): { label: string; tone: StageTone } {
+  const tone = stageTone(status);
+  if (tone !== "done" || belowPassMark <= 0) return { label: statusLabel(status), tone };
+  const checks = `${belowPassMark} cross-check${belowPassMark === 1 ? "" : "s"} below pass mark`;
+  return { label: `${statusLabel(status)} · ${checks}`, tone: "attention" };
 }
 
 /** What the application page polls (GET /api/applications/<id>). */

@@ -1,7 +1,8 @@
 import "server-only";
-import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { atlasUploads, batches, documents } from "@/lib/db/schema";
+import { needsReviewSql } from "@/lib/documents/needs-review";
 import { deriveBatchStatus } from "./status";
 
 /**
@@ -23,11 +24,8 @@ export async function refreshBatchCounts(
     .select({ n: count() })
     .from(documents)
     .where(
-      and(
-        eq(documents.batchId, batchId),
-        gt(documents.needsReviewCount, 0),
-        eq(documents.reviewStatus, "pending"),
-      ),
+      // The one definition of "needs review", so this count equals the queue's and the filtered table's.
+      and(eq(documents.batchId, batchId), sql.raw(needsReviewSql(`"documents"`))),
     );
   const [inFlight] = await db
     .select({ n: count() })

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { documents } from "@/lib/db/schema";
 import { batchCounts, sumCounts, typesIn } from "./counts";
 import { keysetKey, keysetPage, type KeyPart, type Seek } from "./keyset";
+import { needsReviewSql } from "./needs-review";
 import type { DocumentSort } from "./sort";
 
 export type DocumentListFilter = {
@@ -41,7 +42,7 @@ export const DOCUMENT_SORT_KEYS: Record<DocumentSort, KeyPart[]> = {
 export async function listBatchDocuments(db: Db, batchId: string, filter: DocumentListFilter) {
   const conditions: SQL[] = [eq(documents.batchId, batchId)];
   if (filter.type) conditions.push(eq(documents.documentType, filter.type));
-  if (filter.needsReview) conditions.push(gt(documents.needsReviewCount, 0));
+  if (filter.needsReview) conditions.push(sql.raw(needsReviewSql(`"documents"`)));
   if (filter.errors === "only")
     conditions.push(or(isNotNull(documents.errorCode), isNotNull(documents.submitError))!);
   if (filter.errors === "none")
@@ -52,7 +53,7 @@ export async function listBatchDocuments(db: Db, batchId: string, filter: Docume
     counts,
     (c) =>
       (!filter.type || c.documentType === filter.type) &&
-      (!filter.needsReview || c.needsReview) &&
+      (!filter.needsReview || c.queued) &&
       (filter.errors === "only" ? c.hasError : filter.errors === "none" ? !c.hasError : true),
   );
   const page = await keysetPage(

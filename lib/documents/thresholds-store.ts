@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
 import { documents, thresholds } from "@/lib/db/schema";
 import { buildThresholdSet, type ThresholdRow, type ThresholdSet } from "./thresholds";
+import { needsReviewSql } from "./needs-review";
 import { fieldThresholdSql } from "./thresholds-sql";
 
 export async function listThresholdRows(db: Db): Promise<(ThresholdRow & { id: string })[]> {
@@ -143,7 +144,7 @@ export async function recomputeNeedsReview(db: Db, documentId?: string): Promise
   await db.execute(sql`
     update batches b set needs_review_count = coalesce((
       select count(*)::int from documents d
-      where d.batch_id = b.id and d.needs_review_count > 0 and d.review_status = 'pending'
+      where d.batch_id = b.id and ${sql.raw(needsReviewSql("d"))}
     ), 0)
     ${documentId ? sql`where b.id = (select batch_id from documents where id = ${documentId})` : sql``}
   `);

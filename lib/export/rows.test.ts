@@ -65,6 +65,7 @@ describe("toExportRows", () => {
         decision_reason: "",
         decided_by: "ravi@lender.in",
         decided_at: "2026-11-20T10:20:00.000Z",
+        decided_at_local: "20/11/2026, 15:50 IST",
         field: "aadhaar_number",
         field_label: "Aadhaar number",
         original_value: "XXXX XXXX 0127",
@@ -74,6 +75,7 @@ describe("toExportRows", () => {
         accepted_via: "",
         reviewer: "asha@lender.in",
         reviewed_at: "2026-11-20T10:15:00.000Z",
+        reviewed_at_local: "20/11/2026, 15:45 IST",
       },
       expect.objectContaining({
         field: "address",
@@ -143,6 +145,7 @@ describe("toExportRows", () => {
         decision_reason: "",
         decided_by: "",
         decided_at: "",
+        decided_at_local: "",
         field: "",
         field_label: "",
         original_value: "",
@@ -152,6 +155,7 @@ describe("toExportRows", () => {
         accepted_via: "",
         reviewer: "",
         reviewed_at: "",
+        reviewed_at_local: "",
       },
     ]);
   });
@@ -270,8 +274,8 @@ describe("exportRowValues and exportRowKinds", () => {
     });
     expect(EXPORT_COLUMNS.length).toBe(exportRowValues(rows[0]!).length);
     const lines = rows.map((row) => toCsvLine(exportRowValues(row), exportRowKinds(row)));
-    const prefix = `"'=HYPERLINK(""x"")","=""000123""",INVOICE,extracted,,,approved,,ravi@lender.in,"=""2026-11-20T10:20:00.000Z"""`;
-    const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z"""\r\n`;
+    const prefix = `"'=HYPERLINK(""x"")","=""000123""",INVOICE,extracted,,,approved,,ravi@lender.in,"=""2026-11-20T10:20:00.000Z""","20/11/2026, 15:50 IST"`;
+    const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z""","20/11/2026, 15:45 IST"\r\n`;
     expect(lines).toEqual([
       `${prefix},total_amount,Total amount,"-1,500.50",0.5,,accepted,reviewer,${suffix}`,
       `${prefix},imei_number,IMEI number,"=""352099001761481""",0.9,,accepted,reviewer,${suffix}`,

@@ -1,4 +1,5 @@
 import { fieldLabel, fieldSpec } from "@/lib/fields/registry";
+import { createFormatter, type Formatter } from "@/lib/format";
 import { maskAadhaarInText, maskFieldValue } from "@/lib/masking";
 import type { CellKind } from "./cells";
 
@@ -50,6 +51,7 @@ export const EXPORT_COLUMNS = [
   "decision_reason",
   "decided_by",
   "decided_at",
+  "decided_at_local",
   "field",
   "field_label",
   "original_value",
@@ -59,11 +61,16 @@ export const EXPORT_COLUMNS = [
   "accepted_via",
   "reviewer",
   "reviewed_at",
+  "reviewed_at_local",
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
-/** One row; also the shape of each item in the JSON export. Timestamps are ISO 8601 UTC or "". */
+/**
+ * One row; also the shape of each item in the JSON export. `decided_at` and `reviewed_at` are
+ * ISO 8601 UTC (machine-readable) or ""; their `_local` twins are the same moments as people read
+ * them, in the display time zone ("30/11/2026, 14:28 IST", lib/format).
+ */
 export type ExportRow = {
   batch: string;
   document_id: string;
@@ -76,6 +83,7 @@ export type ExportRow = {
   decision_reason: string;
   decided_by: string;
   decided_at: string;
+  decided_at_local: string;
   field: string;
   /** The field's label from the registry ("PAN number"); the key Atlas sent is in `field`. */
   field_label: string;
@@ -90,6 +98,7 @@ export type ExportRow = {
   accepted_via: string;
   reviewer: string;
   reviewed_at: string;
+  reviewed_at_local: string;
 };
 
 // Field names whose values are identifiers: kept as text in spreadsheets even when all digits
@@ -118,8 +127,12 @@ function valueText(value: unknown): string {
 const iso = (at: Date | null | undefined) => (at ? at.toISOString() : "");
 const masked = (text: string | null | undefined) => maskAadhaarInText(text ?? "");
 
-/** Export rows for one document, Aadhaar numbers masked in values and in free text. */
-export function toExportRows(document: ExportDocument): ExportRow[] {
+/**
+ * Export rows for one document, Aadhaar numbers masked in values and in free text; `format` writes
+ * the `_local` times (the server passes the one in DISPLAY_TIME_ZONE).
+ */
+export function toExportRows(document: ExportDocument, format: Formatter = createFormatter()): ExportRow[] {
+  const local = (at: Date | null | undefined) => (at ? format.dateTime(at) : "");
   const type = document.documentType ?? "";
   const safe = (path: string, value: unknown) => valueText(maskFieldValue(type || "UNKNOWN", path, value));
   const status = document.status ?? "extracted";
@@ -137,6 +150,7 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
     decision_reason: decided ? masked(decision.reason) : "",
     decided_by: decided ? masked(decision.by) : "",
     decided_at: decided ? iso(decision.at) : "",
+    decided_at_local: decided ? local(decision.at) : "",
   };
   const none = {
     field: "",
@@ -148,6 +162,7 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
     accepted_via: "",
     reviewer: "",
     reviewed_at: "",
+    reviewed_at_local: "",
   };
   if (document.fields.length === 0) return [{ ...common, ...none }];
   return document.fields.map((field) => ({
@@ -162,6 +177,7 @@ export function toExportRows(document: ExportDocument): ExportRow[] {
     accepted_via: field.reviewState === "accepted" ? (field.acceptedVia ?? "not_recorded") : "",
     reviewer: field.reviewState === "pending" ? "" : (field.reviewer ?? ""),
     reviewed_at: field.reviewState === "pending" ? "" : iso(field.reviewedAt),
+    reviewed_at_local: field.reviewState === "pending" ? "" : local(field.reviewedAt),
   }));
 }
 
@@ -181,6 +197,7 @@ const COLUMN_KIND: Record<ExportColumn, CellKind> = {
   decision_reason: "text",
   decided_by: "text",
   decided_at: "date",
+  decided_at_local: "text",
   field: "text",
   field_label: "text",
   original_value: "auto",
@@ -190,6 +207,7 @@ const COLUMN_KIND: Record<ExportColumn, CellKind> = {
   accepted_via: "text",
   reviewer: "text",
   reviewed_at: "date",
+  reviewed_at_local: "text",
 };
 
 /**

@@ -12,6 +12,7 @@ import {
   type ExportRow,
 } from "@/lib/export/rows";
 import { xlsxStream, type XlsxRow } from "@/lib/export/xlsx";
+import { serverFormatter } from "@/lib/format/server";
 
 /**
  * A batch as CSV, JSON or XLSX, one row per document field (and one per document without fields,
@@ -88,22 +89,26 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
     list.push(row);
     byDocument.set(row.documentId, list);
   }
+  const format = serverFormatter();
   return docs.flatMap((doc) =>
-    toExportRows({
-      documentId: doc.externalId,
-      documentType: doc.documentType,
-      batchLabel,
-      status: doc.status,
-      errorCode: doc.errorCode,
-      errorMessage: doc.errorMessage ?? doc.submitError,
-      decision: {
-        status: doc.reviewStatus,
-        reason: doc.rejectReason,
-        by: doc.decidedBy,
-        at: doc.decidedAt,
+    toExportRows(
+      {
+        documentId: doc.externalId,
+        documentType: doc.documentType,
+        batchLabel,
+        status: doc.status,
+        errorCode: doc.errorCode,
+        errorMessage: doc.errorMessage ?? doc.submitError,
+        decision: {
+          status: doc.reviewStatus,
+          reason: doc.rejectReason,
+          by: doc.decidedBy,
+          at: doc.decidedAt,
+        },
+        fields: byDocument.get(doc.id) ?? [],
       },
-      fields: byDocument.get(doc.id) ?? [],
-    }),
+      format,
+    ),
   );
 }
 
@@ -169,12 +174,14 @@ const XLSX_WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
   decision_reason: 40,
   decided_by: 28,
   decided_at: 20,
+  decided_at_local: 24,
   field: 24,
   field_label: 24,
   original_value: 40,
   corrected_value: 40,
   reviewer: 28,
   reviewed_at: 20,
+  reviewed_at_local: 24,
 };
 
 /** The batch as an XLSX workbook, one sheet "Fields", streamed. */

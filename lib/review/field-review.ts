@@ -12,6 +12,7 @@ import { ReviewError } from "./errors";
 import { toFieldView } from "./field-view";
 import { acquireLock } from "./locks";
 import type { FieldView } from "./types";
+import { serverFormatter } from "@/lib/format/server";
 
 /**
  * Per-field review changes. Each runs in one transaction: take (or renew) the reviewer's lock on
@@ -60,7 +61,7 @@ async function fieldView(
   return toFieldView(doc.documentType, row.field, thresholds, row.reviewer);
 }
 
-const when = (at: Date | null) => (at ? at.toISOString().slice(11, 16) + " UTC" : "just now");
+const when = (at: Date | null) => (at ? serverFormatter().time(at) : "just now");
 
 export async function reviewField(
   db: Db,

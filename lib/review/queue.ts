@@ -6,19 +6,18 @@ import { queueCounts, sumCounts, typesIn } from "@/lib/documents/counts";
 import { keysetKey, keysetPage, type KeyPart, type Seek } from "@/lib/documents/keyset";
 import type { ReviewReason } from "./types";
 import { isUuid } from "@/lib/ids";
+import { needsReviewSql } from "@/lib/documents/needs-review";
 
 /**
  * The review queue: extracted documents, not yet approved or rejected, with at least one field
  * that needs a person, oldest first. Its membership is the predicate of the partial indexes
- * `documents_queue_order_idx` and `documents_queue_batch_order_idx` (QUEUED_SQL in
- * lib/db/tables/documents.ts, written with literal values so the planner can match them); the reason reads the denormalised counts.
+ * `documents_queue_order_idx` and `documents_queue_batch_order_idx`, and the one definition of
+ * "needs review" (lib/documents/needs-review.ts, literal values so the planner can match them); the reason reads the denormalised counts.
  */
 export type QueueFilter = { batchId?: string | null; type?: string | null; reason?: ReviewReason | null };
 
 export function queueWhere(filter: QueueFilter): SQL {
-  const conditions: SQL[] = [
-    sql`${documents.status} = 'extracted' and ${documents.reviewStatus} in ('pending', 'in_review') and ${documents.needsReviewCount} > 0`,
-  ];
+  const conditions: SQL[] = [sql.raw(needsReviewSql(`"documents"`))];
   if (filter.batchId)
     conditions.push(isUuid(filter.batchId) ? eq(documents.batchId, filter.batchId) : sql`false`);
   if (filter.type) conditions.push(eq(documents.documentType, filter.type));

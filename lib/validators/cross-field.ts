@@ -3,6 +3,7 @@ import { fieldText, firstFieldText, parseAmountPaise, unwrapField } from "./fiel
 import { panInGstin } from "./gstin";
 import { normalisePan } from "./pan";
 import { fail, type ValidationFailure } from "./types";
+import { formatNumber } from "@/lib/format";
 
 /** A failed consistency check and the fields it concerns (each gets the result). */
 export type CrossFieldFinding = { paths: string[]; result: ValidationFailure };
@@ -66,7 +67,7 @@ function gstinMatchesPan(fields: Record<string, unknown>): CrossFieldFinding[] {
 }
 
 function formatRupees(paise: number): string {
-  return (paise / 100).toLocaleString("en-IN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return formatNumber(paise / 100, 2, 2);
 }
 
 function lineItemsTotal(fields: Record<string, unknown>): CrossFieldFinding[] {

@@ -11,16 +11,19 @@ import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { getPassMark } from "@/lib/applications/pass-mark";
 import { listApplications } from "@/lib/applications/queries";
 import {
   APPLICATION_SORTS,
   APPLICATION_STATUS_FILTERS,
+  honestStatus,
   isTerminalMaster,
   statusLabel,
   statusMeaning,
 } from "@/lib/applications/status";
 import { can } from "@/lib/roles";
 import { applicationListHref, loadApplicationListParams } from "./search-params";
+import { serverFormatter } from "@/lib/format/server";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -43,9 +46,12 @@ export default async function ApplicationsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser("applications:view");
+  const format = serverFormatter();
   const params = await loadApplicationListParams(searchParams);
   const page = Math.max(1, params.page);
-  const { rows, total } = await listApplications(await getDb(), {
+  const db = await getDb();
+  const { rows, total } = await listApplications(db, {
+    passMark: await getPassMark(db),
     status: params.status,
     productType: params.product,
     q: params.q,
@@ -125,20 +131,18 @@ export default async function ApplicationsPage({
                 </Td>
                 <Td className="text-xs">
                   {a.createdByName}
-                  <span className="block text-slate-500">
-                    {a.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                  </span>
+                  <span className="block text-slate-500">{format.dateTime(a.createdAt)}</span>
                 </Td>
                 <Td>
                   {a.flowUuid ? (
-                    <MasterStatusBadge status={a.masterStatus} />
+                    <MasterStatusBadge status={a.masterStatus} belowPassMark={a.belowPassMark} />
                   ) : (
                     <span className="text-xs text-red-700 dark:text-red-300">Not started on Atlas</span>
                   )}
                 </Td>
                 <Td className="text-xs text-slate-600 dark:text-slate-400">
                   {isTerminalMaster(a.masterStatus) || statusMeaning(a.masterStatus) === "running"
-                    ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${statusLabel(a.crossheckStatus)}`
+                    ? `Upload ${statusLabel(a.uploadStatus)} · Processing ${statusLabel(a.processingStatus)} · Cross-checks ${honestStatus(a.crossheckStatus, a.belowPassMark).label}`
                     : "—"}
                 </Td>
                 <Td numeric>{a.documentCount}</Td>

@@ -15,6 +15,7 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { can } from "@/lib/roles";
 import { BATCH_SORTS, batchListHref, loadBatchListParams } from "./search-params";
+import { serverFormatter } from "@/lib/format/server";
 
 export const metadata: Metadata = { title: "Batches" };
 
@@ -32,6 +33,7 @@ export default async function BatchesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requirePageUser("batches:view");
+  const format = serverFormatter();
   const params = await loadBatchListParams(searchParams);
   const page = Math.max(1, params.page);
   const { rows, total } = await listBatches(await getDb(), {
@@ -120,9 +122,7 @@ export default async function BatchesPage({
                 </Td>
                 <Td className="text-xs">
                   {b.createdByName}
-                  <span className="block text-slate-500">
-                    {b.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
-                  </span>
+                  <span className="block text-slate-500">{format.dateTime(b.createdAt)}</span>
                 </Td>
                 <Td>
                   <BatchStatusBadge status={b.status} />

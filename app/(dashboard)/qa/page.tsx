@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { getSample, listBatchesForSampling, listSamples } from "@/lib/qa/samples";
 import { NewSampleForm, type SampleDefaults } from "./new-sample-form";
 import { isUuid } from "@/lib/ids";
+import { serverFormatter } from "@/lib/format/server";
 
 export const metadata: Metadata = { title: "QA" };
 
@@ -17,6 +18,7 @@ export default async function QaPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requirePageUser("qa:use");
+  const format = serverFormatter();
   const { reproduce } = await searchParams;
   const db = await getDb();
   const [samples, batchRows, source] = await Promise.all([
@@ -29,7 +31,7 @@ export default async function QaPage({
     : {};
   const batches = batchRows.map((b) => ({
     id: b.id,
-    label: `${b.label ?? "Untitled batch"} · ${b.extracted} extracted · ${b.createdAt.toISOString().slice(0, 10)}`,
+    label: `${b.label ?? "Untitled batch"} · ${b.extracted} extracted · ${format.date(b.createdAt)}`,
   }));
 
   return (
@@ -95,7 +97,7 @@ export default async function QaPage({
                   {s.completed}/{s.items}
                 </Td>
                 <Td className=" text-xs">
-                  {s.createdByName} · {s.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  {s.createdByName} · {format.dateTime(s.createdAt)}
                 </Td>
                 <Td className=" text-xs">
                   <Link href={`/qa?reproduce=${s.id}`} className="underline">

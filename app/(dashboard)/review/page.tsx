@@ -13,19 +13,14 @@ import { listQueue, QUEUE_KEY, queueFilterOptions } from "@/lib/review/queue";
 import { queueDocumentHref } from "../documents/[id]/search-params";
 import { loadReviewQueueParams, reviewQueueHref, type QueueContext } from "./search-params";
 import { StartReviewing } from "./start-reviewing";
+import { serverFormatter } from "@/lib/format/server";
+import { formatDuration } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Review" };
 
 const PAGE_SIZE = 50;
 
 const REASON_LABEL = { low_confidence: "Low confidence", validator: "Failed a validator" } as const;
-
-function waited(from: Date, now: Date): string {
-  const minutes = Math.floor((now.getTime() - from.getTime()) / 60_000);
-  if (minutes < 60) return `${Math.max(minutes, 0)} min`;
-  const hours = Math.floor(minutes / 60);
-  return hours < 48 ? `${hours} h` : `${Math.floor(hours / 24)} days`;
-}
 
 export default async function ReviewQueuePage({
   searchParams,
@@ -43,6 +38,7 @@ export default async function ReviewQueuePage({
   ]);
   const { rows, total } = queue;
   const now = new Date();
+  const format = serverFormatter();
   const links = pageLinks(queue, seek, params.page, total, PAGE_SIZE, (cursor) =>
     reviewQueueHref(context, cursor),
   );
@@ -129,10 +125,12 @@ export default async function ReviewQueuePage({
                   </Badge>
                 ) : null}
               </Td>
-              <Td className="text-xs tabular-nums">{waited(d.extractedAt ?? d.createdAt, now)}</Td>
+              <Td className="text-xs tabular-nums">
+                {formatDuration(now.getTime() - (d.extractedAt ?? d.createdAt).getTime())}
+              </Td>
               <Td className="text-xs" data-testid="queue-lock">
                 {d.lockOwner ? (
-                  <span title={`Locked until ${d.lockExpiresAt?.toISOString().slice(11, 16)} UTC`}>
+                  <span title={`Locked until ${format.time(d.lockExpiresAt)}`}>
                     {d.lockOwner === user.id ? "You" : d.lockOwnerName} (reviewing)
                   </span>
                 ) : (
@@ -157,6 +155,6 @@ export default async function ReviewQueuePage({
 /** Batches without a label are named as the batch list names them, plus when they started. */
 function batchName(label: string | null, documentCount: number | null, createdAt: Date | null): string {
   if (label) return label;
-  const when = createdAt ? ` (${createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC)` : "";
+  const when = createdAt ? ` (${serverFormatter().dateTime(createdAt)})` : "";
   return `Batch of ${documentCount ?? "?"}${when}`;
 }

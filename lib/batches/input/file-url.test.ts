@@ -85,7 +85,7 @@ describe("checkPresignedExpiry", () => {
       {
         code: "url_expired",
         message:
-          "Link expired 21 Nov 2025, 14:30 IST (3 h ago) — re-generate the pre-signed link and paste it again",
+          "Link expired 21/11/2025, 14:30 IST (3 h ago) — re-generate the pre-signed link and paste it again",
       },
     ]);
     expect(expiry(sigV4("20251121T110000Z", "3600"))[0]?.code).toBe("url_expired");
@@ -122,7 +122,7 @@ describe("checkPresignedExpiry", () => {
     );
     expect(
       expiry(s3(`AWSAccessKeyId=AKIA&Expires=${epoch("2025-11-20T12:00:00Z")}&Signature=abc`))[0]?.message,
-    ).toMatch(/expired 20 Nov 2025, 17:30 IST \(24 h ago\)/);
+    ).toMatch(/expired 20\/11\/2025, 17:30 IST \(24 h ago\)/);
     expect(expiry(s3("AWSAccessKeyId=AKIA&Expires=tomorrow&Signature=abc"))[0]?.code).toBe(
       "url_signature_malformed",
     );
@@ -207,7 +207,7 @@ describe("checkPresignedExpiry", () => {
       const [found] = expiry(make(before));
       expect(found?.code).toBe("url_expired");
       expect(found?.message).toBe(
-        "Link expired 21 Nov 2025, 16:30 IST (1 h ago) — re-generate the pre-signed link and paste it again",
+        "Link expired 21/11/2025, 16:30 IST (1 h ago) — re-generate the pre-signed link and paste it again",
       );
     });
 

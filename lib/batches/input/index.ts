@@ -15,6 +15,7 @@ import {
   type CsvRecord,
   type Delimiter,
 } from "./records";
+import { formatNumber } from "@/lib/format";
 
 export type { FileLevelError, RowProblem } from "./problems";
 
@@ -147,8 +148,8 @@ export function parseBatchInput(text: string, options: ParseBatchInputOptions): 
   const { rows, requested } = toRows(drafts, options);
   if (requested > options.maxRows) {
     const expanded = rows.some((r) => r.s3?.prefix);
-    const count = requested.toLocaleString("en-IN");
-    const limit = options.maxRows.toLocaleString("en-IN");
+    const count = formatNumber(requested, 0);
+    const limit = formatNumber(options.maxRows, 0);
     const message = expanded
       ? `${count} documents once the folders are listed — the limit is ${limit} per batch; rows past it are marked and will not be submitted`
       : `${count} rows — the limit is ${limit} per batch; rows after the first ${limit} are marked and will not be submitted`;

@@ -3,16 +3,14 @@
  * (S3 SigV4/SigV2, CloudFront, GCS, Azure SAS, Alibaba OSS, Tencent COS), and the problem a row
  * gets when it has lapsed. Times are shown in IST.
  */
+import { createFormatter, DEFAULT_TIME_ZONE } from "@/lib/format";
 import { problem, type RowProblem } from "./problems";
 
-const IST_OFFSET_MS = 330 * 60_000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const ist = createFormatter(DEFAULT_TIME_ZONE);
 
+/** "21/11/2025, 14:30 IST" (lib/format; the preview runs in the browser, so always IST here). */
 export function formatIst(at: Date): string {
-  const t = new Date(at.getTime() + IST_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  const month = MONTHS[t.getUTCMonth()];
-  return `${t.getUTCDate()} ${month} ${t.getUTCFullYear()}, ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())} IST`;
+  return ist.dateTime(at);
 }
 
 function formatAgo(ms: number): string {

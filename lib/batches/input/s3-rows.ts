@@ -1,4 +1,5 @@
 import { formatS3Url, isS3Prefix, parseS3Url, s3UrlProblem, type S3Location } from "@/lib/s3/location";
+import { formatNumber } from "@/lib/format";
 import { problem, type RowProblem } from "./problems";
 
 /** An object the server listed (or checked) in a bucket. */
@@ -52,7 +53,7 @@ export const fileNameOf = (key: string) => key.split("/").filter(Boolean).at(-1)
 
 export type S3Check = { location: S3Location | null; problems: RowProblem[]; lookup?: S3Lookup };
 
-const plain = (n: number) => n.toLocaleString("en-IN");
+const plain = (n: number) => formatNumber(n, 0);
 
 /** Checks an `s3://` row's text: a location S3 input may use, and the server's answer for it. */
 export function checkS3Url(raw: string, options: S3InputOptions | undefined): S3Check {

@@ -15,9 +15,9 @@ describe("summariseSkipped", () => {
     );
     expect(summary).toEqual({
       count: 1,
-      text: "1 skipped: expired at 21 Nov 2025, 17:00 IST",
+      text: "1 skipped: expired at 21/11/2025, 17:00 IST",
       rows: [
-        { line: 2, documentId: "late", code: "url_expired", reason: "expired at 21 Nov 2025, 17:00 IST" },
+        { line: 2, documentId: "late", code: "url_expired", reason: "expired at 21/11/2025, 17:00 IST" },
       ],
     });
   });
@@ -31,7 +31,7 @@ describe("summariseSkipped", () => {
       "also not",
     ].join("\n");
     expect(skipped(text).text).toBe(
-      "5 skipped: 2 expired (the first at 21 Nov 2025, 15:30 IST); 1 javascript: links are refused; 2 Not a URL",
+      "5 skipped: 2 expired (the first at 21/11/2025, 15:30 IST); 1 javascript: links are refused; 2 Not a URL",
     );
   });
 

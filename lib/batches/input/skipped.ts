@@ -1,5 +1,6 @@
 import { formatIst, presignedExpiresAt } from "./presigned";
 import type { RowProblem, RowProblemCode } from "./problems";
+import { formatNumber } from "@/lib/format";
 
 export type SkippedRow = { line: number; documentId: string; code: RowProblemCode; reason: string };
 
@@ -56,8 +57,7 @@ export function summariseSkipped(
   });
   return {
     count: skipped.length,
-    text:
-      skipped.length === 0 ? "" : `${skipped.length.toLocaleString("en-IN")} skipped: ${parts.join("; ")}`,
+    text: skipped.length === 0 ? "" : `${formatNumber(skipped.length, 0)} skipped: ${parts.join("; ")}`,
     rows: detailed
       .slice(0, SHOWN_ROWS)
       .map(({ line, documentId, code, reason }) => ({ line, documentId, code, reason })),

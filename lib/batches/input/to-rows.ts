@@ -1,4 +1,5 @@
 import { formatS3Url } from "@/lib/s3/location";
+import { formatNumber } from "@/lib/format";
 import { baseIdFromKey, baseIdFromUrl, checkDocumentId, idsFromBases } from "./document-ids";
 import { checkFileUrl } from "./file-url";
 import type { InputRow, ParseBatchInputOptions } from "./index";
@@ -160,7 +161,7 @@ export function toRows(
       } else if (problems.length === 0) documents += s3.objects.length;
     } else {
       if (documents >= options.maxRows) {
-        const message = `Beyond the ${options.maxRows.toLocaleString("en-IN")}-row limit — submit it in another batch`;
+        const message = `Beyond the ${formatNumber(options.maxRows, 0)}-row limit — submit it in another batch`;
         problems.push(problem("over_limit", message));
       }
       documents++;

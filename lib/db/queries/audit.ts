@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { maskDeep } from "@/lib/masking";
 import { auditEvents, type AuditEvent } from "../schema";
 import type { Db } from "../types";
@@ -45,6 +45,8 @@ export async function recordAudit(db: Db, event: AuditEventInput): Promise<Audit
 export interface AuditFilter {
   actorUserId?: string;
   action?: string;
+  /** Events about these targets only (e.g. the documents a document id names); [] matches none. */
+  target?: { type: string; ids: string[] };
   /** Inclusive. */
   from?: Date;
   /** Exclusive, so a day is [midnight, next midnight). */
@@ -61,6 +63,15 @@ export async function listAudit(
   const conditions: SQL[] = [];
   if (filter.actorUserId) conditions.push(eq(auditEvents.actorUserId, filter.actorUserId));
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.target)
+    conditions.push(
+      filter.target.ids.length
+        ? and(
+            eq(auditEvents.targetType, filter.target.type),
+            inArray(auditEvents.targetId, filter.target.ids),
+          )!
+        : sql`false`,
+    );
   if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
   if (filter.to) conditions.push(lt(auditEvents.at, filter.to));
   const where = conditions.length ? and(...conditions) : undefined;

@@ -5,10 +5,10 @@ import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns"
 import { documentStatus, fieldAcceptedVia, fieldReviewState, reviewStatus } from "./enums";
 import { applications } from "./applications";
 import { users } from "./users";
+import { needsReviewSql } from "../../documents/needs-review";
 
-/** The review queue's membership; the partial indexes and lib/review/queue.ts use this text. */
-const QUEUED_SQL =
-  "status = 'extracted' and review_status in ('pending', 'in_review') and needs_review_count > 0";
+/** The review queue's membership, i.e. "needs review" (lib/documents/needs-review.ts), for the partial indexes. */
+const QUEUED_SQL = needsReviewSql();
 const QUEUED = sql.raw(QUEUED_SQL);
 
 /** Validator outcome stored with each field: which checks ran and which failed. */

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useFormatter } from "@/components/format-provider";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { Td } from "@/components/ui/table";
@@ -22,6 +23,7 @@ export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [resetting, setResetting] = useState(false);
+  const format = useFormatter();
 
   function run(label: string, action: () => Promise<{ ok: boolean; error?: { message: string } }>) {
     start(async () => {
@@ -86,9 +88,7 @@ export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
           </Button>
         ) : null}
       </Td>
-      <Td className="text-xs">
-        {user.lastSignInAt ? new Date(user.lastSignInAt).toLocaleString() : "never"}
-      </Td>
+      <Td className="text-xs">{user.lastSignInAt ? format.dateTime(user.lastSignInAt) : "never"}</Td>
       <Td>
         {resetting ? (
           <form

@@ -8,26 +8,29 @@ import { ApplicationStages, MasterStatusBadge } from "@/components/applications/
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { useFormatter } from "@/components/format-provider";
 import { useLiveProgress } from "@/components/use-live-progress";
 import type { ApplicationProgress } from "@/lib/applications/status";
 import { checkNowAction, retryFailedUploadsAction, startApplicationAction } from "./actions";
 
 type ActionOutcome = { ok: true; data: unknown } | { ok: false; error: { message: string } };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString();
-
 /** The four Atlas statuses, polled from our own API (never Atlas) every 2 s until the flow is done. */
 export function ApplicationLive({
   applicationId,
   initial,
   canManage,
+  belowPassMark,
 }: {
   applicationId: string;
   initial: ApplicationProgress;
   canManage: boolean;
+  /** Cross-checks below the pass mark (the page re-renders when results change). */
+  belowPassMark: number;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
+  const format = useFormatter();
   const [pending, start] = useTransition();
   const { progress, error } = useLiveProgress({
     queryKey: ["application", applicationId],
@@ -39,6 +42,7 @@ export function ApplicationLive({
       `${p.statuses.uploadStatus}/${p.statuses.processingStatus}/${p.statuses.crossheckStatus}/${p.statuses.masterStatus}/${p.callbackReceivedAt}/${p.uploads.map((u) => u.status).join(",")}`,
   });
   const s = progress.statuses;
+  const time = (iso: string) => format.dateTime(iso, { seconds: true });
 
   const failedUploads = progress.uploads.filter((u) => u.status === "failed");
   const run = (action: () => Promise<ActionOutcome>) =>
@@ -59,7 +63,9 @@ export function ApplicationLive({
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex items-center gap-3">
             <CardTitle id="status-heading">Status</CardTitle>
-            {progress.started ? <MasterStatusBadge status={s.masterStatus} /> : null}
+            {progress.started ? (
+              <MasterStatusBadge status={s.masterStatus} belowPassMark={belowPassMark} />
+            ) : null}
           </div>
           {canManage ? (
             <div className="flex gap-2">
@@ -94,7 +100,7 @@ export function ApplicationLive({
         </div>
         <div className="mt-4">
           {progress.started ? (
-            <ApplicationStages statuses={s} waiting={progress.open} />
+            <ApplicationStages statuses={s} waiting={progress.open} belowPassMark={belowPassMark} />
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">
               Atlas has not started this application yet.

@@ -23,6 +23,8 @@ import { UploadForm, type SpecimenCase } from "./upload-form";
 import { listS3PageAction, lookUpS3Action } from "../../batches/new/s3-actions";
 import { s3FormConfig } from "../../batches/new/s3-config";
 import { maskAadhaarInText } from "@/lib/masking";
+import { serverFormatter } from "@/lib/format/server";
+import { needsReview } from "@/lib/documents/needs-review";
 
 export const metadata: Metadata = { title: "Application" };
 
@@ -74,7 +76,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         description={
           <>
             {application.productType} · started by {application.createdByName} on{" "}
-            {application.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+            {serverFormatter().dateTime(application.createdAt)}
             {params_ ? (
               <>
                 {" "}
@@ -92,6 +94,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         applicationId={applicationId}
         initial={toApplicationProgress(application)}
         canManage={canManage}
+        belowPassMark={mismatches}
       />
 
       {canManage && application.flowUuid ? (
@@ -158,7 +161,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                   <Td>
                     <ConfidenceBadge value={d.minConfidence} threshold={thresholds.global} />
                   </Td>
-                  <Td numeric>{d.needsReviewCount || ""}</Td>
+                  <Td numeric>{needsReview(d) ? d.needsReviewCount : ""}</Td>
                   <Td className="text-xs text-red-700 dark:text-red-300">
                     {d.errorCode
                       ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`

@@ -8,10 +8,13 @@ import { BatchProgressBar, BatchStatusBadge } from "@/components/batches/batch-s
 import { Alert, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
+import { useFormatter } from "@/components/format-provider";
 import { useLiveProgress } from "@/components/use-live-progress";
 import type { BatchProgress } from "@/lib/batches/status";
 import { retryFailedChunksAction, syncNowAction } from "./actions";
 import { RetryChunksButton } from "./retry-chunks-button";
+import { formatNumber } from "@/lib/format";
+import Link from "next/link";
 
 /** Live progress: polls our own API (never Atlas) every 2 s, and stops when the batch is done. */
 export function BatchLive({
@@ -35,6 +38,7 @@ export function BatchLive({
     changeKey: (p) => `${p.counts.extracted}/${p.counts.failed}/${p.counts.notSubmitted}/${p.status}`,
   });
   const c = progress.counts;
+  const format = useFormatter();
 
   const failedChunks = progress.chunks.filter((ch) => ch.status === "failed" || ch.status === "unknown");
   const unknownChunks = failedChunks.filter((ch) => ch.status === "unknown");
@@ -94,13 +98,26 @@ export function BatchLive({
           ].map(([label, value]) => (
             <div key={label as string}>
               <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-              <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+              <dd className="text-lg font-semibold tabular-nums">
+                {label === "Need review" && Number(value) > 0 ? (
+                  // The same definition as the table's "Needs review only" filter: the link shows them.
+                  <Link
+                    href={`/batches/${batchId}?review=true`}
+                    className="underline"
+                    title="Show them below"
+                  >
+                    {formatNumber(Number(value), 0)}
+                  </Link>
+                ) : (
+                  formatNumber(Number(value), 0)
+                )}
+              </dd>
             </div>
           ))}
         </dl>
         <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
           {progress.lastSyncedAt
-            ? `Last synced ${new Date(progress.lastSyncedAt).toLocaleTimeString()}.`
+            ? `Last synced ${format.dateTime(progress.lastSyncedAt, { seconds: true })}.`
             : "Not synced yet."}
           {progress.open ? " Updates every few seconds." : " Finished."}
         </p>

@@ -19,6 +19,8 @@ import { can } from "@/lib/roles";
 import { reviewQueueHref } from "../../review/search-params";
 import { BatchLive } from "./batch-live";
 import { batchDocumentsHref, loadBatchDocumentParams } from "./search-params";
+import { serverFormatter } from "@/lib/format/server";
+import { needsReview } from "@/lib/documents/needs-review";
 
 export const metadata: Metadata = { title: "Batch" };
 
@@ -67,7 +69,7 @@ export default async function BatchPage({
         description={
           <>
             {batch.productType} · started by {batch.createdByName} on{" "}
-            {batch.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC ·{" "}
+            {serverFormatter().dateTime(batch.createdAt)} ·{" "}
             <Link href="/batches" className="underline">
               All batches
             </Link>
@@ -136,7 +138,8 @@ export default async function BatchPage({
             type: d.documentType ?? (d.status === "submitted" ? "waiting…" : "—"),
             fieldCount: d.fieldCount,
             minConfidence: d.minConfidence,
-            needsReviewCount: d.needsReviewCount,
+            // Counted only where the document needs review, as the counts above and the filter count it.
+            needsReviewCount: needsReview(d) ? d.needsReviewCount : 0,
             problem: d.errorCode
               ? `${d.errorCode}${d.errorMessage ? `: ${d.errorMessage}` : ""}`
               : d.submitError

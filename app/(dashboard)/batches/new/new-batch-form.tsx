@@ -23,6 +23,7 @@ import { postBatch, type Recorded } from "./post-batch";
 import { RecordedElsewhereNotice, RecordedResult } from "./recorded-result";
 import { DRAFT_KEY, useNewBatchDraft } from "./use-new-batch-draft";
 import { useRecordedElsewhere } from "./use-recorded-elsewhere";
+import { formatNumber } from "@/lib/format";
 
 type Props = {
   productTypes: string[];
@@ -217,7 +218,7 @@ export function NewBatchForm({
           </FillButton>
         ) : null}
         <span>
-          At most {maxRows.toLocaleString("en-IN")} rows and {formatMegabytes(maxBytes)}; sent to Atlas{" "}
+          At most {formatNumber(maxRows, 0)} rows and {formatMegabytes(maxBytes)}; sent to Atlas{" "}
           {chunkSize} per request.
           {s3.enabled
             ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server."

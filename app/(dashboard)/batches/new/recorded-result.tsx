@@ -1,16 +1,19 @@
 import Link from "next/link";
+import { useFormatter } from "@/components/format-provider";
 import { Alert } from "@/components/ui/alert";
+import { formatNumber } from "@/lib/format";
 import type { RecordedWarning } from "./use-recorded-elsewhere";
 import type { Recorded } from "./post-batch";
 
 /** What the submit recorded, when the form stays on this page (already recorded, rows skipped). */
 export function RecordedResult({ recorded }: { recorded: Recorded }) {
   const name = recorded.label ? `“${recorded.label}”` : "";
+  const format = useFormatter();
   return (
     <Alert tone="success" role="status" data-testid="submit-result" className="space-y-2 p-3">
       {recorded.created ? (
         <p>
-          Batch {name} recorded: {recorded.rows.toLocaleString("en-IN")}{" "}
+          Batch {name} recorded: {formatNumber(recorded.rows, 0)}{" "}
           {recorded.rows === 1 ? "row is" : "rows are"} being sent to Atlas.{" "}
           <Link className="font-medium underline" href={`/batches/${recorded.batchId}`}>
             Open the batch
@@ -18,8 +21,8 @@ export function RecordedResult({ recorded }: { recorded: Recorded }) {
         </p>
       ) : (
         <p>
-          This batch was already recorded ({recorded.rows.toLocaleString("en-IN")} rows,{" "}
-          {new Date(recorded.recordedAt).toLocaleString("en-IN")}): nothing was recorded twice.{" "}
+          This batch was already recorded ({formatNumber(recorded.rows, 0)} rows,{" "}
+          {format.dateTime(recorded.recordedAt)}): nothing was recorded twice.{" "}
           <Link className="font-medium underline" href={`/batches/${recorded.batchId}`}>
             Open batch {name}
           </Link>
@@ -50,8 +53,8 @@ export function RecordedElsewhereNotice({ warnings }: { warnings: Map<number, Re
   const batchIds = [...new Set([...warnings.values()].flat().map((w) => w.batchId))];
   return (
     <Alert tone="warning" role="status" data-testid="recorded-elsewhere">
-      {warnings.size.toLocaleString("en-IN")} row{warnings.size === 1 ? " is" : "s are"} already in another
-      batch (marked below); submitting records {warnings.size === 1 ? "it" : "them"} again.{" "}
+      {formatNumber(warnings.size, 0)} row{warnings.size === 1 ? " is" : "s are"} already in another batch
+      (marked below); submitting records {warnings.size === 1 ? "it" : "them"} again.{" "}
       {batchIds.slice(0, 5).map((id, i) => (
         <span key={id}>
           {i > 0 ? ", " : ""}

@@ -1,5 +1,8 @@
+import { AuditChanges } from "@/components/audit/audit-changes";
 import { humanise } from "@/components/documents/field-value";
 import { Card } from "@/components/ui/card";
+import { auditDiff } from "@/lib/audit/diff";
+import { serverFormatter } from "@/lib/format/server";
 import type { AuditTrailEntry } from "@/lib/review/audit-trail";
 
 const VERB: Record<string, string> = {
@@ -23,6 +26,7 @@ type Change = { state?: string; value?: unknown; fields?: string[]; reason?: str
 
 /** The document's audit trail: who did what, when, and the value before and after (masked). */
 export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
+  const format = serverFormatter();
   return (
     <section aria-labelledby="audit-heading" className="mt-8">
       <h2 id="audit-heading" className="text-lg font-semibold">
@@ -39,8 +43,11 @@ export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
             return (
               <Card asChild padding="none" key={e.id} className="rounded px-3 py-1.5">
                 <li data-testid="audit-event">
-                  <time dateTime={e.at.toISOString()} className="mr-2 font-mono text-xs text-slate-500">
-                    {e.at.toISOString().slice(0, 19).replace("T", " ")} UTC
+                  <time
+                    dateTime={e.at.toISOString()}
+                    className="mr-2 text-xs tabular-nums text-slate-600 dark:text-slate-400"
+                  >
+                    {format.dateTime(e.at, { seconds: true })}
                   </time>
                   <span className="font-medium">{e.actorEmail ?? "system"}</span>{" "}
                   {meta.scan ? "viewed the scan (it shows an Aadhaar number)" : (VERB[e.action] ?? e.action)}
@@ -61,6 +68,12 @@ export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
                     <span className="ml-1 text-slate-500">({after.fields.join(", ")})</span>
                   ) : null}
                   {after.reason ? <span className="ml-1">— “{after.reason}”</span> : null}
+                  {!e.action.startsWith("field.") && !meta.scan ? (
+                    <AuditChanges
+                      changes={auditDiff(e.before, e.after).filter((c) => c.path !== "reason")}
+                      className="ml-1 inline-flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400"
+                    />
+                  ) : null}
                 </li>
               </Card>
             );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter } from "@/components/format-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -24,9 +25,6 @@ function KeyOf({ command, className = "text-slate-500" }: { command: ReviewComma
   const key = keysOf(SHORTCUTS, command)[0];
   return key ? <kbd className={cn("ml-1 text-xs", className)}>{keyLabel(key)}</kbd> : null;
 }
-
-const time = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) : "";
 
 /** Who holds the document, its decision, and the document-level buttons (each with its key). */
 export function DecisionBar({
@@ -55,6 +53,7 @@ export function DecisionBar({
   onHelp: () => void;
 }) {
   const closed = doc.reviewStatus === "approved" || doc.reviewStatus === "rejected";
+  const time = useFormatter().time;
   return (
     <div className="mb-3 space-y-2">
       {lock.heldByOther ? (

@@ -3,9 +3,9 @@ import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead } from "@/compone
 import type { AccuracyRow, CalibrationBucket, SuggestionOptions } from "@/lib/qa/metrics";
 import type { SuggestionRow } from "@/lib/qa/report";
 import { ApplyThresholdDialog } from "./apply-threshold-dialog";
+import { formatPercent } from "@/lib/format";
 
-export const pct = (value: number | null | undefined, digits = 1) =>
-  value === null || value === undefined ? "—" : `${(value * 100).toFixed(digits)}%`;
+export const pct = (value: number | null | undefined, digits = 1) => formatPercent(value, digits, digits);
 
 /** These tables are denser than the default cell. */
 const dense = "px-3";

@@ -6,6 +6,7 @@ import { CSV_BOM, toCsvLine } from "@/lib/export/csv";
 import { readMetricsQuery } from "@/lib/qa/params";
 import { buildReport, METRICS_TABLES, metricsTableRows } from "@/lib/qa/report";
 import { loadVerdicts } from "@/lib/qa/verdicts";
+import { serverFormatter } from "@/lib/format/server";
 
 const tableSchema = z.enum(METRICS_TABLES);
 
@@ -39,7 +40,7 @@ export const GET = guardedRoute("qa:use", async (request) => {
       controller.close();
     },
   });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = serverFormatter().isoDay(new Date());
   return new Response(stream, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,0 +1,36 @@
+/** What each recorded audit action means, in words (the raw action name stays beside it). Client-safe. */
+export const AUDIT_ACTION_LABEL: Record<string, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Failed sign-in",
+  "auth.sign_in_refused": "Sign-in refused",
+  "auth.sign_out": "Signed out",
+  "user.create": "Created a user",
+  "user.role_change": "Changed a role",
+  "user.activate": "Reactivated a user",
+  "user.deactivate": "Deactivated a user",
+  "user.password_set": "Set a password",
+  "setting.update": "Changed a setting",
+  "threshold.update": "Changed a threshold",
+  "batch.create": "Started a batch",
+  "batch.export": "Exported a batch",
+  "batch.retry_failed": "Retried failed chunks",
+  "application.create": "Created an application",
+  "application.upload": "Added documents",
+  "application.callback": "Atlas sent results",
+  "application.retry_uploads": "Retried failed uploads",
+  "application.start_retry": "Started on Atlas again",
+  "field.accept": "Accepted a field",
+  "field.correct": "Corrected a field",
+  "field.unreadable": "Marked a field unreadable",
+  "field.reset": "Reset a field",
+  "field.accept_all": "Accepted all above threshold",
+  "document.approve": "Approved a document",
+  "document.reject": "Rejected a document",
+  "document.reopen": "Reopened a document",
+  "pii.reveal": "Revealed masked data",
+  "qa.sample_create": "Drew a QA sample",
+  "qa.threshold_applied": "Applied a suggested threshold",
+};
+
+/** The words for an action, or the action itself when it has none yet. */
+export const auditActionLabel = (action: string) => AUDIT_ACTION_LABEL[action] ?? action;

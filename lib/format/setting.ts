@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { DEFAULT_TIME_ZONE, isTimeZone } from ".";
+
+/** DISPLAY_TIME_ZONE (lib/env.ts): the IANA time zone every page, export and the audit trail show times in. */
+export const displayTimeZoneSetting = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .refine(isTimeZone, { message: "must be an IANA time zone such as Asia/Kolkata or UTC" })
+    .default(DEFAULT_TIME_ZONE),
+);
