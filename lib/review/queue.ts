@@ -8,8 +8,9 @@ import type { ReviewReason } from "./types";
 import { isUuid } from "@/lib/ids";
 
 /**
- * The review queue: extracted documents, not yet approved or rejected, with at least one field
- * that needs a person, oldest first. Its membership is the predicate of the partial indexes
+ * The review queue: open documents (not yet approved, rejected or sent back for a re-upload)
+ * with at least one field that needs a person, or that Atlas failed to extract (they need a
+ * closing decision), oldest first. Its membership is the predicate of the partial indexes
  * `documents_queue_order_idx` and `documents_queue_batch_order_idx` (QUEUED_SQL in
  * lib/db/tables/documents.ts, written with literal values so the planner can match them); the reason reads the denormalised counts.
  */
@@ -17,7 +18,7 @@ export type QueueFilter = { batchId?: string | null; type?: string | null; reaso
 
 export function queueWhere(filter: QueueFilter): SQL {
   const conditions: SQL[] = [
-    sql`${documents.status} = 'extracted' and ${documents.reviewStatus} in ('pending', 'in_review') and ${documents.needsReviewCount} > 0`,
+    sql`${documents.reviewStatus} in ('pending', 'in_review') and (${documents.status} = 'failed' or (${documents.status} = 'extracted' and ${documents.needsReviewCount} > 0))`,
   ];
   if (filter.batchId)
     conditions.push(isUuid(filter.batchId) ? eq(documents.batchId, filter.batchId) : sql`false`);
