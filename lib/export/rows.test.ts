@@ -73,6 +73,10 @@ describe("toExportRows", () => {
         accepted_via: "",
         reviewer: "asha@lender.in",
         reviewed_at: "2026-11-20T10:15:00.000Z",
+        decision_code: "",
+        field_source: "atlas",
+        field_comments: "",
+        document_comments: "",
       },
       expect.objectContaining({
         field: "address",
@@ -117,7 +121,7 @@ describe("toExportRows", () => {
     expect(row).toMatchObject({ decision: "in_review", decision_reason: "", decided_by: "", decided_at: "" });
   });
 
-  it("gives a failed document one row with Atlas's error and no decision", () => {
+  it("gives a failed document one row with Atlas's error, pending until someone closes it", () => {
     expect(
       toExportRows({
         documentId: "scan-7",
@@ -137,7 +141,7 @@ describe("toExportRows", () => {
         document_status: "failed",
         error_code: "UNSUPPORTED_FILE",
         error_message: "File type not supported for XXXX XXXX 0127.tiff",
-        decision: "",
+        decision: "pending",
         decision_reason: "",
         decided_by: "",
         decided_at: "",
@@ -149,8 +153,43 @@ describe("toExportRows", () => {
         accepted_via: "",
         reviewer: "",
         reviewed_at: "",
+        decision_code: "",
+        field_source: "",
+        field_comments: "",
+        document_comments: "",
       },
     ]);
+  });
+
+  it("carries a rejection's reason code, each field's source and comments, and the document's comments (masked)", () => {
+    const at = new Date("2026-11-30T04:00:00Z");
+    const rows = toExportRows({
+      documentId: "scan-8",
+      documentType: "PAN",
+      status: "extracted",
+      decision: { status: "rejected", code: "ILLEGIBLE", reason: "blurred", by: "asha@lender.in", at },
+      comments: [{ author: "Asha", at, text: "Called the branch about 2345 6789 0124" }],
+      fields: [
+        {
+          path: "pan_number",
+          value: null,
+          confidence: null,
+          reviewState: "corrected",
+          correctedValue: "ABCPK1234F",
+          reviewer: "asha@lender.in",
+          source: "manual",
+          comments: [{ author: "Asha", at, text: "typed from the scan" }],
+        },
+      ],
+    });
+    expect(rows[0]).toMatchObject({
+      decision: "rejected",
+      decision_code: "ILLEGIBLE",
+      decision_reason: "blurred",
+      field_source: "manual",
+      field_comments: "Asha (2026-11-30T04:00:00.000Z): typed from the scan",
+      document_comments: "Asha (2026-11-30T04:00:00.000Z): Called the branch about XXXX XXXX 0124",
+    });
   });
 
   it("masks an Aadhaar number used as the document id, the error code or a field's name", () => {
@@ -268,7 +307,7 @@ describe("exportRowValues and exportRowKinds", () => {
     expect(EXPORT_COLUMNS.length).toBe(exportRowValues(rows[0]!).length);
     const lines = rows.map((row) => toCsvLine(exportRowValues(row), exportRowKinds(row)));
     const prefix = `"'=HYPERLINK(""x"")","=""000123""",INVOICE,extracted,,,approved,,ravi@lender.in,"=""2026-11-20T10:20:00.000Z"""`;
-    const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z"""\r\n`;
+    const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z""",,atlas,,\r\n`;
     expect(lines).toEqual([
       `${prefix},total_amount,"-1,500.50",0.5,,accepted,reviewer,${suffix}`,
       `${prefix},imei_number,"=""352099001761481""",0.9,,accepted,reviewer,${suffix}`,

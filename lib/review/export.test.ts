@@ -98,7 +98,7 @@ async function seedDecidedBatch(db: Db) {
 
   await rejectDocument(
     db,
-    { documentId: c, version: await version(db, c), reason: "Photocopy of 2345 6789 0124" },
+    { documentId: c, version: await version(db, c), code: "TAMPERED", reason: "Photocopy of 2345 6789 0124" },
     asha,
     options,
   );

@@ -114,7 +114,8 @@ export async function queueFilterOptions(db: Db) {
  * Hands `userId` the next document of the queue and locks it to them, atomically: the
  * candidate row is locked with FOR UPDATE SKIP LOCKED, and the update re-checks that the lock
  * is still free, so two reviewers asking at once are never given the same document. A document
- * the user already holds comes first (resuming); `after` continues past a document in queue order.
+ * the user already holds comes first (resuming); documents the user skipped come last, oldest
+ * skip first (lib/review/skip.ts); `after` continues past a document in queue order.
  */
 export async function claimNextDocument(
   db: Db,
@@ -131,10 +132,11 @@ export async function claimNextDocument(
   const result: unknown = await db.execute(sql`
     with candidate as (
       select d.id from documents d
+      left join review_skips s on s.document_id = d.id and s.user_id = ${userId}
       where d.id in (select ${documents.id} from ${documents} where ${queueWhere(filter)})
         and ${free} ${after} ${exclude}
       order by (d.lock_owner is not distinct from ${userId} and d.lock_expires_at > now()) desc,
-        d.created_at, d.id
+        s.skipped_at nulls first, d.created_at, d.id
       limit 1
       for update of d skip locked
     )
