@@ -98,7 +98,10 @@ export async function assertClosable(db: Db, documentId: string): Promise<Docume
   const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
   if (!doc) throw new ReviewError("not_found", "This document no longer exists.");
   if (doc.status !== "extracted" && doc.status !== "failed")
-    throw new ReviewError("invalid_input", "Atlas has not answered for this document yet: wait for its result.");
+    throw new ReviewError(
+      "invalid_input",
+      "Atlas has not answered for this document yet: wait for its result.",
+    );
   if (isClosedReview(doc.reviewStatus))
     throw new ReviewError(
       "closed",
@@ -113,7 +116,12 @@ async function closeDocument(
   input: { documentId: string; version: number },
   reviewer: Reviewer,
   options: { lockMs: number },
-  close: { status: "rejected" | "reupload_requested"; code: string | null; note: string | null; action: string },
+  close: {
+    status: "rejected" | "reupload_requested";
+    code: string | null;
+    note: string | null;
+    action: string;
+  },
 ) {
   await db.transaction(async (tx) => {
     const doc = await assertClosable(tx, input.documentId);
@@ -169,7 +177,12 @@ export async function rejectDocument(
   const note = input.reason?.trim() || null;
   if (code === "OTHER" && (!note || note.length < 3))
     throw new ReviewError("invalid_input", "With the reason Other, say why in a few words.");
-  await closeDocument(db, input, reviewer, options, { status: "rejected", code, note, action: "document.reject" });
+  await closeDocument(db, input, reviewer, options, {
+    status: "rejected",
+    code,
+    note,
+    action: "document.reject",
+  });
 }
 
 /** Closes the document asking for a new file: its own status, with a note saying what to send. */

@@ -19,7 +19,14 @@ const FIELD_KEYS: Record<string, readonly string[]> = {
     "date_of_expiry",
     "place_of_issue",
   ],
-  GST_CERT: ["gst_number", "legal_name", "address", "formatted_address", "date_of_issue", "constitution_of_business"],
+  GST_CERT: [
+    "gst_number",
+    "legal_name",
+    "address",
+    "formatted_address",
+    "date_of_issue",
+    "constitution_of_business",
+  ],
   UDYAM_CERT: [
     "udyam_registration_number",
     "enterprise_name",

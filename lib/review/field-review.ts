@@ -108,6 +108,11 @@ export async function reviewField(
       );
     }
     const change = input.change;
+    if (change.kind === "accept" && field.source === "manual" && field.value === null)
+      throw new ReviewError(
+        "invalid_input",
+        `Nothing to accept in ${field.path}: type its value from the scan (e), or mark it unreadable (u).`,
+      );
     if (change.kind === "correct") {
       const problems = correctionProblems(
         doc.documentType,
@@ -145,7 +150,12 @@ export async function reviewField(
       targetId: doc.id,
       before: { state: field.reviewState, value: shownValue(field.reviewState, field.correctedValue) },
       after: { state, value: shownValue(state, correctedValue) },
-      metadata: { field: field.path, fieldId: field.id, documentId: doc.externalId, version: field.version + 1 },
+      metadata: {
+        field: field.path,
+        fieldId: field.id,
+        documentId: doc.externalId,
+        version: field.version + 1,
+      },
     });
     await recomputeNeedsReview(tx, doc.id);
     const [counts] = await tx

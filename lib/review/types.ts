@@ -34,6 +34,8 @@ export type FieldView = {
   reviewedBy: string | null;
   reviewedAt: string | null;
   version: number;
+  /** "manual": created empty by a reclassification, typed in by a reviewer. */
+  source: "atlas" | "manual";
 };
 
 export type LockView = {

@@ -48,7 +48,10 @@ export async function undoLastFieldAction(
       .limit(1);
     if (!last) throw new ReviewError("invalid_input", "Nothing to undo: you have not changed a field here.");
     if (last.action === "field.undo")
-      throw new ReviewError("invalid_input", "Nothing to undo: your last field action here was already undone.");
+      throw new ReviewError(
+        "invalid_input",
+        "Nothing to undo: your last field action here was already undone.",
+      );
     const meta = (last.metadata ?? {}) as { fieldId?: string; version?: number; field?: string };
     const [row] = await tx
       .select({ field: fields, by: users.name })

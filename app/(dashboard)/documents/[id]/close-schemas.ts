@@ -20,7 +20,11 @@ export const reuploadSchema = z.object({
 export const reclassifySchema = z.object({
   documentId: id,
   version,
-  documentType: z.string().trim().toUpperCase().regex(/^[A-Z0-9_]{2,64}$/, "Choose a document type."),
+  documentType: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9_]{2,64}$/, "Choose a document type."),
 });
 
 export const commentSchema = z.object({

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, Textarea } from "@/components/ui/field";
 import { Td, Th } from "@/components/ui/table";
+import { ManualBadge } from "@/components/review/manual-badge";
 import { correctionProblems, parseCorrection } from "@/lib/review/correction";
 import type { FieldView } from "@/lib/review/types";
 
@@ -85,6 +86,7 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
       <Th scope="row" className="px-3 align-top">
         {humanise(field.path)}
         <span className="block font-mono text-xs font-normal text-slate-500">{field.path}</span>
+        {field.source === "manual" ? <ManualBadge /> : null}
       </Th>
       <Td className="px-3 align-top">
         {field.reviewState === "corrected" ? (
