@@ -42,3 +42,34 @@ export function readRejectReasons(stored: unknown): RejectReason[] {
 export function describeRejectCode(code: string, reasons: RejectReason[]): string {
   return reasons.find((r) => r.code === code)?.label ?? code;
 }
+
+/** The list as the settings box shows it: one `CODE: label` a line. */
+export function rejectReasonsText(reasons: RejectReason[]): string {
+  return reasons.map((r) => `${r.code}: ${r.label}`).join("\n");
+}
+
+/**
+ * Reads the settings box: one reason a line, `CODE: label` (a dash or tab also separates them);
+ * blank lines are skipped. Each problem names its line, so nothing typed is lost to a vague error.
+ */
+export function parseRejectReasonsText(
+  text: string,
+): { ok: true; reasons: RejectReason[] } | { ok: false; message: string } {
+  const rows: unknown[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    const match = /^\s*([A-Za-z0-9_]+)\s*(?::|—|–|-|\t)\s*(.*)$/.exec(line);
+    if (!match)
+      return {
+        ok: false,
+        message: `Line ${index + 1}: write it as CODE: label, e.g. ILLEGIBLE: Cannot be read.`,
+      };
+    rows.push({ code: match[1], label: match[2] });
+  }
+  const parsed = rejectReasonListSchema.safeParse(rows);
+  if (parsed.success) return { ok: true, reasons: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const row = typeof issue.path[0] === "number" ? `Reason ${issue.path[0] + 1}: ` : "";
+  return { ok: false, message: `${row}${issue.message}` };
+}
