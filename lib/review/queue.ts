@@ -69,6 +69,8 @@ export async function listQueue(db: Db, filter: QueueFilter, seek: Seek, pageSiz
           lowConfidenceCount:
             sql<number>`(${documents.needsReviewCount} - ${documents.validatorFailureCount})`.mapWith(Number),
           reviewStatus: documents.reviewStatus,
+          status: documents.status,
+          errorCode: documents.errorCode,
           createdAt: documents.createdAt,
           extractedAt: documents.extractedAt,
           lockOwner: sql<

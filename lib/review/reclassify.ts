@@ -11,7 +11,7 @@ import type { Reviewer } from "./field-review";
 import { acquireLock } from "./locks";
 import { isClosedReview } from "./types";
 
-export const MANUAL_ENTRY_CHECK = "manual_entry";
+const MANUAL_ENTRY_CHECK = "manual_entry";
 
 const manualValidation = (path: string): FieldValidation => ({
   ok: false,

@@ -48,7 +48,7 @@ export type LockView = {
 };
 
 /** Review statuses that close a document: no field changes until it is reopened. */
-export const CLOSED_REVIEW_STATUSES = ["approved", "rejected", "reupload_requested"] as const;
+const CLOSED_REVIEW_STATUSES = ["approved", "rejected", "reupload_requested"] as const;
 export type ClosedReviewStatus = (typeof CLOSED_REVIEW_STATUSES)[number];
 
 export function isClosedReview(status: string): status is ClosedReviewStatus {

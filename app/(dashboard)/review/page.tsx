@@ -128,6 +128,11 @@ export default async function ReviewQueuePage({
                     {d.lowConfidenceCount} low confidence
                   </Badge>
                 ) : null}
+                {d.status === "failed" ? (
+                  <Badge tone="danger" shape="tag" className="inline-block">
+                    Atlas could not extract it ({d.errorCode ?? "no fields"}): close it
+                  </Badge>
+                ) : null}
               </Td>
               <Td className="text-xs tabular-nums">{waited(d.extractedAt ?? d.createdAt, now)}</Td>
               <Td className="text-xs" data-testid="queue-lock">

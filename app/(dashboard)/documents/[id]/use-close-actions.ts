@@ -85,5 +85,3 @@ export function useCloseActions(props: WorkspaceProps, s: ReviewState) {
 
   return { busy, requestReupload, reclassify, comment, undo, skip };
 }
-
-export type CloseActions = ReturnType<typeof useCloseActions>;
