@@ -57,9 +57,13 @@ test("a reviewer rejects an UNRECOGNISED document with a reason code, by keyboar
   await expect(dialog.getByText("Choose a reason.")).toHaveCount(0);
   await page.keyboard.press("Enter");
   await expect(dialog.getByText("Choose a reason.")).toBeVisible();
-  await dialog.getByLabel("Reason").selectOption("WRONG_DOCUMENT");
-  await dialog.getByLabel(/Note/).fill("A ration card, not a KYC document");
-  await dialog.getByLabel(/Note/).press("Enter");
+  // Type-ahead picks the reason; Tab to the note; Enter rejects.
+  await page.keyboard.press("w");
+  await expect(dialog.getByLabel("Reason")).toHaveValue("WRONG_DOCUMENT");
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByLabel(/Note/)).toBeFocused();
+  await page.keyboard.type("A ration card, not a KYC document");
+  await page.keyboard.press("Enter");
 
   await expect(page.getByTestId("decision")).toContainText("Rejected by");
   await expect(page.getByTestId("decision")).toContainText("(WRONG_DOCUMENT)");

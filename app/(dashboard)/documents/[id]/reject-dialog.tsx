@@ -70,6 +70,12 @@ export function RejectDialog({
             autoFocus
             value={code}
             onChange={(e) => setCode(e.target.value)}
+            // A select does not submit its form on Enter by itself; here Enter rejects, as in the note box.
+            onKeyDown={(e) => {
+              if (e.key !== "Enter") return;
+              e.preventDefault();
+              e.currentTarget.form?.requestSubmit();
+            }}
             error={tried && !code ? problem : undefined}
             className="dark:bg-slate-950"
           >
