@@ -54,7 +54,11 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
     const asha = await seedReviewer(t.db, "Asha Close");
     const batchId = await seedBatch(t.db, asha.id);
     const failed = await seedFailedDocument(t.db, batchId, "unrecognised-1");
-    expect((await listQueue(t.db, { batchId }, FIRST, 10)).total).toBe(1);
+    const queue = await listQueue(t.db, { batchId }, FIRST, 10);
+    expect(queue.total).toBe(1);
+    expect(queue.rows[0]).toMatchObject({ id: failed, status: "failed", errorCode: "UNRECOGNISED" });
+    // Neither reason filter holds it: it has no fields to review.
+    expect((await listQueue(t.db, { batchId, reason: "validator" }, FIRST, 10)).total).toBe(0);
 
     const doc = await docOf(t.db, failed);
     const unknown = await refusal(
@@ -175,6 +179,15 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
       approveDocument(t.db, { documentId: failed, version: doc.version }, asha, options),
     ).rejects.toThrow(/5 fields still need review/);
     const pan = await fieldOf(t.db, failed, "pan_number");
+    // An empty typed-by-hand field has nothing to accept.
+    await expect(
+      reviewField(
+        t.db,
+        { documentId: failed, fieldId: pan.id, version: pan.version, change: { kind: "accept" } },
+        asha,
+        options,
+      ),
+    ).rejects.toThrow(/Nothing to accept in pan_number/);
     // Typed values are validated like any correction.
     await expect(
       reviewField(
