@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { REVIEW_STATUS_LABEL } from "@/lib/review/types";
 import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { ConfidenceBadge } from "./confidence-badge";
 
@@ -70,7 +71,7 @@ export function DocumentsTable({
             </Td>
             <Td numeric>{d.needsReviewCount || ""}</Td>
             <Td className="text-xs text-red-700 dark:text-red-300">{d.problem}</Td>
-            <Td className="text-xs">{d.reviewStatus.replace("_", " ")}</Td>
+            <Td className="text-xs">{REVIEW_STATUS_LABEL[d.reviewStatus] ?? d.reviewStatus}</Td>
           </Tr>
         ))}
         {rows.length === 0 && empty ? <TableEmpty colSpan={7}>{empty}</TableEmpty> : null}

@@ -8,6 +8,7 @@ import { atlasUploads, batches } from "./tables/batches";
 import { documents, fields } from "./tables/documents";
 import { crossChecks, applicationCallbacks, applications } from "./tables/applications";
 import { qaSampleItems, qaSamples, qaVerdicts } from "./tables/qa";
+import { reviewComments } from "./tables/review-notes";
 import { settings, thresholds } from "./tables/settings";
 import { loginAttempts, users } from "./tables/users";
 
@@ -20,6 +21,7 @@ export * from "./tables/document-counts";
 export * from "./tables/audit";
 export * from "./tables/settings";
 export * from "./tables/qa";
+export * from "./tables/review-notes";
 export * from "./tables/relations";
 
 export type User = typeof users.$inferSelect;
@@ -45,3 +47,4 @@ export type CrossCheck = typeof crossChecks.$inferSelect;
 export type QaSample = typeof qaSamples.$inferSelect;
 export type QaSampleItem = typeof qaSampleItems.$inferSelect;
 export type QaVerdict = typeof qaVerdicts.$inferSelect;
+export type ReviewComment = typeof reviewComments.$inferSelect;

@@ -65,7 +65,7 @@ async function countsAgree(db: Db) {
   const key = sql.raw(
     `batch_id, document_type, status::text, (error_code is not null or submit_error is not null) as e,
      needs_review_count > 0 as r,
-     (status = 'extracted' and review_status in ('pending', 'in_review') and needs_review_count > 0) as q,
+     (review_status in ('pending', 'in_review') and (status = 'failed' or (status = 'extracted' and needs_review_count > 0))) as q,
      validator_failure_count > 0 as v, needs_review_count > validator_failure_count as l`,
   );
   const fromDocuments = (await db.execute(
@@ -150,10 +150,10 @@ describe.each(testDrivers)("keyset pages and kept counts on %s", (driver) => {
     const two = await seedBatch(t.db, user.id, "queue two");
     await seedMixedBatch(t.db, one, new Date("2026-10-01T00:00:00Z"));
     await seedMixedBatch(t.db, two, new Date("2026-10-01T00:00:30Z"));
+    // Open documents with fields to review, and open documents Atlas failed (they need closing).
     const queued = and(
-      eq(documents.status, "extracted"),
       sql`${documents.reviewStatus} in ('pending', 'in_review')`,
-      sql`${documents.needsReviewCount} > 0`,
+      sql`(${documents.status} = 'failed' or (${documents.status} = 'extracted' and ${documents.needsReviewCount} > 0))`,
       isNotNull(documents.batchId),
     );
     const filters: QueueFilter[] = [

@@ -76,6 +76,10 @@ describe("toExportRows", () => {
         reviewer: "asha@lender.in",
         reviewed_at: "2026-11-20T10:15:00.000Z",
         reviewed_at_local: "20/11/2026, 15:45 IST",
+        decision_code: "",
+        field_source: "atlas",
+        field_comments: "",
+        document_comments: "",
       },
       expect.objectContaining({
         field: "address",
@@ -121,7 +125,7 @@ describe("toExportRows", () => {
     expect(row).toMatchObject({ decision: "in_review", decision_reason: "", decided_by: "", decided_at: "" });
   });
 
-  it("gives a failed document one row with Atlas's error and no decision", () => {
+  it("gives a failed document one row with Atlas's error, pending until someone closes it", () => {
     expect(
       toExportRows({
         documentId: "scan-7",
@@ -141,7 +145,7 @@ describe("toExportRows", () => {
         document_status: "failed",
         error_code: "UNSUPPORTED_FILE",
         error_message: "File type not supported for XXXX XXXX 0127.tiff",
-        decision: "",
+        decision: "pending",
         decision_reason: "",
         decided_by: "",
         decided_at: "",
@@ -156,8 +160,43 @@ describe("toExportRows", () => {
         reviewer: "",
         reviewed_at: "",
         reviewed_at_local: "",
+        decision_code: "",
+        field_source: "",
+        field_comments: "",
+        document_comments: "",
       },
     ]);
+  });
+
+  it("carries a rejection's reason code, each field's source and comments, and the document's comments (masked)", () => {
+    const at = new Date("2026-11-30T04:00:00Z");
+    const rows = toExportRows({
+      documentId: "scan-8",
+      documentType: "PAN",
+      status: "extracted",
+      decision: { status: "rejected", code: "ILLEGIBLE", reason: "blurred", by: "asha@lender.in", at },
+      comments: [{ author: "Asha", at, text: "Called the branch about 2345 6789 0124" }],
+      fields: [
+        {
+          path: "pan_number",
+          value: null,
+          confidence: null,
+          reviewState: "corrected",
+          correctedValue: "ABCPK1234F",
+          reviewer: "asha@lender.in",
+          source: "manual",
+          comments: [{ author: "Asha", at, text: "typed from the scan" }],
+        },
+      ],
+    });
+    expect(rows[0]).toMatchObject({
+      decision: "rejected",
+      decision_code: "ILLEGIBLE",
+      decision_reason: "blurred",
+      field_source: "manual",
+      field_comments: "Asha (2026-11-30T04:00:00.000Z): typed from the scan",
+      document_comments: "Asha (2026-11-30T04:00:00.000Z): Called the branch about XXXX XXXX 0124",
+    });
   });
 
   it("masks an Aadhaar number used as the document id, the error code or a field's name", () => {
@@ -275,7 +314,7 @@ describe("exportRowValues and exportRowKinds", () => {
     expect(EXPORT_COLUMNS.length).toBe(exportRowValues(rows[0]!).length);
     const lines = rows.map((row) => toCsvLine(exportRowValues(row), exportRowKinds(row)));
     const prefix = `"'=HYPERLINK(""x"")","=""000123""",INVOICE,extracted,,,approved,,ravi@lender.in,"=""2026-11-20T10:20:00.000Z""","20/11/2026, 15:50 IST"`;
-    const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z""","20/11/2026, 15:45 IST"\r\n`;
+    const suffix = `asha@lender.in,"=""2026-11-20T10:15:00.000Z""","20/11/2026, 15:45 IST",,atlas,,\r\n`;
     expect(lines).toEqual([
       `${prefix},total_amount,Total amount,"-1,500.50",0.5,,accepted,reviewer,${suffix}`,
       `${prefix},imei_number,IMEI number,"=""352099001761481""",0.9,,accepted,reviewer,${suffix}`,

@@ -18,12 +18,20 @@ export type ExportField = {
   /** How an accepted field was accepted: "reviewer", "above_threshold", "document_approval". */
   acceptedVia?: string | null;
   reviewedAt?: Date | null;
+  /** "atlas", or "manual" for a field typed by a reviewer after a reclassification. */
+  source?: string | null;
+  comments?: readonly ExportComment[];
 };
 
+/** A comment on a document or a field: who, when, what (masked on the way out). */
+export type ExportComment = { author: string | null; at: Date; text: string };
+
 export type ExportDecision = {
-  /** The document's review status: pending, in_review, approved, rejected. */
+  /** The document's review status: pending, in_review, approved, rejected, reupload_requested. */
   status: string;
   reason?: string | null;
+  /** The reject reason's code (lib/review/reject-reasons.ts). */
+  code?: string | null;
   by?: string | null;
   at?: Date | null;
 };
@@ -37,6 +45,7 @@ export type ExportDocument = {
   errorCode?: string | null;
   errorMessage?: string | null;
   decision?: ExportDecision;
+  comments?: readonly ExportComment[];
   fields: readonly ExportField[];
 };
 
@@ -62,6 +71,10 @@ export const EXPORT_COLUMNS = [
   "reviewer",
   "reviewed_at",
   "reviewed_at_local",
+  "decision_code",
+  "field_source",
+  "field_comments",
+  "document_comments",
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -99,6 +112,14 @@ export type ExportRow = {
   reviewer: string;
   reviewed_at: string;
   reviewed_at_local: string;
+  /** The reject reason's code (ILLEGIBLE, WRONG_DOCUMENT …) of a rejected document; "" otherwise. */
+  decision_code: string;
+  /** atlas, or manual for a value typed after a reclassification; "" without a field. */
+  field_source: string;
+  /** The field's comments, one a line: `author (time): text`. */
+  field_comments: string;
+  /** The document's own comments, on every row of the document. */
+  document_comments: string;
 };
 
 // Field names whose values are identifiers: kept as text in spreadsheets even when all digits
@@ -126,6 +147,9 @@ function valueText(value: unknown): string {
 
 const iso = (at: Date | null | undefined) => (at ? at.toISOString() : "");
 const masked = (text: string | null | undefined) => maskAadhaarInText(text ?? "");
+const commentLines = (comments: readonly ExportComment[] | undefined) =>
+  (comments ?? []).map((c) => masked(`${c.author ?? "someone"} (${iso(c.at)}): ${c.text}`)).join("\n");
+const CLOSED = ["approved", "rejected", "reupload_requested"];
 
 /**
  * Export rows for one document, Aadhaar numbers masked in values and in free text; `format` writes
@@ -137,7 +161,7 @@ export function toExportRows(document: ExportDocument, format: Formatter = creat
   const safe = (path: string, value: unknown) => valueText(maskFieldValue(type || "UNKNOWN", path, value));
   const status = document.status ?? "extracted";
   const decision = document.decision;
-  const decided = decision?.status === "approved" || decision?.status === "rejected";
+  const decided = !!decision && CLOSED.includes(decision.status);
   const common = {
     batch: masked(document.batchLabel),
     // A person's own id may be the applicant's Aadhaar number (ids made from file names are masked).
@@ -146,11 +170,13 @@ export function toExportRows(document: ExportDocument, format: Formatter = creat
     document_status: status,
     error_code: masked(document.errorCode),
     error_message: masked(document.errorMessage),
-    decision: status === "extracted" ? (decision?.status ?? "pending") : "",
-    decision_reason: decided ? masked(decision.reason) : "",
-    decided_by: decided ? masked(decision.by) : "",
-    decided_at: decided ? iso(decision.at) : "",
-    decided_at_local: decided ? local(decision.at) : "",
+    decision: status === "extracted" || status === "failed" ? (decision?.status ?? "pending") : "",
+    decision_reason: decided ? masked(decision?.reason) : "",
+    decided_by: decided ? masked(decision?.by) : "",
+    decided_at: decided ? iso(decision?.at) : "",
+    decided_at_local: decided ? local(decision?.at) : "",
+    decision_code: decided ? masked(decision?.code) : "",
+    document_comments: commentLines(document.comments),
   };
   const none = {
     field: "",
@@ -163,6 +189,8 @@ export function toExportRows(document: ExportDocument, format: Formatter = creat
     reviewer: "",
     reviewed_at: "",
     reviewed_at_local: "",
+    field_source: "",
+    field_comments: "",
   };
   if (document.fields.length === 0) return [{ ...common, ...none }];
   return document.fields.map((field) => ({
@@ -178,6 +206,8 @@ export function toExportRows(document: ExportDocument, format: Formatter = creat
     reviewer: field.reviewState === "pending" ? "" : (field.reviewer ?? ""),
     reviewed_at: field.reviewState === "pending" ? "" : iso(field.reviewedAt),
     reviewed_at_local: field.reviewState === "pending" ? "" : local(field.reviewedAt),
+    field_source: field.source ?? "atlas",
+    field_comments: commentLines(field.comments),
   }));
 }
 
@@ -208,6 +238,10 @@ const COLUMN_KIND: Record<ExportColumn, CellKind> = {
   reviewer: "text",
   reviewed_at: "date",
   reviewed_at_local: "text",
+  decision_code: "text",
+  field_source: "text",
+  field_comments: "text",
+  document_comments: "text",
 };
 
 /**

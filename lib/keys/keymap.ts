@@ -3,7 +3,8 @@
  * the `?` help. Keys are `KeyboardEvent.key` spellings, so they follow the keyboard layout:
  * - a printable key ("j", "A", "?", "[") matches that character; Shift is already in it ("A").
  * - a named key ("Enter", "ArrowDown") matches only without Shift; "Shift+Enter" only with it.
- * Ctrl, Cmd and Alt combinations are the browser's and never match.
+ * - "Ctrl+z" matches z with Ctrl or Cmd (either case, without Shift); no other binding matches with Ctrl, Cmd or
+ *   Alt held, so the browser's own shortcuts are left alone.
  */
 export type KeyBinding<Command extends string> = {
   command: Command;
@@ -25,6 +26,10 @@ export type KeyInput = {
 };
 
 function matches(binding: string, event: KeyInput): boolean {
+  const withCtrl = binding.startsWith("Ctrl+");
+  if (event.altKey || withCtrl !== (event.ctrlKey || event.metaKey)) return false;
+  // Ctrl+Shift+Z is redo in most apps: left alone.
+  if (withCtrl) return !event.shiftKey && event.key.toLowerCase() === binding.slice("Ctrl+".length);
   const shifted = binding.startsWith("Shift+");
   const key = shifted ? binding.slice("Shift+".length) : binding;
   if (key.length === 1) return event.key === key;
@@ -32,7 +37,6 @@ function matches(binding: string, event: KeyInput): boolean {
 }
 
 export function commandIn<Command extends string>(map: KeyMap<Command>, event: KeyInput): Command | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
   return map.find((b) => b.keys.some((k) => matches(k, event)))?.command ?? null;
 }
 

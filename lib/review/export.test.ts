@@ -98,7 +98,7 @@ async function seedDecidedBatch(db: Db) {
 
   await rejectDocument(
     db,
-    { documentId: c, version: await version(db, c), reason: "Photocopy of 2345 6789 0124" },
+    { documentId: c, version: await version(db, c), code: "TAMPERED", reason: "Photocopy of 2345 6789 0124" },
     asha,
     options,
   );
@@ -145,6 +145,7 @@ describe.each(testDrivers)("batch export on %s", (driver) => {
     expect(row("doc-c", "aadhaar_number")).toMatchObject({
       decision: "rejected",
       decision_reason: "Photocopy of XXXX XXXX 0124",
+      decision_code: "TAMPERED",
       decided_by: ashaEmail,
       original_value: "XXXX XXXX 0124",
       review_state: "pending",
@@ -158,7 +159,8 @@ describe.each(testDrivers)("batch export on %s", (driver) => {
       document_status: "failed",
       error_code: "UNSUPPORTED_FILE_TYPE",
       error_message: "File type not supported",
-      decision: "",
+      // A failed document waits for a closing decision like any other.
+      decision: "pending",
     });
     expect(JSON.stringify(json)).not.toContain("2345 6789");
 

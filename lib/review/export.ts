@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
-import { batches, documents, fields, users } from "@/lib/db/schema";
+import { batches, documents, fields, reviewComments, users } from "@/lib/db/schema";
 import { CSV_BOM, toCsvLine } from "@/lib/export/csv";
 import {
   EXPORT_COLUMNS,
@@ -50,6 +50,7 @@ async function documentPage(db: Db, batchId: string, cursor: Cursor, pageSize: n
       submitError: documents.submitError,
       reviewStatus: documents.reviewStatus,
       rejectReason: documents.rejectReason,
+      rejectCode: documents.rejectCode,
       decidedBy: decider.email,
       decidedAt: documents.reviewedAt,
     })
@@ -64,6 +65,7 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
   if (docs.length === 0) return [];
   const fieldRows = await db
     .select({
+      id: fields.id,
       documentId: fields.documentId,
       path: fields.path,
       value: fields.value,
@@ -71,6 +73,7 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
       reviewState: fields.reviewState,
       correctedValue: fields.correctedValue,
       acceptedVia: fields.acceptedVia,
+      source: fields.source,
       reviewer: users.email,
       reviewedAt: fields.reviewedAt,
     })
@@ -83,6 +86,25 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
       ),
     )
     .orderBy(asc(fields.documentId), asc(fields.position));
+  const commentRows = await db
+    .select({
+      documentId: reviewComments.documentId,
+      fieldId: reviewComments.fieldId,
+      author: users.email,
+      at: reviewComments.createdAt,
+      text: reviewComments.body,
+    })
+    .from(reviewComments)
+    .leftJoin(users, eq(users.id, reviewComments.authorId))
+    .where(
+      inArray(
+        reviewComments.documentId,
+        docs.map((d) => d.id),
+      ),
+    )
+    .orderBy(asc(reviewComments.createdAt), asc(reviewComments.id));
+  const commentsOf = (documentId: string, fieldId: string | null) =>
+    commentRows.filter((c) => c.documentId === documentId && c.fieldId === fieldId);
   const byDocument = new Map<string, typeof fieldRows>();
   for (const row of fieldRows) {
     const list = byDocument.get(row.documentId) ?? [];
@@ -102,10 +124,12 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
         decision: {
           status: doc.reviewStatus,
           reason: doc.rejectReason,
+          code: doc.rejectCode,
           by: doc.decidedBy,
           at: doc.decidedAt,
         },
-        fields: byDocument.get(doc.id) ?? [],
+        comments: commentsOf(doc.id, null),
+        fields: (byDocument.get(doc.id) ?? []).map((f) => ({ ...f, comments: commentsOf(doc.id, f.id) })),
       },
       format,
     ),

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { recordAudit, type AuditActor } from "@/lib/db/queries/audit";
-import { documents, fields, users } from "@/lib/db/schema";
+import { documents, fields, users, type PreviousReview } from "@/lib/db/schema";
 import { type ThresholdSet, thresholdFor } from "@/lib/documents/thresholds";
 import { loadThresholds, recomputeNeedsReview } from "@/lib/documents/thresholds-store";
 import { maskFieldValue } from "@/lib/masking";
@@ -11,7 +11,7 @@ import { checkCorrection } from "./correction";
 import { ReviewError } from "./errors";
 import { toFieldView } from "./field-view";
 import { acquireLock } from "./locks";
-import type { FieldView } from "./types";
+import { isClosedReview, REVIEW_STATUS_LABEL, type FieldView } from "./types";
 import { serverFormatter } from "@/lib/format/server";
 
 /**
@@ -36,12 +36,17 @@ type DocumentRow = typeof documents.$inferSelect;
 export async function assertOpenForReview(db: Db, documentId: string): Promise<DocumentRow> {
   const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
   if (!doc) throw new ReviewError("not_found", "This document no longer exists.");
+  if (doc.status === "failed")
+    throw new ReviewError(
+      "invalid_input",
+      "Atlas could not extract this document: reject it, request a re-upload, or reclassify it to enter its fields by hand.",
+    );
   if (doc.status !== "extracted")
     throw new ReviewError("invalid_input", "Only documents Atlas has extracted can be reviewed.");
-  if (doc.reviewStatus === "approved" || doc.reviewStatus === "rejected")
+  if (isClosedReview(doc.reviewStatus))
     throw new ReviewError(
       "closed",
-      `This document was already ${doc.reviewStatus}; reopen it to change a field.`,
+      `This document is already ${REVIEW_STATUS_LABEL[doc.reviewStatus]}; reopen it to change a field.`,
     );
   return doc;
 }
@@ -61,7 +66,19 @@ async function fieldView(
   return toFieldView(doc.documentType, row.field, thresholds, row.reviewer);
 }
 
-const when = (at: Date | null) => (at ? serverFormatter().time(at) : "just now");
+/** What an undo of the action about to be written restores (lib/review/undo.ts). */
+function previousReviewOf(field: typeof fields.$inferSelect): PreviousReview {
+  return {
+    version: field.version + 1,
+    reviewState: field.reviewState,
+    correctedValue: field.correctedValue,
+    acceptedVia: field.acceptedVia,
+    reviewedBy: field.reviewedBy,
+    reviewedAt: field.reviewedAt?.toISOString() ?? null,
+  };
+}
+
+export const when = (at: Date | null) => (at ? serverFormatter().time(at) : "just now");
 
 export async function reviewField(
   db: Db,
@@ -93,6 +110,11 @@ export async function reviewField(
       );
     }
     let change = input.change;
+    if (change.kind === "accept" && field.source === "manual" && field.value === null)
+      throw new ReviewError(
+        "invalid_input",
+        `Nothing to accept in ${field.path}: type its value from the scan (e), or mark it unreadable (u).`,
+      );
     if (change.kind === "correct") {
       const checked = checkCorrection(
         doc.documentType,
@@ -118,6 +140,7 @@ export async function reviewField(
         acceptedVia: change.kind === "accept" ? "reviewer" : null,
         reviewedBy: change.kind === "reset" ? null : reviewer.id,
         reviewedAt: change.kind === "reset" ? null : new Date(),
+        previousReview: previousReviewOf(field),
         version: sql`${fields.version} + 1`,
       })
       .where(eq(fields.id, field.id));
@@ -131,7 +154,12 @@ export async function reviewField(
       targetId: doc.id,
       before: { state: field.reviewState, value: shownValue(field.reviewState, field.correctedValue) },
       after: { state, value: shownValue(state, correctedValue) },
-      metadata: { field: field.path, fieldId: field.id, documentId: doc.externalId },
+      metadata: {
+        field: field.path,
+        fieldId: field.id,
+        documentId: doc.externalId,
+        version: field.version + 1,
+      },
     });
     await recomputeNeedsReview(tx, doc.id);
     const [counts] = await tx

@@ -18,6 +18,7 @@ export type StoredField = {
   correctedValue: unknown;
   reviewedAt: Date | null;
   version: number;
+  source?: "atlas" | "manual";
 };
 
 const NO_ISSUES: StoredValidation = { ok: true, failed: [], issues: [] };
@@ -79,5 +80,6 @@ export function toFieldView(
     reviewedBy: reviewerName,
     reviewedAt: field.reviewedAt?.toISOString() ?? null,
     version: field.version,
+    source: field.source ?? "atlas",
   };
 }

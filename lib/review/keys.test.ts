@@ -36,6 +36,16 @@ describe("commandFor", () => {
     expect(commandFor(key("N", { shiftKey: true }))).toBe("previous-document");
   });
 
+  it("undoes with Ctrl+Z or Cmd+Z, skips with s", () => {
+    expect(commandFor(key("z", { ctrlKey: true }))).toBe("undo");
+    expect(commandFor(key("z", { metaKey: true }))).toBe("undo");
+    expect(commandFor(key("Z", { ctrlKey: true }))).toBe("undo");
+    expect(commandFor(key("Z", { ctrlKey: true, shiftKey: true }))).toBeNull();
+    expect(commandFor(key("z"))).toBeNull();
+    expect(commandFor(key("z", { ctrlKey: true, altKey: true }))).toBeNull();
+    expect(commandFor(key("s"))).toBe("skip");
+  });
+
   it("leaves browser shortcuts and unknown keys alone", () => {
     expect(commandFor(key("a", { ctrlKey: true }))).toBeNull();
     expect(commandFor(key("r", { metaKey: true }))).toBeNull();

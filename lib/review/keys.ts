@@ -14,6 +14,8 @@ export type ReviewCommand =
   | "reject"
   | "next-document"
   | "previous-document"
+  | "undo"
+  | "skip"
   | "help";
 
 export const SHORTCUTS: KeyMap<ReviewCommand> = [
@@ -27,6 +29,8 @@ export const SHORTCUTS: KeyMap<ReviewCommand> = [
   { keys: ["r"], command: "reject", label: "Reject the document (with a reason)", short: "reject" },
   { keys: ["]", "n"], command: "next-document", label: "Next document", short: "next document" },
   { keys: ["[", "N"], command: "previous-document", label: "Previous document", short: "previous document" },
+  { keys: ["Ctrl+z"], command: "undo", label: "Undo your last field action", short: "undo" },
+  { keys: ["s"], command: "skip", label: "Skip for now (back of your queue)", short: "skip" },
   { keys: ["?"], command: "help", label: "Show these shortcuts", short: "all keys" },
 ];
 

@@ -9,10 +9,11 @@ import { isUuid } from "@/lib/ids";
 import { needsReviewSql } from "@/lib/documents/needs-review";
 
 /**
- * The review queue: extracted documents, not yet approved or rejected, with at least one field
- * that needs a person, oldest first. Its membership is the predicate of the partial indexes
- * `documents_queue_order_idx` and `documents_queue_batch_order_idx`, and the one definition of
- * "needs review" (lib/documents/needs-review.ts, literal values so the planner can match them); the reason reads the denormalised counts.
+ * The review queue: open documents (not yet approved, rejected or sent back for a re-upload)
+ * with at least one field that needs a person, or that Atlas failed to extract (they need a
+ * closing decision), oldest first. Its membership is the predicate of the partial indexes
+ * `documents_queue_order_idx` and `documents_queue_batch_order_idx` (QUEUED_SQL in
+ * lib/db/tables/documents.ts, written with literal values so the planner can match them); the reason reads the denormalised counts.
  */
 export type QueueFilter = { batchId?: string | null; type?: string | null; reason?: ReviewReason | null };
 
@@ -67,6 +68,8 @@ export async function listQueue(db: Db, filter: QueueFilter, seek: Seek, pageSiz
           lowConfidenceCount:
             sql<number>`(${documents.needsReviewCount} - ${documents.validatorFailureCount})`.mapWith(Number),
           reviewStatus: documents.reviewStatus,
+          status: documents.status,
+          errorCode: documents.errorCode,
           createdAt: documents.createdAt,
           extractedAt: documents.extractedAt,
           lockOwner: sql<
@@ -112,7 +115,8 @@ export async function queueFilterOptions(db: Db) {
  * Hands `userId` the next document of the queue and locks it to them, atomically: the
  * candidate row is locked with FOR UPDATE SKIP LOCKED, and the update re-checks that the lock
  * is still free, so two reviewers asking at once are never given the same document. A document
- * the user already holds comes first (resuming); `after` continues past a document in queue order.
+ * the user already holds comes first (resuming); documents the user skipped come last, oldest
+ * skip first (lib/review/skip.ts); `after` continues past a document in queue order.
  */
 export async function claimNextDocument(
   db: Db,
@@ -129,10 +133,11 @@ export async function claimNextDocument(
   const result: unknown = await db.execute(sql`
     with candidate as (
       select d.id from documents d
+      left join review_skips s on s.document_id = d.id and s.user_id = ${userId}
       where d.id in (select ${documents.id} from ${documents} where ${queueWhere(filter)})
         and ${free} ${after} ${exclude}
       order by (d.lock_owner is not distinct from ${userId} and d.lock_expires_at > now()) desc,
-        d.created_at, d.id
+        s.skipped_at nulls first, d.created_at, d.id
       limit 1
       for update of d skip locked
     )

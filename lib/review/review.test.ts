@@ -158,20 +158,31 @@ describe.each(testDrivers)("review on %s", (driver) => {
     );
     expect(closed.code).toBe("closed");
     const stale = await refusal(
-      rejectDocument(t.db, { documentId: docId, version: doc!.version, reason: "blurred" }, ravi, options),
+      rejectDocument(
+        t.db,
+        { documentId: docId, version: doc!.version, code: "ILLEGIBLE", reason: "blurred" },
+        ravi,
+        options,
+      ),
     );
     expect(stale.code).toBe("closed");
 
     await reopenDocument(t.db, { documentId: docId, version: final!.version }, ravi, options);
     await rejectDocument(
       t.db,
-      { documentId: docId, version: final!.version + 1, reason: "Photo does not match" },
+      {
+        documentId: docId,
+        version: final!.version + 1,
+        code: "WRONG_DOCUMENT",
+        reason: "Photo does not match",
+      },
       ravi,
       options,
     );
     const [rejected] = await t.db.select().from(documents).where(eq(documents.id, docId));
     expect(rejected).toMatchObject({
       reviewStatus: "rejected",
+      rejectCode: "WRONG_DOCUMENT",
       rejectReason: "Photo does not match",
       lockOwner: null,
     });

@@ -81,3 +81,29 @@ export const PAN_FIELDS: SeedFields = {
   father_name: { value: "SURESH KUMAR", confidence_score: 0.95 },
   date_of_birth: { value: "16/07/1986", confidence_score: 0.97 },
 };
+
+/** A document Atlas could not extract (no fields), as the sync engine stores one. */
+export async function seedFailedDocument(
+  db: Db,
+  batchId: string,
+  documentId: string,
+  errorCode = "UNRECOGNISED",
+  createdAt = new Date(),
+): Promise<string> {
+  const [doc] = await db
+    .insert(documents)
+    .values({
+      batchId,
+      externalId: documentId,
+      fileUrl: `https://files.example.test/${documentId}.svg`,
+      atlasBatchId: `atlas-${batchId}`,
+      status: "failed",
+      documentType: errorCode === "UNRECOGNISED" ? "UNRECOGNISED" : null,
+      errorCode,
+      errorMessage: "Document type could not be identified",
+      extractedAt: createdAt,
+      createdAt,
+    })
+    .returning({ id: documents.id });
+  return doc!.id;
+}

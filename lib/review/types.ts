@@ -34,6 +34,8 @@ export type FieldView = {
   reviewedBy: string | null;
   reviewedAt: string | null;
   version: number;
+  /** "manual": created empty by a reclassification, typed in by a reviewer. */
+  source: "atlas" | "manual";
 };
 
 export type LockView = {
@@ -43,4 +45,31 @@ export type LockView = {
   /** Held by someone other than the viewer, and not yet expired. */
   heldByOther: boolean;
   mine: boolean;
+};
+
+/** Review statuses that close a document: no field changes until it is reopened. */
+const CLOSED_REVIEW_STATUSES = ["approved", "rejected", "reupload_requested"] as const;
+export type ClosedReviewStatus = (typeof CLOSED_REVIEW_STATUSES)[number];
+
+export function isClosedReview(status: string): status is ClosedReviewStatus {
+  return (CLOSED_REVIEW_STATUSES as readonly string[]).includes(status);
+}
+
+/** How a review status reads in lists and banners. */
+export const REVIEW_STATUS_LABEL: Record<string, string> = {
+  pending: "pending",
+  in_review: "in review",
+  approved: "approved",
+  rejected: "rejected",
+  reupload_requested: "re-upload requested",
+};
+
+/** A comment on a document (`fieldId` null) or one of its fields; text already masked. */
+export type CommentView = {
+  id: string;
+  fieldId: string | null;
+  fieldPath: string | null;
+  author: string;
+  at: string;
+  text: string;
 };

@@ -124,6 +124,11 @@ export default async function ReviewQueuePage({
                     {d.lowConfidenceCount} low confidence
                   </Badge>
                 ) : null}
+                {d.status === "failed" ? (
+                  <Badge tone="danger" shape="tag" className="inline-block">
+                    Atlas could not extract it ({d.errorCode ?? "no fields"}): close it
+                  </Badge>
+                ) : null}
               </Td>
               <Td className="text-xs tabular-nums">
                 {formatDuration(now.getTime() - (d.extractedAt ?? d.createdAt).getTime())}

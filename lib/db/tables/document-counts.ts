@@ -4,7 +4,8 @@ import { documentStatus } from "./enums";
 
 /**
  * How many documents have each combination of the properties the documents table and the review
- * queue filter on, as signed deltas: triggers on `documents` (migration 0008) append one row per
+ * queue filter on, as signed deltas: triggers on `documents` (migration 0008; `queued` follows the
+ * queue's membership, widened to open failed documents in 0009) append one row per
  * key a statement changed, so concurrent writers never wait on a shared counter row and never
  * deadlock. A count is `sum(n)` over a key; lib/documents/counts.ts reads and compacts them.
  * `batch_id` is null for an application's documents; no foreign key, so a deleted batch's

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, real, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { atlasUploads, batches } from "./batches";
 import { createdAt, jsonb, maskedText, timestamptz, updatedAt } from "./columns";
-import { documentStatus, fieldAcceptedVia, fieldReviewState, reviewStatus } from "./enums";
+import { documentStatus, fieldAcceptedVia, fieldReviewState, fieldSource, reviewStatus } from "./enums";
 import { applications } from "./applications";
 import { users } from "./users";
 import { needsReviewSql } from "../../documents/needs-review";
@@ -50,7 +50,13 @@ export const documents = pgTable(
     reviewStatus: reviewStatus("review_status").notNull().default("pending"),
     reviewedBy: uuid("reviewed_by").references(() => users.id),
     reviewedAt: timestamptz("reviewed_at"),
+    /** Free text of a rejection or of a re-upload request. */
     rejectReason: maskedText("reject_reason"),
+    /** The reject reason's code, from the configured list (lib/review/reject-reasons.ts). */
+    rejectCode: text("reject_code"),
+    /** Set when a reviewer reclassified a document Atlas failed: the type (or error) it had. */
+    reclassifiedFrom: text("reclassified_from"),
+    reclassifiedAt: timestamptz("reclassified_at"),
     lockOwner: uuid("lock_owner").references(() => users.id),
     lockExpiresAt: timestamptz("lock_expires_at"),
     needsReviewCount: integer("needs_review_count").notNull().default(0),
@@ -99,6 +105,16 @@ export const documents = pgTable(
   ],
 );
 
+/** A field's review columns as they were before an action; `version` is the version that action wrote. */
+export type PreviousReview = {
+  version: number;
+  reviewState: "pending" | "accepted" | "corrected" | "unreadable";
+  correctedValue: unknown;
+  acceptedVia: "reviewer" | "above_threshold" | "document_approval" | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+};
+
 /** One extracted value. `path` is the top-level key in Atlas's `file_data` (arrays stay whole). */
 export const fields = pgTable(
   "fields",
@@ -117,6 +133,10 @@ export const fields = pgTable(
     correctedValue: jsonb("corrected_value"),
     /** Set with review_state "accepted" only: an explicit accept or one implied by approval. */
     acceptedVia: fieldAcceptedVia("accepted_via"),
+    /** `manual`: created empty by a reclassification, its value typed by the reviewer. */
+    source: fieldSource("source").notNull().default("atlas"),
+    /** The review state before the latest field action, so its author can undo it (lib/review/undo.ts). */
+    previousReview: jsonb("previous_review").$type<PreviousReview>(),
     reviewedBy: uuid("reviewed_by").references(() => users.id),
     reviewedAt: timestamptz("reviewed_at"),
     /** Optimistic locking: an update names the version it read and bumps it. */

@@ -17,7 +17,20 @@ export const documentStatus = pgEnum("document_status", [
   "failed",
 ]);
 
-export const reviewStatus = pgEnum("review_status", ["pending", "in_review", "approved", "rejected"]);
+/**
+ * `reupload_requested` closes a document (like approved and rejected) asking for a new file
+ * instead of deciding on this one; `reject_reason` holds its note.
+ */
+export const reviewStatus = pgEnum("review_status", [
+  "pending",
+  "in_review",
+  "approved",
+  "rejected",
+  "reupload_requested",
+]);
+
+/** Where a field's value came from: Atlas, or typed by a reviewer after a reclassification. */
+export const fieldSource = pgEnum("field_source", ["atlas", "manual"]);
 
 export const fieldReviewState = pgEnum("field_review_state", [
   "pending",
@@ -45,4 +58,5 @@ export type DocumentStatus = (typeof documentStatus.enumValues)[number];
 export type ReviewStatus = (typeof reviewStatus.enumValues)[number];
 export type FieldReviewState = (typeof fieldReviewState.enumValues)[number];
 export type FieldAcceptedVia = (typeof fieldAcceptedVia.enumValues)[number];
+export type FieldSource = (typeof fieldSource.enumValues)[number];
 export type ThresholdScope = (typeof thresholdScope.enumValues)[number];

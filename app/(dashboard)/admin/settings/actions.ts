@@ -5,6 +5,8 @@ import { defineAction } from "@/lib/actions";
 import { actorOf } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { setThreshold } from "@/lib/documents/thresholds-store";
+import { rejectReasonListSchema } from "@/lib/review/reject-reasons";
+import { saveRejectReasons } from "@/lib/review/reject-reasons-store";
 import { thresholdInputSchema } from "./schemas";
 
 /** Sets or removes (threshold: null) one confidence threshold; audited; counts follow at once. */
@@ -22,6 +24,20 @@ export const setThresholdAction = defineAction(
           ? ({ scope: "document_type", documentType: input.documentType } as const)
           : ({ scope: "field", documentType: input.documentType, fieldPath: input.fieldPath } as const);
     await setThreshold(await getDb(), target, input.threshold, await actorOf(user));
+    revalidatePath("/", "layout");
+    return null;
+  },
+);
+
+/** Replaces the list of reject reason codes (validated again on the server); audited. */
+export const setRejectReasonsAction = defineAction(
+  {
+    name: "settings.setRejectReasons",
+    guard: { kind: "permission", permission: "settings:manage" },
+    input: rejectReasonListSchema,
+  },
+  async (input, { user }) => {
+    await saveRejectReasons(await getDb(), input, await actorOf(user));
     revalidatePath("/", "layout");
     return null;
   },

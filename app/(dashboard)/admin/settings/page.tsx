@@ -4,6 +4,8 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { DEFAULT_THRESHOLD } from "@/lib/documents/thresholds";
 import { listThresholdRows, thresholdDocumentTypes } from "@/lib/documents/thresholds-store";
+import { loadRejectReasons } from "@/lib/review/reject-reasons-store";
+import { RejectReasonSettings } from "./reject-reason-settings";
 import { ThresholdSettings } from "./threshold-settings";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -11,7 +13,11 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   await requirePageUser("settings:manage");
   const db = await getDb();
-  const [rows, types] = await Promise.all([listThresholdRows(db), thresholdDocumentTypes(db)]);
+  const [rows, types, rejectReasons] = await Promise.all([
+    listThresholdRows(db),
+    thresholdDocumentTypes(db),
+    loadRejectReasons(db),
+  ]);
   const global = rows.find((r) => r.scope === "global")?.threshold ?? DEFAULT_THRESHOLD;
   return (
     <>
@@ -29,6 +35,7 @@ export default async function SettingsPage() {
           .filter((r) => r.scope === "field")
           .map((r) => ({ documentType: r.documentType, fieldPath: r.fieldPath!, threshold: r.threshold }))}
       />
+      <RejectReasonSettings reasons={rejectReasons} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { REVIEW_STATUS_LABEL } from "@/lib/review/types";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
@@ -169,7 +170,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                         ? "Not sent (see the status above)"
                         : ""}
                   </Td>
-                  <Td className="text-xs">{d.reviewStatus.replace("_", " ")}</Td>
+                  <Td className="text-xs">{REVIEW_STATUS_LABEL[d.reviewStatus]}</Td>
                 </tr>
               ))}
             </TBody>

@@ -1,8 +1,6 @@
 "use server";
 
 import { defineAction } from "@/lib/actions";
-import { actorOf } from "@/lib/auth/actor";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { parseCorrection } from "@/lib/review/correction";
@@ -13,10 +11,10 @@ import {
   reviewField,
   storedFieldValue,
   type FieldChange,
-  type Reviewer,
 } from "@/lib/review/field-review";
 import { lockView, renewLock } from "@/lib/review/locks";
 import { revealField } from "@/lib/review/reveal";
+import { lock, review, reviewerOf } from "./action-context";
 import {
   decisionSchema,
   documentSchema,
@@ -25,14 +23,6 @@ import {
   rejectSchema,
   revealSchema,
 } from "./schemas";
-
-const review = { kind: "permission", permission: "documents:review" } as const;
-
-async function reviewerOf(user: CurrentUser): Promise<Reviewer> {
-  return { id: user.id, name: user.name, actor: await actorOf(user) };
-}
-
-const lock = () => ({ lockMs: getEnv().REVIEW_LOCK_MS });
 
 export const reviewFieldAction = defineAction(
   { name: "review.field", guard: review, input: fieldChangeSchema },

@@ -15,6 +15,11 @@ const VERB: Record<string, string> = {
   "document.reject": "rejected the document",
   "document.reopen": "reopened the document",
   "pii.reveal": "revealed the masked value of",
+  "field.undo": "undid the last change of",
+  "document.reupload_requested": "requested a re-upload",
+  "document.reclassify": "reclassified the document",
+  "document.skip": "skipped the document for now",
+  "comment.add": "commented",
 };
 
 function show(value: unknown): string {
@@ -22,7 +27,15 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-type Change = { state?: string; value?: unknown; fields?: string[]; reason?: string };
+type Change = {
+  state?: string;
+  value?: unknown;
+  fields?: string[];
+  reason?: string;
+  code?: string;
+  comment?: string;
+  documentType?: string;
+};
 
 /** The document's audit trail: who did what, when, and the value before and after (masked). */
 export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
@@ -67,10 +80,21 @@ export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
                   {e.action === "field.accept_all" && after.fields ? (
                     <span className="ml-1 text-slate-500">({after.fields.join(", ")})</span>
                   ) : null}
+                  {after.code ? <span className="ml-1 font-mono text-xs">{after.code}</span> : null}
                   {after.reason ? <span className="ml-1">— “{after.reason}”</span> : null}
+                  {e.action === "document.reclassify" ? (
+                    <span className="ml-1">
+                      from {before.documentType} to {after.documentType}
+                    </span>
+                  ) : null}
+                  {after.comment ? (
+                    <span className="ml-1" data-testid="audit-comment">
+                      : “{after.comment}”
+                    </span>
+                  ) : null}
                   {!e.action.startsWith("field.") && !meta.scan ? (
                     <AuditChanges
-                      changes={auditDiff(e.before, e.after).filter((c) => c.path !== "reason")}
+                      changes={auditDiff(e.before, e.after).filter((c) => !["reason", "code", "comment"].includes(c.path))}
                       className="ml-1 inline-flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400"
                     />
                   ) : null}

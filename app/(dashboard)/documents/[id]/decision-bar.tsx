@@ -6,15 +6,17 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { keyLabel, keysOf } from "@/lib/keys/keymap";
 import { SHORTCUTS, type ReviewCommand } from "@/lib/review/keys";
-import type { LockView } from "@/lib/review/types";
+import { isClosedReview, type ClosedReviewStatus, type LockView } from "@/lib/review/types";
 
 export type DocumentState = {
   id: string;
   externalId: string;
   documentType: string | null;
   status: string;
-  reviewStatus: "pending" | "in_review" | "approved" | "rejected";
+  reviewStatus: "pending" | "in_review" | ClosedReviewStatus;
   rejectReason: string | null;
+  /** The reject reason's label and code, e.g. "Illegible: the scan cannot be read (ILLEGIBLE)". */
+  rejectLabel?: string | null;
   reviewedByName: string | null;
   reviewedAt: string | null;
   version: number;
@@ -26,6 +28,12 @@ function KeyOf({ command, className = "text-slate-500" }: { command: ReviewComma
   return key ? <kbd className={cn("ml-1 text-xs", className)}>{keyLabel(key)}</kbd> : null;
 }
 
+const CLOSED_TEXT: Record<ClosedReviewStatus, string> = {
+  approved: "Approved",
+  rejected: "Rejected",
+  reupload_requested: "Re-upload requested",
+};
+
 /** Who holds the document, its decision, and the document-level buttons (each with its key). */
 export function DecisionBar({
   doc,
@@ -33,6 +41,7 @@ export function DecisionBar({
   left,
   canReview,
   canAct,
+  canClose = canAct,
   busy,
   onAcceptAll,
   onApprove,
@@ -45,6 +54,8 @@ export function DecisionBar({
   left: number;
   canReview: boolean;
   canAct: boolean;
+  /** May reject (also a document Atlas failed, which cannot be approved). */
+  canClose?: boolean;
   busy: boolean;
   onAcceptAll: () => void;
   onApprove: () => void;
@@ -52,7 +63,8 @@ export function DecisionBar({
   onReopen: () => void;
   onHelp: () => void;
 }) {
-  const closed = doc.reviewStatus === "approved" || doc.reviewStatus === "rejected";
+  const closed = isClosedReview(doc.reviewStatus);
+  const failed = doc.status === "failed";
   const time = useFormatter().time;
   return (
     <div className="mb-3 space-y-2">
@@ -68,9 +80,10 @@ export function DecisionBar({
           role={undefined}
           data-testid="decision"
         >
-          {doc.reviewStatus === "approved" ? "Approved" : "Rejected"}
+          {CLOSED_TEXT[doc.reviewStatus as ClosedReviewStatus]}
           {doc.reviewedByName ? ` by ${doc.reviewedByName}` : ""}
           {doc.reviewedAt ? ` at ${time(doc.reviewedAt)}` : ""}
+          {doc.rejectLabel ? ` — ${doc.rejectLabel}` : ""}
           {doc.rejectReason ? ` — ${doc.rejectReason}` : ""}.
         </Alert>
       ) : null}
@@ -78,27 +91,33 @@ export function DecisionBar({
         <span className="mr-auto text-sm" data-testid="left-to-review" aria-live="polite">
           {closed
             ? ""
-            : left === 0
-              ? "Nothing left to review: ready to approve."
-              : `${left} field${left === 1 ? "" : "s"} left to review`}
+            : failed
+              ? "Atlas could not extract this document: reject it, request a re-upload or reclassify it."
+              : left === 0
+                ? "Nothing left to review: ready to approve."
+                : `${left} field${left === 1 ? "" : "s"} left to review`}
           {lock.mine ? <span className="ml-2 text-xs text-slate-500">Locked to you</span> : null}
         </span>
         {canReview && !closed ? (
           <>
-            <Button variant="secondary" disabled={!canAct || busy} onClick={onAcceptAll}>
-              Accept all above threshold <KeyOf command="accept-all" />
-            </Button>
+            {failed ? null : (
+              <Button variant="secondary" disabled={!canAct || busy} onClick={onAcceptAll}>
+                Accept all above threshold <KeyOf command="accept-all" />
+              </Button>
+            )}
             <Button
               variant="secondary"
               className="border-red-300 text-red-700 dark:border-red-800 dark:text-red-300"
-              disabled={!canAct || busy}
+              disabled={!canClose || busy}
               onClick={onReject}
             >
               Reject <KeyOf command="reject" />
             </Button>
-            <Button variant="success" disabled={!canAct || busy} onClick={onApprove}>
-              Approve <KeyOf command="approve" className="text-emerald-100" />
-            </Button>
+            {failed ? null : (
+              <Button variant="success" disabled={!canAct || busy} onClick={onApprove}>
+                Approve <KeyOf command="approve" className="text-emerald-100" />
+              </Button>
+            )}
           </>
         ) : null}
         {canReview && closed ? (

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Td, Th } from "@/components/ui/table";
 import { fieldSpec } from "@/lib/fields/registry";
+import { ManualBadge } from "@/components/review/manual-badge";
 import type { FieldView } from "@/lib/review/types";
 
 export type RowHandlers = {
@@ -120,6 +121,7 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
             {field.path}
           </span>
         )}
+        {field.source === "manual" ? <ManualBadge /> : null}
       </Th>
       <Td className={cn(cell, "min-w-0 [overflow-wrap:anywhere]")} colSpan={editing ? 3 : undefined}>
         {editing ? null : field.reviewState === "corrected" ? (

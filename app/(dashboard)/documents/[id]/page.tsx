@@ -12,6 +12,10 @@ import { getEnv } from "@/lib/env";
 import { maskAadhaarInText, maskFieldValue } from "@/lib/masking";
 import { batchNeighbours, queuePrevious } from "@/lib/review/queue";
 import { scanStart } from "@/lib/review/scan-start";
+import { listComments } from "@/lib/review/comments";
+import { describeRejectCode } from "@/lib/review/reject-reasons";
+import { loadRejectReasons } from "@/lib/review/reject-reasons-store";
+import { REVIEW_STATUS_LABEL } from "@/lib/review/types";
 import { loadWorkspace } from "@/lib/review/workspace";
 import { can } from "@/lib/roles";
 import type { QueueContext } from "../../review/search-params";
@@ -52,6 +56,7 @@ export default async function DocumentPage({
   const db = await getDb();
   const found = await loadWorkspace(db, id, user.id);
   if (!found) notFound();
+  const [rejectReasons, comments] = await Promise.all([loadRejectReasons(db), listComments(db, id)]);
   const { doc, batch } = found;
   const type = doc.documentType ?? "UNKNOWN";
   const queue: QueueContext = { batch: context.batch, type: context.type, reason: context.reason };
@@ -104,7 +109,7 @@ export default async function DocumentPage({
                 </Link>
               </>
             ) : null}{" "}
-            · review: <span data-testid="review-status">{doc.reviewStatus.replace("_", " ")}</span>
+            · review: <span data-testid="review-status">{REVIEW_STATUS_LABEL[doc.reviewStatus]}</span>
             {fromQueue ? (
               <>
                 {" "}
@@ -120,12 +125,20 @@ export default async function DocumentPage({
       {doc.errorCode ? (
         <Alert tone="error" role="status" className="mb-4">
           Atlas could not extract this document: <strong>{doc.errorCode}</strong>
-          {doc.errorMessage ? ` — ${doc.errorMessage}` : ""}. Check that the file is a readable document of a
-          supported type.
+          {doc.errorMessage ? ` — ${doc.errorMessage}` : ""}.{" "}
+          {doc.reclassifiedFrom ? (
+            <span data-testid="reclassified">
+              A reviewer reclassified it as <strong>{doc.documentType}</strong>: its fields are typed by hand.
+            </span>
+          ) : (
+            "Check that the file is a readable document of a supported type."
+          )}
         </Alert>
       ) : null}
       <ScanStartProvider value={scan}>
         <Workspace
+          // A reclassification gives the document its fields: start the workspace afresh.
+          key={`${doc.status}:${doc.documentType ?? ""}`}
           doc={{
             id: doc.id,
             externalId: maskAadhaarInText(doc.externalId),
@@ -133,6 +146,9 @@ export default async function DocumentPage({
             status: doc.status,
             reviewStatus: doc.reviewStatus,
             rejectReason: doc.rejectReason,
+            rejectLabel: doc.rejectCode
+              ? `${describeRejectCode(doc.rejectCode, rejectReasons)} (${doc.rejectCode})`
+              : null,
             reviewedByName: found.reviewedByName,
             reviewedAt: doc.reviewedAt?.toISOString() ?? null,
             version: doc.version,
@@ -144,6 +160,9 @@ export default async function DocumentPage({
           canReveal={can(user.role, "documents:reveal-pii")}
           lockMs={getEnv().REVIEW_LOCK_MS}
           nav={nav}
+          rejectReasons={rejectReasons}
+          comments={comments}
+          errorCode={doc.errorCode}
         />
       </ScanStartProvider>
       <AuditTrail events={found.trail} />

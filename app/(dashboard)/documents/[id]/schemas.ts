@@ -21,10 +21,7 @@ export const documentSchema = z.object({ documentId: id });
 export const heartbeatSchema = documentSchema.extend({ renew: z.boolean() });
 export const decisionSchema = z.object({ documentId: id, version });
 export const rejectSchema = decisionSchema.extend({
-  reason: z
-    .string()
-    .trim()
-    .min(3, "Say why, in a few words.")
-    .max(500, "Keep the reason under 500 characters."),
+  code: z.string().trim().min(1, "Choose a reason.").max(40),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
 });
 export const revealSchema = z.object({ fieldId: id });

@@ -9,7 +9,10 @@ import type { ReviewState } from "./use-review-state";
 const WHILE_BUSY: readonly ReviewCommand[] = ["next-field", "previous-field", "help"];
 
 /** What each command of the review key map (lib/review/keys.ts) does in the workspace. */
-function run(command: ReviewCommand, s: ReviewState) {
+/** Commands run by hooks beside the review state (use-close-actions.ts). */
+type Extra = { undo: () => Promise<unknown>; skip: () => Promise<unknown> };
+
+function run(command: ReviewCommand, s: ReviewState, extra?: Extra) {
   const field = s.ordered[s.current];
   switch (command) {
     case "next-field":
@@ -27,7 +30,11 @@ function run(command: ReviewCommand, s: ReviewState) {
     case "approve":
       return s.canAct ? void s.decide("approve") : undefined;
     case "reject":
-      return s.canAct ? s.setRejecting(true) : undefined;
+      return s.canClose ? s.setRejecting(true) : undefined;
+    case "undo":
+      return void extra?.undo();
+    case "skip":
+      return void extra?.skip();
     case "next-document":
       return void s.goToDocument("next");
     case "previous-document":
@@ -38,12 +45,12 @@ function run(command: ReviewCommand, s: ReviewState) {
 }
 
 /** The workspace's keys: paused while a dialog or the inline editor is open. */
-export function useReviewKeys(state: ReviewState) {
+export function useReviewKeys(state: ReviewState, extra?: Extra) {
   useKeyMap(
     SHORTCUTS,
     (command) => {
       if (state.busy && !WHILE_BUSY.includes(command)) return;
-      run(command, state);
+      run(command, state, extra);
     },
     state.help || state.rejecting || state.editing !== null,
   );

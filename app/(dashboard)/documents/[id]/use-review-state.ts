@@ -5,7 +5,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { keyLabel, keysOf } from "@/lib/keys/keymap";
 import { SHORTCUTS } from "@/lib/review/keys";
-import type { FieldView, LockView } from "@/lib/review/types";
+import { isClosedReview, type FieldView, type LockView } from "@/lib/review/types";
 import { nextDocumentAction } from "../../review/actions";
 import type { QueueContext } from "../../review/search-params";
 import {
@@ -89,8 +89,10 @@ export function useReviewState(props: WorkspaceProps) {
   const [rejecting, setRejecting] = useState(false);
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 
-  const closed = doc.reviewStatus === "approved" || doc.reviewStatus === "rejected";
+  const closed = isClosedReview(doc.reviewStatus);
   const canAct = canReview && !lock.heldByOther && !closed && doc.status === "extracted";
+  const canClose =
+    canReview && !lock.heldByOther && !closed && (doc.status === "extracted" || doc.status === "failed");
   const left = fields.filter((f) => f.needsReview).length;
   useLockHeartbeat(doc.id, props.lockMs, canReview && !closed, setLock);
 
@@ -163,14 +165,14 @@ export function useReviewState(props: WorkspaceProps) {
     router.refresh();
   }
 
-  async function decide(kind: "approve" | "reject" | "reopen", reason?: string) {
+  async function decide(kind: "approve" | "reject" | "reopen", reason?: { code: string; text: string }) {
     setBusy(true);
     const input = { documentId: doc.id, version: doc.version };
     const result =
       kind === "approve"
         ? await approveAction(input)
         : kind === "reject"
-          ? await rejectAction({ ...input, reason: reason ?? "" })
+          ? await rejectAction({ ...input, code: reason?.code ?? "", reason: reason?.text })
           : await reopenAction(input);
     setBusy(false);
     if (!result.ok) return failed(result.error);
@@ -229,8 +231,10 @@ export function useReviewState(props: WorkspaceProps) {
     setHelp,
     rejecting,
     setRejecting,
+    setFields,
     closed,
     canAct,
+    canClose,
     left,
     goToDocument,
     changeField,

@@ -4,11 +4,16 @@ import { DocumentPane } from "@/components/review/document-pane";
 import { ShortcutsDialog } from "@/components/ui/shortcuts-dialog";
 import { keyHint } from "@/lib/keys/keymap";
 import { SHORTCUTS } from "@/lib/review/keys";
-import type { FieldView } from "@/lib/review/types";
+import type { RejectReason } from "@/lib/review/reject-reasons";
+import type { CommentView, FieldView } from "@/lib/review/types";
 import { DecisionBar } from "./decision-bar";
 import { FieldRow } from "./field-row";
 import { FieldsTable } from "./fields-table";
 import { RejectDialog } from "./reject-dialog";
+import { ClosingPanel } from "./closing-panel";
+import { CommentsPanel } from "./comments-panel";
+import { UndoSkipBar } from "./undo-skip-bar";
+import { useCloseActions } from "./use-close-actions";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewState, type WorkspaceProps } from "./use-review-state";
 
@@ -16,10 +21,14 @@ export type { Navigation } from "./use-review-state";
 
 const HINT = keyHint(SHORTCUTS);
 
+/** What the closing, comment, undo and skip parts need from the page. */
+type CloseProps = { rejectReasons: RejectReason[]; comments: CommentView[]; errorCode: string | null };
+
 /** The review workspace's layout: the scan beside the decision bar and the fields. */
-export function Workspace(props: WorkspaceProps) {
+export function Workspace(props: WorkspaceProps & CloseProps) {
   const s = useReviewState(props);
-  useReviewKeys(s);
+  const c = useCloseActions(props, s);
+  useReviewKeys(s, c);
   const { doc, ordered, flagged } = s;
 
   const renderRow = (field: FieldView) => {
@@ -68,6 +77,7 @@ export function Workspace(props: WorkspaceProps) {
           left={s.left}
           canReview={props.canReview}
           canAct={s.canAct}
+          canClose={s.canClose}
           busy={s.busy}
           onAcceptAll={() => void s.acceptAll()}
           onApprove={() => void s.decide("approve")}
@@ -75,12 +85,36 @@ export function Workspace(props: WorkspaceProps) {
           onReopen={() => void s.decide("reopen")}
           onHelp={() => s.setHelp(true)}
         />
-        <FieldsTable
-          flagged={ordered.filter((f) => flagged.has(f.id)).map(renderRow)}
-          others={ordered.filter((f) => !flagged.has(f.id)).map(renderRow)}
-          left={s.left}
+        <UndoSkipBar
+          canUndo={s.canAct && ordered.length > 0}
+          canSkip={props.canReview && s.canClose}
+          busy={s.busy || c.busy}
+          onUndo={() => void c.undo()}
+          onSkip={() => void c.skip()}
         />
+        {doc.status === "failed" && s.canClose ? (
+          <ClosingPanel
+            errorCode={props.errorCode}
+            disabled={s.busy || c.busy}
+            onReupload={c.requestReupload}
+            onReclassify={c.reclassify}
+          />
+        ) : null}
+        {ordered.length > 0 || doc.status !== "failed" ? (
+          <FieldsTable
+            flagged={ordered.filter((f) => flagged.has(f.id)).map(renderRow)}
+            others={ordered.filter((f) => !flagged.has(f.id)).map(renderRow)}
+            left={s.left}
+          />
+        ) : null}
         <p className="mt-2 text-xs text-slate-500">{HINT}</p>
+        <CommentsPanel
+          comments={props.comments}
+          fields={ordered.map((f) => ({ id: f.id, path: f.path }))}
+          canComment={props.canReview}
+          busy={c.busy}
+          onComment={c.comment}
+        />
       </div>
       <ShortcutsDialog
         open={s.help}
@@ -92,7 +126,8 @@ export function Workspace(props: WorkspaceProps) {
         open={s.rejecting}
         onOpenChange={s.setRejecting}
         busy={s.busy}
-        onReject={(reason) => void s.decide("reject", reason)}
+        reasons={props.rejectReasons}
+        onReject={(code, text) => void s.decide("reject", { code, text })}
       />
     </div>
   );
