@@ -14,6 +14,11 @@ export type ReviewCommand =
   | "reject"
   | "next-document"
   | "previous-document"
+  | "zoom-in"
+  | "zoom-out"
+  | "fit"
+  | "rotate"
+  | "reveal-scan"
   | "help";
 
 export const SHORTCUTS: KeyMap<ReviewCommand> = [
@@ -27,6 +32,16 @@ export const SHORTCUTS: KeyMap<ReviewCommand> = [
   { keys: ["r"], command: "reject", label: "Reject the document (with a reason)", short: "reject" },
   { keys: ["]", "n"], command: "next-document", label: "Next document", short: "next document" },
   { keys: ["[", "N"], command: "previous-document", label: "Previous document", short: "previous document" },
+  { keys: ["+", "="], command: "zoom-in", label: "Zoom the scan in" },
+  { keys: ["-"], command: "zoom-out", label: "Zoom the scan out" },
+  { keys: ["0"], command: "fit", label: "Fit the scan to the pane's width" },
+  { keys: ["R"], command: "rotate", label: "Rotate the scan a quarter turn" },
+  {
+    keys: ["v"],
+    command: "reveal-scan",
+    label: "Show the full scan of an Aadhaar card (audited)",
+    short: "full scan",
+  },
   { keys: ["?"], command: "help", label: "Show these shortcuts", short: "all keys" },
 ];
 

@@ -12,6 +12,7 @@ import { Input, Textarea } from "@/components/ui/field";
 import { Td, Th } from "@/components/ui/table";
 import { correctionProblems, parseCorrection } from "@/lib/review/correction";
 import type { FieldView } from "@/lib/review/types";
+import type { Density } from "./fields-layout";
 
 export type RowHandlers = {
   onFocusRow: () => void;
@@ -54,10 +55,11 @@ type Props = {
   canAct: boolean;
   canReveal: boolean;
   handlers: RowHandlers;
+  density?: Density;
 };
 
 export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow(
-  { field, documentType, current, editing, draft, conflict, revealed, canAct, canReveal, handlers },
+  { field, documentType, current, editing, draft, conflict, revealed, canAct, canReveal, handlers, density },
   ref,
 ) {
   const parsed = editing ? parseCorrection(field.correctedShown ?? field.shown, draft) : null;
@@ -84,7 +86,9 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
     >
       <Th scope="row" className="px-3 align-top">
         {humanise(field.path)}
-        <span className="block font-mono text-xs font-normal text-slate-500">{field.path}</span>
+        {density === "compact" ? null : (
+          <span className="block font-mono text-xs font-normal text-slate-500">{field.path}</span>
+        )}
       </Th>
       <Td className="px-3 align-top">
         {field.reviewState === "corrected" ? (

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Table, TableCaption, TBody, Th, THead, Tr } from "@/components/ui/table";
+import { COLUMN_WIDTHS, fieldsTableClass, type Density } from "./fields-layout";
 
 const groupHeader = (text: string) => (
   <Tr className="bg-slate-50 dark:bg-slate-800/60">
@@ -20,14 +21,21 @@ export function FieldsTable({
   flagged,
   others,
   left,
+  density = "comfortable",
 }: {
   flagged: ReactNode[];
   others: ReactNode[];
   left: number;
+  density?: Density;
 }) {
   return (
-    <Table>
+    <Table tableClassName={fieldsTableClass(density)} data-density={density}>
       <TableCaption>Extracted fields</TableCaption>
+      <colgroup>
+        {COLUMN_WIDTHS.map((width, i) => (
+          <col key={i} className={width} />
+        ))}
+      </colgroup>
       <THead className="bg-transparent dark:bg-transparent">
         <Tr>
           {COLUMNS.map((c) => (
