@@ -137,6 +137,13 @@ test("a bank statement at 1440×900: every action in reach, the decision buttons
   const comfortable = await rowHeight();
   await page.getByRole("group", { name: "Row density" }).getByRole("button", { name: "Compact" }).click();
   await expect.poll(rowHeight).toBeLessThan(comfortable);
+  // A dozen one-value fields fit in the height left under the decision bar and the table's header.
+  const heights = await page
+    .locator('tr[data-testid^="field-"]:not([data-testid="field-transactions"])')
+    .evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+  const room =
+    900 - (await page.getByTestId("decision-bar").evaluate((e) => e.getBoundingClientRect().height)) - 80;
+  for (const height of heights) expect(height * 12).toBeLessThanOrEqual(room);
   await page.reload();
   await expect(page.getByRole("button", { name: "Compact" })).toHaveAttribute("aria-pressed", "true");
   await expectNoSidewaysScroll(page);

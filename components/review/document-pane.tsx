@@ -39,12 +39,15 @@ export function DocumentPane({
   label,
   controls,
   revealKey,
+  fill,
 }: {
   documentId: string;
   label: string;
   controls?: Ref<PaneControls>;
   /** The key that shows the full scan on this screen, named on its button. */
   revealKey?: string;
+  /** The viewer fills the pane's height from xl up (the review workspace keeps the pane in view). */
+  fill?: boolean;
 }) {
   // A reveal is for one document: moving on to the next one (same pane, new id) hides again.
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
@@ -165,7 +168,7 @@ export function DocumentPane({
           </Card>
         ) : null}
         {file?.state === "image" ? (
-          <ScanViewer controls={viewer} toolbar={download}>
+          <ScanViewer controls={viewer} toolbar={download} fill={fill}>
             {({ rotation }) => (
               <ScanImage
                 src={file.url}
@@ -181,7 +184,14 @@ export function DocumentPane({
           </ScanViewer>
         ) : null}
         {file?.state === "pdf" ? (
-          <PdfPages data={file.data} label={label} onError={fail} toolbar={download} controls={viewer} />
+          <PdfPages
+            data={file.data}
+            label={label}
+            onError={fail}
+            toolbar={download}
+            controls={viewer}
+            fill={fill}
+          />
         ) : null}
       </section>
     </Card>

@@ -41,12 +41,14 @@ export function PdfPages({
   onError,
   toolbar,
   controls,
+  fill,
 }: {
   data: ArrayBuffer;
   label: string;
   onError: (message: string) => void;
   toolbar?: ReactNode;
   controls?: Ref<ViewerControls>;
+  fill?: boolean;
 }) {
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
@@ -75,6 +77,7 @@ export function PdfPages({
   return (
     <ScanViewer
       controls={controls}
+      fill={fill}
       toolbar={
         <>
           <span className="mx-1 flex items-center gap-1">

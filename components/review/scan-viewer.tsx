@@ -53,10 +53,13 @@ export function ScanViewer({
   children,
   toolbar,
   controls,
+  fill = false,
 }: {
   children: (view: { rotation: number; scale: number }) => ReactNode;
   toolbar?: ReactNode;
   controls?: Ref<ViewerControls>;
+  /** From xl up, fill the pane's height (a pane kept in view beside the fields) instead of the scan's. */
+  fill?: boolean;
 }) {
   const zoom = useRef<ReactZoomPanPinchContentRef>(null);
   const [scale, setScale] = useState(1);
@@ -127,7 +130,7 @@ export function ScanViewer({
           onTransform={(_ref, state) => setScale(Math.round(state.scale * 1000) / 1000)}
         >
           <TransformComponent
-            wrapperClass="max-h-[60vh] xl:h-full! xl:max-h-none"
+            wrapperClass={fill ? "max-h-[60vh] xl:h-full! xl:max-h-none" : "max-h-[70vh]"}
             wrapperStyle={{ width: "100%" }}
             contentStyle={{ width: "100%" }}
           >

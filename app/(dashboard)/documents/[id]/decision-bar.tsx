@@ -34,8 +34,8 @@ const PLACE = {
   bar: "mb-3 space-y-2 xl:sticky xl:top-0 xl:z-20 xl:-mt-2 xl:bg-slate-50 xl:pt-2 xl:pb-1 dark:xl:bg-slate-950",
   buttons:
     "flex flex-wrap items-center gap-2 max-xl:fixed max-xl:inset-x-0 max-xl:bottom-0 max-xl:z-30 max-xl:border-t max-xl:border-slate-200 max-xl:bg-white max-xl:px-4 max-xl:py-2 max-xl:shadow-lg dark:max-xl:border-slate-800 dark:max-xl:bg-slate-900",
-  // The page scrolls what it brings into view (the current row, a focused button) clear of that bar.
-  foot: "max-xl:[html:has(&)]:scroll-pb-36",
+  // What the page scrolls into view (the current row, a focused button) stays clear of the bar.
+  scrollRoom: "max-xl:[html:has(&)]:scroll-pb-36 xl:[html:has(&)]:scroll-pt-24",
 };
 
 /** Who holds the document, its decision, and the document-level buttons (each with its key). */
@@ -85,7 +85,7 @@ export function DecisionBar({
           {doc.rejectReason ? ` — ${doc.rejectReason}` : ""}.
         </Alert>
       ) : null}
-      <div className={cn(PLACE.buttons, PLACE.foot)} data-testid="decision-buttons">
+      <div className={cn(PLACE.buttons, PLACE.scrollRoom)} data-testid="decision-buttons">
         <span className="mr-auto text-sm" data-testid="left-to-review" aria-live="polite">
           {closed
             ? ""

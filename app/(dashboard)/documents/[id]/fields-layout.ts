@@ -27,5 +27,10 @@ export function fieldsTableClass(density: Density): string {
   return `${LAYOUT} ${DENSITY[density]}`;
 }
 
-/** Column widths from `md` up (Field, Value, Confidence, Why it needs review, Review). */
-export const COLUMN_WIDTHS = ["w-[18%]", "", "w-24", "w-[19%]", "w-36"];
+/**
+ * Column widths from `md` up (Field, Value, Confidence, Why it needs review, Review). Compact rows
+ * give the review buttons one line, so a row is two short lines and a dozen fit on a laptop.
+ */
+export function columnWidths(density: Density): string[] {
+  return ["w-[18%]", "", "w-24", "w-[19%]", density === "compact" ? "w-52" : "w-36"];
+}

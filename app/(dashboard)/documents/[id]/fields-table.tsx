@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Table, TableCaption, TBody, Th, THead, Tr } from "@/components/ui/table";
-import { COLUMN_WIDTHS, fieldsTableClass, type Density } from "./fields-layout";
+import { columnWidths, fieldsTableClass, type Density } from "./fields-layout";
 
 const groupHeader = (text: string) => (
   <Tr className="bg-slate-50 dark:bg-slate-800/60">
@@ -32,7 +32,7 @@ export function FieldsTable({
     <Table tableClassName={fieldsTableClass(density)} data-density={density}>
       <TableCaption>Extracted fields</TableCaption>
       <colgroup>
-        {COLUMN_WIDTHS.map((width, i) => (
+        {columnWidths(density).map((width, i) => (
           <col key={i} className={width} />
         ))}
       </colgroup>

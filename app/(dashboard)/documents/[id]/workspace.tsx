@@ -82,6 +82,7 @@ export function Workspace(props: WorkspaceProps) {
           label={`Scan of ${doc.externalId}`}
           controls={viewer}
           revealKey={REVEAL_KEY}
+          fill
         />
       </div>
       <div className="min-w-0">
