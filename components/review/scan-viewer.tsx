@@ -123,7 +123,8 @@ export function ScanViewer({
           initialScale={1}
           minScale={MIN}
           maxScale={MAX}
-          centerZoomedOut
+          // A page smaller than the pane sits at its top, where a reader starts, not in its middle.
+          centerZoomedOut={false}
           wheel={{ step: 0.15 }}
           panning={{ disabled: coarse && scale <= 1.01, velocityDisabled: true }}
           doubleClick={{ step: 0.5 }}
