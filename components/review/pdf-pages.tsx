@@ -1,7 +1,8 @@
 "use client";
 
 import type { PDFDocumentProxy } from "pdfjs-dist";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode, type Ref } from "react";
+import { ScanViewer, type ViewerControls } from "./scan-viewer";
 import { ToolButton } from "./tool-button";
 
 /**
@@ -31,20 +32,24 @@ async function loadPdf(data: ArrayBuffer): Promise<PDFDocumentProxy> {
   }
 }
 
+/**
+ * A PDF in the scan viewer, one page at a time, with its page buttons in the viewer's toolbar.
+ */
 export function PdfPages({
   data,
-  zoom,
-  rotation,
   label,
   onError,
+  toolbar,
+  controls,
+  fill,
 }: {
   data: ArrayBuffer;
-  zoom: number;
-  rotation: number;
   label: string;
   onError: (message: string) => void;
+  toolbar?: ReactNode;
+  controls?: Ref<ViewerControls>;
+  fill?: boolean;
 }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
 
@@ -68,19 +73,77 @@ export function PdfPages({
     };
   }, [data, onError]);
 
+  const pages = pdf?.numPages ?? 0;
+  return (
+    <ScanViewer
+      controls={controls}
+      fill={fill}
+      toolbar={
+        <>
+          <span className="mx-1 flex items-center gap-1">
+            <ToolButton disabled={page <= 1} onClick={() => setPage((n) => n - 1)}>
+              Previous page
+            </ToolButton>
+            <span aria-live="polite" data-testid="pdf-page">
+              {pages ? `Page ${page} of ${pages}` : "Opening the PDF…"}
+            </span>
+            <ToolButton disabled={page >= pages} onClick={() => setPage((n) => n + 1)}>
+              Next page
+            </ToolButton>
+          </span>
+          {toolbar}
+        </>
+      }
+    >
+      {({ rotation, scale }) => (
+        <PdfCanvas pdf={pdf} page={page} rotation={rotation} scale={scale} label={`${label}, page ${page}`} />
+      )}
+    </ScanViewer>
+  );
+}
+
+/**
+ * One page drawn as wide as the viewer; its pixels follow the settled zoom (up to 4×), so a
+ * zoomed-in page is redrawn sharp rather than stretched.
+ */
+function PdfCanvas({
+  pdf,
+  page,
+  rotation,
+  scale,
+  label,
+}: {
+  pdf: PDFDocumentProxy | null;
+  page: number;
+  rotation: number;
+  scale: number;
+  label: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+
   useEffect(() => {
-    if (!pdf || !canvas.current) return;
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!pdf || !canvas.current || width === 0) return;
     let task: { cancel(): void; promise: Promise<void> } | null = null;
     let cancelled = false;
     void pdf.getPage(page).then((p) => {
       if (cancelled || !canvas.current) return;
-      const ratio = window.devicePixelRatio || 1;
-      const viewport = p.getViewport({ scale: zoom * ratio, rotation: (p.rotate + rotation) % 360 });
+      const turn = (p.rotate + rotation) % 360;
+      const fit = width / p.getViewport({ scale: 1, rotation: turn }).width;
+      const sharpness = (window.devicePixelRatio || 1) * Math.min(4, Math.max(1, scale));
+      const viewport = p.getViewport({ scale: fit * sharpness, rotation: turn });
       const element = canvas.current;
       element.width = Math.floor(viewport.width);
       element.height = Math.floor(viewport.height);
-      element.style.width = `${Math.floor(viewport.width / ratio)}px`;
-      element.style.height = `${Math.floor(viewport.height / ratio)}px`;
       task = p.render({ canvas: element, canvasContext: element.getContext("2d")!, viewport });
       task.promise.catch(() => undefined);
     });
@@ -88,28 +151,11 @@ export function PdfPages({
       cancelled = true;
       task?.cancel();
     };
-  }, [pdf, page, zoom, rotation]);
+  }, [pdf, page, rotation, scale, width]);
 
-  const pages = pdf?.numPages ?? 0;
   return (
-    <div>
-      <div className="mb-2 flex items-center gap-2 text-xs">
-        <ToolButton disabled={page <= 1} onClick={() => setPage((n) => n - 1)}>
-          Previous page
-        </ToolButton>
-        <span aria-live="polite" data-testid="pdf-page">
-          {pages ? `Page ${page} of ${pages}` : "Opening the PDF…"}
-        </span>
-        <ToolButton disabled={page >= pages} onClick={() => setPage((n) => n + 1)}>
-          Next page
-        </ToolButton>
-      </div>
-      <canvas
-        ref={canvas}
-        role="img"
-        aria-label={`${label}, page ${page}`}
-        className="mx-auto block shadow"
-      />
+    <div ref={box} className="w-full">
+      <canvas ref={canvas} role="img" aria-label={label} className="block h-auto w-full shadow" />
     </div>
   );
 }

@@ -26,6 +26,11 @@ describe("commandFor", () => {
     ["n", "next-document"],
     ["[", "previous-document"],
     ["?", "help"],
+    ["+", "zoom-in"],
+    ["=", "zoom-in"],
+    ["-", "zoom-out"],
+    ["0", "fit"],
+    ["v", "reveal-scan"],
   ])("%s → %s", (k, command) => {
     expect(commandFor(key(k))).toBe(command);
   });
@@ -34,6 +39,8 @@ describe("commandFor", () => {
     expect(commandFor(key("A", { shiftKey: true }))).toBe("accept-all");
     expect(commandFor(key("Enter", { shiftKey: true }))).toBe("approve");
     expect(commandFor(key("N", { shiftKey: true }))).toBe("previous-document");
+    // r rejects; the scan turns with Shift+R.
+    expect(commandFor(key("R", { shiftKey: true }))).toBe("rotate");
   });
 
   it("undoes with Ctrl+Z or Cmd+Z, skips with s", () => {
@@ -56,7 +63,7 @@ describe("commandFor", () => {
 
   it("lists every command in the help overlay", () => {
     const listed = new Set(SHORTCUTS.map((s) => s.command));
-    for (const k of ["j", "k", "a", "e", "u", "A", "p", "r", "]", "[", "?"])
+    for (const k of ["j", "k", "a", "e", "u", "A", "p", "r", "]", "[", "+", "-", "0", "R", "v", "?"])
       expect(listed).toContain(commandFor(key(k, { shiftKey: k !== k.toLowerCase() })));
   });
 });

@@ -16,6 +16,11 @@ export type ReviewCommand =
   | "previous-document"
   | "undo"
   | "skip"
+  | "zoom-in"
+  | "zoom-out"
+  | "fit"
+  | "rotate"
+  | "reveal-scan"
   | "help";
 
 export const SHORTCUTS: KeyMap<ReviewCommand> = [
@@ -31,6 +36,16 @@ export const SHORTCUTS: KeyMap<ReviewCommand> = [
   { keys: ["[", "N"], command: "previous-document", label: "Previous document", short: "previous document" },
   { keys: ["Ctrl+z"], command: "undo", label: "Undo your last field action", short: "undo" },
   { keys: ["s"], command: "skip", label: "Skip for now (back of your queue)", short: "skip" },
+  { keys: ["+", "="], command: "zoom-in", label: "Zoom the scan in" },
+  { keys: ["-"], command: "zoom-out", label: "Zoom the scan out" },
+  { keys: ["0"], command: "fit", label: "Fit the scan to the pane's width" },
+  { keys: ["R"], command: "rotate", label: "Rotate the scan a quarter turn" },
+  {
+    keys: ["v"],
+    command: "reveal-scan",
+    label: "Show the full scan of an Aadhaar card (audited)",
+    short: "full scan",
+  },
   { keys: ["?"], command: "help", label: "Show these shortcuts", short: "all keys" },
 ];
 

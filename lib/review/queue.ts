@@ -125,20 +125,10 @@ export async function claimNextDocument(
   lockMs: number,
   options: { after?: string; exclude?: string } = {},
 ): Promise<string | null> {
-  const free = sql`(d.lock_owner is null or d.lock_expires_at <= now() or d.lock_owner = ${userId})`;
-  const after = options.after
-    ? sql`and (d.created_at, d.id) > (select created_at, id from documents where id = ${options.after})`
-    : sql``;
-  const exclude = options.exclude ? sql`and d.id <> ${options.exclude}` : sql``;
+  const free = freeFor(userId);
   const result: unknown = await db.execute(sql`
     with candidate as (
-      select d.id from documents d
-      left join review_skips s on s.document_id = d.id and s.user_id = ${userId}
-      where d.id in (select ${documents.id} from ${documents} where ${queueWhere(filter)})
-        and ${free} ${after} ${exclude}
-      order by (d.lock_owner is not distinct from ${userId} and d.lock_expires_at > now()) desc,
-        s.skipped_at nulls first, d.created_at, d.id
-      limit 1
+      ${candidates(userId, filter, options)}
       for update of d skip locked
     )
     update documents d set
@@ -152,6 +142,43 @@ export async function claimNextDocument(
   `);
   const rows = (result as { rows: { id: string }[] }).rows;
   return rows[0]?.id ?? null;
+}
+
+const freeFor = (userId: string) =>
+  sql`(d.lock_owner is null or d.lock_expires_at <= now() or d.lock_owner = ${userId})`;
+
+/** The next queue document `userId` may take, in the order claimNextDocument hands them out. */
+function candidates(userId: string, filter: QueueFilter, options: { after?: string; exclude?: string }) {
+  const after = options.after
+    ? sql`and (d.created_at, d.id) > (select created_at, id from documents where id = ${options.after})`
+    : sql``;
+  const exclude = options.exclude ? sql`and d.id <> ${options.exclude}` : sql``;
+  return sql`
+      select d.id from documents d
+      left join review_skips s on s.document_id = d.id and s.user_id = ${userId}
+      where d.id in (select ${documents.id} from ${documents} where ${queueWhere(filter)})
+        and ${freeFor(userId)} ${after} ${exclude}
+      order by (d.lock_owner is not distinct from ${userId} and d.lock_expires_at > now()) desc,
+        s.skipped_at nulls first, d.created_at, d.id
+      limit 1`;
+}
+
+/**
+ * The document "next" would most likely hand `userId` after `currentId` (what nextDocumentAction
+ * claims, read without claiming it), so the workspace can fetch it ahead. Only a guess: the claim
+ * still decides, and someone else may take it first.
+ */
+export async function peekNextDocument(
+  db: Db,
+  userId: string,
+  filter: QueueFilter,
+  currentId: string,
+): Promise<string | null> {
+  const read = async (options: { after?: string; exclude?: string }) => {
+    const result: unknown = await db.execute(candidates(userId, filter, options));
+    return (result as { rows: { id: string }[] }).rows[0]?.id ?? null;
+  };
+  return (await read({ after: currentId, exclude: currentId })) ?? (await read({ exclude: currentId }));
 }
 
 /** The documents before and after one in its batch (by document id), for [ and ]. */

@@ -25,13 +25,23 @@ export type DocumentState = {
 /** The key of a command, from the workspace's key map, shown on its button. */
 function KeyOf({ command, className = "text-slate-500" }: { command: ReviewCommand; className?: string }) {
   const key = keysOf(SHORTCUTS, command)[0];
-  return key ? <kbd className={cn("ml-1 text-xs", className)}>{keyLabel(key)}</kbd> : null;
+  // No keys on a phone: the hint would only crowd the bottom bar.
+  return key ? <kbd className={cn("ml-1 text-xs max-sm:hidden", className)}>{keyLabel(key)}</kbd> : null;
 }
 
 const CLOSED_TEXT: Record<ClosedReviewStatus, string> = {
   approved: "Approved",
   rejected: "Rejected",
   reupload_requested: "Re-upload requested",
+};
+
+/** Where the buttons sit: atop the fields column from xl up (in view while it scrolls), at the foot of a smaller screen. */
+const PLACE = {
+  bar: "mb-3 space-y-2 xl:sticky xl:top-0 xl:z-20 xl:-mt-2 xl:bg-slate-50 xl:pt-2 xl:pb-1 dark:xl:bg-slate-950",
+  buttons:
+    "flex flex-wrap items-center gap-2 max-xl:fixed max-xl:inset-x-0 max-xl:bottom-0 max-xl:z-30 max-xl:border-t max-xl:border-slate-200 max-xl:bg-white max-xl:px-4 max-xl:py-2 max-xl:shadow-lg dark:max-xl:border-slate-800 dark:max-xl:bg-slate-900",
+  // What the page scrolls into view (the current row, a focused button) stays clear of the bar.
+  scrollRoom: "max-xl:[html:has(&)]:scroll-pb-36 xl:[html:has(&)]:scroll-pt-24",
 };
 
 /** Who holds the document, its decision, and the document-level buttons (each with its key). */
@@ -67,7 +77,7 @@ export function DecisionBar({
   const failed = doc.status === "failed";
   const time = useFormatter().time;
   return (
-    <div className="mb-3 space-y-2">
+    <div className={PLACE.bar} data-testid="decision-bar">
       {lock.heldByOther ? (
         <Alert tone="warning" data-testid="lock-banner">
           {lock.ownerName ?? "Another reviewer"} is reviewing this document (locked until{" "}
@@ -87,7 +97,7 @@ export function DecisionBar({
           {doc.rejectReason ? ` — ${doc.rejectReason}` : ""}.
         </Alert>
       ) : null}
-      <div className="flex flex-wrap items-center gap-2">
+      <div className={cn(PLACE.buttons, PLACE.scrollRoom)} data-testid="decision-buttons">
         <span className="mr-auto text-sm" data-testid="left-to-review" aria-live="polite">
           {closed
             ? ""

@@ -13,6 +13,7 @@ import { Td, Th } from "@/components/ui/table";
 import { fieldSpec } from "@/lib/fields/registry";
 import { ManualBadge } from "@/components/review/manual-badge";
 import type { FieldView } from "@/lib/review/types";
+import type { Density } from "./fields-layout";
 
 export type RowHandlers = {
   onFocusRow: () => void;
@@ -55,7 +56,6 @@ function RowButton({ className, ...props }: React.ComponentProps<typeof Button>)
 }
 
 /** comfortable: label, key and actions on their own lines; compact: one line a field where it fits. */
-export type Density = "comfortable" | "compact";
 
 type Props = {
   field: FieldView;
@@ -70,6 +70,7 @@ type Props = {
   canAct: boolean;
   canReveal: boolean;
   handlers: RowHandlers;
+  density?: Density;
 };
 
 const CELL = { comfortable: "px-2 py-2", compact: "px-2 py-1" } as const;

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { Table, TableCaption, TBody, Th, THead, Tr } from "@/components/ui/table";
-import type { Density } from "./field-row";
+import { fieldsTableClass, type Density } from "./fields-layout";
 
 const groupHeader = (text: string) => (
   <Tr className="bg-slate-50 dark:bg-slate-800/60">
@@ -37,7 +37,10 @@ export function FieldsTable({
   density?: Density;
 }) {
   return (
-    <Table tableClassName={cn("w-full table-fixed", density === "compact" && "text-[13px] leading-snug")}>
+    <Table
+      tableClassName={cn(fieldsTableClass(density), density === "compact" && "text-[13px] leading-snug")}
+      data-density={density}
+    >
       <TableCaption>Extracted fields</TableCaption>
       <colgroup>
         {WIDTHS[density].map((width, i) => (

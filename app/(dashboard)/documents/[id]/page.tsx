@@ -10,7 +10,7 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { maskAadhaarInText, maskFieldValue } from "@/lib/masking";
-import { batchNeighbours, queuePrevious } from "@/lib/review/queue";
+import { batchNeighbours, peekNextDocument, queuePrevious } from "@/lib/review/queue";
 import { scanStart } from "@/lib/review/scan-start";
 import { listComments } from "@/lib/review/comments";
 import { describeRejectCode } from "@/lib/review/reject-reasons";
@@ -70,16 +70,17 @@ export default async function DocumentPage({
   if (scan) preload(scan.src, { as: "image", fetchPriority: "high" });
   let nav: Navigation;
   if (fromQueue) {
-    const previous = await queuePrevious(
-      db,
-      { batchId: queue.batch, type: queue.type, reason: queue.reason },
-      doc.id,
-    );
+    const filter = { batchId: queue.batch, type: queue.type, reason: queue.reason };
+    const [previous, next] = await Promise.all([
+      queuePrevious(db, filter, doc.id),
+      can(user.role, "documents:review") ? peekNextDocument(db, user.id, filter, doc.id) : null,
+    ]);
     nav = {
       mode: "queue",
       previousHref: previous ? queueDocumentHref(previous, queue) : null,
       nextHref: null,
       queue,
+      prefetch: next ? { id: next, href: queueDocumentHref(next, queue) } : null,
     };
   } else {
     const around = doc.batchId
@@ -90,11 +91,13 @@ export default async function DocumentPage({
       previousHref: around.previous ? `/documents/${around.previous}` : null,
       nextHref: around.next ? `/documents/${around.next}` : null,
       queue,
+      prefetch: around.next ? { id: around.next, href: `/documents/${around.next}` } : null,
     };
   }
 
   return (
-    <>
+    // data-wide: the dashboard shell gives the workspace more of a wide screen than other pages.
+    <div data-wide>
       <PageHeader
         title={maskAadhaarInText(doc.externalId)}
         description={
@@ -179,6 +182,8 @@ export default async function DocumentPage({
           </pre>
         </details>
       </Card>
-    </>
+      {/* Room under the last card for the decision bar fixed to the foot of smaller screens. */}
+      <div aria-hidden className="h-32 xl:hidden" />
+    </div>
   );
 }

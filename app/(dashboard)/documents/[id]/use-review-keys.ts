@@ -1,12 +1,44 @@
 "use client";
 
-import { useEffect } from "react";
+import { useEffect, type RefObject } from "react";
+import { toast } from "sonner";
+import type { PaneControls } from "@/components/review/document-pane";
 import { useKeyMap } from "@/components/use-key-map";
 import { SHORTCUTS, type ReviewCommand } from "@/lib/review/keys";
 import type { ReviewState } from "./use-review-state";
 
 /** Commands that still work while a save is in flight. */
-const WHILE_BUSY: readonly ReviewCommand[] = ["next-field", "previous-field", "help"];
+const WHILE_BUSY: readonly ReviewCommand[] = [
+  "next-field",
+  "previous-field",
+  "help",
+  "zoom-in",
+  "zoom-out",
+  "fit",
+  "rotate",
+  "reveal-scan",
+];
+
+/** The scan viewer's commands (components/review/scan-viewer.tsx), reached through the pane. */
+function view(command: ReviewCommand, pane: PaneControls | null) {
+  if (!pane) return;
+  switch (command) {
+    case "zoom-in":
+      return pane.zoomIn();
+    case "zoom-out":
+      return pane.zoomOut();
+    case "fit":
+      return pane.fitWidth();
+    case "rotate":
+      return pane.rotate();
+    case "reveal-scan": {
+      const result = pane.revealScan();
+      if (result === "not-allowed") toast.error("Your role cannot view the full scan.");
+      if (result === "nothing") toast.info("This scan has nothing hidden to show.");
+      return;
+    }
+  }
+}
 
 /** What each command of the review key map (lib/review/keys.ts) does in the workspace. */
 /** Commands run by hooks beside the review state (use-close-actions.ts). */
@@ -41,16 +73,23 @@ function run(command: ReviewCommand, s: ReviewState, extra?: Extra) {
       return void s.goToDocument("previous");
     case "help":
       return s.setHelp(true);
+    default:
+      return;
   }
 }
 
 /** The workspace's keys: paused while a dialog or the inline editor is open. */
-export function useReviewKeys(state: ReviewState, extra?: Extra) {
+export function useReviewKeys(
+  state: ReviewState,
+  extra?: Extra,
+  pane?: RefObject<PaneControls | null>,
+) {
   useKeyMap(
     SHORTCUTS,
     (command) => {
       if (state.busy && !WHILE_BUSY.includes(command)) return;
       run(command, state, extra);
+      view(command, pane?.current ?? null);
     },
     state.help || state.rejecting || state.editing !== null,
   );

@@ -25,6 +25,8 @@ export type Navigation = {
   previousHref: string | null;
   nextHref: string | null;
   queue: QueueContext;
+  /** The document `n` most likely shows next, fetched ahead (in the queue, `n` still claims one). */
+  prefetch?: { id: string; href: string } | null;
 };
 
 export type WorkspaceProps = {

@@ -1,12 +1,14 @@
 "use client";
 
-import { DocumentPane } from "@/components/review/document-pane";
+import { useRef } from "react";
+import { DocumentPane, type PaneControls } from "@/components/review/document-pane";
 import { ShortcutsDialog } from "@/components/ui/shortcuts-dialog";
-import { keyHint } from "@/lib/keys/keymap";
+import { keyHint, keyLabel, keysOf } from "@/lib/keys/keymap";
 import { SHORTCUTS } from "@/lib/review/keys";
 import type { RejectReason } from "@/lib/review/reject-reasons";
 import type { CommentView, FieldView } from "@/lib/review/types";
 import { DecisionBar } from "./decision-bar";
+import { DensityToggle } from "./density-toggle";
 import { FieldRow } from "./field-row";
 import { FieldsTable } from "./fields-table";
 import { RejectDialog } from "./reject-dialog";
@@ -14,22 +16,37 @@ import { ClosingPanel } from "./closing-panel";
 import { CommentsPanel } from "./comments-panel";
 import { UndoSkipBar } from "./undo-skip-bar";
 import { useCloseActions } from "./use-close-actions";
+import { useDensity } from "./use-density";
+import { usePrefetchNext } from "./use-prefetch-next";
 import { useReviewKeys } from "./use-review-keys";
 import { useReviewState, type WorkspaceProps } from "./use-review-state";
 
 export type { Navigation } from "./use-review-state";
 
 const HINT = keyHint(SHORTCUTS);
+const REVEAL_KEY = keyLabel(keysOf(SHORTCUTS, "reveal-scan")[0] ?? "v");
 
 /** What the closing, comment, undo and skip parts need from the page. */
 type CloseProps = { rejectReasons: RejectReason[]; comments: CommentView[]; errorCode: string | null };
 
-/** The review workspace's layout: the scan beside the decision bar and the fields. */
+/**
+ * The review workspace's layout. From 1280 px (xl) up, the scan stays in view on the left and the
+ * decision bar stays at the top of the fields column; below, the scan and the fields stack and
+ * the decision buttons sit in a bar fixed to the bottom of the screen. Nothing is wider than the
+ * screen: the fields table wraps its values and scrolls nested tables inside their cells.
+ */
 export function Workspace(props: WorkspaceProps & CloseProps) {
   const s = useReviewState(props);
   const c = useCloseActions(props, s);
-  useReviewKeys(s, c);
-  const { doc, ordered, flagged } = s;
+  const viewer = useRef<PaneControls>(null);
+  useReviewKeys(s, c, viewer);
+  const [density, setDensity] = useDensity(props.viewer.id);
+  const { doc, ordered, flagged, lock } = s;
+  usePrefetchNext({
+    next: props.nav.prefetch ?? null,
+    documentId: doc.id,
+    staleLock: props.nav.mode === "queue" && props.canReview && !s.closed && !lock.mine && !lock.heldByOther,
+  });
 
   const renderRow = (field: FieldView) => {
     const index = ordered.indexOf(field);
@@ -48,6 +65,7 @@ export function Workspace(props: WorkspaceProps & CloseProps) {
         revealed={s.revealed[field.id] ?? null}
         canAct={s.canAct}
         canReveal={props.canReveal}
+        density={density}
         handlers={{
           onFocusRow: () => s.setCurrent(index),
           onAccept: () => void s.changeField(field, { kind: "accept" }),
@@ -66,11 +84,17 @@ export function Workspace(props: WorkspaceProps & CloseProps) {
   };
 
   return (
-    <div className="grid gap-4 lg:grid-cols-[minmax(0,4fr)_minmax(0,6fr)]">
-      <div className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start">
-        <DocumentPane documentId={doc.id} label={`Scan of ${doc.externalId}`} />
+    <div className="grid gap-4 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]" data-testid="workspace">
+      <div className="min-w-0 xl:sticky xl:top-4 xl:h-[calc(100vh-2rem)] xl:self-start">
+        <DocumentPane
+          documentId={doc.id}
+          label={`Scan of ${doc.externalId}`}
+          controls={viewer}
+          revealKey={REVEAL_KEY}
+          fill
+        />
       </div>
-      <div>
+      <div className="min-w-0">
         <DecisionBar
           doc={doc}
           lock={s.lock}
@@ -101,13 +125,19 @@ export function Workspace(props: WorkspaceProps & CloseProps) {
           />
         ) : null}
         {ordered.length > 0 || doc.status !== "failed" ? (
-          <FieldsTable
-            flagged={ordered.filter((f) => flagged.has(f.id)).map(renderRow)}
-            others={ordered.filter((f) => !flagged.has(f.id)).map(renderRow)}
-            left={s.left}
-          />
+          <>
+            <div className="mb-2 flex justify-end">
+              <DensityToggle value={density} onChange={setDensity} />
+            </div>
+            <FieldsTable
+              flagged={ordered.filter((f) => flagged.has(f.id)).map(renderRow)}
+              others={ordered.filter((f) => !flagged.has(f.id)).map(renderRow)}
+              left={s.left}
+              density={density}
+            />
+          </>
         ) : null}
-        <p className="mt-2 text-xs text-slate-500">{HINT}</p>
+        <p className="mt-2 text-xs text-slate-500 max-sm:hidden">{HINT}</p>
         <CommentsPanel
           comments={props.comments}
           fields={ordered.map((f) => ({ id: f.id, path: f.path }))}
