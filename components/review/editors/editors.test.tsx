@@ -18,6 +18,7 @@ const view = (path: string, shown: unknown, editText: string): FieldView => ({
   threshold: 0.85,
   issues: [],
   validatorOk: true,
+  source: "atlas",
   needsReview: true,
   reasons: ["low_confidence"],
   reviewState: "pending",

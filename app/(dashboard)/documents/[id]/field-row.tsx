@@ -55,10 +55,9 @@ function RowButton({ className, ...props }: React.ComponentProps<typeof Button>)
   );
 }
 
-/** comfortable: label, key and actions on their own lines; compact: one line a field where it fits. */
-
 type Props = {
   field: FieldView;
+  /** comfortable: label, key and actions on their own lines; compact: one line a field where it fits. */
   density?: Density;
   busy?: boolean;
   documentType: string | null;
@@ -70,7 +69,6 @@ type Props = {
   canAct: boolean;
   canReveal: boolean;
   handlers: RowHandlers;
-  density?: Density;
 };
 
 const CELL = { comfortable: "px-2 py-2", compact: "px-2 py-1" } as const;
