@@ -1,13 +1,18 @@
 "use client";
 
 import { useMemo } from "react";
-import { parseBatchInput } from "@/lib/batches/input";
+import { type FileLevelError, parseBatchInput } from "@/lib/batches/input";
 import { decodeBytes, describeEncoding } from "@/lib/batches/input/encoding";
 import { utf8Length } from "@/lib/batches/limits";
+
+const NO_ERRORS: readonly FileLevelError[] = [];
 
 /**
  * The live check of pasted or dropped rows, shared by the new-batch form and an application's
  * upload form. Give it a deferred copy of the text (`useDeferredValue`) so typing stays responsive.
+ * `errors` are the problems of the list as a whole to show: none while the box is still blank, so
+ * an empty form does not greet the user with "Nothing to submit" before they have typed anything
+ * (the submit button already says there are 0 rows).
  */
 export function useParsedRows(
   deferredText: string,
@@ -22,6 +27,7 @@ export function useParsedRows(
   const valid = parsed.rows.filter((r) => r.problems.length === 0).length;
   return {
     parsed,
+    errors: deferredText.trim() === "" ? NO_ERRORS : parsed.errors,
     bytes,
     tooLarge: bytes > maxBytes,
     valid,

@@ -81,7 +81,7 @@ export function UploadForm({
   // recorded" (otherwise every row is flagged and the upload cannot be tried again).
   const resubmit = inFlightHash !== undefined && hashContent(deferredText) === inFlightHash;
   // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
-  const { parsed, bytes, tooLarge, valid } = useParsedRows(deferredText, {
+  const { parsed, errors, bytes, tooLarge, valid } = useParsedRows(deferredText, {
     maxRows,
     maxBytes: MAX_UPLOAD_TEXT_BYTES,
     allowHttp,
@@ -178,7 +178,7 @@ export function UploadForm({
         ))}
       </RowsField>
       <InputProblems
-        errors={text.trim() ? parsed.errors : []}
+        errors={errors}
         sizeError={
           tooLarge ? (
             <li data-testid="upload-size-error">

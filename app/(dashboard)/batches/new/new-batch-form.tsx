@@ -72,7 +72,8 @@ export function NewBatchForm({
   useEffect(() => {
     if (!restored) return;
     const timer = setTimeout(() => {
-      if (!text && !label && !submittedHash.current) clearDraft(localStorage, DRAFT_KEY);
+      const untouched = !text && !label && productType === defaultProductType;
+      if (untouched && !submittedHash.current) clearDraft(localStorage, DRAFT_KEY);
       else
         saveDraft(localStorage, DRAFT_KEY, {
           clientKey,
@@ -84,9 +85,9 @@ export function NewBatchForm({
         });
     }, 300);
     return () => clearTimeout(timer);
-  }, [restored, clientKey, text, label, productType, omittedBytes]);
+  }, [restored, clientKey, text, label, productType, defaultProductType, omittedBytes]);
 
-  const { parsed, bytes, tooLarge, valid, invalid } = useParsedRows(deferredText, {
+  const { parsed, errors, bytes, tooLarge, valid, invalid } = useParsedRows(deferredText, {
     maxRows,
     maxBytes,
     allowHttp,
@@ -239,7 +240,7 @@ export function NewBatchForm({
       ) : null}
 
       <InputProblems
-        errors={parsed.errors}
+        errors={errors}
         sizeError={
           tooLarge ? (
             <li data-testid="size-error">
