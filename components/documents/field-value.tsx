@@ -7,9 +7,9 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
  */
 export function FieldValue({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "")
-    return <span className="text-slate-400">(empty)</span>;
+    return <span className="text-slate-500 dark:text-slate-400">(empty)</span>;
   if (Array.isArray(value)) {
-    if (value.length === 0) return <span className="text-slate-400">(no rows)</span>;
+    if (value.length === 0) return <span className="text-slate-500 dark:text-slate-400">(no rows)</span>;
     if (value.every((v) => v && typeof v === "object" && !Array.isArray(v)))
       return <ObjectTable rows={value as Record<string, unknown>[]} />;
     return (
@@ -45,6 +45,7 @@ function ObjectTable({ rows }: { rows: Record<string, unknown>[] }) {
     <Table
       className="max-h-80 overflow-auto rounded bg-transparent dark:border-slate-700 dark:bg-transparent"
       tableClassName="text-xs"
+      scrollLabel={`Table of ${rows.length} ${rows.length === 1 ? "row" : "rows"}`}
     >
       <THead className="sticky top-0 bg-slate-50 text-xs normal-case tracking-normal text-inherit dark:bg-slate-800 dark:text-inherit">
         <Tr>

@@ -194,7 +194,7 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
             <RowButton tabIndex={-1} onClick={handlers.onAccept} aria-label={`Accept ${field.path}`}>
               Accept
             </RowButton>
-            <RowButton tabIndex={-1} onClick={handlers.onEdit} aria-label={`Correct ${field.path}`}>
+            <RowButton tabIndex={-1} onClick={handlers.onEdit} aria-label={`Edit ${field.path}`}>
               Edit
             </RowButton>
             <RowButton
