@@ -22,7 +22,7 @@ test("the shell shows the product, the navigation and a theme switch", async ({ 
   await expect(page.getByRole("heading", { level: 1, name: "Batches" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Batches" })).toHaveAttribute("aria-current", "page");
 
-  await page.getByRole("button", { name: /^Theme:/ }).click();
+  await page.getByRole("button", { name: /theme: switch to/ }).click();
   await expect(page.locator("html")).toHaveClass(/light|dark/);
 });
 

@@ -17,6 +17,16 @@ export const ROLE_DESCRIPTION: Record<Role, string> = {
   qa: "Spot-checks extraction quality and reads the accuracy metrics",
 };
 
+/**
+ * Where each role lands after signing in (and from the "Atlas Review" home link): the page of
+ * their own work. Reviewers go to their queue and QA to its samples; admins keep the batches.
+ */
+export const ROLE_HOME: Record<Role, string> = {
+  admin: "/batches",
+  reviewer: "/review",
+  qa: "/qa",
+};
+
 /** Everything a signed-in person might be allowed to do. */
 export const PERMISSIONS = {
   "batches:view": ["admin", "reviewer", "qa"],

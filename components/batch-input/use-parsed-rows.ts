@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { parseBatchInput, validRows } from "@/lib/batches/input";
+import { type FileLevelError, parseBatchInput, validRows } from "@/lib/batches/input";
 import { decodeBytes, describeEncoding } from "@/lib/batches/input/encoding";
 import { utf8Length } from "@/lib/batches/limits";
 import { useS3Lookups, useS3Requests, type LookUpS3 } from "./use-s3-lookups";
@@ -11,10 +11,15 @@ export type S3FormOptions = { enabled: boolean; extensions: string[]; lookUp?: L
 
 const S3_OFF: S3FormOptions = { enabled: false, extensions: [] };
 
+const NO_ERRORS: readonly FileLevelError[] = [];
+
 /**
  * The live check of pasted or dropped rows, shared by the new-batch form and an application's
  * upload form. Give it a deferred copy of the text (`useDeferredValue`) so typing stays responsive.
  * `s3://` rows are looked up on the server as they appear (folders listed with `s3.extensions`).
+ * `errors` are the problems of the list as a whole to show: none while the box is still blank, so
+ * an empty form does not greet the user with "Nothing to submit" before they have typed anything
+ * (the submit button already says there are 0 rows).
  */
 export function useParsedRows(
   deferredText: string,
@@ -50,6 +55,7 @@ export function useParsedRows(
   const documents = useMemo(() => validRows(parsed.rows).length, [parsed.rows]);
   return {
     parsed,
+    errors: deferredText.trim() === "" ? NO_ERRORS : parsed.errors,
     bytes,
     tooLarge: bytes > maxBytes,
     valid,

@@ -75,6 +75,7 @@ function ObjectTable({
     <Table
       className="max-h-80 max-w-full overflow-auto rounded bg-transparent dark:border-slate-700 dark:bg-transparent"
       tableClassName="text-xs"
+      scrollLabel={`Table of ${rows.length} ${rows.length === 1 ? "row" : "rows"}`}
     >
       <THead className="sticky top-0 bg-slate-50 text-xs normal-case tracking-normal text-inherit dark:bg-slate-800 dark:text-inherit">
         <Tr>

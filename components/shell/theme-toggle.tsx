@@ -24,7 +24,7 @@ export function ThemeToggle() {
       size="sm"
       onClick={() => setTheme(next)}
       className="text-slate-700 dark:text-slate-200"
-      aria-label={`Theme: ${LABEL[current]}. Switch to ${LABEL[next]}`}
+      aria-label={`${LABEL[current]} theme: switch to ${LABEL[next]}`}
       title={`Theme: ${LABEL[current]} (click for ${LABEL[next]})`}
     >
       {LABEL[current]} theme

@@ -4,7 +4,7 @@ import { Alert } from "./alert";
 import { Button } from "./button";
 import { cn } from "./cn";
 import { Input, Select } from "./field";
-import { Td, Th } from "./table";
+import { Table, Td, Th } from "./table";
 
 describe("cn", () => {
   it("lets a later Tailwind class win", () => {
@@ -100,5 +100,13 @@ describe("Table cells", () => {
         </table>,
       ),
     ).toContain('scope="col"');
+  });
+});
+
+describe("Table", () => {
+  it("makes a scrolling shell a named region in the tab order, and only then", () => {
+    const scrolling = renderToStaticMarkup(<Table scrollLabel="Table of 9 rows" />);
+    expect(scrolling).toMatch(/^<div role="region" aria-label="Table of 9 rows" tabindex="0" class="/);
+    expect(renderToStaticMarkup(<Table />)).toMatch(/^<div class="/);
   });
 });

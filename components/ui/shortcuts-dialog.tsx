@@ -29,7 +29,7 @@ export function ShortcutsDialog<Command extends string>({
                 <td className="whitespace-nowrap py-1 pr-4 align-top">
                   {s.keys.map((k, i) => (
                     <span key={k}>
-                      {i > 0 ? <span className="mx-1 text-slate-400">or</span> : null}
+                      {i > 0 ? <span className="mx-1 text-slate-500 dark:text-slate-400">or</span> : null}
                       <Kbd>{keyLabel(k)}</Kbd>
                     </span>
                   ))}

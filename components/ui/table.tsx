@@ -3,14 +3,22 @@ import { cn } from "./cn";
 /**
  * A data table in its card shell. Cells default to `px-4 py-2`; pass `className="px-3"` for a
  * denser table (later classes win). `numeric` right-aligns with tabular figures.
+ * `scrollLabel` is for a table whose shell is given a fixed height and scrolls: the shell becomes
+ * a named region in the tab order, so keyboard users can scroll it too (axe's
+ * scrollable-region-focusable).
  */
 export function Table({
   className,
   tableClassName,
+  scrollLabel,
   ...props
-}: React.ComponentProps<"table"> & { tableClassName?: string }) {
+}: React.ComponentProps<"table"> & { tableClassName?: string; scrollLabel?: string }) {
+  const scrollRegion = scrollLabel
+    ? ({ role: "region", "aria-label": scrollLabel, tabIndex: 0 } as const)
+    : undefined;
   return (
     <div
+      {...scrollRegion}
       className={cn(
         "overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900",
         className,

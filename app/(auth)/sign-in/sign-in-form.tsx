@@ -55,6 +55,8 @@ export function SignInForm({
           name="email"
           type="email"
           autoComplete="username"
+          // The page is for signing in: the first thing to do is type the email.
+          autoFocus
           required
           value={email}
           onChange={(e) => setEmail(e.target.value)}

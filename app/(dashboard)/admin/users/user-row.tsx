@@ -40,7 +40,7 @@ export function UserRow({ user, isMe }: { user: UserView; isMe: boolean }) {
 
   return (
     <tr
-      className={user.active ? "" : "text-slate-400 dark:text-slate-500"}
+      className={user.active ? "" : "text-slate-500 dark:text-slate-400"}
       data-testid={`user-row-${user.email}`}
     >
       <Td className="font-medium">

@@ -94,7 +94,7 @@ export function UploadForm({
   // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
   const filter = useIncludeFilter(s3.extensions);
   const hasS3 = s3.enabled && /(^|[\s,;|"])s3:\/\//i.test(deferredText);
-  const { parsed, bytes, tooLarge, valid, documents, s3Pending } = useParsedRows(deferredText, {
+  const { parsed, errors, bytes, tooLarge, valid, documents, s3Pending } = useParsedRows(deferredText, {
     maxRows,
     maxBytes: MAX_UPLOAD_TEXT_BYTES,
     allowHttp,
@@ -205,7 +205,7 @@ export function UploadForm({
         ))}
       </RowsField>
       <InputProblems
-        errors={text.trim() ? parsed.errors : []}
+        errors={errors}
         sizeError={
           tooLarge ? (
             <li data-testid="upload-size-error">

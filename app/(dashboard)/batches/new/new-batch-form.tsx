@@ -65,13 +65,13 @@ export function NewBatchForm({
 
   useNewBatchDraft({
     productTypes,
-    state: { clientKey, text, label, productType, omittedBytes, submittedHashRef: submittedHash },
+    state: { clientKey, text, label, productType, defaultProductType, omittedBytes, submittedHashRef: submittedHash },
     restore: { setClientKey, setText, setLabel, setProductType, setOmittedBytes },
   });
   const filter = useIncludeFilter(s3.extensions);
   const hasS3 = s3.enabled && /(^|[\s,;|"])s3:\/\//i.test(deferredText);
 
-  const { parsed, bytes, tooLarge, valid, invalid, documents, s3Pending } = useParsedRows(deferredText, {
+  const { parsed, errors, bytes, tooLarge, valid, invalid, documents, s3Pending } = useParsedRows(deferredText, {
     maxRows,
     maxBytes,
     allowHttp,
@@ -240,7 +240,7 @@ export function NewBatchForm({
       ) : null}
 
       <InputProblems
-        errors={parsed.errors}
+        errors={errors}
         sizeError={
           tooLarge ? (
             <li data-testid="size-error">

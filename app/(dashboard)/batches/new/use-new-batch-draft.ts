@@ -10,6 +10,8 @@ type DraftState = {
   text: string;
   label: string;
   productType: string;
+  /** The form's initial product type: a draft that only has it is no draft. */
+  defaultProductType: string;
   omittedBytes: number | null;
   submittedHashRef: RefObject<string | undefined>;
 };
@@ -36,7 +38,7 @@ export function useNewBatchDraft({
   restore: Restore;
 }) {
   const [restored, setRestored] = useState(false);
-  const { clientKey, text, label, productType, omittedBytes, submittedHashRef } = state;
+  const { clientKey, text, label, productType, defaultProductType, omittedBytes, submittedHashRef } = state;
 
   useEffect(() => {
     const draft = loadDraft(localStorage, DRAFT_KEY);
@@ -59,7 +61,8 @@ export function useNewBatchDraft({
   useEffect(() => {
     if (!restored) return;
     const timer = setTimeout(() => {
-      if (!text && !label && !submittedHashRef.current) clearDraft(localStorage, DRAFT_KEY);
+      const untouched = !text && !label && productType === defaultProductType;
+      if (untouched && !submittedHashRef.current) clearDraft(localStorage, DRAFT_KEY);
       else
         saveDraft(localStorage, DRAFT_KEY, {
           clientKey,
@@ -71,5 +74,5 @@ export function useNewBatchDraft({
         });
     }, 300);
     return () => clearTimeout(timer);
-  }, [restored, clientKey, text, label, productType, omittedBytes, submittedHashRef]);
+  }, [restored, clientKey, text, label, productType, defaultProductType, omittedBytes, submittedHashRef]);
 }
