@@ -239,7 +239,8 @@ test("the exports mask Aadhaar, neutralise formulas, type cells and carry each d
   expect(lines[0]).toBe(
     "batch,document_id,document_type,document_status,error_code,error_message,decision,decision_reason," +
       "decided_by,decided_at,decided_at_local,field,field_label,original_value,confidence,corrected_value," +
-      "review_state,accepted_via,reviewer,reviewed_at,reviewed_at_local",
+      "review_state,accepted_via,reviewer,reviewed_at,reviewed_at_local,decision_code,field_source," +
+      "field_comments,document_comments",
   );
   const aadhaarLine = lines.find(
     (l) => l.includes(`${label}-aadhaar,AADHAAR,`) && l.includes(",aadhaar_number,"),
