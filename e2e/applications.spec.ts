@@ -69,7 +69,9 @@ test("an admin creates an application, uploads the four CDL documents, and follo
   // The list shows the application with its status.
   await page.goto(`/applications?q=${applicationNumber}`);
   await expect(page.getByTestId("application-row")).toHaveCount(1);
-  await expect(page.getByTestId("application-row").getByTestId("master-status")).toHaveText("Success");
+  await expect(page.getByTestId("application-row").getByTestId("master-status")).toHaveText(
+    "Success · 1 cross-check below pass mark",
+  );
 });
 
 test("a 422 from Atlas (auth URL unreachable) is explained in words an admin can act on", async ({

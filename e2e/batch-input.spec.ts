@@ -60,7 +60,7 @@ test("a 5,000-row batch of 1.5 KB pre-signed URLs is dropped as a file, previewe
   await page.getByRole("button", { name: "Submit 5000 rows" }).click();
   await expect(page).toHaveURL(/\/batches\/[0-9a-f-]{36}$/, { timeout: 120_000 });
   await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
-  await expect(page.getByTestId("batch-counts")).toContainText("Documents5000");
+  await expect(page.getByTestId("batch-counts")).toContainText("Documents5,000");
 });
 
 test("the preview says how a file was read and refuses a list past the size limit before submit", async ({
