@@ -202,3 +202,22 @@ export function formatRelative(at: Moment | null | undefined, now: Moment = Date
   }
   return NONE;
 }
+
+const calendarInWords = new Intl.DateTimeFormat(LOCALE, {
+  weekday: "short",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/**
+ * A calendar date (no time, no zone) in words: (1986, 7, 16) → "Wed, 16 July 1986", so a swapped
+ * day and month shows. Month 1–12; answers "—" for a date that does not exist.
+ */
+export function formatCalendarDate(year: number, month: number, day: number): string {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return NONE;
+  return calendarInWords.format(date);
+}

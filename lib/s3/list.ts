@@ -1,6 +1,7 @@
 import "server-only";
 import { ListObjectsCommand, type ListObjectsCommandOutput } from "@aws-sdk/client-s3";
 import { UserError } from "@/lib/errors";
+import { formatNumber } from "@/lib/format";
 import { assertS3Allowed, assertS3Browsable } from "./allow-list";
 import { getS3Client, s3Settings } from "./client";
 import { mapS3Error, type S3ErrorDetails } from "./errors";
@@ -133,7 +134,7 @@ export async function expandS3Prefix(
       if (pages === 0) throw mapped;
       throw new UserError<S3ErrorDetails & { pagesListed: number; objectsListed: number }>(
         mapped.code,
-        `Listing ${formatS3Url(loc)} stopped after ${pages} page${pages === 1 ? "" : "s"} (${listed.toLocaleString("en-IN")} objects), so it is incomplete and nothing from it was used: ${mapped.userMessage}`,
+        `Listing ${formatS3Url(loc)} stopped after ${pages} page${pages === 1 ? "" : "s"} (${formatNumber(listed, 0)} objects), so it is incomplete and nothing from it was used: ${mapped.userMessage}`,
         { ...(mapped.details as S3ErrorDetails), pagesListed: pages, objectsListed: listed },
       );
     }
@@ -155,7 +156,7 @@ export async function expandS3Prefix(
     throw new UserError<S3ErrorDetails>(
       "not_found",
       others > 0
-        ? `${formatS3Url(loc)} holds no ${[...extensions].join("/")} files (${others.toLocaleString("en-IN")} other object${others === 1 ? "" : "s"}).`
+        ? `${formatS3Url(loc)} holds no ${[...extensions].join("/")} files (${formatNumber(others, 0)} other object${others === 1 ? "" : "s"}).`
         : `${formatS3Url(loc)} is empty: no object has a key starting with “${loc.key}”.`,
       { s3Code: "empty_prefix", location: formatS3Url(loc) },
     );

@@ -2,6 +2,7 @@
 
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { humaniseKey, type FieldSpec } from "@/lib/fields/registry";
+import { formatCalendarDate } from "@/lib/format";
 import { checkScalar, formatAmount, parseAmountInput, parseDateInput } from "@/lib/fields/values";
 
 export type ScalarEditorProps = {
@@ -21,22 +22,12 @@ export type ScalarEditorProps = {
 const LABEL = "Corrected value";
 const CLASSES = "w-full rounded dark:bg-slate-950";
 
-const LONG_DATE = new Intl.DateTimeFormat("en-IN", {
-  weekday: "short",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
 /** A date read back in words ("Wed, 16 July 1986"), so a swapped day and month shows. */
 function dateInWords(text: string): string | null {
   const parsed = parseDateInput(text);
   if (!parsed.ok || parsed.value === "NA") return null;
   const [day, month, year] = parsed.value.split("/").map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  date.setUTCFullYear(year);
-  return LONG_DATE.format(date);
+  return formatCalendarDate(year, month, day);
 }
 
 /** Free text, identifiers, names and one-line addresses (long ones get a text area). */

@@ -1,5 +1,5 @@
 import { AuditChanges } from "@/components/audit/audit-changes";
-import { humanise } from "@/components/documents/field-value";
+import { fieldLabel } from "@/lib/fields/registry";
 import { Card } from "@/components/ui/card";
 import { auditDiff } from "@/lib/audit/diff";
 import { serverFormatter } from "@/lib/format/server";
@@ -38,7 +38,14 @@ type Change = {
 };
 
 /** The document's audit trail: who did what, when, and the value before and after (masked). */
-export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
+export function AuditTrail({
+  events,
+  documentType,
+}: {
+  events: AuditTrailEntry[];
+  /** The document's type, to name fields by their labels ("PAN number"). */
+  documentType: string | null;
+}) {
   const format = serverFormatter();
   return (
     <section aria-labelledby="audit-heading" className="mt-8">
@@ -64,7 +71,7 @@ export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
                   </time>
                   <span className="font-medium">{e.actorEmail ?? "system"}</span>{" "}
                   {meta.scan ? "viewed the scan (it shows an Aadhaar number)" : (VERB[e.action] ?? e.action)}
-                  {meta.field ? <> {humanise(meta.field)}</> : null}
+                  {meta.field ? <> {fieldLabel(documentType, meta.field)}</> : null}
                   {e.action.startsWith("field.") && e.action !== "field.accept_all" ? (
                     <span className="ml-1">
                       :{" "}
@@ -94,7 +101,9 @@ export function AuditTrail({ events }: { events: AuditTrailEntry[] }) {
                   ) : null}
                   {!e.action.startsWith("field.") && !meta.scan ? (
                     <AuditChanges
-                      changes={auditDiff(e.before, e.after).filter((c) => !["reason", "code", "comment"].includes(c.path))}
+                      changes={auditDiff(e.before, e.after).filter(
+                        (c) => !["reason", "code", "comment"].includes(c.path),
+                      )}
                       className="ml-1 inline-flex flex-wrap gap-x-3 text-xs text-slate-600 dark:text-slate-400"
                     />
                   ) : null}

@@ -1,29 +1,31 @@
 "use client";
 
 import { useState } from "react";
-import { humanise } from "@/components/documents/field-value";
+import { useFormatter } from "@/components/format-provider";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Select, Textarea } from "@/components/ui/field";
+import { fieldLabel } from "@/lib/fields/registry";
 import { MAX_COMMENT_LENGTH } from "@/lib/review/comment-limits";
 import type { CommentView } from "@/lib/review/types";
-
-const at = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: "short", timeStyle: "short" });
 
 /** Comments on the document and its fields (who, when), and a form to add one. */
 export function CommentsPanel({
   comments,
+  documentType,
   fields,
   canComment,
   busy,
   onComment,
 }: {
   comments: CommentView[];
+  documentType: string | null;
   fields: { id: string; path: string }[];
   canComment: boolean;
   busy: boolean;
   onComment: (fieldId: string | null, text: string) => Promise<boolean>;
 }) {
+  const format = useFormatter();
   const [target, setTarget] = useState("");
   const [text, setText] = useState("");
   const [tried, setTried] = useState(false);
@@ -42,8 +44,8 @@ export function CommentsPanel({
               <li key={c.id} data-testid="comment">
                 <span className="font-medium">{c.author}</span>{" "}
                 <span className="text-xs text-slate-600 dark:text-slate-400">
-                  <time dateTime={c.at}>{at(c.at)}</time>
-                  {c.fieldPath ? ` · on ${humanise(c.fieldPath)}` : " · on the document"}
+                  <time dateTime={c.at}>{format.dateTime(c.at)}</time>
+                  {c.fieldPath ? ` · on ${fieldLabel(documentType, c.fieldPath)}` : " · on the document"}
                 </span>
                 <p className="whitespace-pre-wrap break-words">{c.text}</p>
               </li>
@@ -74,7 +76,7 @@ export function CommentsPanel({
               <option value="">The whole document</option>
               {fields.map((f) => (
                 <option key={f.id} value={f.id}>
-                  {humanise(f.path)}
+                  {fieldLabel(documentType, f.path)}
                 </option>
               ))}
             </Select>

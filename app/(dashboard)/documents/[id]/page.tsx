@@ -168,7 +168,7 @@ export default async function DocumentPage({
           errorCode={doc.errorCode}
         />
       </ScanStartProvider>
-      <AuditTrail events={found.trail} />
+      <AuditTrail events={found.trail} documentType={doc.documentType} />
       <Card asChild className="mt-6">
         <details>
           <summary className="cursor-pointer text-sm font-medium">

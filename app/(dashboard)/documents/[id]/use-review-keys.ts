@@ -79,11 +79,7 @@ function run(command: ReviewCommand, s: ReviewState, extra?: Extra) {
 }
 
 /** The workspace's keys: paused while a dialog or the inline editor is open. */
-export function useReviewKeys(
-  state: ReviewState,
-  extra?: Extra,
-  pane?: RefObject<PaneControls | null>,
-) {
+export function useReviewKeys(state: ReviewState, extra?: Extra, pane?: RefObject<PaneControls | null>) {
   useKeyMap(
     SHORTCUTS,
     (command) => {

@@ -140,6 +140,7 @@ export function Workspace(props: WorkspaceProps & CloseProps) {
         <p className="mt-2 text-xs text-slate-500 max-sm:hidden">{HINT}</p>
         <CommentsPanel
           comments={props.comments}
+          documentType={doc.documentType}
           fields={ordered.map((f) => ({ id: f.id, path: f.path }))}
           canComment={props.canReview}
           busy={c.busy}
