@@ -12,7 +12,8 @@ export function describeApplicationUploadFailure(
   error: unknown,
   context: { appBaseUrl: string; applicationId: string },
 ): string {
-  if (isUserError(error)) return describeSignFailure(error);
+  // AtlasError is a UserError too: a sign failure is any other UserError (nothing was sent).
+  if (isUserError(error) && !isAtlasError(error)) return describeSignFailure(error);
   if (!isAtlasError(error))
     return "The upload failed for an unexpected reason. Try again; if it keeps failing, check the server log.";
   if (error.kind === "auth_url_unreachable")

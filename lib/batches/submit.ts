@@ -69,7 +69,8 @@ export const UNKNOWN_FATE_NOTE =
   "It is unknown whether Atlas received these rows; retrying may make Atlas process them twice.";
 
 export function describeUploadFailure(error: unknown): string {
-  if (isUserError(error)) return describeSignFailure(error);
+  // AtlasError is a UserError too: a sign failure is any other UserError (nothing was sent).
+  if (isUserError(error) && !isAtlasError(error)) return describeSignFailure(error);
   if (isAtlasError(error)) {
     return mayHaveReachedAtlas(error) ? `${error.userMessage} ${UNKNOWN_FATE_NOTE}` : error.userMessage;
   }

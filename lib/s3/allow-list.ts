@@ -4,6 +4,8 @@ import { s3Settings } from "./client";
 import type { S3ErrorDetails } from "./errors";
 import {
   bucketNameProblem,
+  describeAllowEntries,
+  S3_NOT_CONFIGURED,
   formatS3Url,
   keyProblem,
   leadsToAllowed,
@@ -11,10 +13,6 @@ import {
   type S3AllowEntry,
   type S3Location,
 } from "./location";
-
-function describeEntries(entries: readonly S3AllowEntry[]): string {
-  return entries.map((e) => `${e.bucket}/${e.prefix}`.replace(/\/$/, "")).join(", ");
-}
 
 function refuse(loc: S3Location, why: string): UserError<S3ErrorDetails> {
   return new UserError("forbidden", why, { s3Code: "not_allowed", location: formatS3Url(loc) });
@@ -27,11 +25,7 @@ function assertWellFormed(loc: S3Location): void {
 
 function assertEnabled(loc: S3Location): readonly S3AllowEntry[] {
   const { allowed } = s3Settings();
-  if (allowed.length === 0)
-    throw refuse(
-      loc,
-      "S3 input is not configured on this server: an administrator sets S3_ALLOWED_BUCKETS (bucket or bucket/prefix/, comma-separated).",
-    );
+  if (allowed.length === 0) throw refuse(loc, S3_NOT_CONFIGURED);
   return allowed;
 }
 
@@ -46,7 +40,7 @@ export function assertS3Allowed(loc: S3Location): void {
   if (!matchAllowEntry(allowed, loc))
     throw refuse(
       loc,
-      `${formatS3Url(loc)} is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: ${describeEntries(allowed)}.`,
+      `${formatS3Url(loc)} is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: ${describeAllowEntries(allowed)}.`,
     );
 }
 
@@ -60,11 +54,6 @@ export function assertS3Browsable(loc: S3Location): readonly S3AllowEntry[] {
   if (matchAllowEntry(allowed, loc) || leadsToAllowed(allowed, loc)) return allowed;
   throw refuse(
     loc,
-    `${formatS3Url(loc)} is not in a bucket or folder this server may list. S3_ALLOWED_BUCKETS allows: ${describeEntries(allowed)}.`,
+    `${formatS3Url(loc)} is not in a bucket or folder this server may list. S3_ALLOWED_BUCKETS allows: ${describeAllowEntries(allowed)}.`,
   );
-}
-
-/** True when `loc` is readable under the allow-list (no throw): for filtering listings. */
-export function isS3Allowed(loc: S3Location): boolean {
-  return matchAllowEntry(s3Settings().allowed, loc) !== undefined;
 }

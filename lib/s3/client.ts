@@ -72,25 +72,34 @@ export async function getS3Client(region?: string): Promise<S3Client> {
   return client;
 }
 
+/** How long a bucket's region stays unknown after HEAD bucket gave none (a refusal without the header). */
+const UNKNOWN_REGION_RETRY_MS = 60_000;
+
 /**
  * The region a bucket lives in, learned once per process, so that links signed for Atlas point
  * at the bucket's own region (Atlas does not follow S3's redirects). HEAD bucket answers with
- * `x-amz-bucket-region` even when it refuses; against S3_ENDPOINT the configured region is used.
+ * `x-amz-bucket-region` even when it refuses; when no region is learned (no permission, an
+ * S3-compatible server without the header) the configured one is used, and asked again later.
  */
 export async function bucketRegion(bucket: string): Promise<string> {
-  const settings = s3Settings();
   const state = clients();
   const client = await getS3Client();
   const configured = await client.config.region();
-  if (settings.endpoint) return configured;
   let known = state.bucketRegions.get(bucket);
   if (!known) {
+    const forgetLater = () => {
+      const timer = setTimeout(() => state.bucketRegions.delete(bucket), UNKNOWN_REGION_RETRY_MS);
+      timer.unref?.();
+    };
     known = client
       .send(new HeadBucketCommand({ Bucket: bucket }))
-      .then((out) => out.BucketRegion ?? configured)
+      .then((out) => {
+        if (!out.BucketRegion) forgetLater();
+        return out.BucketRegion ?? configured;
+      })
       .catch((error: { $response?: { headers?: Record<string, string> } }) => {
         const header = error.$response?.headers?.["x-amz-bucket-region"];
-        if (!header) state.bucketRegions.delete(bucket); // ask again next time
+        if (!header) forgetLater();
         return header ?? configured;
       });
     state.bucketRegions.set(bucket, known);

@@ -8,7 +8,14 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { isUserError } from "@/lib/errors";
-import { expandS3Prefix, getS3Object, headS3Object, listS3Page, signS3Get } from "./index";
+import {
+  expandS3Prefix,
+  getS3Object,
+  headS3Object,
+  listS3Page,
+  signS3Get,
+  type S3ErrorDetails,
+} from "./index";
 
 const xmlError = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>r1</RequestId></Error>`;
@@ -44,7 +51,9 @@ function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     return send(301, xmlError("PermanentRedirect", "The bucket is in this region: eu-west-1."), {
       "x-amz-bucket-region": "eu-west-1",
     });
-  if (bucket === "moved-ok") return send(200, listing(["in/a.jpg"], false));
+  // S3 names a bucket's region on HEAD bucket, whatever it answers.
+  if (bucket === "moved-ok")
+    return send(200, listing(["in/a.jpg"], false), { "x-amz-bucket-region": "eu-west-1" });
   if (bucket === "slow" && slowDowns++ < 2)
     return send(503, xmlError("SlowDown", "Please reduce your request rate."));
   if (bucket === "slow") return send(200, listing(["in/a.jpg"], false));
@@ -98,7 +107,7 @@ async function refusal(p: Promise<unknown>) {
     (e: unknown) => e,
   );
   expect(isUserError(error), String(error)).toBe(true);
-  return error as { code: string; userMessage: string; details: Record<string, unknown> };
+  return error as { code: string; userMessage: string; details: S3ErrorDetails & Record<string, unknown> };
 }
 
 describe("errors a person can act on", () => {
@@ -139,6 +148,13 @@ describe("errors a person can act on", () => {
     const page = await listS3Page({ bucket: "moved-ok", prefix: "in/" });
     expect(page.files.map((f) => f.key)).toEqual(["in/a.jpg"]);
     expect(seen).toContain("GET moved-ok/ eu-west-1");
+  });
+
+  it("links are signed for the bucket's own region (Atlas follows no redirect)", async () => {
+    const url = new URL(await signS3Get({ bucket: "moved-ok", key: "in/a.jpg" }));
+    expect(url.searchParams.get("X-Amz-Credential")).toMatch(/\/eu-west-1\/s3\/aws4_request$/);
+    const here = new URL(await signS3Get({ bucket: "files", key: "a.jpg" }));
+    expect(here.searchParams.get("X-Amz-Credential")).toMatch(/\/ap-south-1\/s3\/aws4_request$/);
   });
 
   it("a bucket that still answers from elsewhere after the redirect names its region", async () => {

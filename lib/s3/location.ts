@@ -129,6 +129,28 @@ export function leadsToAllowed(entries: readonly S3AllowEntry[], loc: S3Location
   return entries.some((e) => e.bucket === loc.bucket && e.prefix.startsWith(loc.key));
 }
 
+export const S3_NOT_CONFIGURED =
+  "S3 input is not configured on this server: an administrator sets S3_ALLOWED_BUCKETS (bucket or bucket/prefix/, comma-separated).";
+
+/** The allow-list as people write it in S3_ALLOWED_BUCKETS ("kyc/in, loans"). */
+export function describeAllowEntries(entries: readonly S3AllowEntry[]): string {
+  return entries.map((e) => `${e.bucket}/${e.prefix}`.replace(/\/$/, "")).join(", ");
+}
+
+/**
+ * Why an `s3://` row cannot be used, or undefined when it can: S3 input off (no entries), not an
+ * S3 location, or outside the allow-list. The same words as the server's checks, so the batch
+ * form's preview (given the entries) and the submit agree.
+ */
+export function s3RowProblem(text: string, allowed: readonly S3AllowEntry[]): string | undefined {
+  if (allowed.length === 0) return S3_NOT_CONFIGURED;
+  const problem = s3UrlProblem(text);
+  if (problem) return `${text.trim()} cannot be used: ${problem}.`;
+  const loc = parseS3Url(text)!;
+  if (matchAllowEntry(allowed, loc)) return undefined;
+  return `${formatS3Url(loc)} is not in a bucket or folder this server may read. S3_ALLOWED_BUCKETS allows: ${describeAllowEntries(allowed)}.`;
+}
+
 /** The extension of a key, lowercased, without the dot ("" when it has none). */
 export function keyExtension(key: string): string {
   const name = key.slice(key.lastIndexOf("/") + 1);

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { isUserError } from "@/lib/errors";
 import { startLocalS3, type LocalS3 } from "@/test/s3-server";
-import { expandS3Prefix, getS3Object, headS3Object, listS3Page, parseS3Url, signS3Get } from "./index";
+import {
+  expandS3Prefix,
+  getS3Object,
+  headS3Object,
+  listS3Page,
+  parseS3Url,
+  signS3Get,
+  type S3Expansion,
+  type S3Page,
+} from "./index";
 
 let s3: LocalS3;
 const saved = { ...process.env };
@@ -46,7 +55,7 @@ async function refusal(p: Promise<unknown>) {
 
 describe("listing", () => {
   it("lists one folder page by page: sub-folders, files with size and time", async () => {
-    const first = await listS3Page({ bucket: "kyc-docs", prefix: "in/batch-1/", pageSize: 5 });
+    const first: S3Page = await listS3Page({ bucket: "kyc-docs", prefix: "in/batch-1/", pageSize: 5 });
     expect(first.folders).toEqual([{ prefix: "in/batch-1/deep/" }]);
     expect(first.files.length).toBeGreaterThan(0);
     expect(first.files[0]).toMatchObject({ key: "in/batch-1/doc-00.jpg", size: 5 });
@@ -76,7 +85,10 @@ describe("listing", () => {
   });
 
   it("expands a prefix at every depth, keeping the configured extensions (any case)", async () => {
-    const { objects, truncated } = await expandS3Prefix({ bucket: "kyc-docs", key: "in/batch-1/" });
+    const { objects, truncated }: S3Expansion = await expandS3Prefix({
+      bucket: "kyc-docs",
+      key: "in/batch-1/",
+    });
     expect(truncated).toBe(false);
     expect(objects.map((o) => o.key)).toContain("in/batch-1/deep/scan.PDF");
     expect(objects.map((o) => o.key)).not.toContain("in/batch-1/notes.txt");

@@ -30,14 +30,19 @@ function simulator(): Simulator {
       // eslint-disable-next-line no-restricted-globals -- the guard above is the SSRF check
       fetch: ownApplicationEndpointsOnly(getEnv().appBaseUrl, (...args) => fetch(...args)),
       profile: getEnv().SIM_PROFILE,
-      // Files are downloaded as Atlas does, through the SSRF-safe fetcher (this simulator's own
-      // specimen files and a local S3-compatible server, e.g. npm run s3:demo, are trusted).
+      // Files are downloaded as Atlas does: the simulator's own specimen files straight from it
+      // (whatever host name the browser used for them), anything else through the SSRF-safe
+      // fetcher, which also trusts a local S3-compatible server (S3_ENDPOINT, npm run s3:demo).
       downloads: getEnv().ATLAS_SIM_DOWNLOADS === "on",
-      downloadFetch: (input) =>
-        fetchFileSafely(String(input), {
-          trustedOrigins: [...simulatorSources(), ...(getEnv().s3.endpoint ? [getEnv().s3.endpoint!] : [])],
+      downloadFetch: (input) => {
+        const url = new URL(String(input));
+        if (url.pathname.startsWith(`${SIM_MOUNT_PATH}/files/`)) return simulator().handle(new Request(url));
+        const s3Endpoint = getEnv().s3.endpoint;
+        return fetchFileSafely(url.href, {
+          trustedOrigins: [...simulatorSources(), ...(s3Endpoint ? [s3Endpoint] : [])],
           timeoutMs: 20_000,
-        }),
+        });
+      },
     }),
   );
 }
