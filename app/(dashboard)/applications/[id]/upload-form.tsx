@@ -93,7 +93,6 @@ export function UploadForm({
   const resubmit = inFlightHash !== undefined && hashContent(deferredText) === inFlightHash;
   // The upload goes as a server action, whose body is capped at 1 MB: say so before submitting.
   const filter = useIncludeFilter(s3.extensions);
-  const hasS3 = s3.enabled && /(^|[\s,;|"])s3:\/\//i.test(deferredText);
   const { parsed, errors, bytes, tooLarge, valid, documents, s3Pending } = useParsedRows(deferredText, {
     maxRows,
     maxBytes: MAX_UPLOAD_TEXT_BYTES,
@@ -101,6 +100,8 @@ export function UploadForm({
     existingDocumentIds: resubmit ? NONE : existingDocumentIds,
     s3: { enabled: s3.enabled, extensions: filter.extensions, lookUp: s3Actions.lookUp },
   });
+  // The include filter goes with the submit only when an s3:// row uses it.
+  const hasS3 = parsed.rows.some((row) => row.s3 !== undefined);
 
   async function readFile(file: File) {
     const read = await readRowsFile(file);

@@ -69,7 +69,6 @@ export function NewBatchForm({
     restore: { setClientKey, setText, setLabel, setProductType, setOmittedBytes },
   });
   const filter = useIncludeFilter(s3.extensions);
-  const hasS3 = s3.enabled && /(^|[\s,;|"])s3:\/\//i.test(deferredText);
 
   const { parsed, errors, bytes, tooLarge, valid, invalid, documents, s3Pending } = useParsedRows(deferredText, {
     maxRows,
@@ -77,6 +76,8 @@ export function NewBatchForm({
     allowHttp,
     s3: { enabled: s3.enabled, extensions: filter.extensions, lookUp: s3Actions.lookUp },
   });
+  // The include filter goes with the submit only when an s3:// row uses it.
+  const hasS3 = parsed.rows.some((row) => row.s3 !== undefined);
   const warnings = useRecordedElsewhere(parsed.rows);
 
   async function readFile(file: File) {
