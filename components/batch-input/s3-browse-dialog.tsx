@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter } from "@/components/format-provider";
 import { useCallback, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -30,9 +31,6 @@ export type S3Root = { bucket: string; prefix: string };
 const nameIn = (prefix: string, key: string) => key.slice(prefix.length);
 const rootUrl = (root: S3Root) => formatS3Url({ bucket: root.bucket, key: root.prefix });
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString("en-IN", { dateStyle: "medium", timeStyle: "short" });
-
 /**
  * Browse an allowed bucket page by page (folders, files, size, last modified), go into folders
  * and back by the breadcrumb, tick files or whole folders and add them as `s3://` rows. Every
@@ -51,6 +49,7 @@ export function S3BrowseDialog({
   listPage: ListS3Page;
   onAdd: (locations: string[]) => void;
 }) {
+  const when = useFormatter().dateTime;
   const [root, setRoot] = useState<S3Root>(roots[0] ?? { bucket: "", prefix: "" });
   const [prefix, setPrefix] = useState(root.prefix);
   const [page, setPage] = useState<S3Page | null>(null);

@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/format";
 import { formatBytes, type S3RowInfo } from "@/lib/batches/input/s3-rows";
 
 const SHOWN = 100;
@@ -24,11 +25,9 @@ export function S3RowNote({ info }: { info: S3RowInfo }) {
   return (
     <details className="mt-0.5 text-slate-700 dark:text-slate-300">
       <summary className="cursor-pointer" data-testid="s3-expansion">
-        {count.toLocaleString("en-IN")} file{count === 1 ? "" : "s"}
+        {formatNumber(count, 0)} file{count === 1 ? "" : "s"}
         {info.totalBytes !== null ? `, ${formatBytes(info.totalBytes)}` : ""}
-        {info.leftOut > 0
-          ? ` (${info.leftOut.toLocaleString("en-IN")} already on an earlier row, left out)`
-          : ""}
+        {info.leftOut > 0 ? ` (${formatNumber(info.leftOut, 0)} already on an earlier row, left out)` : ""}
       </summary>
       <ul className="mt-1 max-h-48 overflow-auto font-mono">
         {info.objects.slice(0, SHOWN).map((o) => (
@@ -36,7 +35,7 @@ export function S3RowNote({ info }: { info: S3RowInfo }) {
             {o.documentId} ← {o.fileUrl} ({formatBytes(o.size)})
           </li>
         ))}
-        {count > SHOWN ? <li>…and {(count - SHOWN).toLocaleString("en-IN")} more</li> : null}
+        {count > SHOWN ? <li>…and {formatNumber(count - SHOWN, 0)} more</li> : null}
       </ul>
     </details>
   );
