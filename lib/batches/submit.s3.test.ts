@@ -57,6 +57,7 @@ describe.each(testDrivers)("s3:// rows are signed when sent (%s)", (driver) => {
   const t = useTestDatabase(driver);
 
   it("signs per attempt, never stores a signed link, and the simulator downloads every file", async () => {
+    sim.sim.reset(); // each driver's run counts its own downloads
     const userId = await createTestUser(t.db);
     const rows = [
       { documentId: "pan-1", fileUrl: "s3://kyc/in/pan-1.jpg" },
