@@ -10,6 +10,7 @@
  */
 import ipaddr from "ipaddr.js";
 import { isPublicAddress } from "./net/address";
+import { SECOND_READER_SETTINGS } from "./second-reader/settings";
 import { z } from "zod";
 
 const bool = z
@@ -136,6 +137,7 @@ const schema = z.object({
 
   // Review
   REVIEW_LOCK_MS: int(10_000, 86_400_000).default(600_000),
+  ...SECOND_READER_SETTINGS, // our own OCR of each scan: lib/second-reader/settings.ts
 });
 
 type Raw = z.infer<typeof schema>;

@@ -20,6 +20,7 @@ export * from "./tables/document-counts";
 export * from "./tables/audit";
 export * from "./tables/settings";
 export * from "./tables/qa";
+export * from "./tables/second-reads";
 export * from "./tables/relations";
 
 export type User = typeof users.$inferSelect;

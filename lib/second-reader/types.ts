@@ -32,3 +32,6 @@ export type FieldEvidence = {
   /** The second reader sends this field to review ("page reads …"). */
   flagged: boolean;
 };
+
+/** One batch's OCR progress (documents): read, could not be read, still to read; and how many have a flagged field. */
+export type SecondReaderProgress = { done: number; failed: number; queued: number; flaggedDocuments: number };
