@@ -61,15 +61,20 @@ export function candidates(pages: OcrPage[]): Candidate[] {
           const text = run.map((w) => w.text).join(" ");
           out.push({ canon: canonical(text), text, boxes: [union(run)], conf: mean(run.map((w) => w.conf)) });
         }
+      // A value wrapped over lines (an address): the first line from any of its first words on
+      // (a label may stand before the value), then whole lines.
       for (let span = 2; span <= 3 && li + span <= lines.length; span++) {
-        const run: OcrLine[] = lines.slice(li, li + span);
-        const text = run.map((l) => l.text).join(" ");
-        out.push({
-          canon: canonical(text),
-          text,
-          boxes: run.map(({ page: p, x, y, w, h }) => ({ page: p, x, y, w, h })),
-          conf: mean(run.map((l) => l.conf)),
-        });
+        const rest: OcrLine[] = lines.slice(li + 1, li + span);
+        for (let from = 0; from < Math.min(words.length, 4); from++) {
+          const head = words.slice(from);
+          const text = [head.map((w) => w.text).join(" "), ...rest.map((l) => l.text)].join(" ");
+          out.push({
+            canon: canonical(text),
+            text,
+            boxes: [union(head), ...rest.map(({ page: p, x, y, w, h }) => ({ page: p, x, y, w, h }))],
+            conf: mean([...head.map((w) => w.conf), ...rest.map((l) => l.conf)]),
+          });
+        }
       }
     });
   }
