@@ -56,8 +56,19 @@ describe("matchFields", () => {
       status: "disagrees",
       reading: "RAVI KUMAR SHARMA",
     });
+    // OCR unsure of the one word that differs: noise, the page agrees.
     const noisy = page(["Name RAVI KUMAR SHARNA"]);
-    expect(match("name", "RAVI KUMAR SHARMA", noisy).status).toBe("found");
+    noisy.lines[0]!.words[3]!.conf = 41;
+    expect(match("name", "RAVI KUMAR SHARMA", noisy)).toMatchObject({ status: "found", flagged: false });
+    // Sure of it: the page reads something else.
+    const sure = page(["Name RAVI KUMAR SHARNA"]);
+    expect(match("name", "RAVI KUMAR SHARMA", sure)).toMatchObject({ status: "disagrees", flagged: true });
+  });
+
+  it("takes glyphs OCR confuses (0/O, 1/I, 5/S, 8/B) for the same character", () => {
+    const confused = page(["PAN PIZP16146K", "Code 5B0O"]);
+    expect(match("pan_number", "PIZPI6146K", confused)).toMatchObject({ status: "found", flagged: false });
+    expect(match("pan_number", "PIZPI6164K", confused)).toMatchObject({ status: "disagrees", flagged: true });
   });
 
   it("says not found, and flags it only when the page was read confidently", () => {
