@@ -1,6 +1,10 @@
 import "server-only";
-import { Resvg } from "@resvg/resvg-js";
+import { renderAsync } from "@resvg/resvg-js";
+import { createRequire } from "node:module";
+import path from "node:path";
 import sharp from "sharp";
+
+const require = createRequire(import.meta.url);
 
 /** One page as an image OCR can read, with its size in pixels. */
 export type PageImage = { page: number; png: Buffer; width: number; height: number };
@@ -22,7 +26,7 @@ export class UnreadableFileError extends Error {
  * (pdfjs-dist with @napi-rs/canvas), raster images normalised by sharp (orientation applied).
  */
 export async function rasterise(bytes: Buffer, mediaType: string, maxPages: number): Promise<PageImage[]> {
-  if (mediaType === "image/svg+xml") return [svgPage(bytes)];
+  if (mediaType === "image/svg+xml") return [await svgPage(bytes)];
   if (mediaType === "application/pdf") return pdfPages(bytes, maxPages);
   if (mediaType.startsWith("image/")) {
     const { data, info } = await sharp(bytes, { pages: 1 })
@@ -34,18 +38,25 @@ export async function rasterise(bytes: Buffer, mediaType: string, maxPages: numb
   throw new UnreadableFileError(`the file is ${mediaType}, not an image or a PDF`);
 }
 
-function svgPage(bytes: Buffer): PageImage {
-  const rendered = new Resvg(bytes, {
+/** Rendered off the main thread (libuv's pool), so a sync running beside it is not held up. */
+async function svgPage(bytes: Buffer): Promise<PageImage> {
+  const rendered = await renderAsync(bytes, {
     fitTo: { mode: "width", value: SVG_WIDTH },
     background: "white",
     font: { loadSystemFonts: true },
-  }).render();
+  });
   return { page: 1, png: rendered.asPng(), width: rendered.width, height: rendered.height };
 }
 
 async function pdfPages(bytes: Buffer, maxPages: number): Promise<PageImage[]> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  // The 14 standard PDF fonts (Helvetica …) from the package, for PDFs that do not embed them.
+  const standardFontDataUrl = `${path.join(path.dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
+  const document = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    standardFontDataUrl,
+  }).promise;
   try {
     const pages: PageImage[] = [];
     for (let n = 1; n <= Math.min(document.numPages, maxPages); n++) {
