@@ -13,6 +13,9 @@
  * average, since the machine may be shared), the share of printed fields located on the page,
  * the recall of the planted misreads (flagged), and the share of correct values wrongly flagged.
  *
+ * Then part 2 (scripts/bench-second-reader-sync.ts): a 500-document batch's Atlas sync with the
+ * second reader off and on, and the OCR backlog draining afterwards.
+ *
  * Needs the react-server export condition (lib/second-reader imports `server-only`).
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -24,12 +27,11 @@ import { renderDocumentRaster } from "@/atlas-sim/raster";
 import { OcrEngine } from "@/lib/second-reader/engine";
 import { DEFAULT_MATCH_SETTINGS, matchFields } from "@/lib/second-reader/match";
 import { rasterise } from "@/lib/second-reader/rasterise";
+import { syncFigures } from "./bench-second-reader-sync";
 
-/* eslint-disable no-restricted-properties -- a script's own knobs, not app settings */
 const DOCUMENTS = Math.max(1, Number(process.env.BENCH_DOCUMENTS ?? 200));
 const SHARE = Number(process.env.BENCH_MISREAD_SHARE ?? 0.15);
 const SEED = process.env.BENCH_SEED ?? "bench";
-/* eslint-enable no-restricted-properties */
 
 // Not printed on the simulator's cards (derived by Atlas, or image metadata).
 const NOT_PRINTED = new Set(["document_type", "formatted_address", "document_quality_flag"]);
@@ -99,7 +101,9 @@ async function main() {
   }
   const wallMin = (performance.now() - started) / 60_000;
   const ocrMin = pageMs.reduce((a, b) => a + b, 0) / 60_000;
-  console.log(`Second reader over ${totals.docs} simulator documents (raster JPEG scans, 1 tesseract worker)`);
+  console.log(
+    `Second reader over ${totals.docs} simulator documents (raster JPEG scans, 1 tesseract worker)`,
+  );
   console.log(`  load average (1 min) at the end: ${loadavg()[0]!.toFixed(2)}`);
   console.log(
     `  OCR per page: median ${quantile(pageMs, 0.5).toFixed(0)} ms, p95 ${quantile(pageMs, 0.95).toFixed(0)} ms`,
@@ -107,7 +111,9 @@ async function main() {
   console.log(
     `  pages per minute: ${(pageMs.length / ocrMin).toFixed(1)} (OCR only), ${(totals.docs / wallMin).toFixed(1)} (with rendering the scans)`,
   );
-  console.log(`  fields located on the page: ${totals.located}/${totals.fields} (${pct(totals.located, totals.fields)})`);
+  console.log(
+    `  fields located on the page: ${totals.located}/${totals.fields} (${pct(totals.located, totals.fields)})`,
+  );
   console.log(
     `  planted misreads flagged (recall): ${totals.caught}/${totals.misreads} (${pct(totals.caught, totals.misreads)}; goal ≥ 90%)`,
   );
@@ -115,10 +121,13 @@ async function main() {
     `  correct values wrongly flagged: ${totals.wronglyFlagged}/${totals.correct} (${pct(totals.wronglyFlagged, totals.correct)}; goal ≤ 5%)`,
   );
   if (misses.length) console.log(`  missed misreads (first 10):\n    ${misses.slice(0, 10).join("\n    ")}`);
-  if (falseFlags.length) console.log(`  wrongly flagged (first 10):\n    ${falseFlags.slice(0, 10).join("\n    ")}`);
+  if (falseFlags.length)
+    console.log(`  wrongly flagged (first 10):\n    ${falseFlags.slice(0, 10).join("\n    ")}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => (process.env.BENCH_SYNC === "0" ? undefined : syncFigures()))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

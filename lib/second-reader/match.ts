@@ -33,7 +33,7 @@ export type MatchSettings = {
 export const DEFAULT_MATCH_SETTINGS: MatchSettings = {
   foundScore: 0.9,
   nearScore: 0.6,
-  minOcrConfidence: 70,
+  minOcrConfidence: 50,
   flagMissing: true,
 };
 

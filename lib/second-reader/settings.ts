@@ -48,7 +48,7 @@ export const SECOND_READER_SETTINGS = {
   /** Similarity (percent) from which a different reading counts as where the value should be. */
   SECOND_READER_NEAR_PERCENT: int(10, 100, 60),
   /** OCR confidence (0–100) a reading needs before it can send a field to review. */
-  SECOND_READER_MIN_OCR_CONFIDENCE: int(0, 100, 70),
+  SECOND_READER_MIN_OCR_CONFIDENCE: int(0, 100, 50),
   /** true: a value not found on a page read confidently is sent to review ("not found on the page"). */
   SECOND_READER_FLAG_MISSING: z.preprocess(
     blankToUndefined,
