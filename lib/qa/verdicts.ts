@@ -195,9 +195,13 @@ export async function loadVerdicts(db: Db, filter: { sampleId?: string | null } 
         .innerJoin(qaSampleItems, eq(qaSampleItems.id, qaVerdicts.sampleItemId))
         .where(eq(qaSampleItems.sampleId, filter.sampleId))
     : await base;
-  return rows.map((r) => ({
-    ...r,
-    confidence: roundConfidence(r.confidence),
-    secondReader: agreementOf(r.secondReader),
-  }));
+  return rows.map(({ secondReader, ...r }) => {
+    const agreement = agreementOf(secondReader);
+    // Left out when the scan was not read (the metrics count a missing one as not read).
+    return {
+      ...r,
+      confidence: roundConfidence(r.confidence),
+      ...(agreement === "not_read" ? {} : { secondReader: agreement }),
+    };
+  });
 }
