@@ -16,6 +16,7 @@ import { buildThresholdSet } from "@/lib/documents/thresholds";
 import { parseEnv } from "@/lib/env";
 import { toFieldView } from "@/lib/review/field-view";
 import { seedBatch, seedDocument, seedReviewer } from "@/lib/review/test-support";
+import { loadDocumentRead } from "./document-read";
 import { OcrEngine } from "./engine";
 import { enqueueSecondReads, startSecondReader, stopSecondReader } from "./queue";
 import { readDocument, readerSettings } from "./read-document";
@@ -103,6 +104,11 @@ describe.each(testDrivers)("second reader on %s", (driver) => {
     expect(pan.reasons).toContain("second_reader");
     expect(pan.needsReview).toBe(true);
     expect(pan.issues.map((i) => i.message)).toContain("page reads ABCPK1234F");
+
+    // What the workspace gets: page sizes and the masked lines and words, for the evidence UI.
+    const docRead = await loadDocumentRead(t.db, docId);
+    expect(docRead).toMatchObject({ status: "done", error: null });
+    expect(docRead!.pages[0]!.lines.length).toBeGreaterThanOrEqual(5);
 
     const [after] = await t.db.select().from(documents).where(eq(documents.id, docId));
     expect(after!.needsReviewCount).toBe(1);
