@@ -21,7 +21,6 @@ const nextConfig: NextConfig = {
     "sharp",
     "@resvg/resvg-js",
     "@napi-rs/canvas",
-    "pdfjs-dist",
     "pg-boss",
   ],
   devIndicators: false,

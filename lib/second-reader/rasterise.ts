@@ -2,6 +2,7 @@ import "server-only";
 import { renderAsync } from "@resvg/resvg-js";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 
 const require = createRequire(import.meta.url);
@@ -49,7 +50,13 @@ async function svgPage(bytes: Buffer): Promise<PageImage> {
 }
 
 async function pdfPages(bytes: Buffer, maxPages: number): Promise<PageImage[]> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  // Loaded from node_modules at run time, not bundled (pdfjs-dist is ESM-only, so Next cannot
+  // keep it external; bundled, its fake worker would not find its own files).
+  const pdfjs = (await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(
+      require.resolve("pdfjs-dist/legacy/build/pdf.mjs"),
+    ).href
+  )) as typeof import("pdfjs-dist/legacy/build/pdf.mjs");
   // The 14 standard PDF fonts (Helvetica …) from the package, for PDFs that do not embed them.
   const standardFontDataUrl = `${path.join(path.dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts")}/`;
   const document = await pdfjs.getDocument({
