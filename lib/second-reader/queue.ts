@@ -53,7 +53,9 @@ async function start(db: Db, env: Env): Promise<Running> {
     database: pool.database,
     user: pool.user,
     password: typeof pool.password === "string" ? pool.password : undefined,
-    application_name: `atlas-review-second-reader:${process.pid}`,
+    // The app pool's own name: the process that started the embedded server stops it at exit
+    // only when no connection under another name is left (lib/db/embedded-owner.ts).
+    application_name: pool.application_name,
     max: 2,
     schedule: false,
   });
