@@ -15,7 +15,9 @@ import type { OcrLine, OcrPage, OcrWord } from "./types";
  * Text is masked (Aadhaar numbers: last four digits kept) before it leaves this module, so the
  * full number is never stored nor logged.
  */
-const require = createRequire(import.meta.url);
+// Resolved from the app's folder, not this module's: inside Next's server bundle this module's
+// own location is a chunk, from which the data packages cannot be found.
+const require = createRequire(path.join(process.cwd(), "package.json"));
 
 type Bbox = { x0: number; y0: number; x1: number; y1: number };
 type TWord = { text: string; confidence: number; bbox: Bbox };

@@ -5,7 +5,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 
-const require = createRequire(import.meta.url);
+// From the app's folder (inside Next's server bundle, this module's own URL is a chunk's).
+const require = createRequire(path.join(process.cwd(), "package.json"));
 
 /** One page as an image OCR can read, with its size in pixels. */
 export type PageImage = { page: number; png: Buffer; width: number; height: number };
