@@ -11,7 +11,18 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // PGlite loads its WASM and data files from its own package folder at run time.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // The second reader's OCR (lib/second-reader) loads WebAssembly, language data and native
+  // binaries from its packages' folders and runs tesseract in a worker thread: not bundled.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "tesseract.js",
+    "tesseract.js-core",
+    "@tesseract.js-data/eng",
+    "sharp",
+    "@resvg/resvg-js",
+    "@napi-rs/canvas",
+    "pg-boss",
+  ],
   devIndicators: false,
   // `npm run typecheck` is its own gate in `npm test`; checking again inside every build only
   // makes the e2e run slower.

@@ -83,6 +83,9 @@ export default defineConfig({
         SYNC_INTERVAL_MS: "500",
         // Specs use placeholder file URLs nobody can download; S3 specs turn downloads on (/__sim/downloads).
         ATLAS_SIM_DOWNLOADS: process.env.ATLAS_SIM_DOWNLOADS ?? "off",
+        // Background OCR would change review counts while specs assert them, and keep a core busy:
+        // off unless a run asks for it (E2E_SECOND_READER=on, for the second reader's own specs).
+        SECOND_READER: process.env.E2E_SECOND_READER || "off",
         // S3 input against the s3rver above; links expire after 30 s, so e2e/s3-input.spec.ts can
         // see a retry re-signed and a scan served after its link lapsed.
         S3_ENDPOINT,

@@ -1,11 +1,14 @@
 import type { SimContext } from "./context";
 import { generateDocument, readUrlHints } from "./generate";
 import { json } from "./responses";
+import { renderDocumentRaster } from "./raster";
 import { renderDocumentSvg } from "./svg";
 
 interface SpecimenSpec {
   name: string;
   description: string;
+  /** svg unless said: png/jpg are raster photos of the card (raster.ts). */
+  extension?: "png" | "jpg";
 }
 
 /**
@@ -47,6 +50,18 @@ const SPECIMENS: SpecimenSpec[] = [
   { name: "cdl-2077-aadhaar", description: "CDL case 2077 (consistent): applicant's Aadhaar" },
   { name: "cdl-2077-invoice", description: "CDL case 2077 (consistent): dealer invoice" },
   { name: "cdl-2077-delivery-order", description: "CDL case 2077 (consistent): delivery order" },
+  {
+    name: "pan-photo-misread",
+    extension: "jpg",
+    description:
+      "Photo of a PAN card; Atlas misread one value at 0.97 confidence (the page prints the truth)",
+  },
+  {
+    name: "gst-photo-misread",
+    extension: "png",
+    description: "Scan of a GST certificate; Atlas misread one value at 0.97 confidence",
+  },
+  { name: "invoice-photo-01", extension: "jpg", description: "Photo of a consumer-durable invoice" },
 ];
 
 export function publicBaseUrl(ctx: SimContext, request: Request): string {
@@ -62,8 +77,8 @@ export function publicBaseUrl(ctx: SimContext, request: Request): string {
 }
 
 export function specimenList(baseUrl: string) {
-  return SPECIMENS.map(({ name, description }) => {
-    const fileUrl = `${baseUrl}/files/${name}.svg`;
+  return SPECIMENS.map(({ name, description, extension = "svg" }) => {
+    const fileUrl = `${baseUrl}/files/${name}.${extension}`;
     const doc = generateDocument(fileUrl);
     const planted = doc.deliberateErrors.map((e) => `${e.field}: ${e.reason}`).join("; ");
     return {
@@ -86,8 +101,11 @@ const expiredXml = (key: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message>` +
   `<Key>${key.replace(/[<>&]/g, "")}</Key><RequestId>SIM0000000000000</RequestId></Error>`;
 
-/** GET {base}/files/<name>.(svg|pdf|jpg|png): the document image, as an SVG card. */
-export function handleFile(ctx: SimContext, request: Request): Response {
+/**
+ * GET {base}/files/<name>.(svg|pdf|jpg|jpeg|png): the document image. `.png` and `.jpg`/`.jpeg`
+ * are raster "photos" of the card (raster.ts) printing the true values; anything else is the SVG card.
+ */
+export async function handleFile(ctx: SimContext, request: Request): Promise<Response> {
   const url = new URL(request.url);
   const hints = readUrlHints(url.toString());
   if (hints.expiresAtMs !== undefined && hints.expiresAtMs < ctx.now()) {
@@ -96,7 +114,16 @@ export function handleFile(ctx: SimContext, request: Request): Response {
       headers: { "content-type": "application/xml" },
     });
   }
-  return new Response(renderDocumentSvg(generateDocument(url.toString())), {
+  const doc = generateDocument(url.toString());
+  const raster = /\.(png|jpe?g)$/i.exec(url.pathname)?.[1]?.toLowerCase();
+  if (raster) {
+    const format = raster === "png" ? "png" : "jpeg";
+    return new Response(new Uint8Array(await renderDocumentRaster(doc, format)), {
+      status: 200,
+      headers: { "content-type": `image/${format}`, "cache-control": "public, max-age=3600" },
+    });
+  }
+  return new Response(renderDocumentSvg(doc), {
     status: 200,
     headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=3600" },
   });

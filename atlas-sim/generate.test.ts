@@ -135,8 +135,9 @@ describe("generateDocument", () => {
         seen[planted ? "planted" : "valid"]++;
       }
     }
-    // pan-01/02, aadhaar-01/02, gst-01 and the two CDL cases; aadhaar, pan and gst badcheck.
-    expect(seen).toEqual({ valid: 9, planted: 3 });
+    // pan-01/02, aadhaar-01/02, gst-01, the two CDL cases and the PAN and GST photos (their
+    // misreads are in a name and a constitution); aadhaar, pan and gst badcheck.
+    expect(seen).toEqual({ valid: 11, planted: 3 });
   });
 
   it("plants wrong-but-confident values in a small known share of documents", () => {
@@ -210,5 +211,28 @@ describe("generateDocument", () => {
     expect(
       field(generateDocument("https://s3.example/invoice.pdf").fileData, "line_items").value,
     ).toBeInstanceOf(Array);
+  });
+});
+
+describe("misreads for a second reader", () => {
+  it("plants one wrong-but-confident value at the share asked, and keeps the truth for the scan", () => {
+    const docs = Array.from({ length: 400 }, (_, i) =>
+      generateDocument(`https://s3.example/ocr-share/${i}/scan.jpg?sim_misread=0.25`),
+    );
+    const misread = docs.filter((d) => d.misreads?.length);
+    expect(misread.length / docs.length).toBeGreaterThan(0.15);
+    expect(misread.length / docs.length).toBeLessThan(0.35);
+    for (const doc of misread) {
+      const [m] = doc.misreads!;
+      const extracted = doc.fileData[m!.field] as { value: string; confidence_score: number };
+      const printed = doc.printedData![m!.field] as { value: string };
+      expect(extracted.value).toBe(m!.extracted);
+      expect(printed.value).toBe(m!.printed);
+      expect(extracted.value).not.toBe(printed.value);
+      expect(extracted.confidence_score).toBe(0.97);
+      expect(m!.field).not.toMatch(/aadhaar|vid/);
+    }
+    // Without the hint nothing changes.
+    expect(generateDocument("https://s3.example/ocr-share/1/scan.jpg").misreads).toBeUndefined();
   });
 });

@@ -30,6 +30,19 @@ function text(x: number, y: number, content: string, attrs = ""): string {
   return `<text x="${x}" y="${y}" ${attrs}>${escapeXml(content)}</text>`;
 }
 
+/** Words into lines of at most `width` characters (a longer word stays whole). */
+function wrap(value: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of value.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line];
+}
+
 /** Lines of the card body: one per scalar field, a small table per array-of-rows field. */
 function cardBody(fileData: Record<string, unknown>): { lines: string[]; bottom: number } {
   const lines: string[] = [];
@@ -53,8 +66,10 @@ function cardBody(fileData: Record<string, unknown>): { lines: string[]; bottom:
       continue;
     }
     lines.push(text(32, y, label(key), 'font-size="13" fill="#555"'));
-    lines.push(text(260, y, String(value), 'font-size="16" font-weight="600"'));
-    y += 30;
+    // Long values (addresses) wrap inside the card instead of running off its edge.
+    const wrapped = wrap(String(value), 52);
+    wrapped.forEach((line, i) => lines.push(text(260, y + i * 22, line, 'font-size="16" font-weight="600"')));
+    y += 30 + (wrapped.length - 1) * 22;
   }
   return { lines, bottom: y };
 }

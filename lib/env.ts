@@ -1,15 +1,16 @@
 /**
- * The one reader of the environment. Every setting the app understands is declared here (the S3
- * ones in lib/env-s3.ts), validated with zod, and documented in `.env.example` and the README.
- * A bad or missing variable stops start-up (next.config.ts calls `getEnv()`) with a message
- * that names the variable and says what it should hold.
- * Deliberately no `import "server-only"`: next.config.ts and the CLI scripts load this file
- * outside React. The lint rule in eslint.config.mjs keeps client components from importing it.
+ * The one reader of the environment: every setting is declared here (S3's in lib/env-s3.ts, the
+ * second reader's in lib/second-reader/settings.ts), validated with zod and documented in
+ * `.env.example` and the README. A bad variable stops start-up (next.config.ts calls `getEnv()`)
+ * with a message naming it. No `import "server-only"`: next.config.ts and the CLI scripts load this
+ * file outside React; a lint rule keeps client components from importing it.
  */
 import ipaddr from "ipaddr.js";
 import { displayTimeZoneSetting } from "./format/setting";
 import { isPublicAddress } from "./net/address";
+import { simEnvShape } from "./env-sim";
 import { s3EnvShape, s3FromEnv, type S3Settings } from "./env-s3";
+import { SECOND_READER_SETTINGS } from "./second-reader/settings";
 import { z } from "zod";
 
 const bool = z
@@ -102,30 +103,7 @@ const schema = z.object({
       .default(10),
   ),
 
-  // Embedded simulator (demo mode only)
-  SIM_LATENCY_MS: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^(instant|\d+(-\d+)?)$/, {
-        message: 'must be "instant", a number of milliseconds, or a range such as 2000-6000',
-      })
-      .default("1500-4000"),
-  ),
-  /**
-   * Demo mode: lasting simulator behaviours by name (atlas-sim/profiles.ts), comma-separated.
-   * Only the form is checked here (next.config.ts loads this file on its own); the simulator
-   * refuses an unknown name with the list of known ones.
-   */
-  SIM_PROFILE: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\s*[a-z0-9-]+(\s*,\s*[a-z0-9-]+)*\s*$/, {
-        message: "must be simulator profile names separated by commas, e.g. short-pages,nan",
-      })
-      .optional(),
-  ),
+  ...simEnvShape, // embedded simulator (demo mode only): lib/env-sim.ts
 
   // Batches and sync
   BATCH_MAX_ROWS: int(1, 100_000).default(5000),
@@ -137,6 +115,7 @@ const schema = z.object({
   // Review
   REVIEW_LOCK_MS: int(10_000, 86_400_000).default(600_000),
   ...s3EnvShape, // S3 input
+  ...SECOND_READER_SETTINGS, // our own OCR of each scan: lib/second-reader/settings.ts
 });
 
 type Raw = z.infer<typeof schema>;

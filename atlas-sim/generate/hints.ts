@@ -12,6 +12,11 @@ export interface UrlHints {
   dealerMismatch: boolean;
   /** Pre-signed URL expiry (epoch ms) from X-Amz-Date + X-Amz-Expires, when present. */
   expiresAtMs?: number;
+  /**
+   * Share (0–1) of documents whose extraction carries one misread the scan contradicts: 1 with a
+   * `misread` word in the path, else `?sim_misread=<share>`, else 0.
+   */
+  misreadShare: number;
 }
 
 // Order matters: multi-word hints before the single words they contain.
@@ -76,6 +81,7 @@ export function readUrlHints(fileUrl: string): UrlHints {
     caseId: caseId && /\d/.test(caseId) ? caseId : undefined,
     dealerMismatch: has("dealer-mismatch") || has("mismatch"),
     expiresAtMs: url ? presignedExpiry(url.searchParams) : undefined,
+    misreadShare: has("misread") ? 1 : share(url?.searchParams.get("sim_misread")),
   };
 }
 
@@ -94,4 +100,9 @@ function presignedExpiry(params: URLSearchParams): number | undefined {
   if (!m || !Number.isFinite(expires)) return undefined;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
   return Date.UTC(y, mo - 1, d, h, mi, s) + expires * 1000;
+}
+
+function share(raw: string | null | undefined): number {
+  const n = Number(raw);
+  return raw && Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
 }

@@ -17,6 +17,7 @@ import {
   buildVoterId,
   type DocumentBuilder,
 } from "./identity-documents";
+import { plantMisread } from "./misread";
 import { makeCast } from "./people";
 import { createRng, hashSeed } from "./random";
 import type { DocumentType, GeneratedDocument } from "./types";
@@ -106,5 +107,17 @@ export function generateDocument(fileUrl: string): GeneratedDocument {
   const unlucky = !hints.caseId && rng.fork("bad").chance(BAD_VALUE_SHARE);
   if (plantBadValue && (hints.forceBadValue || unlucky)) plantBadValue();
 
-  return { fileUrl, documentType, fileData: fields.fileData, deliberateErrors: fields.deliberateErrors };
+  const base = {
+    fileUrl,
+    documentType,
+    fileData: fields.fileData,
+    deliberateErrors: fields.deliberateErrors,
+  };
+  const misreadRng = rng.fork("misread");
+  if (hints.misreadShare > 0 && misreadRng.chance(hints.misreadShare)) {
+    const printedData = structuredClone(fields.fileData);
+    const misread = plantMisread(fields.fileData, misreadRng);
+    if (misread) return { ...base, printedData, misreads: [misread] };
+  }
+  return base;
 }

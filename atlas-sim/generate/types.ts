@@ -1,3 +1,5 @@
+import type { Misread } from "./misread";
+
 export const DOCUMENT_TYPES = [
   "AADHAAR",
   "PAN",
@@ -29,4 +31,10 @@ export interface GeneratedDocument {
   fileData: Record<string, unknown>;
   /** Wrong-but-confident values planted on purpose, so validators have something real to catch. */
   deliberateErrors: DeliberateError[];
+  /**
+   * What the scan prints when it differs from `fileData`: the true values, where a misread (a
+   * digit swapped, a name misspelt, at 0.97 confidence) was planted for a second reader to catch.
+   */
+  printedData?: Record<string, unknown>;
+  misreads?: Misread[];
 }

@@ -9,6 +9,7 @@ import { recordAudit, SYSTEM_ACTOR } from "@/lib/db/queries/audit";
 import { applicationCallbacks, applications } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { logger } from "@/lib/logger";
+import { queueSecondReads } from "@/lib/second-reader/queue";
 import { storeApplicationResults } from "./results";
 import { applicationSecretMatches, presentedToken, type CallbackTokenSigner } from "./secrets";
 import { statusMeaning } from "./status";
@@ -151,6 +152,7 @@ export async function answerCallback(
     return stored;
   });
   if (!outcome) return { status: 200, body: { received: true, duplicate: true } };
+  if (outcome.documents > 0) queueSecondReads({ applicationId: input.applicationId });
   if (outcome.unknownDocuments > 0) {
     logger.warn("application.callback_unknown_documents", {
       applicationId: input.applicationId,

@@ -12,6 +12,7 @@ import { isUserError } from "@/lib/errors";
 import { describeFailure } from "@/lib/failure";
 import { logger } from "@/lib/logger";
 import { acquireApplicationLease, releaseApplicationLease } from "./lease";
+import { queueSecondReads } from "@/lib/second-reader/queue";
 import { storeApplicationResults } from "./results";
 import { isTerminalMaster } from "./status";
 import { masterNotTerminal } from "./status-sql";
@@ -110,6 +111,7 @@ export class ApplicationPoller {
             storeApplicationResults(tx, applicationId, extracts, { thresholds, now }),
           );
           storedFromPoll = stored.documents;
+          if (stored.documents > 0) queueSecondReads({ applicationId });
           if ((await waitingDocuments(db, applicationId)) > 0) nextPollMs = MISSING_RESULTS_BACKOFF_MS;
         }
       }

@@ -1,6 +1,7 @@
 import "server-only";
 import { maskAadhaarInText } from "@/lib/masking";
 import { shortMasked, type BatchSummary } from "./queries";
+import type { SecondReaderProgress } from "@/lib/second-reader/types";
 import { isBatchOpen, type BatchProgress } from "./status";
 
 /**
@@ -11,6 +12,7 @@ import { isBatchOpen, type BatchProgress } from "./status";
 export function toBatchProgress(
   batch: BatchSummary,
   missing: readonly { externalId: string }[],
+  secondReader: SecondReaderProgress | null = null,
 ): BatchProgress {
   return {
     id: batch.id,
@@ -38,5 +40,6 @@ export function toBatchProgress(
     unreadable: batch.unreadable,
     // Document ids come from outside: no Aadhaar number leaves unmasked.
     missing: missing.map((m) => maskAadhaarInText(m.externalId)),
+    secondReader,
   };
 }

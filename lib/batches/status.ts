@@ -1,3 +1,5 @@
+import type { SecondReaderProgress } from "@/lib/second-reader/types";
+
 /**
  * A batch's status, derived from its counts (pure, client-safe):
  * - submitting: chunks are waiting to be sent or being sent;
@@ -66,6 +68,8 @@ export type BatchProgress = {
     answer: string | null;
   }[];
   missing: string[];
+  /** The second reader's OCR of the extracted documents (null when SECOND_READER=off). */
+  secondReader: SecondReaderProgress | null;
   /** Atlas answers the sync could not read (kept aside; the rest of the page was stored). */
   unreadable: {
     count: number;

@@ -8,6 +8,7 @@ import { batches } from "@/lib/db/schema";
 import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { refreshBatchCounts } from "./counts";
 import { inLanes, WorkerPool } from "./pool";
+import { queueSecondReads } from "@/lib/second-reader/queue";
 import { storeReads, type TargetPages } from "./sync-store";
 import { dueTargets, openTargets, readTarget, updateBackoff, waitingRows, type Target } from "./sync-targets";
 import { WriteBehind } from "./write-behind";
@@ -122,6 +123,8 @@ export async function syncBatch(
     })
     .where(eq(batches.id, batchId));
   await refreshBatchCounts(db, batchId, { stallAfterMs: options.stallAfterMs, now: options.now?.() });
+  // The second reader's OCR jobs: queued after the writes, not awaited (the sync's pace stays Atlas's).
+  if (report.stored > 0) queueSecondReads({ batchId });
   // What could be read is stored; the sync still reports the failure (the engine logs it).
   if (failure !== undefined) throw failure;
   return report;

@@ -22,6 +22,7 @@ export * from "./tables/audit";
 export * from "./tables/settings";
 export * from "./tables/qa";
 export * from "./tables/review-notes";
+export * from "./tables/second-reads";
 export * from "./tables/relations";
 
 export type User = typeof users.$inferSelect;

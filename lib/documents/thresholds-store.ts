@@ -119,9 +119,12 @@ export async function setThreshold(
   });
 }
 
+/** The second reader reads something else on the page (lib/second-reader): a failed check too. */
+const SECOND_READER_FLAGGED = sql`coalesce((f.second_reader->>'flagged')::boolean, false)`;
+
 /**
  * Recounts, for every document (or one), the fields that still need a person: review state
- * pending AND (a validator failed OR confidence is below the threshold that applies to it,
+ * pending AND (a validator failed OR the second reader flagged it OR confidence is below the threshold that applies to it,
  * field-in-type > field > type > global), and of those the ones failing a validator. One set-based statement, fast at 10,000s of rows.
  */
 export async function recomputeNeedsReview(db: Db, documentId?: string): Promise<void> {
@@ -130,8 +133,10 @@ export async function recomputeNeedsReview(db: Db, documentId?: string): Promise
     from (
       select d2.id,
         count(f.id) filter (where coalesce((f.validation->>'ok')::boolean, true) = false
+          or ${SECOND_READER_FLAGGED}
           or f.confidence < ${fieldThresholdSql(sql`f.path`, sql`d2.document_type`)})::int as n,
-        count(f.id) filter (where coalesce((f.validation->>'ok')::boolean, true) = false)::int as v
+        count(f.id) filter (where coalesce((f.validation->>'ok')::boolean, true) = false
+          or ${SECOND_READER_FLAGGED})::int as v
       from documents d2
       left join fields f on f.document_id = d2.id and f.review_state = 'pending'
       where d2.status = 'extracted' ${documentId ? sql`and d2.id = ${documentId}` : sql``}

@@ -22,6 +22,8 @@ export type Verdict = {
   confidence: number | null;
   documentType: string | null;
   fieldPath: string;
+  /** What the second reader said of the field (lib/qa/agreement.ts); absent: not read. */
+  secondReader?: "agrees" | "disagrees" | "not_found" | "not_read";
 };
 
 export type Interval = { low: number; high: number };

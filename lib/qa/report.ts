@@ -16,11 +16,14 @@ import {
   type SuggestionOptions,
   type Verdict,
 } from "./metrics";
+import { accuracyByAgreement, type AgreementRow } from "./agreement";
 
 export type SuggestionRow = FieldSuggestion & { currentThreshold: number };
 
 export type MetricsReport = {
   overall: AccuracyRow;
+  /** Accuracy split by the second reader's agreement (all verdicts, then confidence ≥ 0.9). */
+  bySecondReader: AgreementRow[];
   byType: AccuracyRow[];
   byField: AccuracyRow[];
   calibration: CalibrationBucket[];
@@ -37,6 +40,7 @@ export function buildReport(
   const calibration = calibrationBuckets(verdicts);
   return {
     overall: overallAccuracy(verdicts),
+    bySecondReader: accuracyByAgreement(verdicts),
     byType: accuracyByDocumentType(verdicts),
     byField: accuracyByField(verdicts),
     calibration,

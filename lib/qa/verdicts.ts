@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, count, eq, gt, isNull, lt, desc } from "drizzle-orm";
+import { and, asc, count, eq, gt, isNull, lt, desc, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { documents, fields, qaSampleItems, qaSamples, qaVerdicts } from "@/lib/db/schema";
 import { isAadhaarField, maskFieldValue } from "@/lib/masking";
+import { agreementOf } from "./agreement";
 import type { Verdict } from "./metrics";
 import { readSampleParams } from "./params";
 
@@ -185,12 +186,22 @@ export async function loadVerdicts(db: Db, filter: { sampleId?: string | null } 
       confidence: qaVerdicts.confidence,
       documentType: qaVerdicts.documentType,
       fieldPath: qaVerdicts.fieldPath,
+      secondReader: sql<string | null>`${fields.secondReader}->>'status'`,
     })
-    .from(qaVerdicts);
+    .from(qaVerdicts)
+    .leftJoin(fields, eq(fields.id, qaVerdicts.fieldId));
   const rows = filter.sampleId
     ? await base
         .innerJoin(qaSampleItems, eq(qaSampleItems.id, qaVerdicts.sampleItemId))
         .where(eq(qaSampleItems.sampleId, filter.sampleId))
     : await base;
-  return rows.map((r) => ({ ...r, confidence: roundConfidence(r.confidence) }));
+  return rows.map(({ secondReader, ...r }) => {
+    const agreement = agreementOf(secondReader);
+    // Left out when the scan was not read (the metrics count a missing one as not read).
+    return {
+      ...r,
+      confidence: roundConfidence(r.confidence),
+      ...(agreement === "not_read" ? {} : { secondReader: agreement }),
+    };
+  });
 }

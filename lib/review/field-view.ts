@@ -5,6 +5,7 @@
 import type { StoredValidation } from "@/lib/documents/extract";
 import { type ThresholdSet, thresholdFor } from "@/lib/documents/thresholds";
 import { maskFieldValue } from "@/lib/masking";
+import { evidenceIssue, storedEvidence } from "@/lib/second-reader/evidence";
 import type { FieldReviewState, FieldView, ReviewReason } from "./types";
 
 export type StoredField = {
@@ -19,6 +20,8 @@ export type StoredField = {
   reviewedAt: Date | null;
   version: number;
   source?: "atlas" | "manual";
+  /** The second reader's evidence (fields.second_reader), when the scan has been read. */
+  secondReader?: unknown;
 };
 
 const NO_ISSUES: StoredValidation = { ok: true, failed: [], issues: [] };
@@ -35,12 +38,13 @@ export function isStructured(value: unknown): boolean {
 }
 
 export function reviewReasons(
-  field: Pick<StoredField, "confidence" | "validation" | "reviewState">,
+  field: Pick<StoredField, "confidence" | "validation" | "reviewState" | "secondReader">,
   threshold: number,
 ): ReviewReason[] {
   const validation = (field.validation as StoredValidation | null) ?? NO_ISSUES;
   const reasons: ReviewReason[] = [];
   if (!validation.ok) reasons.push("validator");
+  if (storedEvidence(field.secondReader)?.flagged) reasons.push("second_reader");
   if (field.confidence !== null && field.confidence < threshold) reasons.push("low_confidence");
   return reasons;
 }
@@ -55,6 +59,7 @@ export function toFieldView(
   const validation = (field.validation as StoredValidation | null) ?? NO_ISSUES;
   const threshold = thresholdFor(thresholds, documentType, field.path);
   const reasons = reviewReasons(field, threshold);
+  const evidence = storedEvidence(field.secondReader);
   const shown = maskFieldValue(type, field.path, field.value);
   const corrected = field.reviewState === "corrected" ? field.correctedValue : null;
   const correctedShown = corrected === null ? null : maskFieldValue(type, field.path, corrected);
@@ -72,10 +77,11 @@ export function toFieldView(
     structured: isStructured(field.value),
     confidence: field.confidence,
     threshold,
-    issues: validation.issues ?? [],
+    issues: [...(validation.issues ?? []), ...evidenceIssue(field.path, evidence)],
     validatorOk: validation.ok,
     needsReview: field.reviewState === "pending" && reasons.length > 0,
     reasons,
+    evidence,
     reviewState: field.reviewState,
     reviewedBy: reviewerName,
     reviewedAt: field.reviewedAt?.toISOString() ?? null,

@@ -4,11 +4,13 @@
  * audited reveal.
  */
 import type { FieldIssue } from "@/lib/documents/extract";
+import type { FieldEvidence } from "@/lib/second-reader/types";
 
 export const FIELD_REVIEW_STATES = ["pending", "accepted", "corrected", "unreadable"] as const;
 export type FieldReviewState = (typeof FIELD_REVIEW_STATES)[number];
 
-export type ReviewReason = "low_confidence" | "validator";
+/** second_reader: our OCR of the scan reads something else, or cannot find the value (lib/second-reader). */
+export type ReviewReason = "low_confidence" | "validator" | "second_reader";
 
 export type FieldView = {
   id: string;
@@ -30,6 +32,11 @@ export type FieldView = {
   validatorOk: boolean;
   needsReview: boolean;
   reasons: ReviewReason[];
+  /**
+   * Where the second reader found the value on the scan (boxes in image pixels, match score,
+   * the page's reading when it disagrees); null until the scan has been read.
+   */
+  evidence: FieldEvidence | null;
   reviewState: FieldReviewState;
   reviewedBy: string | null;
   reviewedAt: string | null;

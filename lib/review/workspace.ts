@@ -3,6 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { batches, documents, fields, users } from "@/lib/db/schema";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
+import { loadDocumentRead } from "@/lib/second-reader/document-read";
 import { documentAuditTrail } from "./audit-trail";
 import { toFieldView } from "./field-view";
 import { lockView } from "./locks";
@@ -17,7 +18,7 @@ export async function loadWorkspace(db: Db, id: string, viewerId: string) {
     .where(eq(documents.id, id));
   if (!row) return undefined;
   const { doc } = row;
-  const [fieldRows, thresholds, lock, trail, batchRows] = await Promise.all([
+  const [fieldRows, thresholds, lock, trail, batchRows, secondRead] = await Promise.all([
     db
       .select({ field: fields, reviewer: users.name })
       .from(fields)
@@ -33,6 +34,7 @@ export async function loadWorkspace(db: Db, id: string, viewerId: string) {
           .from(batches)
           .where(eq(batches.id, doc.batchId))
       : Promise.resolve([]),
+    loadDocumentRead(db, id),
   ]);
   return {
     doc,
@@ -41,5 +43,7 @@ export async function loadWorkspace(db: Db, id: string, viewerId: string) {
     fields: fieldRows.map((f) => toFieldView(doc.documentType, f.field, thresholds, f.reviewer)),
     lock,
     trail,
+    /** The second reader's read of the scan (page sizes, lines, words; masked), null before it is queued. */
+    secondRead,
   };
 }

@@ -19,6 +19,7 @@ const view = (path: string, shown: unknown, editText: string): FieldView => ({
   issues: [],
   validatorOk: true,
   source: "atlas",
+  evidence: null,
   needsReview: true,
   reasons: ["low_confidence"],
   reviewState: "pending",

@@ -141,6 +141,8 @@ export const fields = pgTable(
     reviewedAt: timestamptz("reviewed_at"),
     /** Optimistic locking: an update names the version it read and bumps it. */
     version: integer("version").notNull().default(1),
+    /** Where the second reader found the value on the scan (lib/second-reader/types.ts FieldEvidence). */
+    secondReader: jsonb("second_reader"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -35,7 +35,9 @@ export function BatchLive({
     subject: "this batch",
     initial,
     // When results arrive, re-render the server-side documents table too.
-    changeKey: (p) => `${p.counts.extracted}/${p.counts.failed}/${p.counts.notSubmitted}/${p.status}`,
+    changeKey: (p) =>
+      `${p.counts.extracted}/${p.counts.failed}/${p.counts.notSubmitted}/${p.status}/${p.secondReader?.done ?? 0}`,
+    keepPolling: (p) => (p.secondReader?.queued ?? 0) > 0,
   });
   const c = progress.counts;
   const format = useFormatter();
@@ -121,6 +123,7 @@ export function BatchLive({
             : "Not synced yet."}
           {progress.open ? " Updates every few seconds." : " Finished."}
         </p>
+        <SecondReaderLine progress={progress.secondReader} />
         {error ? (
           <p className="mt-2 text-sm text-amber-700 dark:text-amber-300">{(error as Error).message}</p>
         ) : null}
@@ -182,5 +185,22 @@ export function BatchLive({
         ) : null}
       </section>
     </Card>
+  );
+}
+
+/** The second reader's OCR of this batch's scans, which goes on after Atlas has answered. */
+function SecondReaderLine({ progress }: { progress: BatchProgress["secondReader"] }) {
+  if (!progress || progress.done + progress.failed + progress.queued === 0) return null;
+  const total = progress.done + progress.failed + progress.queued;
+  return (
+    <p className="mt-1 text-xs text-slate-600 dark:text-slate-300" data-testid="second-reader-progress">
+      Second reader: {progress.done} of {total} scans read
+      {progress.failed ? `, ${progress.failed} could not be read` : ""}
+      {progress.queued ? `, ${progress.queued} to go` : " — done"}
+      {progress.flaggedDocuments
+        ? `; ${progress.flaggedDocuments} with a value the page reads differently`
+        : ""}
+      .
+    </p>
   );
 }

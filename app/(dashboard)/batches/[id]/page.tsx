@@ -16,6 +16,7 @@ import { DOCUMENT_SORT_LABEL, DOCUMENT_SORTS } from "@/lib/documents/sort";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
 import { maskAadhaarInText } from "@/lib/masking";
 import { can } from "@/lib/roles";
+import { secondReaderProgress } from "@/lib/second-reader/progress";
 import { reviewQueueHref } from "../../review/search-params";
 import { BatchLive } from "./batch-live";
 import { batchDocumentsHref, loadBatchDocumentParams } from "./search-params";
@@ -45,7 +46,7 @@ export default async function BatchPage({
   const batch = await getBatchSummary(db, batchId);
   if (!batch) notFound();
   const seek = seekFrom(filters, DOCUMENT_SORT_KEYS[filters.sort]);
-  const [list, missing, thresholds] = await Promise.all([
+  const [list, missing, thresholds, secondReader] = await Promise.all([
     listBatchDocuments(db, batchId, {
       type: filters.type,
       needsReview: filters.review,
@@ -56,9 +57,10 @@ export default async function BatchPage({
     }),
     batch.status === "stalled" ? missingDocuments(db, batchId) : Promise.resolve([]),
     loadThresholds(db),
+    secondReaderProgress(db, batchId),
   ]);
   const { rows, total, types } = list;
-  const initial = toBatchProgress(batch, missing);
+  const initial = toBatchProgress(batch, missing, secondReader);
   const links = pageLinks(list, seek, filters.page, total, PAGE_SIZE, (cursor) =>
     batchDocumentsHref(batchId, filters, cursor),
   );

@@ -15,6 +15,7 @@ import { buildReport, METRICS_TABLES } from "@/lib/qa/report";
 import { listSamples } from "@/lib/qa/samples";
 import { loadVerdicts } from "@/lib/qa/verdicts";
 import { can } from "@/lib/roles";
+import { AgreementTable } from "./agreement-table";
 import { AccuracyTable, CalibrationTable, pct, SuggestionsTable } from "./tables";
 
 export const metadata: Metadata = { title: "QA metrics" };
@@ -206,6 +207,19 @@ export default async function MetricsPage({
             canApply={can(user.role, "settings:manage")}
             sampleId={query.sample ?? null}
           />
+        </div>
+      </section>
+
+      <section aria-labelledby="agreement-heading" className={section}>
+        <h2 id="agreement-heading" className="text-lg font-semibold">
+          Second reader agreement
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Whether our own OCR of the scan found the value: if accuracy differs between agreeing and
+          disagreeing fields even at high confidence, agreement predicts correctness beyond confidence.
+        </p>
+        <div className="mt-3">
+          <AgreementTable rows={report.bySecondReader} />
         </div>
       </section>
 

@@ -5,6 +5,7 @@ import { getBatchSummary } from "@/lib/batches/queries";
 import { getDb } from "@/lib/db";
 import { maskDeep } from "@/lib/masking";
 import { missingDocuments } from "@/lib/documents/queries";
+import { secondReaderProgress } from "@/lib/second-reader/progress";
 
 export const dynamic = "force-dynamic";
 
@@ -20,8 +21,9 @@ export const GET = guardedRoute<{ params: Promise<{ id: string }> }>(
     const batch = await getBatchSummary(db, batchId);
     if (!batch) return NextResponse.json({ error: "No such batch." }, { status: 404 });
     const missing = batch.status === "stalled" ? await missingDocuments(db, batchId) : [];
+    const secondReader = await secondReaderProgress(db, batchId);
     // Error texts and document ids come from outside: no Aadhaar number leaves unmasked.
-    return NextResponse.json(maskDeep(toBatchProgress(batch, missing)), {
+    return NextResponse.json(maskDeep(toBatchProgress(batch, missing, secondReader)), {
       headers: { "Cache-Control": "no-store" },
     });
   },

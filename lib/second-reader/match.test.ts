@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_MATCH_SETTINGS, matchFields } from "./match";
+import type { OcrLine, OcrPage } from "./types";
+
+/** A page laid out like a card: one line per "Label value", words 12 px per character apart. */
+function page(lines: string[], conf = 92): OcrPage {
+  const ocrLines: OcrLine[] = lines.map((text, i) => {
+    let x = 20;
+    const y = 40 + i * 30;
+    const words = text.split(" ").map((w) => {
+      const word = { text: w, conf, page: 1, x, y, w: w.length * 12, h: 20 };
+      x += w.length * 12 + 10;
+      return word;
+    });
+    return { text, conf, words, page: 1, x: 20, y, w: x - 30, h: 20 };
+  });
+  return { page: 1, width: 800, height: 600, lines: ocrLines };
+}
+
+const card = page([
+  "Permanent Account Number Card",
+  "Name RAVI KUMAR SHARMA",
+  "Father's Name MOHAN LAL SHARMA",
+  "Date of Birth 16-07-1986",
+  "PAN ABCPK1234D",
+  "Total ₹1,50,000.00",
+  "Aadhaar XXXX XXXX 0127",
+]);
+
+const match = (path: string, value: unknown, p = card) => matchFields([{ path, value }], [p]).get(path)!;
+
+describe("matchFields", () => {
+  it("finds values printed in another form and boxes exactly their words", () => {
+    const pan = match("pan_number", "ABCPK1234D");
+    expect(pan).toMatchObject({ status: "found", score: 1, flagged: false });
+    expect(pan.boxes).toEqual([{ page: 1, x: 66, y: 160, w: 120, h: 20 }]);
+    expect(match("date_of_birth", "16/07/1986").status).toBe("found");
+    expect(match("date_of_birth", "16 Jul 1986").status).toBe("found");
+    expect(match("total", 150000).status).toBe("found");
+    expect(match("name", "Ravi Kumar Sharma").status).toBe("found");
+  });
+
+  it("compares Aadhaar numbers masked, as the page text is stored", () => {
+    expect(match("aadhaar_number", "2345 6789 0127").status).toBe("found");
+  });
+
+  it("flags an identifier the page prints differently, with the page's reading", () => {
+    const pan = match("pan_number", "ABCPK1243D");
+    expect(pan).toMatchObject({ status: "disagrees", reading: "ABCPK1234D", flagged: true });
+    expect(match("date_of_birth", "16/07/1968")).toMatchObject({ status: "disagrees", flagged: true });
+  });
+
+  it("flags a misspelt name but tolerates OCR noise", () => {
+    expect(match("name", "RAVI KUMRA SHARMA")).toMatchObject({
+      status: "disagrees",
+      reading: "RAVI KUMAR SHARMA",
+    });
+    // OCR unsure of the one word that differs: noise, the page agrees.
+    const noisy = page(["Name RAVI KUMAR SHARNA"]);
+    noisy.lines[0]!.words[3]!.conf = 41;
+    expect(match("name", "RAVI KUMAR SHARMA", noisy)).toMatchObject({ status: "found", flagged: false });
+    // Sure of it: the page reads something else.
+    const sure = page(["Name RAVI KUMAR SHARNA"]);
+    expect(match("name", "RAVI KUMAR SHARMA", sure)).toMatchObject({ status: "disagrees", flagged: true });
+  });
+
+  it("takes glyphs OCR confuses (0/O, 1/I, 5/S, 8/B) for the same character", () => {
+    const confused = page(["PAN PIZP16146K", "Code 5B0O"]);
+    expect(match("pan_number", "PIZPI6146K", confused)).toMatchObject({ status: "found", flagged: false });
+    expect(match("pan_number", "PIZPI6164K", confused)).toMatchObject({ status: "disagrees", flagged: true });
+  });
+
+  it("says not found, and flags it only when the page was read confidently", () => {
+    expect(match("gstin", "27AAPFU0939F1ZV")).toMatchObject({
+      status: "not_found",
+      flagged: true,
+      boxes: [],
+    });
+    const faint = page(["Name RAVI KUMAR"], 40);
+    expect(match("gstin", "27AAPFU0939F1ZV", faint)).toMatchObject({ status: "not_found", flagged: false });
+    const quiet = matchFields([{ path: "g", value: "27AAPFU0939F1ZV" }], [card], {
+      ...DEFAULT_MATCH_SETTINGS,
+      flagMissing: false,
+    });
+    expect(quiet.get("g")!.flagged).toBe(false);
+  });
+
+  it("does not look for tables, objects or empty values", () => {
+    expect(match("rows", [{ a: 1 }]).status).toBe("not_matched");
+    expect(match("blank", "  ").status).toBe("not_matched");
+  });
+
+  it("always finds a value printed verbatim in a line among others (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^[A-Z]{3,8}( [A-Z]{3,8}){0,2}$/),
+        fc.array(fc.stringMatching(/^[a-z]{2,6}$/), { maxLength: 3 }),
+        (value, noise) => {
+          const p = page(["Header line", [...noise, value].join(" "), "Footer 123"]);
+          const found = match("v", value, p);
+          expect(found.status).toBe("found");
+          expect(found.flagged).toBe(false);
+        },
+      ),
+    );
+  });
+});

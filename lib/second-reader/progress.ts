@@ -1,0 +1,31 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import type { SecondReaderProgress } from "./types";
+
+/**
+ * How far the second reader is with one batch's extracted documents: read, failed (the file
+ * could not be read), queued, and not yet queued (extracted moments ago; start-up sweeps up any
+ * left behind). Null with SECOND_READER=off.
+ */
+export async function secondReaderProgress(db: Db, batchId: string): Promise<SecondReaderProgress | null> {
+  if (getEnv().SECOND_READER === "off") return null;
+  const result = await db.execute(sql`
+    select count(*) filter (where s.status = 'done')::int as done,
+           count(*) filter (where s.status = 'failed')::int as failed,
+           count(*) filter (where s.status = 'queued' or s.document_id is null)::int as queued,
+           count(*) filter (where s.status = 'done' and exists (
+             select 1 from fields f where f.document_id = d.id and f.second_reader->>'flagged' = 'true'
+           ))::int as flagged_documents
+    from documents d
+    left join second_reads s on s.document_id = d.id
+    where d.batch_id = ${batchId} and d.status = 'extracted'`);
+  const row = (result as unknown as { rows: Array<Record<string, number>> }).rows[0];
+  return {
+    done: row?.done ?? 0,
+    failed: row?.failed ?? 0,
+    queued: row?.queued ?? 0,
+    flaggedDocuments: row?.flagged_documents ?? 0,
+  };
+}

@@ -1,0 +1,170 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { PgBoss } from "pg-boss";
+import type { PoolConfig } from "pg";
+import type { Db } from "@/lib/db";
+import { getEnv, type Env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import type { OcrEngine } from "./engine";
+
+/**
+ * The second reader's jobs, in pg-boss (a PostgreSQL job queue, in its own `pgboss` schema of the
+ * app's database: the embedded PostgreSQL or DATABASE_URL alike). A job is one document; it
+ * survives restarts, is retried twice when something other than the file itself fails, and is
+ * taken again after 10 minutes if the instance holding it died. Our own `second_reads` row
+ * (status queued → done | failed) is what progress counts read.
+ *
+ * Enqueueing never happens inside the Atlas sync's transaction: the sync calls
+ * `enqueueSecondReads` after its writes, without waiting for it, and start-up sweeps up any
+ * extracted document without a row (a crash between the two, or documents from before).
+ */
+export const SECOND_READER_QUEUE = "second-reader";
+
+type Running = { boss: PgBoss; engine: OcrEngine; db: Db };
+
+const holder = globalThis as typeof globalThis & { __atlasSecondReader?: Promise<Running | undefined> };
+
+/** Who owns the documents to enqueue: one batch, one application, or every extracted document. */
+export type Scope = { batchId?: string; applicationId?: string };
+
+/** Starts the queue and the worker (once per process); nothing at all with SECOND_READER=off. */
+export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running | undefined> {
+  if (env.SECOND_READER === "off") return Promise.resolve(undefined);
+  holder.__atlasSecondReader ??= start(db, env).catch((error) => {
+    logger.error("second_reader.start_failed", { error });
+    holder.__atlasSecondReader = undefined;
+    return undefined;
+  });
+  return holder.__atlasSecondReader;
+}
+
+async function start(db: Db, env: Env): Promise<Running> {
+  // Loaded here, not at import: the sync imports this module, and must not load OCR to do so.
+  const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }] = await Promise.all([
+    import("pg-boss"),
+    import("./engine"),
+    import("./read-document"),
+  ]);
+  const pool = (db as unknown as { $client: { options: PoolConfig } }).$client.options;
+  const boss = new PgBoss({
+    connectionString: pool.connectionString,
+    host: pool.host,
+    port: pool.port,
+    database: pool.database,
+    user: pool.user,
+    password: typeof pool.password === "string" ? pool.password : undefined,
+    // The app pool's own name: the process that started the embedded server stops it at exit
+    // only when no connection under another name is left (lib/db/embedded-owner.ts).
+    application_name: pool.application_name,
+    max: 2,
+    schedule: false,
+  });
+  boss.on("error", (error) => logger.error("second_reader.queue_error", { error }));
+  await boss.start();
+  if (!(await boss.getQueue(SECOND_READER_QUEUE)))
+    await boss
+      .createQueue(SECOND_READER_QUEUE, {
+        // One waiting and one running job per document (singletonKey): a re-queue never doubles work.
+        policy: "stately",
+        retryLimit: 2,
+        retryDelay: 30,
+        expireInSeconds: 600,
+      })
+      .catch(async (error) => {
+        // Another instance created it first.
+        if (!(await boss.getQueue(SECOND_READER_QUEUE))) throw error;
+      });
+  const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
+  const settings = readerSettings(env);
+  await boss.work<{ documentId: string }>(
+    SECOND_READER_QUEUE,
+    { localConcurrency: env.SECOND_READER_CONCURRENCY, batchSize: 1, pollingIntervalSeconds: 2 },
+    async ([job]) => {
+      if (!job) return;
+      const { documentId } = job.data;
+      try {
+        const outcome = await readDocument(db, documentId, engine, settings);
+        logger.info("second_reader.read", { documentId, ...outcome });
+      } catch (error) {
+        // Retried by pg-boss; after the last try the row says failed. Never the page text.
+        await markFailedIfLast(db, documentId, job.retryCount ?? 0);
+        logger.warn("second_reader.read_failed", { documentId, error });
+        throw error;
+      }
+    },
+  );
+  const running = { boss, engine, db };
+  const swept = await enqueueWith(running, {}, { requeue: true });
+  if (swept) logger.info("second_reader.swept", { documents: swept });
+  return running;
+}
+
+async function markFailedIfLast(db: Db, documentId: string, retryCount: number) {
+  if (retryCount < 2) return;
+  await db.execute(sql`update second_reads set status = 'failed', error = 'could not be read after 3 tries', updated_at = now()
+    where document_id = ${documentId} and status = 'queued'`);
+}
+
+/**
+ * Queues every extracted document of the scope that has no second read yet: one row each in
+ * `second_reads`, then one pg-boss job each. Returns how many were queued; 0 when the second
+ * reader is not running in this process.
+ */
+export async function enqueueSecondReads(scope: Scope): Promise<number> {
+  const running = await holder.__atlasSecondReader;
+  return running ? enqueueWith(running, scope) : 0;
+}
+
+async function enqueueWith(
+  running: Running,
+  scope: Scope,
+  options: { requeue?: boolean } = {},
+): Promise<number> {
+  const owner = scope.batchId
+    ? sql`and d.batch_id = ${scope.batchId}`
+    : scope.applicationId
+      ? sql`and d.flow_id = ${scope.applicationId}`
+      : sql``;
+  const result = await running.db.execute(sql`
+    insert into second_reads (document_id)
+    select d.id from documents d
+    where d.status = 'extracted' ${owner}
+      and not exists (select 1 from second_reads s where s.document_id = d.id)
+    on conflict do nothing
+    returning document_id`);
+  const ids = (result as unknown as { rows: Array<{ document_id: string }> }).rows.map((r) => r.document_id);
+  // At start-up, rows still queued get their job again (lost if we stopped between the two writes).
+  const requeued = options.requeue
+    ? (
+        (await running.db.execute(
+          sql`select document_id from second_reads where status = 'queued'`,
+        )) as unknown as {
+          rows: Array<{ document_id: string }>;
+        }
+      ).rows.map((r) => r.document_id)
+    : [];
+  const all = [...new Set([...ids, ...requeued])];
+  for (let i = 0; i < all.length; i += 1000)
+    await running.boss.insert(
+      SECOND_READER_QUEUE,
+      all.slice(i, i + 1000).map((documentId) => ({ data: { documentId }, singletonKey: documentId })),
+    );
+  return ids.length;
+}
+
+/** Fire and forget, for the sync: never delays it, never fails it. */
+export function queueSecondReads(scope: Scope): void {
+  if (!holder.__atlasSecondReader) return;
+  enqueueSecondReads(scope).catch((error) =>
+    logger.warn("second_reader.enqueue_failed", { ...scope, error }),
+  );
+}
+
+/** Stops taking jobs (a job in hand finishes first), then the OCR worker. Tests and shutdown. */
+export async function stopSecondReader(): Promise<void> {
+  const running = await holder.__atlasSecondReader;
+  holder.__atlasSecondReader = undefined;
+  if (!running) return;
+  await running.boss.stop({ graceful: true, timeout: 30_000 });
+  await running.engine.stop();
+}

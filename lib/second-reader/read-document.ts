@@ -1,0 +1,114 @@
+import "server-only";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import { documents, fields, secondReads } from "@/lib/db/schema";
+import { recomputeNeedsReview } from "@/lib/documents/thresholds-store";
+import type { Env } from "@/lib/env";
+import type { OcrEngine } from "./engine";
+import { fetchScan } from "./fetch-scan";
+import { matchFields, pageConfidence, type MatchSettings } from "./match";
+import { rasterise, UnreadableFileError } from "./rasterise";
+import type { OcrPage } from "./types";
+
+export type ReaderSettings = { maxPages: number; match: MatchSettings };
+
+export function readerSettings(env: Env): ReaderSettings {
+  return {
+    maxPages: env.SECOND_READER_MAX_PAGES,
+    match: {
+      foundScore: env.SECOND_READER_FOUND_PERCENT / 100,
+      nearScore: env.SECOND_READER_NEAR_PERCENT / 100,
+      minOcrConfidence: env.SECOND_READER_MIN_OCR_CONFIDENCE,
+      flagMissing: env.SECOND_READER_FLAG_MISSING,
+    },
+  };
+}
+
+export type ReadOutcome = { status: "done" | "failed" | "gone"; pages: number; ocrMs: number };
+
+type Fetcher = typeof fetchScan;
+
+/**
+ * One OCR job: fetch the document's scan, read every page, keep the words and lines, then match
+ * each field to the page and recount what needs review. A problem with the file itself
+ * (expired link, not an image) ends as "failed" with the reason; anything else throws, so the
+ * queue retries it.
+ */
+export async function readDocument(
+  db: Db,
+  documentId: string,
+  engine: OcrEngine,
+  settings: ReaderSettings,
+  fetcher: Fetcher = fetchScan,
+): Promise<ReadOutcome> {
+  const [doc] = await db
+    .select({ fileUrl: documents.fileUrl, status: documents.status })
+    .from(documents)
+    .where(eq(documents.id, documentId));
+  if (!doc || doc.status !== "extracted") {
+    await db.delete(secondReads).where(eq(secondReads.documentId, documentId));
+    return { status: "gone", pages: 0, ocrMs: 0 };
+  }
+  await db
+    .update(secondReads)
+    .set({ attempts: sql`${secondReads.attempts} + 1`, updatedAt: new Date() })
+    .where(eq(secondReads.documentId, documentId));
+  const started = performance.now();
+  let pages: OcrPage[];
+  try {
+    const scan = await fetcher(doc.fileUrl);
+    const images = await rasterise(scan.bytes, scan.mediaType, settings.maxPages);
+    pages = [];
+    for (const image of images) pages.push(await engine.read(image));
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    await db
+      .update(secondReads)
+      .set({ status: "failed", error: error.message, updatedAt: new Date() })
+      .where(eq(secondReads.documentId, documentId));
+    return { status: "failed", pages: 0, ocrMs: Math.round(performance.now() - started) };
+  }
+  const ocrMs = Math.round(performance.now() - started);
+  await storeReading(db, documentId, pages, ocrMs, settings.match);
+  return { status: "done", pages: pages.length, ocrMs };
+}
+
+/** Keeps the page text and each field's evidence, and recounts the document's fields needing review. */
+export async function storeReading(
+  db: Db,
+  documentId: string,
+  pages: OcrPage[],
+  ocrMs: number,
+  settings: MatchSettings,
+): Promise<void> {
+  const rows = await db
+    .select({ id: fields.id, path: fields.path, value: fields.value })
+    .from(fields)
+    .where(eq(fields.documentId, documentId));
+  const evidence = matchFields(rows, pages, settings);
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx.insert(secondReads).values({ documentId, status: "done" }).onConflictDoNothing();
+    await tx
+      .update(secondReads)
+      .set({
+        status: "done",
+        pages,
+        pageCount: pages.length,
+        wordCount: pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.words.length, 0), 0),
+        meanConfidence: pageConfidence(pages),
+        ocrMs,
+        error: null,
+        readAt: now,
+        updatedAt: now,
+      })
+      .where(eq(secondReads.documentId, documentId));
+    if (rows.length > 0)
+      await tx.execute(sql`
+        update fields f set second_reader = v.evidence::jsonb
+        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[],
+                    ${sql.param(rows.map((r) => JSON.stringify(evidence.get(r.path))))}::text[]) as v(id, evidence)
+        where f.id = v.id`);
+    await recomputeNeedsReview(tx, documentId);
+  });
+}
