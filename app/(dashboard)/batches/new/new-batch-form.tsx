@@ -65,17 +65,28 @@ export function NewBatchForm({
 
   useNewBatchDraft({
     productTypes,
-    state: { clientKey, text, label, productType, defaultProductType, omittedBytes, submittedHashRef: submittedHash },
+    state: {
+      clientKey,
+      text,
+      label,
+      productType,
+      defaultProductType,
+      omittedBytes,
+      submittedHashRef: submittedHash,
+    },
     restore: { setClientKey, setText, setLabel, setProductType, setOmittedBytes },
   });
   const filter = useIncludeFilter(s3.extensions);
 
-  const { parsed, errors, bytes, tooLarge, valid, invalid, documents, s3Pending } = useParsedRows(deferredText, {
-    maxRows,
-    maxBytes,
-    allowHttp,
-    s3: { enabled: s3.enabled, extensions: filter.extensions, lookUp: s3Actions.lookUp },
-  });
+  const { parsed, errors, bytes, tooLarge, valid, invalid, documents, s3Pending } = useParsedRows(
+    deferredText,
+    {
+      maxRows,
+      maxBytes,
+      allowHttp,
+      s3: { enabled: s3.enabled, extensions: filter.extensions, lookUp: s3Actions.lookUp },
+    },
+  );
   // The include filter goes with the submit only when an s3:// row uses it.
   const hasS3 = parsed.rows.some((row) => row.s3 !== undefined);
   const warnings = useRecordedElsewhere(parsed.rows);
@@ -219,8 +230,8 @@ export function NewBatchForm({
           </FillButton>
         ) : null}
         <span>
-          At most {formatNumber(maxRows, 0)} rows and {formatMegabytes(maxBytes)}; sent to Atlas{" "}
-          {chunkSize} per request.
+          At most {formatNumber(maxRows, 0)} rows and {formatMegabytes(maxBytes)}; sent to Atlas {chunkSize}{" "}
+          per request.
           {s3.enabled
             ? " s3://bucket/key and s3://bucket/folder/ rows are listed and signed by the server."
             : ""}
