@@ -99,7 +99,7 @@ async function expectEveryActionReachable(page: Page) {
   expect(count).toBeGreaterThan(3);
   for (let i = 0; i < count; i++) {
     const row = rows.nth(i);
-    for (const name of [/^Accept /, /^Correct /, /^Mark .* unreadable$/])
+    for (const name of [/^Accept /, /^Edit /, /^Mark .* unreadable$/])
       await expectReachable(page, row.getByRole("button", { name }));
   }
   // The transactions table scrolls inside its own cell, never widening the page.
