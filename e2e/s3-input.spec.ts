@@ -178,3 +178,24 @@ test("rows outside the allow-list and missing files are explained on their row",
   await page.getByLabel("Include from folders").fill("pdf");
   await expect(page.getByRole("region", { name: "Preview" })).toContainText(/holds no pdf files/);
 });
+
+test("the browse dialog gives the keyboard back to the button that opened it", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/batches/new");
+  const browse = page.getByRole("button", { name: "Browse S3…" });
+  const dialog = page.getByRole("dialog", { name: "Browse S3" });
+  await browse.focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByTestId("s3-folder")).toHaveCount(3);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(browse).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await dialog.getByLabel("Pick folder bulk/").focus();
+  await page.keyboard.press("Space");
+  await dialog.getByRole("button", { name: "Add to the list" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("URLs or CSV rows")).toHaveValue("s3://atlas-demo/bulk/");
+  await expect(browse).toBeFocused();
+});

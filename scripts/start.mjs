@@ -8,6 +8,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildIdPath } from "./dist-dir.mjs";
 import { listenHost } from "./listen-host.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -15,7 +16,7 @@ process.chdir(root);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const next = ["node_modules/next/dist/bin/next"];
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID")) || process.argv.includes("--build")) {
+if (!fs.existsSync(buildIdPath(root, process.env)) || process.argv.includes("--build")) {
   console.log("Building Atlas Review (first start only; `npm run build` rebuilds after changes)…");
   const built = spawnSync(process.execPath, [...next, "build"], { stdio: "inherit", env });
   if (built.status !== 0) process.exit(built.status ?? 1);

@@ -42,12 +42,15 @@ export function S3BrowseDialog({
   roots,
   listPage,
   onAdd,
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   roots: S3Root[];
   listPage: ListS3Page;
   onAdd: (locations: string[]) => void;
+  /** Where the keyboard goes back to when the dialog closes (the button that opened it). */
+  returnFocusTo?: React.RefObject<HTMLElement | null>;
 }) {
   const when = useFormatter().dateTime;
   const [root, setRoot] = useState<S3Root>(roots[0] ?? { bucket: "", prefix: "" });
@@ -94,7 +97,15 @@ export function S3BrowseDialog({
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="w-[min(56rem,96vw)]" aria-describedby="s3-browse-description">
+      <DialogContent
+        className="w-[min(56rem,96vw)]"
+        aria-describedby="s3-browse-description"
+        onCloseAutoFocus={(event) => {
+          // Opened without a DialogTrigger, Radix would leave the focus on <body>.
+          event.preventDefault();
+          returnFocusTo?.current?.focus();
+        }}
+      >
         <DialogTitle>Browse S3</DialogTitle>
         <DialogDescription id="s3-browse-description">
           Tick files or whole folders (a folder adds every file under it that matches the include filter).

@@ -21,6 +21,12 @@ export function S3RowNote({ info }: { info: S3RowInfo }) {
         1 file, {formatBytes(info.totalBytes)}
       </p>
     );
+  if (info.moreThan !== null)
+    return (
+      <p className="mt-0.5 text-slate-600 dark:text-slate-400" data-testid="s3-expansion">
+        More than {formatNumber(info.moreThan, 0)} files (listing stopped there)
+      </p>
+    );
   const count = info.objects.length;
   return (
     <details className="mt-0.5 text-slate-700 dark:text-slate-300">

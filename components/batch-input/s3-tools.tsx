@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { serializeRows, type ParsedBatchInput } from "@/lib/batches/input";
@@ -56,10 +56,11 @@ export function S3Tools({
   onAdd: (locations: string[]) => void;
 }) {
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   if (!config.enabled) return null;
   return (
     <div className="flex w-full flex-wrap items-start gap-3">
-      <Button variant="secondary" size="xs" className="mt-5" onClick={() => setOpen(true)}>
+      <Button ref={trigger} variant="secondary" size="xs" className="mt-5" onClick={() => setOpen(true)}>
         Browse S3…
       </Button>
       <Input
@@ -79,6 +80,7 @@ export function S3Tools({
           roots={config.roots}
           listPage={actions.listPage}
           onAdd={onAdd}
+          returnFocusTo={trigger}
         />
       ) : null}
     </div>

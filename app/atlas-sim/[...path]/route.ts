@@ -11,6 +11,7 @@ import { isBodyTooLarge, readBodyBytesCapped } from "@/lib/http/read-body";
 import { ownApplicationEndpointsOnly } from "@/lib/net/own-endpoints";
 import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
 import { processSingleton } from "@/lib/process-singleton";
+import { isAllowedS3EndpointLink } from "@/lib/s3/endpoint-url";
 import { can } from "@/lib/roles";
 
 export const dynamic = "force-dynamic";
@@ -32,15 +33,18 @@ function simulator(): Simulator {
       profile: getEnv().SIM_PROFILE,
       // Files are downloaded as Atlas does: the simulator's own specimen files straight from it
       // (whatever host name the browser used for them), anything else through the SSRF-safe
-      // fetcher, which also trusts a local S3-compatible server (S3_ENDPOINT, npm run s3:demo).
+      // fetcher. A local S3-compatible server (S3_ENDPOINT, npm run s3:demo) is trusted only for
+      // links to objects S3_ALLOWED_BUCKETS admits, with no redirect: not a way round the list.
       downloads: getEnv().ATLAS_SIM_DOWNLOADS === "on",
       downloadFetch: (input) => {
         const url = new URL(String(input));
         if (url.pathname.startsWith(`${SIM_MOUNT_PATH}/files/`)) return simulator().handle(new Request(url));
         const s3Endpoint = getEnv().s3.endpoint;
+        const s3Link = s3Endpoint !== undefined && isAllowedS3EndpointLink(url.href);
         return fetchFileSafely(url.href, {
-          trustedOrigins: [...simulatorSources(), ...(s3Endpoint ? [s3Endpoint] : [])],
+          trustedOrigins: [...simulatorSources(), ...(s3Link ? [s3Endpoint] : [])],
           timeoutMs: 20_000,
+          ...(s3Link ? { maxRedirects: 0 } : {}),
         });
       },
     }),

@@ -150,7 +150,7 @@ describe("limits after expansion", () => {
       { maxRows: 1 },
     );
     expect(rows[0]?.problems[0]?.message).toBe(
-      "s3://kyc/huge/ holds more than 1 files, the most one batch takes — pick a smaller folder, or split it over several batches",
+      "s3://kyc/huge/ holds more than 1 files, over the 1-row limit — pick a smaller folder, or split it over several submissions",
     );
   });
 

@@ -35,6 +35,8 @@ export type S3RowInfo = {
   totalBytes: number | null;
   /** Objects under a prefix left out because an earlier row already has them. */
   leftOut: number;
+  /** A prefix whose listing stopped at the row limit: it holds more than this many files (else null). */
+  moreThan: number | null;
 };
 
 export const isS3Text = (text: string) => /^s3:/i.test(text.trim());
@@ -83,7 +85,7 @@ export function prefixProblems(
   if (!lookup) return [problem("s3_pending", `Listing ${where} — wait for the count before submitting`)];
   if (!lookup.ok) return [];
   if (lookup.truncated) {
-    const message = `${where} holds more than ${plain(options.maxRows)} files, the most one batch takes — pick a smaller folder, or split it over several batches`;
+    const message = `${where} holds more than ${plain(options.maxRows)} files, over the ${plain(options.maxRows)}-row limit — pick a smaller folder, or split it over several submissions`;
     return [problem("over_limit", message)];
   }
   if (lookup.objects.length === 0) {

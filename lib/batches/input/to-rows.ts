@@ -70,6 +70,7 @@ function checkUrls(drafts: Draft[], options: ParseBatchInputOptions): Checked[] 
       objects: [],
       totalBytes: null,
       leftOut: 0,
+      moreThan: lookup?.ok && lookup.truncated ? lookup.objects.length : null,
     };
     if (!prefix) {
       const first = urls.seen(formatS3Url(location), draft.line);

@@ -1,0 +1,1 @@
+export function buildIdPath(root: string, env: Record<string, string | undefined>): string;
