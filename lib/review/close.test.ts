@@ -160,6 +160,15 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
       errorCode: "UNRECOGNISED",
       needsReviewCount: keys.length,
     });
+    // The audit trail's diff says what the status became (not that it was removed).
+    const [reclassified] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "document.reclassify"), eq(auditEvents.targetId, failed)));
+    expect(reclassified).toMatchObject({
+      before: { documentType: "UNRECOGNISED", status: "failed" },
+      after: { documentType: "PAN", status: "extracted" },
+    });
     const rows = await t.db.select().from(fields).where(eq(fields.documentId, failed));
     expect(rows.every((f) => f.source === "manual" && f.value === null && f.reviewState === "pending")).toBe(
       true,
