@@ -84,7 +84,7 @@ test("a reviewer reclassifies an INVALID_DOC document as a PAN and types a field
   await expect(pan.getByTestId("manual-field")).toHaveText("Typed by hand");
   await expect(pan).toHaveAttribute("data-needs-review", "true");
 
-  await pan.getByRole("button", { name: "Correct pan_number" }).click();
+  await pan.getByRole("button", { name: "Edit PAN number" }).click();
   const box = pan.getByLabel(/Corrected value/);
   await expect(box).toBeFocused();
   await box.fill("ABCPK1234F");
