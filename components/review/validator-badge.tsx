@@ -10,8 +10,10 @@ export function ValidatorBadge({ issue }: { issue: FieldIssue }) {
       className="mb-1 mr-1 inline-block"
       title={`Check ${issue.check}${issue.path.includes(".") || issue.path.includes("[") ? ` on ${issue.path}` : ""}`}
     >
-      {issue.message}
-      <span className="ml-1 font-mono text-[10px] opacity-70">{issue.check}</span>
+      {issue.message}{" "}
+      {/* A space before the check's id and breaks inside it: "unreadable.manual_entry" or
+          "failed.aadhaar.verhoeff" as one unbreakable word would widen the narrow "why" column. */}
+      <span className="font-mono text-[10px] opacity-70 [overflow-wrap:anywhere]">{issue.check}</span>
     </Badge>
   );
 }

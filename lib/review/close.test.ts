@@ -160,6 +160,15 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
       errorCode: "UNRECOGNISED",
       needsReviewCount: keys.length,
     });
+    // The audit trail's diff says what the status became (not that it was removed).
+    const [reclassified] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "document.reclassify"), eq(auditEvents.targetId, failed)));
+    expect(reclassified).toMatchObject({
+      before: { documentType: "UNRECOGNISED", status: "failed" },
+      after: { documentType: "PAN", status: "extracted" },
+    });
     const rows = await t.db.select().from(fields).where(eq(fields.documentId, failed));
     expect(rows.every((f) => f.source === "manual" && f.value === null && f.reviewState === "pending")).toBe(
       true,
@@ -187,7 +196,7 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
         asha,
         options,
       ),
-    ).rejects.toThrow(/Nothing to accept in pan_number/);
+    ).rejects.toThrow(/Nothing to accept in PAN number:/);
     // Typed values are validated like any correction.
     await expect(
       reviewField(
@@ -284,6 +293,8 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
     // The last action (accept) is undone: back to the correction, needing nothing.
     const undone = await undoLastFieldAction(t.db, docId, asha, options);
     expect(undone.field).toMatchObject({ reviewState: "corrected", correctedShown: "RAVI KUMAR SINGH" });
+    // Named as people name the field (the registry's label), not by its key.
+    expect(undone.undone).toBe("accept of Name");
     expect(await fieldOf(t.db, docId, "name")).toMatchObject({
       reviewState: "corrected",
       correctedValue: "RAVI KUMAR SINGH",
@@ -309,7 +320,7 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
     await releaseLock(t.db, docId, ravi.id);
     const conflict = await refusal(undoLastFieldAction(t.db, docId, asha, options));
     expect(conflict.code).toBe("conflict");
-    expect(conflict.message).toMatch(/Ravi Undo changed name .* after your “unreadable” .*not undone/);
+    expect(conflict.message).toMatch(/Ravi Undo changed Name at .* after your “unreadable” .*not undone/);
     expect(await fieldOf(t.db, docId, "name")).toMatchObject({
       correctedValue: "RAVI K",
       reviewedBy: ravi.id,
@@ -355,7 +366,7 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
       options,
     );
     await acceptAllAboveThreshold(t.db, docId, asha, options);
-    await expect(undoLastFieldAction(t.db, docId, asha, options)).rejects.toThrow(/You changed father_name/);
+    await expect(undoLastFieldAction(t.db, docId, asha, options)).rejects.toThrow(/You changed Father's name at/);
   });
 
   it("skip for now releases the lock and hands the document out last, to this reviewer only", async () => {

@@ -113,7 +113,7 @@ export async function reviewField(
     if (change.kind === "accept" && field.source === "manual" && field.value === null)
       throw new ReviewError(
         "invalid_input",
-        `Nothing to accept in ${field.path}: type its value from the scan (e), or mark it unreadable (u).`,
+        `Nothing to accept in ${fieldLabel(doc.documentType, field.path)}: type its value from the scan (e), or mark it unreadable (u).`,
       );
     if (change.kind === "correct") {
       const checked = checkCorrection(

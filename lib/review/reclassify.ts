@@ -88,7 +88,7 @@ export async function reclassifyDocument(
       targetType: "document",
       targetId: doc.id,
       before: { documentType: from, status: doc.status },
-      after: { documentType: input.documentType, fields: [...keys] },
+      after: { documentType: input.documentType, status: "extracted", fields: [...keys] },
       metadata: { documentId: doc.externalId, errorCode: doc.errorCode },
     });
     await recomputeNeedsReview(tx, doc.id);

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { auditEvents, documents, fields, users } from "@/lib/db/schema";
 import { loadThresholds, recomputeNeedsReview } from "@/lib/documents/thresholds-store";
+import { fieldLabel } from "@/lib/fields/registry";
 import { maskFieldValue } from "@/lib/masking";
 import { ReviewError } from "./errors";
 import { assertOpenForReview, when, type Reviewer } from "./field-review";
@@ -61,12 +62,13 @@ export async function undoLastFieldAction(
       .for("update", { of: fields });
     if (!row) throw new ReviewError("not_found", "The field of your last action no longer exists.");
     const { field } = row;
+    const label = fieldLabel(doc.documentType, field.path);
     const previous = field.previousReview;
     if (field.version !== meta.version || !previous || previous.version !== field.version) {
       const who = field.reviewedBy === reviewer.id ? "You" : (row.by ?? "Someone");
       throw new ReviewError(
         "conflict",
-        `${who} changed ${field.path} at ${when(field.reviewedAt)} after your ${VERB[last.action] ?? "change"} (now ${field.reviewState}), so it was not undone.`,
+        `${who} changed ${label} at ${when(field.reviewedAt)} after your ${VERB[last.action] ?? "change"} (now ${field.reviewState}), so it was not undone.`,
       );
     }
     await tx
@@ -112,7 +114,7 @@ export async function undoLastFieldAction(
       .where(eq(documents.id, doc.id));
     return {
       field: toFieldView(doc.documentType, fresh!.field, thresholds, fresh!.by),
-      undone: `${VERB[last.action] ?? "change"} of ${field.path}`,
+      undone: `${VERB[last.action] ?? "change"} of ${label}`,
       needsReviewCount: counts?.n ?? 0,
     };
   });

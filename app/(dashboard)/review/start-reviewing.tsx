@@ -17,6 +17,8 @@ export function StartReviewing({ context, disabled }: { context: QueueContext; d
       size="lg"
       className="font-semibold shadow-sm"
       disabled={disabled || pending}
+      // The page's one thing to do: a reviewer landing here after signing in starts with Enter.
+      autoFocus={!disabled}
       onClick={() =>
         start(async () => {
           const result = await nextDocumentAction({
