@@ -142,7 +142,10 @@ test("a bank statement at 1440×900: every action in reach, the decision buttons
   const heights = await page
     .locator('tr[data-testid^="field-"]:not([data-testid="field-transactions"])')
     .evaluateAll((rows) =>
-      rows.map((r) => ({ current: r.getAttribute("aria-selected") === "true", height: r.getBoundingClientRect().height })),
+      rows.map((r) => ({
+        current: r.getAttribute("aria-selected") === "true",
+        height: r.getBoundingClientRect().height,
+      })),
     );
   const room =
     900 - (await page.getByTestId("decision-bar").evaluate((e) => e.getBoundingClientRect().height)) - 80;
@@ -162,11 +165,13 @@ test("at 1440×900 the reason a field needs review fits its column (an Aadhaar c
   await page.goto(`/documents/${ids.aadhaar}`);
   await expect(page.locator('tr[data-needs-review="true"]').first()).toBeVisible();
   // No cell of a field row is wider inside than its column (a long reason would run under the buttons).
-  const overflowing = await page.locator('tr[data-testid^="field-"] > td').evaluateAll((cells) =>
-    cells
-      .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
-      .map((cell) => `${cell.closest("tr")!.getAttribute("data-testid")}: ${cell.textContent}`),
-  );
+  const overflowing = await page
+    .locator('tr[data-testid^="field-"] > td')
+    .evaluateAll((cells) =>
+      cells
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => `${cell.closest("tr")!.getAttribute("data-testid")}: ${cell.textContent}`),
+    );
   expect(overflowing).toEqual([]);
   await page.context().close();
 });

@@ -366,7 +366,9 @@ describe.each(testDrivers)("closing documents on %s", (driver) => {
       options,
     );
     await acceptAllAboveThreshold(t.db, docId, asha, options);
-    await expect(undoLastFieldAction(t.db, docId, asha, options)).rejects.toThrow(/You changed Father's name at/);
+    await expect(undoLastFieldAction(t.db, docId, asha, options)).rejects.toThrow(
+      /You changed Father's name at/,
+    );
   });
 
   it("skip for now releases the lock and hands the document out last, to this reviewer only", async () => {
