@@ -1,5 +1,6 @@
 import "server-only";
-import { mkdirSync, existsSync, symlinkSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readlinkSync, renameSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createWorker, type Worker } from "tesseract.js";
@@ -24,12 +25,19 @@ type TWord = { text: string; confidence: number; bbox: Bbox };
 type TLine = { text: string; confidence: number; bbox: Bbox; words: TWord[] };
 type TBlock = { paragraphs: Array<{ lines: TLine[] }> };
 
+function linkTarget(file: string): string | null {
+  try {
+    return readlinkSync(file);
+  } catch {
+    return null; // missing, or not a link
+  }
+}
+
 /** Links each language's traineddata into `folder`; throws naming the package to install. */
 export function languageFolder(languages: string[], folder: string): string {
   mkdirSync(folder, { recursive: true });
   for (const lang of languages) {
     const target = path.join(folder, `${lang}.traineddata.gz`);
-    if (existsSync(target)) continue;
     let packageDir: string;
     try {
       packageDir = path.dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
@@ -43,7 +51,12 @@ export function languageFolder(languages: string[], folder: string): string {
       .map((v) => path.join(packageDir, v, `${lang}.traineddata.gz`))
       .find((p) => existsSync(p));
     if (!source) throw new Error(`@tesseract.js-data/${lang} holds no ${lang}.traineddata.gz`);
-    symlinkSync(source, target);
+    if (linkTarget(target) === source) continue;
+    // A link left by another checkout (perhaps dangling), or one a concurrent start is writing:
+    // made under a private name, then renamed over the old one, which is atomic.
+    const temporary = `${target}.${process.pid}.${randomUUID()}`;
+    symlinkSync(source, temporary);
+    renameSync(temporary, target);
   }
   return folder;
 }
