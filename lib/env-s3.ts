@@ -7,9 +7,9 @@
  * No server imports: next.config.ts loads lib/env.ts, and this file with it.
  */
 import { z } from "zod";
+import { blankToUndefined as blank } from "./env-shapes";
 import { DEFAULT_S3_EXTENSIONS, parseAllowEntry, type S3AllowEntry } from "./s3/location";
 
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const list = (s: string) =>
   s
     .split(",")

@@ -4,8 +4,7 @@
  * the environment. No server imports: next.config.ts loads lib/env.ts, and this file with it.
  */
 import { z } from "zod";
-
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+import { blankToUndefined as blank } from "./env-shapes";
 
 export const simEnvShape = {
   SIM_LATENCY_MS: z.preprocess(

@@ -9,6 +9,7 @@ import ipaddr from "ipaddr.js";
 import { displayTimeZoneSetting } from "./format/setting";
 import { isPublicAddress } from "./net/address";
 import { simEnvShape } from "./env-sim";
+import { blankToUndefined, int } from "./env-shapes";
 import { s3EnvShape, s3FromEnv, type S3Settings } from "./env-s3";
 import { SECOND_READER_SETTINGS } from "./second-reader/settings";
 import { z } from "zod";
@@ -16,13 +17,6 @@ import { z } from "zod";
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
-
-const int = (min: number, max: number) =>
-  z.coerce
-    .number({ message: "must be a whole number" })
-    .int({ message: "must be a whole number" })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
 
 const httpUrl = z
   .string()
@@ -39,8 +33,6 @@ const csvList = z
       .filter(Boolean),
   )
   .refine((list) => list.length > 0, { message: "must list at least one value, comma-separated" });
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -3,19 +3,10 @@
  * them in; it stays the only reader of process.env). Documented in the README.
  */
 import { z } from "zod";
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+import { blankToUndefined, int as wholeNumber } from "../env-shapes";
 
 const int = (min: number, max: number, fallback: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: "must be a whole number" })
-      .int({ message: "must be a whole number" })
-      .min(min, { message: `must be at least ${min}` })
-      .max(max, { message: `must be at most ${max}` })
-      .default(fallback),
-  );
+  z.preprocess(blankToUndefined, wholeNumber(min, max).default(fallback));
 
 export const SECOND_READER_SETTINGS = {
   /** on: every extracted document's scan is OCR'd in the background; off: nothing is started. */
