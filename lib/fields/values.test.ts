@@ -8,6 +8,7 @@ import {
   groupIndian,
   parseAmountInput,
   parseDateInput,
+  readAmountInput,
 } from "./values";
 
 const indian = new Intl.NumberFormat("en-IN", { useGrouping: true, maximumFractionDigits: 20 });
@@ -46,6 +47,77 @@ describe("amounts", () => {
     expect(parseAmountInput("Rs. 1.5 lakh")).toBe("150000.00");
     expect(parseAmountInput("1,5000")).toBeNull();
     expect(parseAmountInput("abc")).toBeNull();
+  });
+});
+
+/**
+ * The reference for a typed amount, by BigInt arithmetic on the digits (no float, no code under
+ * test): the exact decimal it stands for, and whether it is a whole number of paise.
+ */
+function exactAmount(negative: boolean, whole: string, fraction: string, power: number) {
+  let units = BigInt(whole + fraction) * 10n ** BigInt(power);
+  let decimals = fraction.length;
+  while (decimals > 0 && units % 10n === 0n) {
+    units /= 10n;
+    decimals -= 1;
+  }
+  const scale = 10n ** BigInt(decimals);
+  const sign = negative && units !== 0n ? "-" : "";
+  const rupees = (units / scale).toString();
+  const rest = decimals ? (units % scale).toString().padStart(decimals, "0") : "";
+  return {
+    exact: `${sign}${rupees}${rest ? `.${rest}` : ""}`,
+    plain: decimals <= 2 ? `${sign}${rupees}.${rest.padEnd(2, "0")}` : null,
+  };
+}
+
+describe("amounts are never rounded on the way to a correction", () => {
+  const words = [
+    ["", 0],
+    [" lakh", 5],
+    [" crore", 7],
+  ] as const;
+  it("keeps every amount of whole paise exactly and refuses a fraction of a paisa, saying so", () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.stringMatching(/^[0-9]{1,30}$/),
+        fc.stringMatching(/^[0-9]{0,9}$/),
+        fc.constantFrom(...words),
+        fc.boolean(),
+        (negative, whole, fraction, [word, power], grouped) => {
+          const digits = grouped && power === 0 ? groupIndian(whole) : whole;
+          const typed = `${negative ? "-" : ""}₹${digits}${fraction ? `.${fraction}` : ""}${word}`;
+          const { exact, plain } = exactAmount(negative, whole, fraction, power);
+          const read = readAmountInput(typed);
+          if (plain !== null) expect(read).toEqual({ ok: true, value: plain });
+          else
+            expect(read).toEqual({
+              ok: false,
+              message: `₹ amounts have at most 2 decimals (paise): ${exact}`,
+            });
+          expect(parseAmountInput(typed)).toBe(plain);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+  it("refuses 12.345 instead of saving 12.35, and keeps 12.340", () => {
+    expect(readAmountInput("12.345")).toEqual({
+      ok: false,
+      message: "₹ amounts have at most 2 decimals (paise): 12.345",
+    });
+    expect(checkScalar({ kind: "amount" }, "12.345")).toMatchObject({ ok: false });
+    expect(checkScalar({ kind: "amount" }, 12.345)).toMatchObject({ ok: false });
+    expect(readAmountInput("12.340")).toEqual({ ok: true, value: "12.34" });
+    expect(readAmountInput("1.2345678 lakh")).toEqual({ ok: true, value: "123456.78" });
+    expect(readAmountInput("1.23456789 lakh")).toMatchObject({ ok: false });
+    expect(readAmountInput("90071992547409.93")).toEqual({ ok: true, value: "90071992547409.93" });
+    expect(readAmountInput("-0.00")).toEqual({ ok: true, value: "0.00" });
+  });
+  it("shows an amount Atlas sent with more decimals as it was sent, not rounded", () => {
+    expect(formatAmount("12.345")).toBe("₹12.345");
+    expect(formatAmount("1234567.8912")).toBe("₹12,34,567.8912");
   });
 });
 

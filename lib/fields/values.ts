@@ -6,7 +6,7 @@
  */
 import { asciiDigits } from "@/lib/text/digits";
 import { parseIndianDate } from "@/lib/validators/dates";
-import { parseAmountPaise } from "@/lib/validators/field-values";
+import { readAmountText } from "@/lib/validators/field-values";
 import type { FieldSpec, PartSpec, ScalarKind } from "./registry";
 
 export type Checked = { ok: true; value: string } | { ok: false; message: string };
@@ -38,14 +38,32 @@ export function formatAmount(plain: string): string {
 
 /**
  * What a reviewer typed as an amount ("1,50,000", "₹ 45,000.5", "Rs. 1.5 lakh") as the plain
- * decimal Atlas sends, with two decimals ("150000.00"); null when it is not an amount.
+ * decimal Atlas sends, with two decimals ("150000.00"). Worked on the digits as text, so any
+ * size is exact. Atlas writes amounts in rupees and paise ("45000.00"), so a value with a
+ * fraction of a paisa ("12.345") is refused with the exact value in the message, never rounded;
+ * trailing zeros ("12.340") are the same amount and are dropped.
  */
+export function readAmountInput(text: string): Checked {
+  const amount = readAmountText(text);
+  if (!amount) return { ok: false, message: "Type an amount, e.g. 1,50,000.00" };
+  const digits = amount.whole + amount.fraction.padEnd(amount.scale, "0");
+  const point = amount.whole.length + amount.scale;
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, "") || "0";
+  const fraction = digits.slice(point).replace(/0+$/, "");
+  const zero = /^0*$/.test(whole + fraction);
+  const sign = amount.negative && !zero ? "-" : "";
+  if (fraction.length > 2)
+    return {
+      ok: false,
+      message: `₹ amounts have at most 2 decimals (paise): ${sign}${whole}.${fraction}`,
+    };
+  return { ok: true, value: `${sign}${whole}.${fraction.padEnd(2, "0")}` };
+}
+
+/** readAmountInput's plain decimal, or null when the text is not an amount of whole paise. */
 export function parseAmountInput(text: string): string | null {
-  const paise = parseAmountPaise(text);
-  if (paise === null || !Number.isSafeInteger(paise)) return null;
-  const sign = paise < 0 ? "-" : "";
-  const digits = String(Math.abs(paise)).padStart(3, "0");
-  return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
+  const read = readAmountInput(text);
+  return read.ok ? read.value : null;
 }
 
 /** A typed date ("1/7/1986", "०१/०७/१९८६") as DD/MM/YYYY, if it is a real calendar date. */
@@ -83,12 +101,8 @@ export function checkScalar(
   switch (rule.kind) {
     case "date":
       return parseDateInput(text);
-    case "amount": {
-      const plain = parseAmountInput(text);
-      return plain === null
-        ? { ok: false, message: "Type an amount, e.g. 1,50,000.00" }
-        : { ok: true, value: plain };
-    }
+    case "amount":
+      return readAmountInput(text);
     case "number": {
       const plain = asciiDigits(text).replace(/,/g, "");
       return /^-?\d+(\.\d+)?$/.test(plain)

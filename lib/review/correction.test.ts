@@ -12,6 +12,14 @@ describe("parseCorrection", () => {
     expect(parseCorrection(45000, "45,500")).toEqual({ ok: true, value: 45500 });
     expect(parseCorrection(45000, "about 45k")).toEqual({ ok: true, value: "about 45k" });
   });
+  it("turns text into a number only when the number holds exactly what was typed", () => {
+    expect(parseCorrection(12, "012.50")).toEqual({ ok: true, value: 12.5 });
+    expect(parseCorrection(12, "12345678901234567")).toEqual({ ok: true, value: "12345678901234567" });
+    expect(parseCorrection(12, "0.30000000000000000001")).toEqual({
+      ok: true,
+      value: "0.30000000000000000001",
+    });
+  });
   it("refuses an empty value", () => {
     expect(parseCorrection("x", "   ")).toMatchObject({
       ok: false,
@@ -68,6 +76,23 @@ describe("checkCorrection", () => {
     expect(checkCorrection("PAN", "dob", "16/07/1986", "16/07/2090", today)).toEqual({
       ok: false,
       problems: ["Date of birth is in the future"],
+    });
+  });
+  it("refuses an amount with a fraction of a paisa instead of rounding it, in a field or a cell", () => {
+    expect(checkCorrection("INVOICE", "total_amount", "45000.00", "12.345", today)).toEqual({
+      ok: false,
+      problems: ["₹ amounts have at most 2 decimals (paise): 12.345"],
+    });
+    const row = { date: "01/04/2025", description: "NEFT", debit: "", credit: "45000.00", balance: "1.00" };
+    expect(
+      checkCorrection("BANK_STATEMENT", "transactions", [row], [{ ...row, balance: "61,250.505" }], today),
+    ).toEqual({
+      ok: false,
+      problems: ["Row 1 · Balance: ₹ amounts have at most 2 decimals (paise): 61250.505"],
+    });
+    expect(checkCorrection("INVOICE", "total_amount", "45000.00", "1,23,45,67,89,01,234.56", today)).toEqual({
+      ok: true,
+      value: "12345678901234.56",
     });
   });
   it("runs the validators on address parts too", () => {

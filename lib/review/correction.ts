@@ -11,6 +11,21 @@ export type ParsedCorrection = { ok: true; value: unknown } | { ok: false; messa
 
 export const MAX_CORRECTION_LENGTH = 20_000;
 
+/** "-012.50" → "-12.5": a plain decimal with its redundant zeros dropped; null for other text. */
+function canonicalDecimal(text: string): string | null {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return null;
+  const whole = match[2]!.replace(/^0+(?=\d)/, "");
+  const fraction = (match[3] ?? "").replace(/0+$/, "");
+  const sign = /^0$/.test(whole) && fraction === "" ? "" : match[1];
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+
+const sameDecimal = (a: string, b: string) => {
+  const canonical = canonicalDecimal(a);
+  return canonical !== null && canonical === canonicalDecimal(b);
+};
+
 export function parseCorrection(original: unknown, text: string): ParsedCorrection {
   if (text.length > MAX_CORRECTION_LENGTH) return { ok: false, message: "That value is too long." };
   const trimmed = text.trim();
@@ -30,8 +45,11 @@ export function parseCorrection(original: unknown, text: string): ParsedCorrecti
     return { ok: true, value: parsed };
   }
   if (typeof original === "number") {
-    const n = Number(trimmed.replace(/,/g, ""));
-    if (Number.isFinite(n)) return { ok: true, value: n };
+    const plain = trimmed.replace(/,/g, "");
+    const n = Number(plain);
+    // A number only when it holds exactly what was typed; otherwise the text is kept (and checked
+    // as typed), so a long or over-precise value is never rounded on the way.
+    if (Number.isFinite(n) && sameDecimal(String(n), plain)) return { ok: true, value: n };
   }
   return { ok: true, value: trimmed };
 }

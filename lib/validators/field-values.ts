@@ -39,14 +39,25 @@ export function firstFieldText(
 
 const CURRENCY_PREFIX = /^(?:₹|rs\.?|re\.?|inr|rupees?)\s*/iu;
 const CURRENCY_SUFFIX = /\s*(?:\/-|\/=|-\/|only|inr|rupees?)\.?$/iu;
-const SCALE: Record<string, number> = { lakh: 1e5, lakhs: 1e5, lac: 1e5, lacs: 1e5, crore: 1e7, crores: 1e7 };
+const SCALE: Record<string, 5 | 7> = { lakh: 5, lakhs: 5, lac: 5, lacs: 5, crore: 7, crores: 7 };
 const GROUP = "[\\s\\p{Zs},'\u2019]";
 // 150000 | 1,50,000 (Indian: last three, then pairs) | 150,000 (thousands) | 1 50 000 | 1.5 (scaled)
 const INDIAN = new RegExp(`^\\d{1,2}(?:(${GROUP})\\d{2})*\\1\\d{3}$`, "u");
 const THOUSANDS = new RegExp(`^\\d{1,3}(?:(${GROUP})\\d{3})*$`, "u");
 
+/** An amount as written, before any arithmetic: sign, digits and the lakh/crore scale. */
+export type AmountText = {
+  negative: boolean;
+  /** The whole rupees' digits, grouping removed ("150000"). */
+  whole: string;
+  /** The digits after the decimal point as written ("" when none). */
+  fraction: string;
+  /** Powers of ten the words multiply by: 0, 5 (lakh) or 7 (crore). */
+  scale: 0 | 5 | 7;
+};
+
 /**
- * Amounts as printed on invoices and statements, returned in paise so sums are exact:
+ * Amounts as printed on invoices and statements, read as text so nothing is rounded:
  * "45,000.00", "₹1,50,000.00", "Rs. 1,50,000/-", "INR 1,45,000", "1 45 000" (any space),
  * "Rs 45000 only", digits of any Indian script, lakh/crore words ("1.5 lakh", "2 crore"), and
  * the amount in words after it in parentheses ("(Rupees One Lakh Fifty Thousand Only)").
@@ -54,9 +65,7 @@ const THOUSANDS = new RegExp(`^\\d{1,3}(?:(${GROUP})\\d{3})*$`, "u");
  * neither ("1,5000") is not an amount. The abbreviation "Cr" is NOT read as crore: bank
  * statements use it for "credit". Null when the text is not a plain amount.
  */
-export function parseAmountPaise(value: unknown): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? Math.round(value * 100) : null;
-  if (typeof value !== "string") return null;
+export function readAmountText(value: string): AmountText | null {
   // The amount in words after it, as invoices print it: "Rs. 1,50,000/- (Rupees One Lakh Fifty
   // Thousand Only)". Only words: a parenthesis holding digits is not read away.
   let text = asciiDigits(value)
@@ -85,19 +94,31 @@ export function parseAmountPaise(value: unknown): number | null {
     sign = -1;
     text = text.slice(1).trim();
   }
-  let scale = 1;
+  let scale: AmountText["scale"] = 0;
   const scaled = /^(.*\d)\s*([a-z]+)\.?$/iu.exec(text);
   if (scaled) {
-    const factor = SCALE[scaled[2]!.toLowerCase()];
-    if (factor === undefined) return null;
-    scale = factor;
+    const power = SCALE[scaled[2]!.toLowerCase()];
+    if (power === undefined) return null;
+    scale = power;
     text = scaled[1]!;
   }
   const match = /^([^.]+)(?:\.(\d+))?$/u.exec(text);
   if (!match) return null;
   const whole = match[1]!;
   if (!/^\d+$/.test(whole) && !INDIAN.test(whole) && !THOUSANDS.test(whole)) return null;
-  const number = Number(`${whole.replace(/\D/g, "")}.${match[2] ?? "0"}`) * scale;
+  return { negative: sign < 0, whole: whole.replace(/\D/g, ""), fraction: match[2] ?? "", scale };
+}
+
+/**
+ * An amount (readAmountText) in paise, so sums are exact; a fraction of a paisa is rounded away,
+ * which is fine for the cross-checks that use it (they allow a rupee either way), not for a value.
+ */
+export function parseAmountPaise(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? Math.round(value * 100) : null;
+  if (typeof value !== "string") return null;
+  const amount = readAmountText(value);
+  if (!amount) return null;
+  const number = Number(`${amount.whole}.${amount.fraction || "0"}`) * 10 ** amount.scale;
   if (!Number.isFinite(number)) return null;
-  return sign * Math.round(number * 100);
+  return (amount.negative ? -1 : 1) * Math.round(number * 100);
 }
