@@ -1,6 +1,6 @@
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { humaniseKey, type FieldSpec, type PartSpec } from "@/lib/fields/registry";
-import { formatAmount } from "@/lib/fields/values";
+import { formatAmountText } from "@/lib/format";
 
 type Shape = Pick<FieldSpec, "kind" | "parts" | "columns">;
 
@@ -47,7 +47,7 @@ export function FieldValue({ value, spec }: { value: unknown; spec?: Shape }) {
   }
   const text = String(value);
   if (spec?.kind === "amount")
-    return <span className="whitespace-nowrap tabular-nums">{formatAmount(text)}</span>;
+    return <span className="whitespace-nowrap tabular-nums">{formatAmountText(text)}</span>;
   return <span className="[overflow-wrap:anywhere]">{text}</span>;
 }
 

@@ -1,49 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatAmountText, groupIndian } from "@/lib/format";
 import { fieldSpec } from "./registry";
-import {
-  checkFieldValue,
-  checkScalar,
-  formatAmount,
-  groupIndian,
-  parseAmountInput,
-  parseDateInput,
-  readAmountInput,
-} from "./values";
-
-const indian = new Intl.NumberFormat("en-IN", { useGrouping: true, maximumFractionDigits: 20 });
+import { checkFieldValue, checkScalar, parseAmountInput, parseDateInput, readAmountInput } from "./values";
 
 describe("amounts", () => {
-  it("groups like Intl.NumberFormat('en-IN') for any whole amount", () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: -(2n ** 53n) + 1n, max: 2n ** 53n - 1n }), (n) => {
-        expect(groupIndian(n.toString())).toBe(indian.format(n));
-      }),
-    );
-  });
-  it("groups paise amounts like Intl.NumberFormat('en-IN') and keeps the decimals as written", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 13 }), fc.integer({ min: 0, max: 99 }), (rupees, paise) => {
-        const plain = `${rupees}.${String(paise).padStart(2, "0")}`;
-        const intl = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 2 }).format(Number(plain));
-        expect(groupIndian(plain)).toBe(intl);
-      }),
-    );
-  });
   it("reads a typed amount back to Atlas's plain form, whatever way it was grouped", () => {
     fc.assert(
       fc.property(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), (paise) => {
         const plain = `${paise < 0 ? "-" : ""}${Math.floor(Math.abs(paise) / 100)}.${String(Math.abs(paise) % 100).padStart(2, "0")}`;
         expect(parseAmountInput(plain)).toBe(plain);
         expect(parseAmountInput(groupIndian(plain))).toBe(plain);
-        expect(parseAmountInput(formatAmount(plain).replace("₹", "₹ "))).toBe(plain);
+        expect(parseAmountInput(formatAmountText(plain).replace("₹", "₹ "))).toBe(plain);
       }),
     );
   });
-  it("shows the rupee sign and refuses text that is no amount", () => {
-    expect(formatAmount("150000.00")).toBe("₹1,50,000.00");
-    expect(formatAmount("-1500.5")).toBe("-₹1,500.5");
-    expect(formatAmount("n/a")).toBe("n/a");
+  it("refuses text that is no amount", () => {
     expect(parseAmountInput("Rs. 1.5 lakh")).toBe("150000.00");
     expect(parseAmountInput("1,5000")).toBeNull();
     expect(parseAmountInput("abc")).toBeNull();
@@ -116,8 +88,8 @@ describe("amounts are never rounded on the way to a correction", () => {
     expect(readAmountInput("-0.00")).toEqual({ ok: true, value: "0.00" });
   });
   it("shows an amount Atlas sent with more decimals as it was sent, not rounded", () => {
-    expect(formatAmount("12.345")).toBe("₹12.345");
-    expect(formatAmount("1234567.8912")).toBe("₹12,34,567.8912");
+    expect(formatAmountText("12.345")).toBe("₹12.345");
+    expect(formatAmountText("1234567.8912")).toBe("₹12,34,567.8912");
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * Reading, checking and showing values by their kind (registry.ts): dates as DD/MM/YYYY real
- * calendar days, amounts stored as Atlas sends them (plain decimal text, "150000.00") and shown
- * with Indian grouping ("1,50,000.00"), enums from their options, PIN codes as 6 digits. Pure;
+ * Reading and checking values by their kind (registry.ts): dates as DD/MM/YYYY real
+ * calendar days, amounts stored as Atlas sends them (plain decimal text, "150000.00"; shown by
+ * lib/format's formatAmountText), enums from their options, PIN codes as 6 digits. Pure;
  * the editors check as the reviewer types and the server checks the same way before saving.
  */
 import { asciiDigits } from "@/lib/text/digits";
@@ -11,30 +11,7 @@ import type { FieldSpec, PartSpec, ScalarKind } from "./registry";
 
 export type Checked = { ok: true; value: string } | { ok: false; message: string };
 
-const PLAIN_DECIMAL = /^(-?)(\d+)(\.\d+)?$/;
 const NOT_APPLICABLE = /^(n\.?\s?a\.?|n\/a)$/i;
-
-/**
- * A plain decimal ("150000.00", "-1500.5") with Indian grouping: the last three digits, then
- * pairs ("1,50,000.00"). Digits are grouped as text, so no amount is rounded by a float on the
- * way; anything else is returned as it is.
- */
-export function groupIndian(plain: string): string {
-  const match = PLAIN_DECIMAL.exec(plain.trim());
-  if (!match) return plain;
-  const [, sign, whole, fraction = ""] = match as unknown as [string, string, string, string?];
-  const head = whole.slice(0, -3);
-  const tail = whole.slice(-3);
-  const pairs = head.replace(/\B(?=(\d{2})+$)/g, ",");
-  return `${sign}${head ? `${pairs},${tail}` : tail}${fraction}`;
-}
-
-/** "₹1,50,000.00" for a plain amount; other text as it is. */
-export function formatAmount(plain: string): string {
-  const grouped = groupIndian(plain);
-  if (grouped === plain && !PLAIN_DECIMAL.test(plain.trim())) return plain;
-  return grouped.startsWith("-") ? `-₹${grouped.slice(1)}` : `₹${grouped}`;
-}
 
 /**
  * What a reviewer typed as an amount ("1,50,000", "₹ 45,000.5", "Rs. 1.5 lakh") as the plain

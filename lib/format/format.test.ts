@@ -3,12 +3,14 @@ import { describe, expect, it } from "vitest";
 import {
   createFormatter,
   DEFAULT_TIME_ZONE,
-  formatAmount,
+  formatAmountNumber,
+  formatAmountText,
   formatCount,
   formatDuration,
   formatNumber,
   formatPercent,
   formatRelative,
+  groupIndian,
   isTimeZone,
 } from ".";
 
@@ -142,8 +144,12 @@ describe("numbers and amounts (en-IN)", () => {
     expect(formatNumber(1234567.891)).toBe("12,34,567.89");
     expect(formatNumber(999)).toBe("999");
     expect(formatNumber(150000.5, 2, 2)).toBe("1,50,000.50");
-    expect(formatAmount(150000)).toBe("₹1,50,000.00");
-    expect(formatAmount(-1500.5)).toBe("-₹1,500.50");
+    expect(formatAmountNumber(150000)).toBe("₹1,50,000.00");
+    expect(formatAmountNumber(-1500.5)).toBe("-₹1,500.50");
+    expect(formatAmountText("150000.00")).toBe("₹1,50,000.00");
+    expect(formatAmountText("-1500.5")).toBe("-₹1,500.5");
+    expect(formatAmountText("12.345")).toBe("₹12.345");
+    expect(formatAmountText("n/a")).toBe("n/a");
     expect(formatPercent(0.219)).toBe("21.9%");
     expect(formatPercent(1)).toBe("100%");
     expect(formatNumber(Number.NaN)).toBe("—");
@@ -162,11 +168,70 @@ describe("numbers and amounts (en-IN)", () => {
   it("an amount reads back as the number to the paisa", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000_000_00 }), (paise) => {
-        const text = formatAmount(paise / 100);
+        const text = formatAmountNumber(paise / 100);
         expect(text).toMatch(/^₹\d{1,2}(,\d{2})*(,\d{3})?\.\d{2}$|^₹\d{1,3}\.\d{2}$/);
         expect(text.replace(/[₹,]/g, "")).toBe((paise / 100).toFixed(2));
       }),
     );
+  });
+});
+
+// Intl is the reference here only: the code under test groups its own text (groupIndian), so the
+// two agree by construction of neither.
+const intlIndian = (decimals: number, style: "decimal" | "currency" = "decimal") =>
+  new Intl.NumberFormat("en-IN", {
+    style,
+    currency: "INR",
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+
+/** A plain decimal as text: sign, whole digits without leading zeros (up to 40), 0–20 decimals. */
+const plainDecimalText = fc
+  .tuple(
+    fc.boolean(),
+    fc.oneof(fc.constant("0"), fc.stringMatching(/^[1-9][0-9]{0,39}$/)),
+    fc.stringMatching(/^[0-9]{0,20}$/),
+  )
+  .map(([negative, whole, fraction]) => `${negative ? "-" : ""}${whole}${fraction ? `.${fraction}` : ""}`);
+const decimalsOf = (plain: string) => plain.split(".")[1]?.length ?? 0;
+
+describe("one Indian grouping, checked against Intl.NumberFormat('en-IN')", () => {
+  it("groups exact decimal text, beyond a float's precision, digit for digit", () => {
+    fc.assert(
+      fc.property(plainDecimalText, (plain) => {
+        // Intl reads a string as an exact decimal (ECMA-402 NumberFormat v3), with no float.
+        expect(groupIndian(plain)).toBe(intlIndian(decimalsOf(plain)).format(plain as unknown as number));
+        expect(formatAmountText(plain)).toBe(
+          intlIndian(decimalsOf(plain), "currency").format(plain as unknown as number),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("groups numbers the same way: negatives, 0, huge values, any decimals", () => {
+    const numbers = fc.oneof(
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      fc.double({ min: -1e21, max: 1e21, noNaN: true }),
+      fc.constantFrom(0, -0, 1e21 - 1, 999, 1000, 99999, 100000, 9999999, 10000000),
+    );
+    fc.assert(
+      fc.property(numbers, fc.integer({ min: 0, max: 6 }), (n, decimals) => {
+        const intl = new Intl.NumberFormat("en-IN", { maximumFractionDigits: decimals });
+        expect(formatNumber(n, decimals)).toBe(intl.format(n));
+        expect(formatNumber(n, decimals, decimals)).toBe(intlIndian(decimals).format(n));
+        expect(formatAmountNumber(n)).toBe(intlIndian(2, "currency").format(n));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("leaves text that is no plain decimal as it is", () => {
+    for (const text of ["", "n/a", "1e+21", "1,50,000", "12.", ".5", "₹100"]) {
+      expect(groupIndian(text)).toBe(text);
+      expect(formatAmountText(text)).toBe(text);
+    }
   });
 });
 

@@ -141,22 +141,59 @@ function numberFormat(key: string, options: Intl.NumberFormatOptions) {
 
 const finite = (n: number | null | undefined): n is number => typeof n === "number" && Number.isFinite(n);
 
+const PLAIN_DECIMAL = /^(-?)(\d+)(\.\d+)?$/;
+
+/**
+ * The one Indian digit grouping (lakh, crore) every number and amount on screen goes through: the
+ * last three digits of the whole part, then pairs ("1,50,000.00", "-1,00,00,000"). It works on
+ * plain decimal text, so an amount as Atlas wrote it keeps every digit, beyond a float's precision
+ * too; text that is not a plain decimal is returned as it is.
+ */
+export function groupIndian(plain: string): string {
+  const match = PLAIN_DECIMAL.exec(plain.trim());
+  if (!match) return plain;
+  const [, sign, whole, fraction = ""] = match as unknown as [string, string, string, string?];
+  const head = whole.slice(0, -3);
+  const tail = whole.slice(-3);
+  const pairs = head.replace(/\B(?=(\d{2})+$)/g, ",");
+  return `${sign}${head ? `${pairs},${tail}` : tail}${fraction}`;
+}
+
+/** The rupee sign after the minus, as Intl writes INR: "-₹1,500.50". */
+const withRupeeSign = (grouped: string) =>
+  grouped.startsWith("-") ? `-₹${grouped.slice(1)}` : `₹${grouped}`;
+
+/** A number as plain decimal text (no grouping, never an exponent), rounded to the decimals asked. */
+function plainDecimal(n: number, maxDecimals: number, minDecimals: number): string {
+  return numberFormat(`plain${maxDecimals}-${minDecimals}`, {
+    useGrouping: false,
+    maximumFractionDigits: maxDecimals,
+    minimumFractionDigits: Math.min(minDecimals, maxDecimals),
+  }).format(n);
+}
+
 /**
  * A count or quantity with Indian grouping: 150000 → "1,50,000"; at most `maxDecimals` decimals
  * and at least `minDecimals` (1,50,000.50 with 2 and 2).
  */
 export function formatNumber(n: number | null | undefined, maxDecimals = 2, minDecimals = 0): string {
   if (!finite(n)) return NONE;
-  return numberFormat(`n${maxDecimals}-${minDecimals}`, {
-    maximumFractionDigits: maxDecimals,
-    minimumFractionDigits: Math.min(minDecimals, maxDecimals),
-  }).format(n);
+  return groupIndian(plainDecimal(n, maxDecimals, minDecimals));
 }
 
-/** An amount in rupees: 150000 → "₹1,50,000.00". */
-export function formatAmount(n: number | null | undefined): string {
+/** An amount held as a number, in rupees to the paisa: 150000 → "₹1,50,000.00". */
+export function formatAmountNumber(n: number | null | undefined): string {
   if (!finite(n)) return NONE;
-  return numberFormat("inr", { style: "currency", currency: "INR" }).format(n);
+  return withRupeeSign(groupIndian(plainDecimal(n, 2, 2)));
+}
+
+/**
+ * An amount as Atlas writes it, plain decimal text ("150000.00"), with the rupee sign and Indian
+ * grouping and every digit as written ("₹1,50,000.00"; "12.345" stays "₹12.345", not rounded).
+ * Other text ("n/a") is returned as it is.
+ */
+export function formatAmountText(plain: string): string {
+  return PLAIN_DECIMAL.test(plain.trim()) ? withRupeeSign(groupIndian(plain)) : plain;
 }
 
 /** A share (0–1) as a percentage: 0.219 → "21.9%"; `minDecimals` keeps zeros (1 → "100.0%" with 1). */

@@ -3,7 +3,7 @@ import { fieldText, firstFieldText, parseAmountPaise, unwrapField } from "./fiel
 import { panInGstin } from "./gstin";
 import { normalisePan } from "./pan";
 import { fail, type ValidationFailure } from "./types";
-import { formatNumber } from "@/lib/format";
+import { formatAmountNumber } from "@/lib/format";
 
 /** A failed consistency check and the fields it concerns (each gets the result). */
 export type CrossFieldFinding = { paths: string[]; result: ValidationFailure };
@@ -66,10 +66,6 @@ function gstinMatchesPan(fields: Record<string, unknown>): CrossFieldFinding[] {
   return [{ paths: [gstin.key, panField.key], result: fail("gstin.pan_mismatch", message) }];
 }
 
-function formatRupees(paise: number): string {
-  return formatNumber(paise / 100, 2, 2);
-}
-
 function lineItemsTotal(fields: Record<string, unknown>): CrossFieldFinding[] {
   const items = unwrapField(fields.line_items);
   const total = parseAmountPaise(fieldText(fields, "total_amount"));
@@ -83,7 +79,7 @@ function lineItemsTotal(fields: Record<string, unknown>): CrossFieldFinding[] {
   if (amounts.some((amount) => amount === null)) return [];
   const sum = amounts.reduce<number>((acc, amount) => acc + (amount ?? 0), 0);
   if (Math.abs(sum - total) <= RUPEE_TOLERANCE_PAISE) return [];
-  const message = `Line items add up to ₹${formatRupees(sum)}, total is ₹${formatRupees(total)}`;
+  const message = `Line items add up to ${formatAmountNumber(sum / 100)}, total is ${formatAmountNumber(total / 100)}`;
   return [{ paths: ["total_amount", "line_items"], result: fail("invoice.line_items_total", message) }];
 }
 

@@ -2,8 +2,8 @@
 
 import { Input, Select, Textarea } from "@/components/ui/field";
 import { humaniseKey, type FieldSpec } from "@/lib/fields/registry";
-import { formatCalendarDate } from "@/lib/format";
-import { checkScalar, formatAmount, parseAmountInput, parseDateInput } from "@/lib/fields/values";
+import { formatAmountText, formatCalendarDate } from "@/lib/format";
+import { checkScalar, parseAmountInput, parseDateInput } from "@/lib/fields/values";
 
 export type ScalarEditorProps = {
   id: string;
@@ -99,7 +99,7 @@ export function AmountEditor({ id, spec, value, onChange, dirty }: ScalarEditorP
         value={value}
         onChange={(e) => onChange(e.target.value)}
         error={dirty && !checked.ok ? checked.message : undefined}
-        hint={plain === null ? undefined : `${formatAmount(plain)} (saved as ${plain})`}
+        hint={plain === null ? undefined : `${formatAmountText(plain)} (saved as ${plain})`}
       />
     </div>
   );
