@@ -47,7 +47,8 @@ test("an admin creates an application, uploads the four CDL documents, and follo
 
   const documents = page.getByTestId("application-document-row");
   await expect(documents).toHaveCount(4);
-  for (const type of ["PAN", "AADHAAR", "INVOICE", "DELIVERY_ORDER"])
+  // Types by the registry's names, not Atlas's codes (DELIVERY_ORDER).
+  for (const type of ["PAN card", "Aadhaar", "Invoice", "Delivery order"])
     await expect(documents.filter({ hasText: type })).toHaveCount(1);
 
   // One clear mismatch (dealer_address), highlighted; every other comparison passes.

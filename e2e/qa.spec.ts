@@ -67,7 +67,7 @@ test("a QA user samples 20 documents, checks them by keyboard and sees the accur
   const types = await page.getByTestId("sample-item-row").locator("td:nth-child(3)").allTextContents();
   // Stratified: half the 40 extracted documents are PAN cards; with one draw at least for each of the
   // other types, PAN keeps most of the rest (the exact allocation is unit-tested in lib/qa).
-  const panDrawn = types.filter((t) => t === "PAN").length;
+  const panDrawn = types.filter((t) => t === "PAN card").length;
   expect(panDrawn).toBeGreaterThanOrEqual(8);
   expect(panDrawn).toBeLessThanOrEqual(10);
   const documentIds = await page.getByTestId("sample-item-row").locator("td:nth-child(2)").allTextContents();
@@ -79,7 +79,7 @@ test("a QA user samples 20 documents, checks them by keyboard and sees the accur
     await expect(page.getByTestId("check-progress")).toContainText(/^0 of \d+ fields checked/);
     const { total } = await progress(page);
     const type = (await page.getByRole("heading", { level: 1 }).locator("..").textContent()) ?? "";
-    const isPan = / · PAN( |$)/.test(type);
+    const isPan = / · PAN card PAN( |$)/.test(type);
     totalFields += total;
     if (isPan) panFields += total;
     let marked = 0;

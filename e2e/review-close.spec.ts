@@ -79,7 +79,7 @@ test("a reviewer reclassifies an INVALID_DOC document as a PAN and types a field
   await openDocument(page, "invalid");
   await page.getByLabel("Reclassify as").selectOption("PAN");
   await page.getByRole("button", { name: "Reclassify" }).click();
-  await expect(page.getByTestId("reclassified")).toContainText("reclassified it as PAN");
+  await expect(page.getByTestId("reclassified")).toContainText("reclassified it as PAN card PAN");
   const pan = page.getByTestId("field-pan_number");
   await expect(pan.getByTestId("manual-field")).toHaveText("Typed by hand");
   await expect(pan).toHaveAttribute("data-needs-review", "true");
@@ -93,7 +93,7 @@ test("a reviewer reclassifies an INVALID_DOC document as a PAN and types a field
   await expect(pan).toContainText("ABCPK1234F");
   await expect(
     page.getByTestId("audit-event").filter({ hasText: "reclassified the document" }),
-  ).toContainText("to PAN");
+  ).toContainText("to PAN card PAN");
 });
 
 test("Ctrl+Z undoes the last field action, and a comment shows in the audit trail (masked)", async ({

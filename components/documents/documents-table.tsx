@@ -10,7 +10,8 @@ export type DocumentsTableRow = {
   label: string;
   /** Where the id links to, or null while there is nothing to open yet. */
   href: string | null;
-  type: string;
+  /** The document type as people name it (DocumentTypeName), or why there is none yet. */
+  type: React.ReactNode;
   fieldCount: number;
   minConfidence: number | null;
   needsReviewCount: number;

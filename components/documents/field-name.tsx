@@ -1,10 +1,11 @@
-import { fieldLabel } from "@/lib/fields/registry";
+import { documentTypeLabel, fieldLabel } from "@/lib/fields/registry";
 
-/** "PAN · PAN number" with Atlas's key beside it: how metrics and settings name a field. */
+/** "PAN card · PAN number" with Atlas's key beside it: how metrics and settings name a field. */
 export function FieldName({ documentType, path }: { documentType: string | null; path: string }) {
   return (
     <>
-      {documentType ?? "untyped"} · {fieldLabel(documentType, path)}{" "}
+      {documentType ? <span title={documentType}>{documentTypeLabel(documentType)}</span> : "untyped"} ·{" "}
+      {fieldLabel(documentType, path)}{" "}
       <span className="font-mono text-xs font-normal text-slate-600 dark:text-slate-400">{path}</span>
     </>
   );

@@ -14,7 +14,7 @@ import {
 } from "recharts";
 import { Select } from "@/components/ui/field";
 import { whatIf, whatIfCurve, type Verdict } from "@/lib/qa/metrics";
-import { fieldLabel } from "@/lib/fields/registry";
+import { documentTypeLabel, fieldLabel } from "@/lib/fields/registry";
 import { formatPercent } from "@/lib/format";
 
 const percent = (value: number | null) => formatPercent(value, 1, 1);
@@ -36,15 +36,20 @@ export function WhatIfPanel({
   const [scope, setScope] = useState(ALL);
   const [threshold, setThreshold] = useState(initialThreshold);
   const scopes = useMemo(() => {
-    const types = [...new Set(verdicts.map((v) => v.documentType ?? ""))].sort();
-    const fields = [...new Set(verdicts.map((v) => `${v.documentType ?? ""}\u0000${v.fieldPath}`))].sort();
+    const types = [...new Set(verdicts.map((v) => v.documentType ?? ""))];
+    const typeName = (t: string) => (t ? documentTypeLabel(t) : "untyped");
+    const fields = [...new Set(verdicts.map((v) => `${v.documentType ?? ""}\u0000${v.fieldPath}`))];
     return [
       { value: ALL, label: "All fields" },
-      ...types.map((t) => ({ value: `type:${t}`, label: `All ${t || "untyped"} fields` })),
-      ...fields.map((f) => {
-        const [t, path] = f.split("\u0000");
-        return { value: `field:${f}`, label: `${t || "untyped"} · ${fieldLabel(t || null, path ?? "")}` };
-      }),
+      ...types
+        .map((t) => ({ value: `type:${t}`, label: `All ${typeName(t)} fields` }))
+        .sort((a, b) => a.label.localeCompare(b.label, "en")),
+      ...fields
+        .map((f) => {
+          const [t = "", path = ""] = f.split("\u0000");
+          return { value: `field:${f}`, label: `${typeName(t)} · ${fieldLabel(t || null, path)}` };
+        })
+        .sort((a, b) => a.label.localeCompare(b.label, "en")),
     ];
   }, [verdicts]);
   const selected = useMemo(() => {

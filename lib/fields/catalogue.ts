@@ -228,3 +228,19 @@ export const CATALOGUE: Record<string, readonly FieldDef[]> = {
     },
   ],
 };
+
+/** What people call each document type, for the screens (the code stays Atlas's word for it). */
+export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
+  AADHAAR: "Aadhaar",
+  PAN: "PAN card",
+  DRIVING_LICENSE: "Driving licence",
+  VOTER_ID: "Voter ID",
+  PASSPORT: "Passport",
+  GST_CERT: "GST certificate",
+  UDYAM_CERT: "Udyam certificate",
+  SHOP_ACT_LICENSE: "Shop Act licence",
+  FSSAI: "FSSAI licence",
+  INVOICE: "Invoice",
+  DELIVERY_ORDER: "Delivery order",
+  BANK_STATEMENT: "Bank statement",
+};

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fieldLabel, fieldSpec, fieldsOf, humaniseKey, KNOWN_DOCUMENT_TYPES } from "./registry";
+import {
+  documentTypeLabel,
+  documentTypeWithCode,
+  fieldLabel,
+  fieldSpec,
+  fieldsOf,
+  humaniseKey,
+  KNOWN_DOCUMENT_TYPES,
+} from "./registry";
 
 describe("the field registry", () => {
   it("describes every document type of atlas-api.md §3.5, simulator keys included", () => {
@@ -101,5 +109,24 @@ describe("the field registry", () => {
     expect(humaniseKey("customer_id")).toBe("Customer ID");
     expect(humaniseKey("pin_code")).toBe("PIN code");
     expect(humaniseKey("")).toBe("");
+  });
+});
+
+describe("document type labels", () => {
+  it("names every known type as people do, never by its code", () => {
+    for (const type of KNOWN_DOCUMENT_TYPES) {
+      const label = documentTypeLabel(type);
+      expect(label, type).not.toBe(type);
+      expect(label, type).not.toMatch(/_/);
+    }
+    expect(new Set(KNOWN_DOCUMENT_TYPES.map(documentTypeLabel)).size).toBe(KNOWN_DOCUMENT_TYPES.length);
+    expect(documentTypeLabel("SHOP_ACT_LICENSE")).toBe("Shop Act licence");
+    expect(documentTypeLabel(" gst_cert ")).toBe("GST certificate");
+  });
+  it("humanises an unknown type and keeps the code where it is asked for", () => {
+    expect(documentTypeLabel("UTILITY_BILL")).toBe("Utility bill");
+    expect(documentTypeLabel("EPIC_CARD")).toBe("EPIC card");
+    expect(documentTypeWithCode("SHOP_ACT_LICENSE")).toBe("Shop Act licence (SHOP_ACT_LICENSE)");
+    expect(documentTypeWithCode("Other")).toBe("Other");
   });
 });

@@ -5,7 +5,7 @@
  * Unknown document types and fields still get a spec: a humanised label and a kind guessed from
  * the key and the value. Pure: used by the screens, the server actions and the exports.
  */
-import { CATALOGUE, ADDRESS_PARTS, type FieldDef } from "./catalogue";
+import { CATALOGUE, ADDRESS_PARTS, DOCUMENT_TYPE_LABELS, type FieldDef } from "./catalogue";
 
 export type ScalarKind = "identifier" | "name" | "text" | "date" | "amount" | "enum" | "number";
 /** `object` is an unknown nested object (edited part by part, like an address). */
@@ -94,6 +94,28 @@ for (const defs of Object.values(CATALOGUE))
 
 /** The document types the registry describes, in the order of atlas-api.md §3.5. */
 export const KNOWN_DOCUMENT_TYPES: readonly string[] = Object.keys(CATALOGUE);
+
+/**
+ * A document type as people name it: the registry's label ("SHOP_ACT_LICENSE" → "Shop Act
+ * licence"), an unknown type humanised ("UTILITY_BILL" → "Utility bill"). Show the code beside it
+ * where people need it (documentTypeWithCode, or a title).
+ */
+export function documentTypeLabel(documentType: string): string {
+  return DOCUMENT_TYPE_LABELS[normaliseType(documentType)] ?? humaniseKey(documentType.trim());
+}
+
+/** "Shop Act licence (SHOP_ACT_LICENSE)": for lists where the code matters (settings, reclassify). */
+export function documentTypeWithCode(documentType: string): string {
+  const label = documentTypeLabel(documentType);
+  return label === documentType ? label : `${label} (${documentType})`;
+}
+
+/** Types as the options of a list (value: the code, label: the name), sorted by name. */
+export function documentTypeOptions(types: readonly string[]): { value: string; label: string }[] {
+  return types
+    .map((value) => ({ value, label: documentTypeLabel(value) }))
+    .sort((a, b) => a.label.localeCompare(b.label, "en"));
+}
 
 /** The known fields of a type, in document order (empty for an unknown type). */
 export function fieldsOf(documentType: string | null | undefined): readonly FieldSpec[] {

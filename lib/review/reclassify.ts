@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/db/queries/audit";
 import { documents, fields, type FieldValidation } from "@/lib/db/schema";
 import { recomputeNeedsReview } from "@/lib/documents/thresholds-store";
 import { checkVersion } from "./document-review";
+import { documentTypeWithCode } from "@/lib/fields/registry";
 import { fieldKeysOf, RECLASSIFY_TYPES } from "./document-types";
 import { ReviewError } from "./errors";
 import type { Reviewer } from "./field-review";
@@ -43,7 +44,7 @@ export async function reclassifyDocument(
   if (!keys)
     throw new ReviewError(
       "invalid_input",
-      `"${input.documentType}" is not a type this screen knows; choose one of ${RECLASSIFY_TYPES.join(", ")}.`,
+      `"${input.documentType}" is not a type this screen knows; choose one of ${RECLASSIFY_TYPES.map(documentTypeWithCode).join(", ")}.`,
     );
   return db.transaction(async (tx) => {
     const [doc] = await tx.select().from(documents).where(eq(documents.id, input.documentId));

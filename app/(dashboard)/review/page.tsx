@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 import { Badge } from "@/components/ui/badge";
 import { FilterApply, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +9,7 @@ import { Table, TableCaption, TableEmpty, TBody, Td, Th, THead, Tr } from "@/com
 import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { pageLinks, seekFrom } from "@/lib/documents/keyset";
+import { documentTypeOptions } from "@/lib/fields/registry";
 import { maskAadhaarInText } from "@/lib/masking";
 import { listQueue, QUEUE_KEY, queueFilterOptions } from "@/lib/review/queue";
 import { queueDocumentHref } from "../documents/[id]/search-params";
@@ -65,7 +67,7 @@ export default async function ReviewQueuePage({
           name="type"
           defaultValue={params.type ?? ""}
           any="Any type"
-          options={options.types}
+          options={documentTypeOptions(options.types)}
         />
         <FilterSelect
           label="Reason"
@@ -103,7 +105,7 @@ export default async function ReviewQueuePage({
                   {maskAadhaarInText(d.externalId)}
                 </Link>
               </Td>
-              <Td className="text-xs">{d.documentType}</Td>
+              <Td className="text-xs">{d.documentType ? <DocumentTypeName type={d.documentType} /> : "—"}</Td>
               <Td className="text-xs">
                 {d.batchId ? (
                   <Link href={`/batches/${d.batchId}`} className="hover:underline">

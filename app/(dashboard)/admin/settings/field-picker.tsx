@@ -2,7 +2,12 @@
 
 import { useState } from "react";
 import { Input, Select } from "@/components/ui/field";
-import { fieldsOf, KNOWN_DOCUMENT_TYPES } from "@/lib/fields/registry";
+import {
+  documentTypeOptions,
+  documentTypeWithCode,
+  fieldsOf,
+  KNOWN_DOCUMENT_TYPES,
+} from "@/lib/fields/registry";
 
 const OTHER = "__other__";
 
@@ -40,8 +45,10 @@ export function FieldPicker({ documentTypes }: { documentTypes: string[] }) {
         }}
       >
         <option value="">Any type</option>
-        {types.map((t) => (
-          <option key={t}>{t}</option>
+        {documentTypeOptions(types).map((t) => (
+          <option key={t.value} value={t.value}>
+            {documentTypeWithCode(t.value)}
+          </option>
         ))}
       </Select>
       <Select

@@ -8,7 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { Table, TBody, Td } from "@/components/ui/table";
-import { fieldLabel } from "@/lib/fields/registry";
+import {
+  documentTypeLabel,
+  documentTypeOptions,
+  documentTypeWithCode,
+  fieldLabel,
+} from "@/lib/fields/registry";
 import { setThresholdAction } from "./actions";
 import { FieldPicker } from "./field-picker";
 import type { ThresholdInput } from "./schemas";
@@ -83,11 +88,15 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
         <section aria-labelledby="type-heading">
           <CardTitle id="type-heading">Per document type</CardTitle>
           <ThresholdTable
-            rows={byType.map((r) => ({ key: r.documentType, label: r.documentType, threshold: r.threshold }))}
+            rows={byType.map((r) => ({
+              key: r.documentType,
+              label: documentTypeWithCode(r.documentType),
+              threshold: r.threshold,
+            }))}
             onRemove={(key) =>
               save(
                 { scope: "document_type", documentType: key, threshold: null },
-                `Removed the ${key} threshold`,
+                `Removed the ${documentTypeLabel(key)} threshold`,
               )
             }
             pending={pending}
@@ -97,12 +106,17 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
             pending={pending}
             onSubmit={(data, threshold) => {
               const documentType = String(data.get("documentType") ?? "");
-              save({ scope: "document_type", documentType, threshold }, `${documentType} threshold saved`);
+              save(
+                { scope: "document_type", documentType, threshold },
+                `${documentTypeLabel(documentType)} threshold saved`,
+              );
             }}
           >
             <Select label="Document type" density="sm" name="documentType">
-              {documentTypes.map((t) => (
-                <option key={t}>{t}</option>
+              {documentTypeOptions(documentTypes).map((t) => (
+                <option key={t.value} value={t.value}>
+                  {documentTypeWithCode(t.value)}
+                </option>
               ))}
             </Select>
           </AddThresholdForm>
@@ -115,7 +129,7 @@ export function ThresholdSettings({ global, documentTypes, byType, byField }: Pr
           <ThresholdTable
             rows={byField.map((r) => ({
               key: `${r.documentType ?? ""}|${r.fieldPath}`,
-              label: `${r.documentType ?? "Any type"} · ${fieldLabel(r.documentType, r.fieldPath)} (${r.fieldPath})`,
+              label: `${r.documentType ? documentTypeLabel(r.documentType) : "Any type"} · ${fieldLabel(r.documentType, r.fieldPath)} (${r.fieldPath})`,
               threshold: r.threshold,
             }))}
             onRemove={(key) => {

@@ -3,6 +3,7 @@ import { REVIEW_STATUS_LABEL } from "@/lib/review/types";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfidenceBadge } from "@/components/documents/confidence-badge";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 import { CrossChecksTable } from "@/components/applications/cross-checks-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableCaption, TBody, Td, Th, THead } from "@/components/ui/table";
@@ -151,12 +152,15 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
                     )}
                   </Td>
                   <Td className="text-xs">
-                    {d.documentType ??
-                      (d.status === "submitted"
-                        ? "waiting…"
-                        : d.status === "not_submitted"
-                          ? "not sent"
-                          : "—")}
+                    {d.documentType ? (
+                      <DocumentTypeName type={d.documentType} />
+                    ) : d.status === "submitted" ? (
+                      "waiting…"
+                    ) : d.status === "not_submitted" ? (
+                      "not sent"
+                    ) : (
+                      "—"
+                    )}
                   </Td>
                   <Td numeric>{d.fieldCount}</Td>
                   <Td>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 import { DocumentsTable } from "@/components/documents/documents-table";
+import { documentTypeOptions } from "@/lib/fields/registry";
 import { Button } from "@/components/ui/button";
 import { FilterApply, FilterCheckbox, FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -106,7 +108,7 @@ export default async function BatchPage({
             name="type"
             defaultValue={filters.type ?? ""}
             any="Any type"
-            options={types}
+            options={documentTypeOptions(types)}
           />
           <FilterSelect
             label="Errors"
@@ -137,7 +139,13 @@ export default async function BatchPage({
             id: d.id,
             label: maskAadhaarInText(d.externalId),
             href: d.status === "extracted" || d.status === "failed" ? `/documents/${d.id}` : null,
-            type: d.documentType ?? (d.status === "submitted" ? "waiting…" : "—"),
+            type: d.documentType ? (
+              <DocumentTypeName type={d.documentType} />
+            ) : d.status === "submitted" ? (
+              "waiting…"
+            ) : (
+              "—"
+            ),
             fieldCount: d.fieldCount,
             minConfidence: d.minConfidence,
             // Counted only where the document needs review, as the counts above and the filter count it.

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { auditDiff } from "@/lib/audit/diff";
 import { serverFormatter } from "@/lib/format/server";
 import type { AuditTrailEntry } from "@/lib/review/audit-trail";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 
 const VERB: Record<string, string> = {
   "field.accept": "accepted",
@@ -91,7 +92,18 @@ export function AuditTrail({
                   {after.reason ? <span className="ml-1">— “{after.reason}”</span> : null}
                   {e.action === "document.reclassify" ? (
                     <span className="ml-1">
-                      from {before.documentType} to {after.documentType}
+                      from{" "}
+                      {before.documentType ? (
+                        <DocumentTypeName type={before.documentType} withCode />
+                      ) : (
+                        "no type"
+                      )}{" "}
+                      to{" "}
+                      {after.documentType ? (
+                        <DocumentTypeName type={after.documentType} withCode />
+                      ) : (
+                        "no type"
+                      )}
                     </span>
                   ) : null}
                   {after.comment ? (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
+import { documentTypeOptions, documentTypeWithCode } from "@/lib/fields/registry";
 import { RECLASSIFY_TYPES } from "@/lib/review/document-types";
 
 /**
@@ -75,9 +76,9 @@ export function ClosingPanel({
           className="dark:bg-slate-950"
         >
           <option value="">Choose a type…</option>
-          {RECLASSIFY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
+          {documentTypeOptions(RECLASSIFY_TYPES).map((t) => (
+            <option key={t.value} value={t.value}>
+              {documentTypeWithCode(t.value)}
             </option>
           ))}
         </Select>

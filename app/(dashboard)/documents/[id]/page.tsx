@@ -22,6 +22,7 @@ import type { QueueContext } from "../../review/search-params";
 import { AuditTrail } from "./audit-trail";
 import { loadWorkspaceParams, queueDocumentHref } from "./search-params";
 import { Workspace, type Navigation } from "./workspace";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 
 export const metadata: Metadata = { title: "Review document" };
 
@@ -102,7 +103,7 @@ export default async function DocumentPage({
         title={maskAadhaarInText(doc.externalId)}
         description={
           <>
-            {type}
+            <DocumentTypeName type={type} withCode />
             {batch ? (
               <>
                 {" "}
@@ -131,7 +132,11 @@ export default async function DocumentPage({
           {doc.errorMessage ? ` — ${doc.errorMessage}` : ""}.{" "}
           {doc.reclassifiedFrom ? (
             <span data-testid="reclassified">
-              A reviewer reclassified it as <strong>{doc.documentType}</strong>: its fields are typed by hand.
+              A reviewer reclassified it as{" "}
+              <strong>
+                <DocumentTypeName type={type} withCode />
+              </strong>
+              : its fields are typed by hand.
             </span>
           ) : (
             "Check that the file is a readable document of a supported type."

@@ -7,6 +7,7 @@ import type { FieldView } from "@/lib/review/types";
 import { commentAction, reclassifyAction, reuploadAction, skipAction, undoAction } from "./close-actions";
 import { queueDocumentHref } from "./search-params";
 import type { ReviewState, WorkspaceProps } from "./use-review-state";
+import { documentTypeLabel } from "@/lib/fields/registry";
 
 /**
  * Closing a document without approving it (re-upload requested, reclassify), comments, undo and
@@ -47,7 +48,7 @@ export function useCloseActions(props: WorkspaceProps, s: ReviewState) {
     );
     if (done === null) return;
     toast.success(
-      `Reclassified as ${documentType}: type each of its ${done.fieldCount} fields from the scan.`,
+      `Reclassified as ${documentTypeLabel(documentType)}: type each of its ${done.fieldCount} fields from the scan.`,
     );
     router.refresh();
   }

@@ -16,7 +16,7 @@ import {
 } from "@/components/ui/dialog";
 import type { SuggestionOptions } from "@/lib/qa/metrics";
 import { applySuggestedThresholdAction } from "./actions";
-import { fieldLabel } from "@/lib/fields/registry";
+import { documentTypeLabel, fieldLabel } from "@/lib/fields/registry";
 
 type Props = {
   documentType: string | null;
@@ -33,7 +33,7 @@ export function ApplyThresholdDialog(props: Props) {
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const where = `${props.documentType ?? "any type"} · ${fieldLabel(props.documentType, props.fieldPath)}`;
+  const where = `${props.documentType ? documentTypeLabel(props.documentType) : "any type"} · ${fieldLabel(props.documentType, props.fieldPath)}`;
 
   function apply() {
     setError(null);

@@ -17,6 +17,7 @@ import { loadVerdicts } from "@/lib/qa/verdicts";
 import { can } from "@/lib/roles";
 import { AgreementTable } from "./agreement-table";
 import { AccuracyTable, CalibrationTable, pct, SuggestionsTable } from "./tables";
+import { documentTypeLabel } from "@/lib/fields/registry";
 
 export const metadata: Metadata = { title: "QA metrics" };
 
@@ -143,7 +144,7 @@ export default async function MetricsPage({
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
           <AccuracyChart
             bars={report.byType.map((r) => ({
-              label: r.documentType ?? "untyped",
+              label: r.documentType ? documentTypeLabel(r.documentType) : "untyped",
               accuracy: r.accuracy ?? 0,
               verdicts: r.verdicts,
             }))}

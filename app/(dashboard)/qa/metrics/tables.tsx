@@ -4,6 +4,7 @@ import type { AccuracyRow, CalibrationBucket, SuggestionOptions } from "@/lib/qa
 import type { SuggestionRow } from "@/lib/qa/report";
 import { ApplyThresholdDialog } from "./apply-threshold-dialog";
 import { formatPercent } from "@/lib/format";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 
 export const pct = (value: number | null | undefined, digits = 1) => formatPercent(value, digits, digits);
 
@@ -72,8 +73,10 @@ export function AccuracyTable({
             r,
             withField ? (
               <FieldName documentType={r.documentType} path={r.fieldPath ?? ""} />
+            ) : r.documentType ? (
+              <DocumentTypeName type={r.documentType} />
             ) : (
-              (r.documentType ?? "untyped")
+              "untyped"
             ),
             `${r.documentType}\u0000${r.fieldPath}`,
           ),

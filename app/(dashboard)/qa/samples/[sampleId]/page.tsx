@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db";
 import { getSample, listSampleItems } from "@/lib/qa/samples";
 import { maskAadhaarInText } from "@/lib/masking";
 import { isUuid } from "@/lib/ids";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 
 export const metadata: Metadata = { title: "QA sample" };
 
@@ -90,7 +91,9 @@ export default async function SamplePage({ params }: { params: Promise<{ sampleI
                   {maskAadhaarInText(item.externalId)}
                 </Link>
               </Td>
-              <Td className="text-xs">{item.documentType ?? "—"}</Td>
+              <Td className="text-xs">
+                {item.documentType ? <DocumentTypeName type={item.documentType} /> : "—"}
+              </Td>
               <Td numeric>
                 {item.checked}/{item.fieldCount}
               </Td>

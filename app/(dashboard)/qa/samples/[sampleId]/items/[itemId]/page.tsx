@@ -8,6 +8,7 @@ import { getItemForChecking } from "@/lib/qa/verdicts";
 import { CheckWorkspace } from "./check-workspace";
 import { maskAadhaarInText } from "@/lib/masking";
 import { isUuid } from "@/lib/ids";
+import { DocumentTypeName } from "@/components/documents/document-type-name";
 
 export const metadata: Metadata = { title: "QA check" };
 
@@ -27,7 +28,12 @@ export default async function CheckItemPage({
         title={`Check ${maskAadhaarInText(item.document.externalId)}`}
         description={
           <>
-            Document {item.position + 1} of {item.total} · {item.document.documentType ?? "unknown type"}
+            Document {item.position + 1} of {item.total} ·{" "}
+            {item.document.documentType ? (
+              <DocumentTypeName type={item.document.documentType} withCode />
+            ) : (
+              "unknown type"
+            )}
             {item.blind ? " · blind: confidence hidden" : ""} ·{" "}
             <Link href={`/qa/samples/${sampleId}`} className="underline">
               {item.sampleName ?? "Back to the sample"}
