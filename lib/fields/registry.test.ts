@@ -6,6 +6,7 @@ import {
   fieldSpec,
   fieldsOf,
   humaniseKey,
+  inRegistryOrder,
   KNOWN_DOCUMENT_TYPES,
 } from "./registry";
 
@@ -128,5 +129,34 @@ describe("document type labels", () => {
     expect(documentTypeLabel("EPIC_CARD")).toBe("EPIC card");
     expect(documentTypeWithCode("SHOP_ACT_LICENSE")).toBe("Shop Act licence (SHOP_ACT_LICENSE)");
     expect(documentTypeWithCode("Other")).toBe("Other");
+  });
+});
+
+describe("inRegistryOrder", () => {
+  const rows = (paths: string[]) => paths.map((path, position) => ({ path, position }));
+  it("puts known fields in the registry's order, then unknown ones in Atlas's order", () => {
+    const atlas = rows(["pan_number", "zeta", "dob", "alpha", "name_as_per_pan", "father_name"]);
+    expect(inRegistryOrder("PAN", atlas).map((f) => f.path)).toEqual([
+      "name_as_per_pan",
+      "father_name",
+      "dob",
+      "pan_number",
+      "zeta",
+      "alpha",
+    ]);
+    expect(atlas[0]!.path).toBe("pan_number");
+  });
+  it("keeps Atlas's order for an unknown type, and is a permutation for any input", () => {
+    expect(inRegistryOrder("UTILITY_BILL", rows(["b", "a", "c"])).map((f) => f.path)).toEqual([
+      "b",
+      "a",
+      "c",
+    ]);
+    expect(inRegistryOrder(null, rows(["name", "x"])).map((f) => f.path)).toEqual(["name", "x"]);
+    for (const type of KNOWN_DOCUMENT_TYPES) {
+      const known = fieldsOf(type).map((f) => f.path);
+      const reversed = rows([...known].reverse());
+      expect(inRegistryOrder(type, reversed).map((f) => f.path)).toEqual(known);
+    }
   });
 });

@@ -122,6 +122,20 @@ export function fieldsOf(documentType: string | null | undefined): readonly Fiel
   return BY_TYPE.get(normaliseType(documentType)) ?? [];
 }
 
+/**
+ * Fields in the order people read the document: the registry's fields of the type first, in the
+ * registry's order, then the ones it does not list, in Atlas's order (`position`). The one place
+ * fields are ordered for the review workspace, the QA check and the exports. A new array.
+ */
+export function inRegistryOrder<F extends { path: string; position: number }>(
+  documentType: string | null | undefined,
+  rows: readonly F[],
+): F[] {
+  const order = new Map(fieldsOf(documentType).map((spec, i) => [spec.path, i]));
+  const rank = (f: F) => order.get(f.path) ?? order.size;
+  return [...rows].sort((a, b) => rank(a) - rank(b) || a.position - b.position);
+}
+
 const DATE_TEXT = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 const AMOUNT_KEY = /(?:^|_)(?:amount|balance|debit|credit|total|rate|price|cost|value|salary|emi)(?:_|$)/i;
 const IDENTIFIER_KEY =

@@ -6,6 +6,7 @@ import { isAadhaarField, maskFieldValue } from "@/lib/masking";
 import { agreementOf } from "./agreement";
 import type { Verdict } from "./metrics";
 import { readSampleParams } from "./params";
+import { inRegistryOrder } from "@/lib/fields/registry";
 
 export type CheckField = {
   id: string;
@@ -54,7 +55,7 @@ export async function getItemForChecking(
   const blind = readSampleParams(sample.params).blind;
   const type = document.documentType ?? "UNKNOWN";
   const [fieldRows, verdictRows, [total], [previous], [next], unchecked] = await Promise.all([
-    db.select().from(fields).where(eq(fields.documentId, document.id)).orderBy(asc(fields.position)),
+    db.select().from(fields).where(eq(fields.documentId, document.id)),
     db.select().from(qaVerdicts).where(eq(qaVerdicts.sampleItemId, item.id)),
     db.select({ n: count() }).from(qaSampleItems).where(eq(qaSampleItems.sampleId, sampleId)),
     db
@@ -90,7 +91,7 @@ export async function getItemForChecking(
       externalId: document.externalId,
       documentType: document.documentType,
     },
-    fields: fieldRows.map((f) => {
+    fields: inRegistryOrder(document.documentType, fieldRows).map((f) => {
       const verdict = byField.get(f.id);
       return {
         id: f.id,

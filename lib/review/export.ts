@@ -13,6 +13,7 @@ import {
 } from "@/lib/export/rows";
 import { xlsxStream, type XlsxRow } from "@/lib/export/xlsx";
 import { serverFormatter } from "@/lib/format/server";
+import { inRegistryOrder } from "@/lib/fields/registry";
 
 /**
  * A batch as CSV, JSON or XLSX, one row per document field (and one per document without fields,
@@ -68,6 +69,7 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
       id: fields.id,
       documentId: fields.documentId,
       path: fields.path,
+      position: fields.position,
       value: fields.value,
       confidence: fields.confidence,
       reviewState: fields.reviewState,
@@ -129,7 +131,10 @@ async function rowsFor(db: Db, batchLabel: string, docs: Awaited<ReturnType<type
           at: doc.decidedAt,
         },
         comments: commentsOf(doc.id, null),
-        fields: (byDocument.get(doc.id) ?? []).map((f) => ({ ...f, comments: commentsOf(doc.id, f.id) })),
+        fields: inRegistryOrder(doc.documentType, byDocument.get(doc.id) ?? []).map((f) => ({
+          ...f,
+          comments: commentsOf(doc.id, f.id),
+        })),
       },
       format,
     ),

@@ -6,7 +6,7 @@ import { documents, fields, users, type PreviousReview } from "@/lib/db/schema";
 import { type ThresholdSet, thresholdFor } from "@/lib/documents/thresholds";
 import { loadThresholds, recomputeNeedsReview } from "@/lib/documents/thresholds-store";
 import { maskFieldValue } from "@/lib/masking";
-import { fieldLabel } from "@/lib/fields/registry";
+import { fieldLabel, inRegistryOrder } from "@/lib/fields/registry";
 import { checkCorrection } from "./correction";
 import { ReviewError } from "./errors";
 import { toFieldView } from "./field-view";
@@ -201,7 +201,7 @@ export async function acceptAllAboveThreshold(
       .where(and(eq(fields.documentId, doc.id), eq(fields.reviewState, "pending")))
       .orderBy(asc(fields.position))
       .for("update");
-    const chosen = acceptableFields(pending, doc.documentType, thresholds);
+    const chosen = acceptableFields(inRegistryOrder(doc.documentType, pending), doc.documentType, thresholds);
     for (const field of chosen) {
       await tx
         .update(fields)
@@ -230,15 +230,17 @@ export async function acceptAllAboveThreshold(
       .select({ field: fields, reviewer: users.name })
       .from(fields)
       .leftJoin(users, eq(users.id, fields.reviewedBy))
-      .where(eq(fields.documentId, doc.id))
-      .orderBy(asc(fields.position));
+      .where(eq(fields.documentId, doc.id));
     const [counts] = await tx
       .select({ n: documents.needsReviewCount })
       .from(documents)
       .where(eq(documents.id, doc.id));
     return {
       accepted: chosen.map((f) => f.path),
-      fields: views.map((v) => toFieldView(doc.documentType, v.field, thresholds, v.reviewer)),
+      fields: inRegistryOrder(
+        doc.documentType,
+        views.map((v) => ({ ...v, path: v.field.path, position: v.field.position })),
+      ).map((v) => toFieldView(doc.documentType, v.field, thresholds, v.reviewer)),
       needsReviewCount: counts?.n ?? 0,
     };
   });

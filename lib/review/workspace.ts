@@ -1,8 +1,9 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { batches, documents, fields, users } from "@/lib/db/schema";
 import { loadThresholds } from "@/lib/documents/thresholds-store";
+import { inRegistryOrder } from "@/lib/fields/registry";
 import { loadDocumentRead } from "@/lib/second-reader/document-read";
 import { documentAuditTrail } from "./audit-trail";
 import { toFieldView } from "./field-view";
@@ -23,8 +24,7 @@ export async function loadWorkspace(db: Db, id: string, viewerId: string) {
       .select({ field: fields, reviewer: users.name })
       .from(fields)
       .leftJoin(users, eq(users.id, fields.reviewedBy))
-      .where(eq(fields.documentId, id))
-      .orderBy(asc(fields.position)),
+      .where(eq(fields.documentId, id)),
     loadThresholds(db),
     lockView(db, id, viewerId),
     documentAuditTrail(db, id),
@@ -36,11 +36,15 @@ export async function loadWorkspace(db: Db, id: string, viewerId: string) {
       : Promise.resolve([]),
     loadDocumentRead(db, id),
   ]);
+  const reviewerOf = new Map(fieldRows.map((f) => [f.field.id, f.reviewer]));
   return {
     doc,
     reviewedByName: row.reviewedByName,
     batch: batchRows[0],
-    fields: fieldRows.map((f) => toFieldView(doc.documentType, f.field, thresholds, f.reviewer)),
+    fields: inRegistryOrder(
+      doc.documentType,
+      fieldRows.map((f) => f.field),
+    ).map((field) => toFieldView(doc.documentType, field, thresholds, reviewerOf.get(field.id) ?? null)),
     lock,
     trail,
     /** The second reader's read of the scan (page sizes, lines, words; masked), null before it is queued. */

@@ -71,8 +71,9 @@ export function useReviewState(props: WorkspaceProps) {
     () => new Set(props.fields.filter((f) => f.reasons.length > 0).map((f) => f.id)),
   );
   const ordered = useMemo(() => {
-    const byPosition = [...fields].sort((a, b) => a.position - b.position);
-    return [...byPosition.filter((f) => flagged.has(f.id)), ...byPosition.filter((f) => !flagged.has(f.id))];
+    // `fields` keeps the server's order (the registry's, lib/fields/registry.ts inRegistryOrder):
+    // every update replaces a field in place or takes the server's list.
+    return [...fields.filter((f) => flagged.has(f.id)), ...fields.filter((f) => !flagged.has(f.id))];
   }, [fields, flagged]);
   const [current, setCurrent] = useState(() =>
     Math.max(
