@@ -6,7 +6,7 @@
  */
 import { asciiDigits } from "@/lib/text/digits";
 import { parseIndianDate } from "@/lib/validators/dates";
-import { readAmountText } from "@/lib/validators/field-values";
+import { plainAmount, readAmountText } from "@/lib/validators/field-values";
 import type { FieldSpec, PartSpec, ScalarKind } from "./registry";
 
 export type Checked = { ok: true; value: string } | { ok: false; message: string };
@@ -23,18 +23,10 @@ const NOT_APPLICABLE = /^(n\.?\s?a\.?|n\/a)$/i;
 export function readAmountInput(text: string): Checked {
   const amount = readAmountText(text);
   if (!amount) return { ok: false, message: "Type an amount, e.g. 1,50,000.00" };
-  const digits = amount.whole + amount.fraction.padEnd(amount.scale, "0");
-  const point = amount.whole.length + amount.scale;
-  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, "") || "0";
-  const fraction = digits.slice(point).replace(/0+$/, "");
-  const zero = /^0*$/.test(whole + fraction);
-  const sign = amount.negative && !zero ? "-" : "";
-  if (fraction.length > 2)
-    return {
-      ok: false,
-      message: `₹ amounts have at most 2 decimals (paise): ${sign}${whole}.${fraction}`,
-    };
-  return { ok: true, value: `${sign}${whole}.${fraction.padEnd(2, "0")}` };
+  const plain = plainAmount(amount);
+  if (plain.length - plain.indexOf(".") - 1 > 2)
+    return { ok: false, message: `₹ amounts have at most 2 decimals (paise): ${plain}` };
+  return { ok: true, value: plain };
 }
 
 /** readAmountInput's plain decimal, or null when the text is not an amount of whole paise. */

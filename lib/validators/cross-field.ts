@@ -1,9 +1,16 @@
 import { compareDates, parseIndianDate, type CalendarDate } from "./dates";
-import { fieldText, firstFieldText, parseAmountPaise, unwrapField } from "./field-values";
+import {
+  fieldText,
+  firstFieldText,
+  parseAmountPaise,
+  plainAmount,
+  readAmountText,
+  unwrapField,
+} from "./field-values";
 import { panInGstin } from "./gstin";
 import { normalisePan } from "./pan";
 import { fail, type ValidationFailure } from "./types";
-import { formatAmountNumber } from "@/lib/format";
+import { formatAmountNumber, formatAmountText } from "@/lib/format";
 
 /** A failed consistency check and the fields it concerns (each gets the result). */
 export type CrossFieldFinding = { paths: string[]; result: ValidationFailure };
@@ -68,7 +75,8 @@ function gstinMatchesPan(fields: Record<string, unknown>): CrossFieldFinding[] {
 
 function lineItemsTotal(fields: Record<string, unknown>): CrossFieldFinding[] {
   const items = unwrapField(fields.line_items);
-  const total = parseAmountPaise(fieldText(fields, "total_amount"));
+  const totalText = fieldText(fields, "total_amount");
+  const total = parseAmountPaise(totalText);
   if (!Array.isArray(items) || items.length === 0 || total === null) return [];
   const amounts = items.map((item) =>
     typeof item === "object" && item !== null && "amount" in item
@@ -79,7 +87,10 @@ function lineItemsTotal(fields: Record<string, unknown>): CrossFieldFinding[] {
   if (amounts.some((amount) => amount === null)) return [];
   const sum = amounts.reduce<number>((acc, amount) => acc + (amount ?? 0), 0);
   if (Math.abs(sum - total) <= RUPEE_TOLERANCE_PAISE) return [];
-  const message = `Line items add up to ${formatAmountNumber(sum / 100)}, total is ${formatAmountNumber(total / 100)}`;
+  // The total as Atlas wrote it, every digit (a third decimal is not rounded away on screen).
+  const totalRead = totalText === null ? null : readAmountText(totalText);
+  const shownTotal = totalRead ? formatAmountText(plainAmount(totalRead)) : formatAmountNumber(total / 100);
+  const message = `Line items add up to ${formatAmountNumber(sum / 100)}, total is ${shownTotal}`;
   return [{ paths: ["total_amount", "line_items"], result: fail("invoice.line_items_total", message) }];
 }
 

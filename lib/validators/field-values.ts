@@ -110,6 +110,19 @@ export function readAmountText(value: string): AmountText | null {
 }
 
 /**
+ * An amount (readAmountText) as exact plain decimal text with at least two decimals, worked on
+ * the digits so nothing is rounded: "1.5 lakh" → "150000.00", "12.345" → "12.345"; no sign on 0.
+ */
+export function plainAmount(amount: AmountText): string {
+  const digits = amount.whole + amount.fraction.padEnd(amount.scale, "0");
+  const point = amount.whole.length + amount.scale;
+  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, "") || "0";
+  const fraction = digits.slice(point).replace(/0+$/, "").padEnd(2, "0");
+  const zero = /^0*$/.test(whole + fraction);
+  return `${amount.negative && !zero ? "-" : ""}${whole}.${fraction}`;
+}
+
+/**
  * An amount (readAmountText) in paise, so sums are exact; a fraction of a paisa is rounded away,
  * which is fine for the cross-checks that use it (they allow a rupee either way), not for a value.
  */

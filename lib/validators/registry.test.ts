@@ -200,6 +200,16 @@ describe("validateDocument: cross-field checks", () => {
       expect(checks(report.line_items)).toEqual(["invoice.line_items_total"]);
     });
 
+    it("names the total as Atlas wrote it, a third decimal included, not rounded", () => {
+      const report = validate("INVOICE", {
+        line_items: items("40,000.00", "3,998.99"),
+        total_amount: f("45000.125"),
+      });
+      expect(report.total_amount).toEqual([
+        expect.objectContaining({ message: "Line items add up to ₹43,998.99, total is ₹45,000.125" }),
+      ]);
+    });
+
     it("says nothing when an amount is unreadable or the total is missing", () => {
       expect(
         validate("INVOICE", { line_items: items("40,000", "4,5OO"), total_amount: f("44,500") }),
