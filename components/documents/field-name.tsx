@@ -4,8 +4,7 @@ import { documentTypeLabel, fieldLabel } from "@/lib/fields/registry";
 export function FieldName({ documentType, path }: { documentType: string | null; path: string }) {
   return (
     <>
-      {documentType ? <span title={documentType}>{documentTypeLabel(documentType)}</span> : "untyped"} ·{" "}
-      {fieldLabel(documentType, path)}{" "}
+      {documentType ? documentTypeLabel(documentType) : "untyped"} · {fieldLabel(documentType, path)}{" "}
       <span className="font-mono text-xs font-normal text-slate-600 dark:text-slate-400">{path}</span>
     </>
   );
