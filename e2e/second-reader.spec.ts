@@ -225,3 +225,45 @@ test("while editing, clicking words on the scan fills the editor: a click takes 
   await expect(row.getByTestId("review-state")).toHaveText("Corrected");
   await expect(row).toContainText(expected);
 });
+
+test("an admin's second-reader thresholds apply at once to scans read before, and are refused when they make no sense", async ({
+  page,
+}) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/settings");
+  const form = page.getByRole("form", { name: "Second reader" });
+  const sure = form.getByLabel("OCR sure enough to flag (0–100)");
+  await expect(sure).toHaveValue("50");
+
+  // Nonsense is refused with what to type, and nothing is saved.
+  await sure.fill("150");
+  await form.getByRole("button", { name: "Save second-reader thresholds" }).click();
+  await expect(form.getByText("Type a whole number from 0 to 100")).toBeVisible();
+
+  // OCR is never 100 % sure of every differing word: nothing is flagged by the page any more.
+  await sure.fill("100");
+  await form.getByRole("button", { name: "Save second-reader thresholds" }).click();
+  await expect(page.getByText(/Saved\. \d+ scans read before are being checked again/)).toBeVisible();
+  // The re-check runs in the background: the batch page says so once it has (reloaded until then).
+  const progressText = async () => {
+    await page.goto(batchUrl);
+    return (await page.getByTestId("second-reader-progress").textContent()) ?? "";
+  };
+  await expect.poll(progressText, { timeout: 20_000 }).toMatch(/^Second reader: 2 of 2 scans read — done\.$/);
+
+  // Back to 50: the name misread (not yet corrected) is flagged again.
+  await page.goto("/admin/settings");
+  await page
+    .getByRole("form", { name: "Second reader" })
+    .getByLabel("OCR sure enough to flag (0–100)")
+    .fill("50");
+  await page.getByRole("button", { name: "Save second-reader thresholds" }).click();
+  await expect(page.getByText(/Saved\. \d+ scans read before/)).toBeVisible();
+  await page.goto(batchUrl);
+  await expect(page.getByTestId("second-reader-progress")).toContainText(
+    "with a value the page reads differently",
+    {
+      timeout: 20_000,
+    },
+  );
+});
