@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
+import { startApp, waitForUrl } from "./processes";
 import { expect, test } from "./support";
 
 /**
@@ -65,19 +66,6 @@ function streamChunked(path: string, totalBytes: number): Promise<{ status: numb
   });
 }
 
-async function waitFor(url: string, logs: string[]) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up:\n${logs.join("")}`);
-}
-
 test.describe("unauthenticated bodies cost the server no memory", () => {
   test.describe.configure({ mode: "serial", timeout: 180_000 });
   let server: ChildProcess;
@@ -85,21 +73,16 @@ test.describe("unauthenticated bodies cost the server no memory", () => {
 
   test.beforeAll(async () => {
     fs.rmSync(DATA_DIR, { recursive: true, force: true });
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
+    server = startApp(
+      PORT,
+      {
         DATA_DIR,
         AUTH_SECRET: "e2e-memory-secret-0123456789abcdef0123456789",
         SYNC_ENABLED: "false",
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout?.on("data", (d) => logs.push(String(d)));
-    server.stderr?.on("data", (d) => logs.push(String(d)));
-    await waitFor(`http://127.0.0.1:${PORT}/api/health`, logs);
+      logs,
+    );
+    await waitForUrl(`http://127.0.0.1:${PORT}/api/health`, logs);
   });
 
   test.afterAll(async () => {

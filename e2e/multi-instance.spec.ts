@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
+import { startProcess as start, waitForUrl } from "./processes";
 import { DEMO, expect, signIn, test, unique } from "./support";
 
 /**
@@ -13,29 +14,6 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const SIM = 3190;
 const A = 3191;
 const B = 3192;
-
-function start(command: string[], env: Record<string, string>, logs: string[]): ChildProcess {
-  const child = spawn(process.execPath, command, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d) => logs.push(String(d)));
-  child.stderr?.on("data", (d) => logs.push(String(d)));
-  return child;
-}
-
-async function waitFor(url: string, logs: string[]) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not come up:\n${logs.join("")}`);
-}
 
 if (serverUrl) {
   test.describe("two app instances on one PostgreSQL", () => {
@@ -57,7 +35,7 @@ if (serverUrl) {
           logs,
         ),
       );
-      await waitFor(`http://127.0.0.1:${SIM}/specimens`, logs);
+      await waitForUrl(`http://127.0.0.1:${SIM}/specimens`, logs, 60_000);
       const common = {
         NODE_ENV: "production",
         DATABASE_URL: databaseUrl,
@@ -77,7 +55,9 @@ if (serverUrl) {
           ),
         );
       }
-      await Promise.all([A, B].map((port) => waitFor(`http://127.0.0.1:${port}/api/health`, logs)));
+      await Promise.all(
+        [A, B].map((port) => waitForUrl(`http://127.0.0.1:${port}/api/health`, logs, 60_000)),
+      );
     });
 
     test.afterAll(async () => {

@@ -33,9 +33,6 @@ const DOCUMENTS = Math.max(1, Number(process.env.BENCH_DOCUMENTS ?? 200));
 const SHARE = Number(process.env.BENCH_MISREAD_SHARE ?? 0.15);
 const SEED = process.env.BENCH_SEED ?? "bench";
 
-// Not printed on the simulator's cards (derived by Atlas, or image metadata).
-const NOT_PRINTED = new Set(["document_type", "formatted_address", "document_quality_flag"]);
-
 const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -44,7 +41,7 @@ const pct = (n: number, d: number) => (d === 0 ? "n/a" : `${((100 * n) / d).toFi
 
 function printedFields(doc: GeneratedDocument) {
   return Object.entries(doc.fileData).flatMap(([key, field]) =>
-    !NOT_PRINTED.has(key) && typeof field === "object" && field !== null && "value" in field
+    typeof field === "object" && field !== null && "value" in field
       ? [{ path: key, value: (field as { value: unknown }).value }]
       : [],
   );

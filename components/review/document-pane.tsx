@@ -13,6 +13,7 @@ import {
   type ScanFile,
 } from "./scan-file";
 import { ScanImage } from "./scan-image";
+import { EvidenceLayer, type ScanEvidence } from "./evidence-layer";
 import { useScanStart } from "./scan-start";
 import { ScanViewer, type ViewerControls } from "./scan-viewer";
 
@@ -40,6 +41,7 @@ export function DocumentPane({
   controls,
   revealKey,
   fill,
+  evidence,
 }: {
   documentId: string;
   label: string;
@@ -48,6 +50,8 @@ export function DocumentPane({
   revealKey?: string;
   /** The viewer fills the pane's height from xl up (the review workspace keeps the pane in view). */
   fill?: boolean;
+  /** The second reader's boxes over the scan (the review workspace). */
+  evidence?: ScanEvidence;
 }) {
   // A reveal is for one document: moving on to the next one (same pane, new id) hides again.
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
@@ -106,6 +110,23 @@ export function DocumentPane({
     },
   }));
 
+  const evidenceLine = evidence?.sentence ? (
+    <p
+      role="status"
+      data-testid="evidence-sentence"
+      className="border-b border-slate-200 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-800 dark:text-slate-300"
+    >
+      {evidence.sentence}
+      {evidence.onPick && evidence.read.status === "done" ? (
+        <span className="block text-slate-500">
+          Click a word on the scan to put it in the box · Shift+click adds it · double-click takes the whole
+          line.
+        </span>
+      ) : null}
+    </p>
+  ) : null;
+  const selectedBoxes = evidence?.fields.find((f) => f.id === evidence.selectedId)?.evidence?.boxes ?? [];
+  const focusPage = selectedBoxes[0]?.page ?? null;
   const keyHint = revealKey ? <kbd className="ml-1 text-slate-500">{revealKey}</kbd> : null;
   const download =
     file?.state === "image" || file?.state === "pdf" ? (
@@ -168,12 +189,19 @@ export function DocumentPane({
           </Card>
         ) : null}
         {file?.state === "image" ? (
-          <ScanViewer controls={viewer} toolbar={download} fill={fill}>
+          <ScanViewer
+            controls={viewer}
+            toolbar={download}
+            fill={fill}
+            notice={evidenceLine}
+            doubleClickZoom={!evidence?.onPick}
+          >
             {({ rotation }) => (
               <ScanImage
                 src={file.url}
                 alt={label}
                 rotation={rotation}
+                overlay={evidence ? <EvidenceLayer evidence={evidence} page={1} rotation={rotation} /> : null}
                 onError={() =>
                   fail(
                     "The file arrived but is not an image the browser can decode (corrupt or mislabelled).",
@@ -191,6 +219,16 @@ export function DocumentPane({
             toolbar={download}
             controls={viewer}
             fill={fill}
+            notice={evidenceLine}
+            doubleClickZoom={!evidence?.onPick}
+            focusPage={focusPage}
+            overlay={
+              evidence
+                ? ({ page, rotation }) => (
+                    <EvidenceLayer evidence={evidence} page={page} rotation={rotation} />
+                  )
+                : undefined
+            }
           />
         ) : null}
       </section>

@@ -42,6 +42,10 @@ export function PdfPages({
   toolbar,
   controls,
   fill,
+  overlay,
+  focusPage,
+  notice,
+  doubleClickZoom,
 }: {
   data: ArrayBuffer;
   label: string;
@@ -49,9 +53,20 @@ export function PdfPages({
   toolbar?: ReactNode;
   controls?: Ref<ViewerControls>;
   fill?: boolean;
+  /** Drawn over the shown page (absolute, in percent of the turned page). */
+  overlay?: (view: { page: number; rotation: number }) => ReactNode;
+  /** The page the selected field is on: the viewer turns to it when it changes. */
+  focusPage?: number | null;
+  notice?: ReactNode;
+  doubleClickZoom?: boolean;
 }) {
   const [pdf, setPdf] = useState<PDFDocumentProxy | null>(null);
   const [page, setPage] = useState(1);
+  const [followed, setFollowed] = useState(focusPage ?? null);
+  if (focusPage && focusPage !== followed) {
+    setFollowed(focusPage);
+    setPage(focusPage);
+  }
 
   useEffect(() => {
     let cancelled = false;
@@ -78,6 +93,8 @@ export function PdfPages({
     <ScanViewer
       controls={controls}
       fill={fill}
+      notice={notice}
+      doubleClickZoom={doubleClickZoom}
       toolbar={
         <>
           <span className="mx-1 flex items-center gap-1">
@@ -96,7 +113,9 @@ export function PdfPages({
       }
     >
       {({ rotation, scale }) => (
-        <PdfCanvas pdf={pdf} page={page} rotation={rotation} scale={scale} label={`${label}, page ${page}`} />
+        <PdfCanvas pdf={pdf} page={page} rotation={rotation} scale={scale} label={`${label}, page ${page}`}>
+          {pdf ? overlay?.({ page, rotation }) : null}
+        </PdfCanvas>
       )}
     </ScanViewer>
   );
@@ -112,12 +131,14 @@ function PdfCanvas({
   rotation,
   scale,
   label,
+  children,
 }: {
   pdf: PDFDocumentProxy | null;
   page: number;
   rotation: number;
   scale: number;
   label: string;
+  children?: ReactNode;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -154,8 +175,9 @@ function PdfCanvas({
   }, [pdf, page, rotation, scale, width]);
 
   return (
-    <div ref={box} className="w-full">
+    <div ref={box} className="relative w-full">
       <canvas ref={canvas} role="img" aria-label={label} className="block h-auto w-full shadow" />
+      {children}
     </div>
   );
 }

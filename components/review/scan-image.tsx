@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 /**
  * An image scan as wide as the viewer, turned by `rotation` (a multiple of 90°). A quarter turn
@@ -12,11 +12,14 @@ export function ScanImage({
   alt,
   rotation,
   onError,
+  overlay,
 }: {
   src: string;
   alt: string;
   rotation: number;
   onError: () => void;
+  /** Drawn over the turned image once its size is known (absolute, in percent of this box). */
+  overlay?: ReactNode;
 }) {
   const [size, setSize] = useState<{ src: string; width: number; height: number } | null>(null);
   const natural = size?.src === src ? size : null;
@@ -57,6 +60,7 @@ export function ScanImage({
             : undefined
         }
       />
+      {natural ? overlay : null}
     </div>
   );
 }

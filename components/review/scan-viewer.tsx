@@ -1,8 +1,11 @@
 "use client";
 
 import {
+  createContext,
+  useContext,
   useEffect,
   useImperativeHandle,
+  useMemo,
   useRef,
   useState,
   useSyncExternalStore,
@@ -20,6 +23,21 @@ export type ViewerControls = {
   fitPage(): void;
   rotate(): void;
 };
+
+/**
+ * What drawings over the scan (components/review/evidence-layer.tsx) may ask of the viewer:
+ * bring elements on the page into view at a readable zoom.
+ */
+export type ViewerFocus = {
+  /**
+   * Pans (and zooms, when the elements' text is smaller than `textPx` on screen) so the elements
+   * sit in the middle of the pane, never zooming out below "fit width" nor in beyond what fits.
+   */
+  bringIntoView(elements: HTMLElement[], textPx?: number): void;
+};
+const ViewerFocusContext = createContext<ViewerFocus | null>(null);
+/** The viewer around this drawing, or null outside one. */
+export const useViewerFocus = () => useContext(ViewerFocusContext);
 
 /** Zoom steps of the buttons and keys, as a share of the pane's width (wheel and pinch go between). */
 const STEPS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4, 6, 8];
@@ -54,12 +72,18 @@ export function ScanViewer({
   toolbar,
   controls,
   fill = false,
+  notice,
+  doubleClickZoom = true,
 }: {
   children: (view: { rotation: number; scale: number }) => ReactNode;
   toolbar?: ReactNode;
   controls?: Ref<ViewerControls>;
   /** From xl up, fill the pane's height (a pane kept in view beside the fields) instead of the scan's. */
   fill?: boolean;
+  /** A line under the toolbar (what the second reader says about the selected field). */
+  notice?: ReactNode;
+  /** Off while a double-click means something on the page (picking a line of text). */
+  doubleClickZoom?: boolean;
 }) {
   const zoom = useRef<ReactZoomPanPinchContentRef>(null);
   const [scale, setScale] = useState(1);
@@ -90,6 +114,32 @@ export function ScanViewer({
     rotate: () => setRotation((r) => (r + 90) % 360),
   };
   useImperativeHandle(controls, () => actions);
+  const focus = useMemo<ViewerFocus>(
+    () => ({
+      bringIntoView(elements, textPx = 18) {
+        const z = zoom.current;
+        const wrapper = z?.instance.wrapperComponent;
+        if (!z || !wrapper || elements.length === 0) return;
+        const now = z.state.scale;
+        const rects = elements.map((e) => e.getBoundingClientRect());
+        const top = Math.min(...rects.map((r) => r.top));
+        const bottom = Math.max(...rects.map((r) => r.bottom));
+        const left = Math.min(...rects.map((r) => r.left));
+        const right = Math.max(...rects.map((r) => r.right));
+        const lineHeight = Math.min(...rects.map((r) => r.height)) || 1;
+        const pane = wrapper.getBoundingClientRect();
+        const visible = top >= pane.top && bottom <= pane.bottom && left >= pane.left && right <= pane.right;
+        if (visible && lineHeight >= textPx * 0.7) return;
+        // Readable: a line of the value about textPx tall; the whole value still inside the pane.
+        const readable = (now * textPx) / lineHeight;
+        const fits =
+          now * Math.min((pane.width * 0.9) / (right - left || 1), (pane.height * 0.8) / (bottom - top || 1));
+        const scale = Math.min(MAX, Math.max(1, Math.min(Math.max(now, readable), fits)));
+        void z.zoomToElement(elements, { scale, animationTime: 200 });
+      },
+    }),
+    [],
+  );
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -117,6 +167,7 @@ export function ScanViewer({
         </ToolButton>
         {toolbar}
       </div>
+      {notice}
       <div className="min-h-0 flex-1 bg-slate-100 p-2 dark:bg-slate-950" data-testid="scan-viewport">
         <TransformWrapper
           ref={zoom}
@@ -127,7 +178,7 @@ export function ScanViewer({
           centerZoomedOut={false}
           wheel={{ step: 0.15 }}
           panning={{ disabled: coarse && scale <= 1.01, velocityDisabled: true }}
-          doubleClick={{ step: 0.5 }}
+          doubleClick={{ step: 0.5, disabled: !doubleClickZoom }}
           onTransform={(_ref, state) => setScale(Math.round(state.scale * 1000) / 1000)}
         >
           <TransformComponent
@@ -135,7 +186,9 @@ export function ScanViewer({
             wrapperStyle={{ width: "100%" }}
             contentStyle={{ width: "100%" }}
           >
-            {children({ rotation, scale: settled })}
+            <ViewerFocusContext.Provider value={focus}>
+              {children({ rotation, scale: settled })}
+            </ViewerFocusContext.Provider>
           </TransformComponent>
         </TransformWrapper>
       </div>

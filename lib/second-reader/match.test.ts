@@ -91,6 +91,13 @@ describe("matchFields", () => {
     expect(match("blank", "  ").status).toBe("not_matched");
   });
 
+  it("does not look for what Atlas derives instead of reading: quality flag, document type, normalised address", () => {
+    // Not on the card: a field under any other key is sent to review as missing.
+    expect(match("remarks", "photo_of_photo")).toMatchObject({ status: "not_found", flagged: true });
+    for (const path of ["document_quality_flag", "document_type", "formatted_address.city"])
+      expect(match(path, "photo_of_photo")).toMatchObject({ status: "not_matched", flagged: false });
+  });
+
   it("always finds a value printed verbatim in a line among others (property)", () => {
     fc.assert(
       fc.property(

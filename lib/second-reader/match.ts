@@ -15,6 +15,7 @@
  *   confidently and the value is distinctive enough to look for (3+ characters).
  */
 import { distance } from "fastest-levenshtein";
+import { isPrintedField } from "@/lib/fields/printed";
 import { maskAadhaarInText } from "@/lib/masking";
 import { canonical, isIdentifierLike, shapeOf } from "./normalise";
 import type { Box, FieldEvidence, OcrPage, OcrWord } from "./types";
@@ -185,7 +186,10 @@ export function pageConfidence(pages: OcrPage[]): number {
   return mean(pages.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.conf))));
 }
 
-/** Evidence for every field (by path) of one document. */
+/**
+ * Evidence for every field (by path) of one document. Fields Atlas derives rather than reads
+ * (lib/fields/printed.ts: document type, quality flag, normalised address) are not looked for.
+ */
 export function matchFields(
   fields: Array<{ path: string; value: unknown }>,
   pages: OcrPage[],
@@ -195,5 +199,12 @@ export function matchFields(
   const confidence = pageConfidence(pages);
   // The page text is stored Aadhaar-masked: compare a value the same way (last four digits).
   const masked = (v: unknown) => (typeof v === "string" ? maskAadhaarInText(v) : v);
-  return new Map(fields.map((f) => [f.path, matchValue(masked(f.value), pool, confidence, settings)]));
+  return new Map(
+    fields.map((f) => [
+      f.path,
+      isPrintedField(f.path)
+        ? matchValue(masked(f.value), pool, confidence, settings)
+        : matchValue(null, pool, confidence, settings),
+    ]),
+  );
 }

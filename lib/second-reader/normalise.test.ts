@@ -1,22 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { LONG_MONTHS as LONG, MONTHS } from "./month-names.test-fixture";
 import { canonical, shapeOf } from "./normalise";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const DEVANAGARI = "०१२३४५६७८९";
 
 describe("canonical", () => {

@@ -40,11 +40,13 @@ export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running 
 
 async function start(db: Db, env: Env): Promise<Running> {
   // Loaded here, not at import: the sync imports this module, and must not load OCR to do so.
-  const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }] = await Promise.all([
-    import("pg-boss"),
-    import("./engine"),
-    import("./read-document"),
-  ]);
+  const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }, { loadMatchSettings }] =
+    await Promise.all([
+      import("pg-boss"),
+      import("./engine"),
+      import("./read-document"),
+      import("./match-settings-store"),
+    ]);
   const pool = (db as unknown as { $client: { options: PoolConfig } }).$client.options;
   const boss = new PgBoss({
     connectionString: pool.connectionString,
@@ -75,7 +77,6 @@ async function start(db: Db, env: Env): Promise<Running> {
         if (!(await boss.getQueue(SECOND_READER_QUEUE))) throw error;
       });
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
-  const settings = readerSettings(env);
   await boss.work<{ documentId: string }>(
     SECOND_READER_QUEUE,
     { localConcurrency: env.SECOND_READER_CONCURRENCY, batchSize: 1, pollingIntervalSeconds: 2 },
@@ -83,6 +84,8 @@ async function start(db: Db, env: Env): Promise<Running> {
       if (!job) return;
       const { documentId } = job.data;
       try {
+        // The thresholds in force now (an admin may have changed them since start-up).
+        const settings = { ...readerSettings(env), match: await loadMatchSettings(db, env) };
         const outcome = await readDocument(db, documentId, engine, settings);
         logger.info("second_reader.read", { documentId, ...outcome });
       } catch (error) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { documents, fields, secondReads } from "@/lib/db/schema";
 import { recomputeNeedsReview } from "@/lib/documents/thresholds-store";
@@ -81,11 +81,6 @@ export async function storeReading(
   ocrMs: number,
   settings: MatchSettings,
 ): Promise<void> {
-  const rows = await db
-    .select({ id: fields.id, path: fields.path, value: fields.value })
-    .from(fields)
-    .where(eq(fields.documentId, documentId));
-  const evidence = matchFields(rows, pages, settings);
   const now = new Date();
   await db.transaction(async (tx) => {
     await tx.insert(secondReads).values({ documentId, status: "done" }).onConflictDoNothing();
@@ -103,12 +98,40 @@ export async function storeReading(
         updatedAt: now,
       })
       .where(eq(secondReads.documentId, documentId));
-    if (rows.length > 0)
-      await tx.execute(sql`
-        update fields f set second_reader = v.evidence::jsonb
-        from unnest(${sql.param(rows.map((r) => r.id))}::uuid[],
-                    ${sql.param(rows.map((r) => JSON.stringify(evidence.get(r.path))))}::text[]) as v(id, evidence)
-        where f.id = v.id`);
-    await recomputeNeedsReview(tx, documentId);
+    await storeEvidence(tx, documentId, pages, settings);
   });
+}
+
+/**
+ * Matches a document read before against `settings` again, from the words it kept (no OCR):
+ * after an admin changes the thresholds. False when the document has no finished read.
+ */
+export async function rematchDocument(db: Db, documentId: string, settings: MatchSettings): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ pages: secondReads.pages })
+      .from(secondReads)
+      .where(and(eq(secondReads.documentId, documentId), eq(secondReads.status, "done")))
+      .for("update");
+    if (!row || !Array.isArray(row.pages)) return false;
+    await storeEvidence(tx, documentId, row.pages as OcrPage[], settings);
+    return true;
+  });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function storeEvidence(tx: Tx, documentId: string, pages: OcrPage[], settings: MatchSettings) {
+  const rows = await tx
+    .select({ id: fields.id, path: fields.path, value: fields.value })
+    .from(fields)
+    .where(eq(fields.documentId, documentId));
+  const evidence = matchFields(rows, pages, settings);
+  if (rows.length > 0)
+    await tx.execute(sql`
+      update fields f set second_reader = v.evidence::jsonb
+      from unnest(${sql.param(rows.map((r) => r.id))}::uuid[],
+                  ${sql.param(rows.map((r) => JSON.stringify(evidence.get(r.path))))}::text[]) as v(id, evidence)
+      where f.id = v.id`);
+  await recomputeNeedsReview(tx, documentId);
 }

@@ -79,6 +79,7 @@ export function PartInput({ id, part, value, original, onChange, label, visibleL
         className={`w-full rounded dark:bg-slate-950 ${numeric ? "text-right tabular-nums" : ""}`}
         value={text}
         placeholder={PLACEHOLDER[part.kind]}
+        data-value-kind={part.kind}
         inputMode={part.digits ? "numeric" : INPUT_MODE[part.kind as keyof typeof INPUT_MODE]}
         autoComplete="off"
         onChange={(e) => onChange(e.target.value)}

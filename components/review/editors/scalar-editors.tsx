@@ -68,6 +68,7 @@ export function DateEditor({ id, spec, value, onChange, dirty }: ScalarEditorPro
       density="xs"
       className={CLASSES}
       inputMode="numeric"
+      data-value-kind="date"
       placeholder="DD/MM/YYYY"
       autoComplete="off"
       value={value}
@@ -95,6 +96,7 @@ export function AmountEditor({ id, spec, value, onChange, dirty }: ScalarEditorP
         className={`${CLASSES} text-right tabular-nums`}
         fieldClassName="flex-1"
         inputMode="decimal"
+        data-value-kind="amount"
         autoComplete="off"
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -7,6 +7,8 @@ import { getDb } from "@/lib/db";
 import { setThreshold } from "@/lib/documents/thresholds-store";
 import { rejectReasonListSchema } from "@/lib/review/reject-reasons";
 import { saveRejectReasons } from "@/lib/review/reject-reasons-store";
+import { matchSettingsSchema } from "@/lib/second-reader/match-settings";
+import { saveMatchSettings } from "@/lib/second-reader/match-settings-store";
 import { thresholdInputSchema } from "./schemas";
 
 /** Sets or removes (threshold: null) one confidence threshold; audited; counts follow at once. */
@@ -40,5 +42,22 @@ export const setRejectReasonsAction = defineAction(
     await saveRejectReasons(await getDb(), input, await actorOf(user));
     revalidatePath("/", "layout");
     return null;
+  },
+);
+
+/**
+ * Saves the second reader's review thresholds (validated again on the server); audited. Scans
+ * read before are matched again in the background; returns how many.
+ */
+export const setSecondReaderSettingsAction = defineAction(
+  {
+    name: "settings.setSecondReader",
+    guard: { kind: "permission", permission: "settings:manage" },
+    input: matchSettingsSchema,
+  },
+  async (input, { user }) => {
+    const { rechecking } = await saveMatchSettings(await getDb(), input, await actorOf(user));
+    revalidatePath("/", "layout");
+    return { rechecking };
   },
 );

@@ -4,8 +4,11 @@ import { requirePageUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { DEFAULT_THRESHOLD } from "@/lib/documents/thresholds";
 import { listThresholdRows, thresholdDocumentTypes } from "@/lib/documents/thresholds-store";
+import { getEnv } from "@/lib/env";
 import { loadRejectReasons } from "@/lib/review/reject-reasons-store";
+import { loadMatchSettingsInput } from "@/lib/second-reader/match-settings-store";
 import { RejectReasonSettings } from "./reject-reason-settings";
+import { SecondReaderSettings } from "./second-reader-settings";
 import { ThresholdSettings } from "./threshold-settings";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -13,10 +16,11 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage() {
   await requirePageUser("settings:manage");
   const db = await getDb();
-  const [rows, types, rejectReasons] = await Promise.all([
+  const [rows, types, rejectReasons, secondReader] = await Promise.all([
     listThresholdRows(db),
     thresholdDocumentTypes(db),
     loadRejectReasons(db),
+    loadMatchSettingsInput(db),
   ]);
   const global = rows.find((r) => r.scope === "global")?.threshold ?? DEFAULT_THRESHOLD;
   return (
@@ -36,6 +40,11 @@ export default async function SettingsPage() {
           .map((r) => ({ documentType: r.documentType, fieldPath: r.fieldPath!, threshold: r.threshold }))}
       />
       <RejectReasonSettings reasons={rejectReasons} />
+      <SecondReaderSettings
+        value={secondReader.value}
+        source={secondReader.source}
+        enabled={getEnv().SECOND_READER !== "off"}
+      />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Td, Th } from "@/components/ui/table";
 import { fieldSpec } from "@/lib/fields/registry";
+import { pickedText } from "@/lib/second-reader/overlay";
 import { ManualBadge } from "@/components/review/manual-badge";
 import type { FieldView } from "@/lib/review/types";
 import type { Density } from "./fields-layout";
@@ -62,6 +63,8 @@ type Props = {
   busy?: boolean;
   documentType: string | null;
   current: boolean;
+  /** The pointer is on this field's box on the scan. */
+  hovered?: boolean;
   editing: boolean;
   draft: string;
   conflict: string | null;
@@ -80,6 +83,7 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
     busy = false,
     documentType,
     current,
+    hovered = false,
     editing,
     draft,
     conflict,
@@ -91,6 +95,9 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
   ref,
 ) {
   const spec = fieldSpec(documentType, field.path, field.shown);
+  // What the second reader read where the value should be: one press puts it in the editor.
+  const reading = field.evidence?.status === "disagrees" ? field.evidence.reading : null;
+  const pageReading = reading && !field.structured && !/X{4}/.test(reading) ? reading : null;
   const label = spec.label;
   const original = revealed ? revealed.value : field.shown;
   const corrected = revealed?.correctedValue ?? field.correctedShown;
@@ -106,12 +113,16 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
       onFocus={handlers.onFocusRow}
       onClick={handlers.onFocusRow}
       data-testid={`field-${field.path}`}
+      data-field-id={field.id}
       data-needs-review={field.needsReview ? "true" : "false"}
       data-review-state={field.reviewState}
+      data-hovered={hovered ? "true" : undefined}
       data-kind={spec.kind}
       className={`outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 ${
-        current ? "ring-2 ring-inset ring-indigo-500" : ""
-      } ${field.needsReview ? "bg-amber-50 dark:bg-amber-950/30" : ""}`}
+        current ? "ring-2 ring-inset ring-indigo-500" : hovered ? "ring-2 ring-inset ring-sky-400" : ""
+      } ${
+        hovered ? "bg-sky-50 dark:bg-sky-950/40" : field.needsReview ? "bg-amber-50 dark:bg-amber-950/30" : ""
+      }`}
     >
       <Th scope="row" className={cn(cell, "[overflow-wrap:anywhere]", compact && "text-xs")}>
         {label}
@@ -142,6 +153,15 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
         {field.masked && canReveal && !revealed && !editing ? (
           <RowButton className="ml-2" onClick={handlers.onReveal} aria-label={`Reveal ${label}`}>
             Reveal
+          </RowButton>
+        ) : null}
+        {editing && pageReading !== null ? (
+          <RowButton
+            className="mb-1"
+            onClick={() => handlers.onDraft(pickedText(spec.kind, pageReading))}
+            aria-label={`Use the page's reading for ${label}: ${pageReading}`}
+          >
+            Use the page&apos;s reading: <span className="ml-1 font-mono">{pageReading}</span>
           </RowButton>
         ) : null}
         {editing ? (

@@ -171,6 +171,15 @@ export default async function DocumentPage({
           rejectReasons={rejectReasons}
           comments={comments}
           errorCode={doc.errorCode}
+          read={
+            found.secondRead
+              ? {
+                  status: found.secondRead.status,
+                  error: found.secondRead.error,
+                  pages: found.secondRead.pages,
+                }
+              : { status: getEnv().SECOND_READER === "off" ? "off" : "queued", error: null, pages: [] }
+          }
         />
       </ScanStartProvider>
       <AuditTrail events={found.trail} documentType={doc.documentType} />

@@ -1,0 +1,92 @@
+import "server-only";
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db";
+import type { AuditActor } from "@/lib/db/queries/audit";
+import { getSetting, setSetting } from "@/lib/db/queries/settings";
+import { secondReads } from "@/lib/db/schema";
+import { getEnv, type Env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+import type { MatchSettings } from "./match";
+import { matchSettingsSchema, toMatchSettings, type MatchSettingsInput } from "./match-settings";
+import { rematchDocument } from "./read-document";
+
+/** The `settings` key an admin's second-reader thresholds are stored under. */
+export const MATCH_SETTING = "second_reader.match";
+
+/** The environment's thresholds (SECOND_READER_FOUND_PERCENT, …): what applies until an admin saves others. */
+export function envMatchSettings(env: Env = getEnv()): MatchSettingsInput {
+  return {
+    foundPercent: env.SECOND_READER_FOUND_PERCENT,
+    nearPercent: env.SECOND_READER_NEAR_PERCENT,
+    minOcrConfidence: env.SECOND_READER_MIN_OCR_CONFIDENCE,
+    flagMissing: env.SECOND_READER_FLAG_MISSING,
+  };
+}
+
+/**
+ * The thresholds in force: the admin's (Admin → Settings), or the environment's when none are
+ * saved or the saved value no longer fits the schema (written by another version).
+ */
+export async function loadMatchSettingsInput(
+  db: Db,
+  env: Env = getEnv(),
+): Promise<{ value: MatchSettingsInput; source: "settings" | "environment" }> {
+  const stored = matchSettingsSchema.safeParse((await getSetting(db, MATCH_SETTING))?.value);
+  return stored.success
+    ? { value: stored.data, source: "settings" }
+    : { value: envMatchSettings(env), source: "environment" };
+}
+
+export async function loadMatchSettings(db: Db, env: Env = getEnv()): Promise<MatchSettings> {
+  return toMatchSettings((await loadMatchSettingsInput(db, env)).value);
+}
+
+/**
+ * Saves the thresholds (validated again here; audited as a setting change) and returns how many
+ * read documents will be matched again; that re-check runs in the background from the words
+ * kept (no OCR), so the form answers at once.
+ */
+export async function saveMatchSettings(
+  db: Db,
+  input: unknown,
+  actor: AuditActor,
+): Promise<{ value: MatchSettingsInput; rechecking: number }> {
+  const value = matchSettingsSchema.parse(input);
+  await setSetting(db, MATCH_SETTING, value, actor);
+  const ids = await readDocumentIds(db);
+  void rematchAll(db, ids, () => loadMatchSettings(db));
+  return { value, rechecking: ids.length };
+}
+
+async function readDocumentIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: secondReads.documentId })
+    .from(secondReads)
+    .where(eq(secondReads.status, "done"))
+    .orderBy(asc(secondReads.documentId));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Matches every listed document again, one at a time (each in its own transaction, so reviewers
+ * are not held up); returns how many were matched. Each document is matched with the settings
+ * `current()` gives when its turn comes, so when an admin saves twice in a row, the last save
+ * wins wherever two re-checks overlap.
+ */
+export async function rematchAll(
+  db: Db,
+  ids: string[],
+  current: () => Promise<MatchSettings>,
+): Promise<number> {
+  let done = 0;
+  const started = Date.now();
+  for (const id of ids) {
+    try {
+      if (await rematchDocument(db, id, await current())) done++;
+    } catch (error) {
+      logger.warn("second_reader.rematch_failed", { documentId: id, error });
+    }
+  }
+  logger.info("second_reader.rematched", { documents: done, ms: Date.now() - started });
+  return done;
+}

@@ -1,0 +1,139 @@
+/**
+ * The second reader's thresholds as an admin sets them: validated, audited, taken over the
+ * environment's defaults, and applied to documents read before — matched again from the words
+ * kept, with no OCR — so a stricter or looser setting changes what needs review at once.
+ */
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { setSetting } from "@/lib/db/queries/settings";
+import { auditEvents, documents, fields } from "@/lib/db/schema";
+import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
+import { parseEnv } from "@/lib/env";
+import { seedBatch, seedDocument, seedReviewer } from "@/lib/review/test-support";
+import { DEFAULT_MATCH_SETTINGS } from "./match";
+import { matchSettingsSchema, toMatchSettings } from "./match-settings";
+import {
+  loadMatchSettings,
+  loadMatchSettingsInput,
+  MATCH_SETTING,
+  rematchAll,
+  saveMatchSettings,
+} from "./match-settings-store";
+import { storeReading } from "./read-document";
+import type { OcrPage } from "./types";
+
+/** A card OCR read with 80 % confidence: the PAN number printed is ABCPK1234D. */
+const PAGE: OcrPage = {
+  page: 1,
+  width: 800,
+  height: 400,
+  lines: [
+    {
+      text: "PAN ABCPK1234D",
+      conf: 80,
+      page: 1,
+      x: 20,
+      y: 40,
+      w: 200,
+      h: 20,
+      words: [
+        { text: "PAN", conf: 80, page: 1, x: 20, y: 40, w: 40, h: 20 },
+        { text: "ABCPK1234D", conf: 80, page: 1, x: 70, y: 40, w: 150, h: 20 },
+      ],
+    },
+  ],
+};
+
+const env = parseEnv({ NODE_ENV: "test" });
+
+describe("second-reader thresholds (schema)", () => {
+  it("refuses out-of-range values and a 'near' similarity above the 'found' one, naming the field", () => {
+    const ok = { foundPercent: 90, nearPercent: 60, minOcrConfidence: 50, flagMissing: true };
+    expect(matchSettingsSchema.safeParse(ok).success).toBe(true);
+    const near = matchSettingsSchema.safeParse({ ...ok, nearPercent: 95 });
+    expect(near.success).toBe(false);
+    expect(near.error!.issues[0]).toMatchObject({ path: ["nearPercent"] });
+    expect(matchSettingsSchema.safeParse({ ...ok, minOcrConfidence: 101 }).success).toBe(false);
+    expect(matchSettingsSchema.safeParse({ ...ok, foundPercent: 49 }).success).toBe(false);
+    expect(matchSettingsSchema.safeParse({ ...ok, foundPercent: 90.5 }).success).toBe(false);
+  });
+
+  it("turns percentages into the matcher's shares", () => {
+    expect(
+      toMatchSettings({ foundPercent: 90, nearPercent: 60, minOcrConfidence: 50, flagMissing: true }),
+    ).toEqual(DEFAULT_MATCH_SETTINGS);
+  });
+});
+
+describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
+  const t = useTestDatabase(driver);
+
+  async function seedRead() {
+    const user = await seedReviewer(t.db, "Asha");
+    const batchId = await seedBatch(t.db, user.id);
+    const docId = await seedDocument(t.db, batchId, "pan-thresholds", "PAN", {
+      // Atlas is sure, and wrong: two digits swapped.
+      pan_number: { value: "ABCPK1243D", confidence_score: 0.97 },
+    });
+    await storeReading(t.db, docId, [PAGE], 1000, await loadMatchSettings(t.db, env));
+    return { user, docId };
+  }
+  const flagged = async (docId: string) => {
+    const [row] = await t.db
+      .select({ evidence: fields.secondReader })
+      .from(fields)
+      .where(and(eq(fields.documentId, docId), eq(fields.path, "pan_number")));
+    return (row!.evidence as { flagged: boolean }).flagged;
+  };
+  const needsReview = async (docId: string) =>
+    (await t.db.select().from(documents).where(eq(documents.id, docId)))[0]!.needsReviewCount;
+
+  it("uses the environment's thresholds until an admin saves others, and again when the saved value no longer fits", async () => {
+    expect(await loadMatchSettingsInput(t.db, env)).toEqual({
+      source: "environment",
+      value: { foundPercent: 90, nearPercent: 60, minOcrConfidence: 50, flagMissing: true },
+    });
+    const user = await seedReviewer(t.db, "Admin");
+    await setSetting(t.db, MATCH_SETTING, { foundPercent: "lots" }, { actorUserId: user.id });
+    expect((await loadMatchSettingsInput(t.db, env)).source).toBe("environment");
+  });
+
+  it("a saved setting is audited and applies to documents read before, matched again from the kept words", async () => {
+    const { user, docId } = await seedRead();
+    expect(await flagged(docId)).toBe(true);
+    expect(await needsReview(docId)).toBe(1);
+
+    // Stricter: OCR must be 90 % sure of the differing words before a field is sent to review.
+    const saved = await saveMatchSettings(
+      t.db,
+      { foundPercent: 90, nearPercent: 60, minOcrConfidence: 90, flagMissing: true },
+      { actorUserId: user.id },
+    );
+    expect(saved.rechecking).toBe(1);
+    await expect.poll(() => flagged(docId), { timeout: 10_000 }).toBe(false);
+    expect(await needsReview(docId)).toBe(0);
+    expect((await loadMatchSettingsInput(t.db, env)).source).toBe("settings");
+    const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "setting.update"));
+    expect(audits.length).toBeGreaterThanOrEqual(1);
+
+    // Back to the default, by the re-check itself: flagged again.
+    expect(
+      await rematchAll(t.db, [docId], async () => ({ ...DEFAULT_MATCH_SETTINGS, minOcrConfidence: 50 })),
+    ).toBe(1);
+    expect(await flagged(docId)).toBe(true);
+    expect(await needsReview(docId)).toBe(1);
+  });
+
+  it("refuses an invalid setting without saving it", async () => {
+    const user = await seedReviewer(t.db, "Admin2");
+    const before = await loadMatchSettingsInput(t.db, env);
+    await expect(
+      saveMatchSettings(
+        t.db,
+        { foundPercent: 60, nearPercent: 80, minOcrConfidence: 50, flagMissing: true },
+        { actorUserId: user.id },
+      ),
+    ).rejects.toThrow(/found/);
+    expect(await loadMatchSettingsInput(t.db, env)).toEqual(before);
+  });
+});
