@@ -56,7 +56,7 @@ export async function readDocument(
   const started = performance.now();
   let pages: OcrPage[];
   try {
-    const scan = await fetcher(doc.fileUrl);
+    const scan = await fetcher(doc.fileUrl, documentId);
     const images = await rasterise(scan.bytes, scan.mediaType, settings.maxPages);
     pages = [];
     for (const image of images) pages.push(await engine.read(image));
