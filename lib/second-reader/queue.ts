@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { PoolConfig } from "pg";
 import type { Db } from "@/lib/db";
+import { closeOnExit, USERS_STAGE_MS } from "@/lib/db/exit-hooks";
 import { getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { OcrEngine } from "./engine";
@@ -11,7 +12,7 @@ import type { OcrEngine } from "./engine";
  * The second reader's jobs, in pg-boss (a PostgreSQL job queue, in its own `pgboss` schema of the
  * app's database: the embedded PostgreSQL or DATABASE_URL alike). A job is one document; it
  * survives restarts, is retried twice when something other than the file itself fails, and is
- * taken again after 10 minutes if the instance holding it died. Our own `second_reads` row
+ * taken again if the instance holding it died (heartbeats, below). Our own `second_reads` row
  * (status queued → done | failed) is what progress counts read.
  *
  * Enqueueing never happens inside the Atlas sync's transaction: the sync calls
@@ -20,7 +21,14 @@ import type { OcrEngine } from "./engine";
  */
 export const SECOND_READER_QUEUE = "second-reader";
 
-type Running = { boss: PgBoss; engine: OcrEngine; db: Db };
+/**
+ * The worker holding a job refreshes it every 15 s; a job whose instance died without stopping
+ * (kill -9, or `next start` exiting before our shutdown finished) is taken again within about
+ * this long plus pg-boss's minute of supervision, not after the 10-minute expiry.
+ */
+const HEARTBEAT_SECONDS = 30;
+
+type Running = { boss: PgBoss; engine: OcrEngine; db: Db; unregister: () => void };
 
 const holder = globalThis as typeof globalThis & { __atlasSecondReader?: Promise<Running | undefined> };
 
@@ -61,7 +69,8 @@ async function start(db: Db, env: Env): Promise<Running> {
   });
   boss.on("error", (error) => logger.error("second_reader.queue_error", { error }));
   await boss.start();
-  if (!(await boss.getQueue(SECOND_READER_QUEUE)))
+  const existing = await boss.getQueue(SECOND_READER_QUEUE);
+  if (!existing)
     await boss
       .createQueue(SECOND_READER_QUEUE, {
         // One waiting and one running job per document (singletonKey): a re-queue never doubles work.
@@ -69,11 +78,15 @@ async function start(db: Db, env: Env): Promise<Running> {
         retryLimit: 2,
         retryDelay: 30,
         expireInSeconds: 600,
+        heartbeatSeconds: HEARTBEAT_SECONDS,
       })
       .catch(async (error) => {
         // Another instance created it first.
         if (!(await boss.getQueue(SECOND_READER_QUEUE))) throw error;
       });
+  else if (existing.heartbeatSeconds !== HEARTBEAT_SECONDS)
+    // A queue created before heartbeats were asked for.
+    await boss.updateQueue(SECOND_READER_QUEUE, { heartbeatSeconds: HEARTBEAT_SECONDS });
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
   const settings = readerSettings(env);
   await boss.work<{ documentId: string }>(
@@ -93,7 +106,14 @@ async function start(db: Db, env: Env): Promise<Running> {
       }
     },
   );
-  const running = { boss, engine, db };
+  // On SIGINT/SIGTERM the queue stops before the database closes (lib/db/exit-hooks.ts): a job
+  // in hand finishes, or is handed back to the queue, while its connections still work, and
+  // pg-boss's own connections do not hold the embedded PostgreSQL open.
+  const unregister = closeOnExit(
+    { close: () => stopSecondReader({ timeoutMs: USERS_STAGE_MS - 500 }), closeSync: () => undefined },
+    "users",
+  );
+  const running = { boss, engine, db, unregister };
   const swept = await enqueueWith(running, {}, { requeue: true });
   if (swept) logger.info("second_reader.swept", { documents: swept });
   return running;
@@ -160,11 +180,19 @@ export function queueSecondReads(scope: Scope): void {
   );
 }
 
-/** Stops taking jobs (a job in hand finishes first), then the OCR worker. Tests and shutdown. */
-export async function stopSecondReader(): Promise<void> {
+/**
+ * Stops taking jobs, lets a job in hand finish for up to `timeoutMs` (after that pg-boss fails
+ * it, so it is retried at once by whichever instance runs next, not left "active" until it
+ * expires), closes pg-boss's connections, then ends the OCR worker. Shutdown and tests.
+ */
+export async function stopSecondReader({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<void> {
   const running = await holder.__atlasSecondReader;
   holder.__atlasSecondReader = undefined;
   if (!running) return;
-  await running.boss.stop({ graceful: true, timeout: 30_000 });
-  await running.engine.stop();
+  running.unregister();
+  try {
+    await running.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+  } finally {
+    await running.engine.stop();
+  }
 }
