@@ -5,11 +5,8 @@
  * The scan comes from a local server the test holds back, standing in for the simulator (a
  * trusted source), so the job is caught mid-way.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
@@ -18,41 +15,15 @@ import { queryRows, testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { closeAllRegistered, closeOnExit } from "@/lib/db/exit-hooks";
 import { getEnv, resetEnvForTests } from "@/lib/env";
 import { seedBatch, seedDocument, seedReviewer } from "@/lib/review/test-support";
+import { startScanServer, type ScanServer } from "@/test/scan-server";
 import { OcrEngine } from "./engine";
 import { enqueueSecondReads, SECOND_READER_QUEUE, startSecondReader, stopSecondReader } from "./queue";
 
-const PNG = new Resvg(
-  `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="160" font-family="Arial, sans-serif">
-    <rect width="600" height="160" fill="#fff"/><text x="30" y="100" font-size="32" font-weight="bold">ABCPK1234F</text></svg>`,
-  { font: { loadSystemFonts: true } },
-)
-  .render()
-  .asPng();
-
-/** Serves the PNG for each request once the test releases it; `requested` resolves on arrival. */
-function heldScans() {
-  const waiting: Array<() => void> = [];
-  let arrived: (path: string) => void = () => undefined;
-  const server = http.createServer((req, res) => {
-    arrived(req.url ?? "");
-    waiting.push(() => {
-      res.writeHead(200, { "content-type": "image/png" });
-      res.end(PNG);
-    });
-  });
-  return {
-    server,
-    port: () => (server.address() as AddressInfo).port,
-    requested: () => new Promise<string>((resolve) => (arrived = resolve)),
-    releaseAll: () => waiting.splice(0).forEach((send) => send()),
-  };
-}
-
-const scans = heldScans();
+let scans: ScanServer;
 const saved = { ...process.env };
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => scans.server.listen(0, "127.0.0.1", resolve));
+  scans = await startScanServer();
   // Demo mode: the embedded simulator on 127.0.0.1:PORT/atlas-sim is a trusted file source.
   Object.assign(process.env, {
     PORT: String(scans.port()),
@@ -65,9 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopSecondReader();
-  scans.releaseAll();
-  scans.server.closeAllConnections();
-  await new Promise((resolve) => scans.server.close(resolve));
+  await scans?.close();
   for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
   Object.assign(process.env, saved);
   resetEnvForTests();
@@ -137,7 +106,7 @@ describe.each(testDrivers)("stopping the second reader on %s", (driver) => {
     expect((await running!.boss.getQueue(SECOND_READER_QUEUE))?.heartbeatSeconds).toBe(30);
 
     const stopping = stopSecondReader({ timeoutMs: 20_000 });
-    setTimeout(scans.releaseAll, 300);
+    setTimeout(() => scans.release(), 300);
     await stopping;
 
     expect(await status(id)).toBe("done");
@@ -157,13 +126,13 @@ describe.each(testDrivers)("stopping the second reader on %s", (driver) => {
     expect(await jobState(t.db, id)).not.toBe("active");
     expect(await status(id)).toBe("queued");
     expect(await pgBossConnectionsAfterClose(t.db)).toBe(0);
-    scans.releaseAll(); // the abandoned handler gets its file, and must not OCR it any more
+    scans.release(); // the abandoned handler gets its file, and must not OCR it any more
 
     // The next start takes the document again (the start-up sweep re-queues rows still queued).
     requested = scans.requested();
     await startSecondReader(t.db, getEnv());
     await requested;
-    scans.releaseAll();
+    scans.release();
     for (let i = 0; i < 120 && (await status(id)) !== "done"; i++)
       await new Promise((r) => setTimeout(r, 250));
     expect(await status(id)).toBe("done");

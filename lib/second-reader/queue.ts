@@ -28,17 +28,28 @@ export const SECOND_READER_QUEUE = "second-reader";
  */
 const HEARTBEAT_SECONDS = 30;
 
-type Running = { boss: PgBoss; engine: OcrEngine; db: Db; unregister: () => void };
-
-const holder = globalThis as typeof globalThis & { __atlasSecondReader?: Promise<Running | undefined> };
-
 /** Who owns the documents to enqueue: one batch, one application, or every extracted document. */
 export type Scope = { batchId?: string; applicationId?: string };
+
+/** One running second reader: its pg-boss instance (own connections) and OCR worker. */
+export type SecondReader = {
+  boss: PgBoss;
+  engine: OcrEngine;
+  db: Db;
+  /** Queues the scope's extracted documents that have no second read yet; how many. */
+  enqueue(scope: Scope): Promise<number>;
+  /** See stopSecondReader. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+};
+
+type Running = SecondReader;
+
+const holder = globalThis as typeof globalThis & { __atlasSecondReader?: Promise<Running | undefined> };
 
 /** Starts the queue and the worker (once per process); nothing at all with SECOND_READER=off. */
 export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running | undefined> {
   if (env.SECOND_READER === "off") return Promise.resolve(undefined);
-  holder.__atlasSecondReader ??= start(db, env).catch((error) => {
+  holder.__atlasSecondReader ??= createSecondReader(db, env).catch((error) => {
     logger.error("second_reader.start_failed", { error });
     holder.__atlasSecondReader = undefined;
     return undefined;
@@ -46,7 +57,11 @@ export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running 
   return holder.__atlasSecondReader;
 }
 
-async function start(db: Db, env: Env): Promise<Running> {
+/**
+ * A second reader of its own: what each instance (process) of the app runs, once, through
+ * startSecondReader. Several of them may share one database; pg-boss hands each job to one.
+ */
+export async function createSecondReader(db: Db, env: Env): Promise<SecondReader> {
   // Loaded here, not at import: the sync imports this module, and must not load OCR to do so.
   const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }] = await Promise.all([
     import("pg-boss"),
@@ -106,17 +121,38 @@ async function start(db: Db, env: Env): Promise<Running> {
       }
     },
   );
+  let stopping: Promise<void> | undefined;
+  const reader: SecondReader = {
+    boss,
+    engine,
+    db,
+    enqueue: (scope) => enqueueWith(reader, scope),
+    stop: ({ timeoutMs = 30_000 } = {}) =>
+      (stopping ??= (async () => {
+        unregister();
+        try {
+          await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+        } finally {
+          await engine.stop();
+        }
+      })()),
+  };
   // On SIGINT/SIGTERM the queue stops before the database closes (lib/db/exit-hooks.ts): a job
   // in hand finishes, or is handed back to the queue, while its connections still work, and
   // pg-boss's own connections do not hold the embedded PostgreSQL open.
   const unregister = closeOnExit(
-    { close: () => stopSecondReader({ timeoutMs: USERS_STAGE_MS - 500 }), closeSync: () => undefined },
+    {
+      close: async () => {
+        if ((await holder.__atlasSecondReader) === reader) holder.__atlasSecondReader = undefined;
+        await reader.stop({ timeoutMs: USERS_STAGE_MS - 500 });
+      },
+      closeSync: () => undefined,
+    },
     "users",
   );
-  const running = { boss, engine, db, unregister };
-  const swept = await enqueueWith(running, {}, { requeue: true });
+  const swept = await enqueueWith(reader, {}, { requeue: true });
   if (swept) logger.info("second_reader.swept", { documents: swept });
-  return running;
+  return reader;
 }
 
 async function markFailedIfLast(db: Db, documentId: string, retryCount: number) {
@@ -185,14 +221,8 @@ export function queueSecondReads(scope: Scope): void {
  * it, so it is retried at once by whichever instance runs next, not left "active" until it
  * expires), closes pg-boss's connections, then ends the OCR worker. Shutdown and tests.
  */
-export async function stopSecondReader({ timeoutMs = 30_000 }: { timeoutMs?: number } = {}): Promise<void> {
+export async function stopSecondReader(options: { timeoutMs?: number } = {}): Promise<void> {
   const running = await holder.__atlasSecondReader;
   holder.__atlasSecondReader = undefined;
-  if (!running) return;
-  running.unregister();
-  try {
-    await running.boss.stop({ graceful: true, timeout: timeoutMs, close: true });
-  } finally {
-    await running.engine.stop();
-  }
+  await running?.stop(options);
 }
