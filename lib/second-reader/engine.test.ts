@@ -1,18 +1,8 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  readlinkSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { SCAN_PNG } from "@/test/scan-server";
-import { languageFolder, OcrEngine } from "./engine";
+import { languageFolder } from "./engine";
 
 const folders: string[] = [];
 const fresh = () => {
@@ -51,32 +41,4 @@ describe("languageFolder", () => {
   it("names the package to install for a language without data", () => {
     expect(() => languageFolder(["zzz"], fresh())).toThrow(/npm i -E @tesseract\.js-data\/zzz/);
   });
-});
-
-/** The nice value of each of this process's threads (Linux: /proc/<pid>/task/<tid>/stat, field 19). */
-function threadNiceValues(): number[] {
-  return readdirSync(`/proc/${process.pid}/task`).map((tid) => {
-    const stat = readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
-  });
-}
-
-describe("the OCR thread", () => {
-  // Linux gives each thread its own nice value; CI and the servers are Linux.
-  it.runIf(process.platform === "linux")(
-    "reads at the lowest CPU priority, leaving the server's own threads as they were",
-    async () => {
-      const engine = new OcrEngine(["eng"], fresh());
-      try {
-        const page = await engine.read({ page: 1, png: SCAN_PNG, width: 600, height: 160 });
-        expect(page.lines.map((l) => l.text).join(" ")).toContain("ABCPK1234F");
-        const nice = threadNiceValues();
-        expect(nice.filter((n) => n === 19)).toHaveLength(1);
-        expect(os.getPriority()).toBe(0);
-      } finally {
-        await engine.stop();
-      }
-    },
-    60_000,
-  );
 });

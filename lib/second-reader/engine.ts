@@ -1,14 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readlinkSync,
-  renameSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readlinkSync, renameSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createWorker, type Worker } from "tesseract.js";
@@ -69,33 +61,6 @@ export function languageFolder(languages: string[], folder: string): string {
   return folder;
 }
 
-/**
- * The nice value of the OCR thread: the lowest CPU priority, so that on a busy machine the Atlas
- * sync, the web server and PostgreSQL go first and OCR takes what is left. Linux applies a nice
- * value to one thread, so only tesseract's worker thread is lowered, not the server.
- */
-const OCR_NICE = 19;
-
-/**
- * tesseract.js's own worker script, started at OCR_NICE: a two-line script written beside the
- * language data (the worker is a file tesseract.js starts as a thread; ours must be a file too).
- */
-export function ocrThreadScript(folder: string): string {
-  const original = path.join(
-    path.dirname(require.resolve("tesseract.js/package.json")),
-    "src/worker-script/node/index.js",
-  );
-  const body =
-    "// Written by lib/second-reader/engine.ts: tesseract.js's worker, at the lowest CPU priority.\n" +
-    `try { require("node:os").setPriority(${OCR_NICE}); } catch {}\nrequire(${JSON.stringify(original)});\n`;
-  const target = path.join(folder, "ocr-thread.cjs");
-  if (existsSync(target) && readFileSync(target, "utf8") === body) return target;
-  const temporary = `${target}.${process.pid}.${randomUUID()}`;
-  writeFileSync(temporary, body);
-  renameSync(temporary, target);
-  return target;
-}
-
 const box = (page: number, b: Bbox) => ({ page, x: b.x0, y: b.y0, w: b.x1 - b.x0, h: b.y1 - b.y0 });
 
 /**
@@ -143,7 +108,6 @@ export class OcrEngine {
       const langPath = languageFolder(this.languages, path.join(this.dataDir, "tessdata"));
       return createWorker(this.languages, 1, {
         langPath,
-        workerPath: ocrThreadScript(langPath),
         corePath: path.dirname(require.resolve("tesseract.js-core/package.json")),
         cacheMethod: "none",
         gzip: true,
