@@ -12,6 +12,8 @@ export type S3ErrorDetails = {
   /** The IAM permission a refusal is about, when we know it. */
   permission?: string;
   region?: string;
+  /** Throttling, S3's own 5xx, the network: trying again later may succeed (a refusal will not). */
+  transient?: boolean;
 };
 
 type SdkError = Error & {
@@ -142,17 +144,19 @@ export function mapS3Error(error: unknown, op: S3Operation, loc: S3Location): Us
     return fail(
       "failed",
       `S3 is throttling requests (${code}) and still was after ${e.$metadata?.attempts ?? "several"} attempts with backoff: try again in a minute.`,
-      base,
+      { ...base, transient: true },
     );
-  if (NETWORK.has(code) || NETWORK.has(e.code ?? ""))
+  if (NETWORK.has(code) || NETWORK.has(e.code ?? "") || e.name === "AbortError")
     return fail(
       "failed",
       `S3 could not be reached (${e.code ?? code}): check S3_ENDPOINT/S3_REGION and the network.`,
-      base,
+      { ...base, transient: true },
     );
+  const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode ?? 0;
   return fail(
     "failed",
     `S3 refused ${op === "list" ? "to list" : "to read"} ${where}: ${code}: ${e.message}`,
-    base,
+    // InternalError (500) and its kin pass; 501 NotImplemented will not.
+    { ...base, ...(status >= 500 && status !== 501 ? { transient: true } : {}) },
   );
 }

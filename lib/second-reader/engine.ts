@@ -94,6 +94,7 @@ export function maskedLine(page: number, line: TLine): OcrLine {
 
 export class OcrEngine {
   private worker: Promise<Worker> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly languages: string[],
@@ -101,6 +102,8 @@ export class OcrEngine {
   ) {}
 
   private start(): Promise<Worker> {
+    // A job still running when the queue stopped must not start a new worker behind it.
+    if (this.stopped) return Promise.reject(new Error("the OCR engine was stopped"));
     this.worker ??= (async () => {
       const langPath = languageFolder(this.languages, path.join(this.dataDir, "tessdata"));
       return createWorker(this.languages, 1, {
@@ -124,7 +127,9 @@ export class OcrEngine {
     return { page: image.page, width: image.width, height: image.height, lines };
   }
 
+  /** Ends the tesseract worker (thread); the engine reads nothing after this. */
   async stop(): Promise<void> {
+    this.stopped = true;
     const worker = this.worker;
     this.worker = undefined;
     if (worker) await (await worker).terminate();

@@ -1,44 +1,27 @@
 import "server-only";
-import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
-import { expiryProblem, storageProblem } from "@/lib/review/file-problem";
-import { fileMedia } from "@/lib/review/file-response";
+import { readStoredFile } from "@/lib/review/stored-file";
 import { UnreadableFileError } from "./rasterise";
 
-const MAX_BYTES = 30 * 1024 * 1024;
 const TIMEOUT_MS = 30_000;
 
 /**
- * The scan at a document's stored link, through the guarded fetcher the file route uses (public
- * addresses only, the simulator trusted). Problems the link itself has (expired, refused, not an
- * image or PDF, too large) are UnreadableFileError: retrying will not help.
+ * The scan behind a document's stored link, read the way the file route reads it
+ * (lib/review/stored-file.ts): an `s3://` location through the S3 SDK with the allow-list
+ * checked, any other link through the guarded fetcher. A problem the file itself has (expired,
+ * refused, missing, outside S3_ALLOWED_BUCKETS, not an image or PDF, too large) is an
+ * UnreadableFileError: retrying will not help. Throttling, storage's 5xx and the network throw a
+ * plain Error, which the queue retries.
  */
-export async function fetchScan(link: string): Promise<{ bytes: Buffer; mediaType: string }> {
-  const expired = expiryProblem(link, new Date());
-  if (expired) throw new UnreadableFileError(expired);
-  let response: Response;
-  try {
-    response = await fetchFileSafely(link, { trustedOrigins: simulatorSources(), timeoutMs: TIMEOUT_MS });
-  } catch (error) {
-    if (error instanceof Error && error.name === "UnsafeFileUrlError")
-      throw new UnreadableFileError(error.message);
-    throw error;
-  }
-  if (!response.ok) {
-    const body = (await response.text().catch(() => "")).slice(0, 4000);
-    const problem = storageProblem(response.status, body);
-    // 5xx and 429 may pass: let the queue retry them.
-    if (response.status >= 500 || response.status === 429) throw new Error(problem);
-    throw new UnreadableFileError(problem);
-  }
-  const media = fileMedia(response.headers.get("content-type"), link);
-  if (!media) {
-    await response.body?.cancel();
-    throw new UnreadableFileError(
-      `the file is ${response.headers.get("content-type") ?? "of an unknown type"}`,
-    );
-  }
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > MAX_BYTES)
-    throw new UnreadableFileError(`the file is larger than ${MAX_BYTES / 1048576} MB`);
-  return { bytes, mediaType: media.mediaType };
+export async function fetchScan(
+  link: string,
+  documentId?: string,
+): Promise<{ bytes: Buffer; mediaType: string }> {
+  const read = await readStoredFile(link, {
+    timeoutMs: TIMEOUT_MS,
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+    documentId,
+  });
+  if (read.ok) return { bytes: read.bytes, mediaType: read.media.mediaType };
+  if (read.transient) throw new Error(read.message);
+  throw new UnreadableFileError(read.message);
 }

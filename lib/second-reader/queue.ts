@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { PoolConfig } from "pg";
 import type { Db } from "@/lib/db";
+import { closeOnExit, USERS_STAGE_MS } from "@/lib/db/exit-hooks";
 import { getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { OcrEngine } from "./engine";
@@ -11,7 +12,7 @@ import type { OcrEngine } from "./engine";
  * The second reader's jobs, in pg-boss (a PostgreSQL job queue, in its own `pgboss` schema of the
  * app's database: the embedded PostgreSQL or DATABASE_URL alike). A job is one document; it
  * survives restarts, is retried twice when something other than the file itself fails, and is
- * taken again after 10 minutes if the instance holding it died. Our own `second_reads` row
+ * taken again if the instance holding it died (heartbeats, below). Our own `second_reads` row
  * (status queued → done | failed) is what progress counts read.
  *
  * Enqueueing never happens inside the Atlas sync's transaction: the sync calls
@@ -20,17 +21,35 @@ import type { OcrEngine } from "./engine";
  */
 export const SECOND_READER_QUEUE = "second-reader";
 
-type Running = { boss: PgBoss; engine: OcrEngine; db: Db };
-
-const holder = globalThis as typeof globalThis & { __atlasSecondReader?: Promise<Running | undefined> };
+/**
+ * The worker holding a job refreshes it every 15 s; a job whose instance died without stopping
+ * (kill -9, or `next start` exiting before our shutdown finished) is taken again within about
+ * this long plus pg-boss's minute of supervision, not after the 10-minute expiry.
+ */
+const HEARTBEAT_SECONDS = 30;
 
 /** Who owns the documents to enqueue: one batch, one application, or every extracted document. */
 export type Scope = { batchId?: string; applicationId?: string };
 
+/** One running second reader: its pg-boss instance (own connections) and OCR worker. */
+export type SecondReader = {
+  boss: PgBoss;
+  engine: OcrEngine;
+  db: Db;
+  /** Queues the scope's extracted documents that have no second read yet; how many. */
+  enqueue(scope: Scope): Promise<number>;
+  /** See stopSecondReader. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+};
+
+type Running = SecondReader;
+
+const holder = globalThis as typeof globalThis & { __atlasSecondReader?: Promise<Running | undefined> };
+
 /** Starts the queue and the worker (once per process); nothing at all with SECOND_READER=off. */
 export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running | undefined> {
   if (env.SECOND_READER === "off") return Promise.resolve(undefined);
-  holder.__atlasSecondReader ??= start(db, env).catch((error) => {
+  holder.__atlasSecondReader ??= createSecondReader(db, env).catch((error) => {
     logger.error("second_reader.start_failed", { error });
     holder.__atlasSecondReader = undefined;
     return undefined;
@@ -38,7 +57,11 @@ export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running 
   return holder.__atlasSecondReader;
 }
 
-async function start(db: Db, env: Env): Promise<Running> {
+/**
+ * A second reader of its own: what each instance (process) of the app runs, once, through
+ * startSecondReader. Several of them may share one database; pg-boss hands each job to one.
+ */
+export async function createSecondReader(db: Db, env: Env): Promise<SecondReader> {
   // Loaded here, not at import: the sync imports this module, and must not load OCR to do so.
   const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }, { loadMatchSettings }] =
     await Promise.all([
@@ -63,7 +86,8 @@ async function start(db: Db, env: Env): Promise<Running> {
   });
   boss.on("error", (error) => logger.error("second_reader.queue_error", { error }));
   await boss.start();
-  if (!(await boss.getQueue(SECOND_READER_QUEUE)))
+  const existing = await boss.getQueue(SECOND_READER_QUEUE);
+  if (!existing)
     await boss
       .createQueue(SECOND_READER_QUEUE, {
         // One waiting and one running job per document (singletonKey): a re-queue never doubles work.
@@ -71,11 +95,15 @@ async function start(db: Db, env: Env): Promise<Running> {
         retryLimit: 2,
         retryDelay: 30,
         expireInSeconds: 600,
+        heartbeatSeconds: HEARTBEAT_SECONDS,
       })
       .catch(async (error) => {
         // Another instance created it first.
         if (!(await boss.getQueue(SECOND_READER_QUEUE))) throw error;
       });
+  else if (existing.heartbeatSeconds !== HEARTBEAT_SECONDS)
+    // A queue created before heartbeats were asked for.
+    await boss.updateQueue(SECOND_READER_QUEUE, { heartbeatSeconds: HEARTBEAT_SECONDS });
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
   await boss.work<{ documentId: string }>(
     SECOND_READER_QUEUE,
@@ -96,10 +124,38 @@ async function start(db: Db, env: Env): Promise<Running> {
       }
     },
   );
-  const running = { boss, engine, db };
-  const swept = await enqueueWith(running, {}, { requeue: true });
+  let stopping: Promise<void> | undefined;
+  const reader: SecondReader = {
+    boss,
+    engine,
+    db,
+    enqueue: (scope) => enqueueWith(reader, scope),
+    stop: ({ timeoutMs = 30_000 } = {}) =>
+      (stopping ??= (async () => {
+        unregister();
+        try {
+          await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
+        } finally {
+          await engine.stop();
+        }
+      })()),
+  };
+  // On SIGINT/SIGTERM the queue stops before the database closes (lib/db/exit-hooks.ts): a job
+  // in hand finishes, or is handed back to the queue, while its connections still work, and
+  // pg-boss's own connections do not hold the embedded PostgreSQL open.
+  const unregister = closeOnExit(
+    {
+      close: async () => {
+        if ((await holder.__atlasSecondReader) === reader) holder.__atlasSecondReader = undefined;
+        await reader.stop({ timeoutMs: USERS_STAGE_MS - 500 });
+      },
+      closeSync: () => undefined,
+    },
+    "users",
+  );
+  const swept = await enqueueWith(reader, {}, { requeue: true });
   if (swept) logger.info("second_reader.swept", { documents: swept });
-  return running;
+  return reader;
 }
 
 async function markFailedIfLast(db: Db, documentId: string, retryCount: number) {
@@ -163,11 +219,13 @@ export function queueSecondReads(scope: Scope): void {
   );
 }
 
-/** Stops taking jobs (a job in hand finishes first), then the OCR worker. Tests and shutdown. */
-export async function stopSecondReader(): Promise<void> {
+/**
+ * Stops taking jobs, lets a job in hand finish for up to `timeoutMs` (after that pg-boss fails
+ * it, so it is retried at once by whichever instance runs next, not left "active" until it
+ * expires), closes pg-boss's connections, then ends the OCR worker. Shutdown and tests.
+ */
+export async function stopSecondReader(options: { timeoutMs?: number } = {}): Promise<void> {
   const running = await holder.__atlasSecondReader;
   holder.__atlasSecondReader = undefined;
-  if (!running) return;
-  await running.boss.stop({ graceful: true, timeout: 30_000 });
-  await running.engine.stop();
+  await running?.stop(options);
 }

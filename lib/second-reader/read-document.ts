@@ -24,7 +24,7 @@ export function readerSettings(env: Env): ReaderSettings {
   };
 }
 
-export type ReadOutcome = { status: "done" | "failed" | "gone"; pages: number; ocrMs: number };
+export type ReadOutcome = { status: "done" | "failed" | "gone" | "skipped"; pages: number; ocrMs: number };
 
 type Fetcher = typeof fetchScan;
 
@@ -49,6 +49,14 @@ export async function readDocument(
     await db.delete(secondReads).where(eq(secondReads.documentId, documentId));
     return { status: "gone", pages: 0, ocrMs: 0 };
   }
+  // Read already (done, or failed for good): a second job for it, queued by another instance's
+  // start-up sweep while this one was reading, must not read it again. pg-boss's stately policy
+  // runs at most one job per document at a time, so the check cannot race another reader.
+  const [read] = await db
+    .select({ status: secondReads.status })
+    .from(secondReads)
+    .where(eq(secondReads.documentId, documentId));
+  if (read && read.status !== "queued") return { status: "skipped", pages: 0, ocrMs: 0 };
   await db
     .update(secondReads)
     .set({ attempts: sql`${secondReads.attempts} + 1`, updatedAt: new Date() })
@@ -56,7 +64,7 @@ export async function readDocument(
   const started = performance.now();
   let pages: OcrPage[];
   try {
-    const scan = await fetcher(doc.fileUrl);
+    const scan = await fetcher(doc.fileUrl, documentId);
     const images = await rasterise(scan.bytes, scan.mediaType, settings.maxPages);
     pages = [];
     for (const image of images) pages.push(await engine.read(image));

@@ -4,24 +4,13 @@ import { guardedRoute } from "@/lib/auth/route-guard";
 import { getDb } from "@/lib/db";
 import { recordAudit } from "@/lib/db/queries/audit";
 import { isUuid } from "@/lib/ids";
-import { logger } from "@/lib/logger";
 import { can } from "@/lib/roles";
-import { expiryProblem, storageProblem } from "@/lib/review/file-problem";
 import { documentFileSource } from "@/lib/review/file-source";
-import {
-  fileMedia,
-  fileResponseHeaders,
-  redactedCopyUrl,
-  safeFileName,
-  type FileMedia,
-} from "@/lib/review/file-response";
-import { byteCap } from "@/lib/http/read-body";
-import { fetchFileSafely, simulatorSources } from "@/lib/net/safe-fetch";
-import { isS3FileLink, openS3File, type OpenedFile } from "@/lib/s3/file-read";
+import { fileResponseHeaders, redactedCopyUrl, safeFileName } from "@/lib/review/file-response";
+import { openStoredFile } from "@/lib/review/stored-file";
 
 export const dynamic = "force-dynamic";
 
-const MAX_BYTES = 30 * 1024 * 1024;
 const TIMEOUT_MS = 15_000;
 
 const problem = (status: number, error: string, extra: Record<string, unknown> = {}) =>
@@ -29,71 +18,6 @@ const problem = (status: number, error: string, extra: Record<string, unknown> =
     { error, ...extra },
     { status, headers: { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } },
   );
-
-type Fetched =
-  | { ok: true; body: ReadableStream<Uint8Array> | null; media: FileMedia }
-  | { ok: false; status: number; message: string };
-
-/** The file at a stored link, through the one guarded fetcher; failures in words. */
-async function openHttpFile(link: string, documentId: string): Promise<OpenedFile> {
-  const expired = expiryProblem(link, new Date());
-  if (expired) return { ok: false, status: 410, message: expired };
-  let response: Response;
-  try {
-    response = await fetchFileSafely(link, {
-      // The simulator (embedded or standalone) lives on a private address by design.
-      trustedOrigins: simulatorSources(),
-      timeoutMs: TIMEOUT_MS,
-    });
-  } catch (error) {
-    if (error instanceof Error && error.name === "UnsafeFileUrlError")
-      return { ok: false, status: 422, message: error.message };
-    const timedOut = error instanceof Error && error.name === "TimeoutError";
-    logger.warn("document_file.fetch_failed", { documentId, error });
-    return {
-      ok: false,
-      status: 502,
-      message: timedOut
-        ? `Storage did not answer within ${TIMEOUT_MS / 1000} s; try again.`
-        : "Storage could not be reached (network error); try again.",
-    };
-  }
-  if (!response.ok) {
-    const body = (await response.text().catch(() => "")).slice(0, 4000);
-    return { ok: false, status: 502, message: storageProblem(response.status, body) };
-  }
-  const length = Number(response.headers.get("content-length") ?? 0);
-  return { ok: true, body: response.body, contentType: response.headers.get("content-type"), length };
-}
-
-/**
- * The file behind a stored link: an `s3://` location is read through the S3 SDK (re-signed on
- * every view, so it never expires), any other link fetched as it is. Then typed and capped.
- */
-async function fetchStored(link: string, documentId: string): Promise<Fetched> {
-  const opened = isS3FileLink(link) ? await openS3File(link) : await openHttpFile(link, documentId);
-  if (!opened.ok) return opened;
-  const { contentType, length } = opened;
-  const media = fileMedia(contentType, link.replace(/^s3:\/\//i, "https://"));
-  if (!media) {
-    await opened.body?.cancel();
-    return {
-      ok: false,
-      status: 415,
-      message: `The file is ${contentType ?? "of an unknown type"}; the viewer shows images and PDFs only.`,
-    };
-  }
-  if (length > MAX_BYTES) {
-    await opened.body?.cancel();
-    return {
-      ok: false,
-      status: 413,
-      message: `The file is ${Math.round(length / 1048576)} MB, more than the viewer loads.`,
-    };
-  }
-  // A chunked answer declares no length: the cap holds on the bytes relayed too.
-  return { ok: true, body: opened.body?.pipeThrough(byteCap(MAX_BYTES)) ?? null, media };
-}
 
 /**
  * The document's file, fetched by the server from its stored link and passed through: the one
@@ -153,7 +77,8 @@ export const GET = guardedRoute<{ params: Promise<{ id: string }> }>(
       variant = "redacted";
     }
 
-    const fetched = await fetchStored(link, documentId);
+    // `s3://` locations are read (and re-signed) by the server on every view, so they never expire.
+    const fetched = await openStoredFile(link, { timeoutMs: TIMEOUT_MS, documentId });
     if (!fetched.ok) {
       if (variant === "redacted")
         return problem(
