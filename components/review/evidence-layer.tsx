@@ -127,17 +127,20 @@ export function EvidenceLayer({
                     : `${f.label}${disagrees ? ` — page reads “${f.evidence!.reading ?? ""}”` : ""}`
                 }
                 style={place(boxOnPage(b, size, rotation))}
+                // Outlines drawn outside the word, never over it: the layer zooms with the scan,
+                // so a border inside the box grew with it (8 px at 400 %) and hid the very text
+                // the selection had brought into view.
                 className={cn(
-                  "absolute rounded-sm border transition-colors",
+                  "absolute rounded-sm outline outline-offset-1 transition-colors",
                   onPick ? "pointer-events-none" : "cursor-pointer",
                   disagrees
-                    ? "border-amber-500 bg-amber-400/10"
-                    : "border-indigo-400/60 bg-indigo-400/5 dark:border-indigo-300/60",
-                  hovered && "border-2 bg-indigo-400/20",
+                    ? "bg-amber-400/10 outline-amber-500"
+                    : "bg-indigo-400/5 outline-indigo-400/60 dark:outline-indigo-300/60",
+                  hovered && "bg-indigo-400/10 outline-2",
                   selected &&
                     (disagrees
-                      ? "border-2 border-amber-600 bg-amber-400/25 ring-2 ring-amber-500/40"
-                      : "border-2 border-indigo-600 bg-indigo-500/20 ring-2 ring-indigo-500/40 dark:border-indigo-300"),
+                      ? "bg-amber-400/10 outline-[3px] outline-offset-2 outline-amber-600"
+                      : "bg-indigo-500/10 outline-[3px] outline-offset-2 outline-indigo-600 dark:outline-indigo-300"),
                 )}
                 onMouseEnter={() => onHover(f.id)}
                 onMouseLeave={() => onHover(null)}
@@ -165,7 +168,7 @@ export function EvidenceLayer({
                     "absolute rounded-sm",
                     masked
                       ? "cursor-not-allowed"
-                      : "cursor-pointer hover:bg-sky-400/25 hover:outline hover:outline-2 hover:outline-sky-600",
+                      : "cursor-pointer hover:bg-sky-400/15 hover:outline hover:outline-2 hover:outline-offset-1 hover:outline-sky-600",
                   )}
                   // The editor keeps the focus: the picked text goes where the caret is.
                   onMouseDown={(e) => e.preventDefault()}
