@@ -66,21 +66,30 @@ export function EvidenceLayer({
   const pressed = useRef<{ x: number; y: number } | null>(null);
   const focus = useViewerFocus();
   // The selection the page opened with is not "selecting a field": the scan is left as it was.
-  // Selecting another field, or starting to edit one (its words are then clicked), brings its
-  // box into view.
+  // Selecting another field, starting to edit one (its words are then clicked), or turning the
+  // scan (the box moves with its words, out of view) brings its box into view.
   const picking = !!onPick;
-  const shownFor = useRef(`${selectedId}:${picking}`);
+  const shownFor = useRef({ selectedId, picking, rotation });
 
   useEffect(() => {
-    const key = `${selectedId}:${picking}`;
-    if (shownFor.current === key) return;
-    const startedEditing = shownFor.current === `${selectedId}:false` && picking;
-    const moved = !shownFor.current.startsWith(`${selectedId}:`);
-    shownFor.current = key;
-    if (!moved && !startedEditing) return;
-    const boxes = layer.current?.querySelectorAll<HTMLElement>('[data-selected="true"]');
-    if (boxes?.length) focus?.bringIntoView([...boxes]);
-  }, [selectedId, picking, focus]);
+    const before = shownFor.current;
+    if (before.selectedId === selectedId && before.picking === picking && before.rotation === rotation)
+      return;
+    shownFor.current = { selectedId, picking, rotation };
+    const moved = before.selectedId !== selectedId;
+    const startedEditing = !moved && !before.picking && picking;
+    const turned = before.rotation !== rotation;
+    if (!moved && !startedEditing && !turned) return;
+    const bring = () => {
+      const boxes = layer.current?.querySelectorAll<HTMLElement>('[data-selected="true"]');
+      if (boxes?.length) focus?.bringIntoView([...boxes]);
+    };
+    if (!turned) return bring();
+    // A quarter turn changes the page's shape: the viewer learns its new size (a resize
+    // observer) after this effect, and pans within the old bounds until then.
+    const timer = window.setTimeout(bring, 80);
+    return () => window.clearTimeout(timer);
+  }, [selectedId, picking, rotation, focus]);
 
   if (!size) return null;
   const onPointerDown = (e: PointerEvent) => {
