@@ -178,6 +178,22 @@ test("selecting a field highlights its box on the scan and brings it into view; 
   await expect(page.getByTestId("field-pan_number")).toBeFocused();
   await expect(panBox).toHaveAttribute("data-selected", "true");
   await expect(page.getByTestId("evidence-sentence")).toContainText("PAN number: found");
+
+  // Away and back: the PAN number's box is brought into view, zoomed; turning the scan (Shift+R)
+  // moves the box with its words, and it is brought into view again.
+  await page.keyboard.press("j");
+  await page.keyboard.press("k");
+  await expect(page.getByTestId("field-pan_number")).toBeFocused();
+  const selectedBox = page.locator('[data-testid="evidence-box"][data-selected="true"]').first();
+  await expect
+    .poll(async () => inside(await selectedBox.boundingBox(), await viewport.boundingBox()))
+    .toBe(true);
+  for (let turn = 0; turn < 3; turn++) {
+    await page.keyboard.press("Shift+R");
+    await expect
+      .poll(async () => inside(await selectedBox.boundingBox(), await viewport.boundingBox()))
+      .toBe(true);
+  }
 });
 
 function inside(

@@ -110,6 +110,10 @@ export function DocumentPane({
     },
   }));
 
+  // The second reader read the document's own file: its boxes and words are in that image's
+  // pixels. Atlas's masked copy is another image (its own layout and size), so nothing is drawn
+  // over it; the sentence says where the boxes are.
+  const boxesElsewhere = file?.state === "image" && file.masked;
   const evidenceLine = evidence?.sentence ? (
     <p
       role="status"
@@ -117,7 +121,12 @@ export function DocumentPane({
       className="border-b border-slate-200 px-3 py-1.5 text-xs text-slate-700 dark:border-slate-800 dark:text-slate-300"
     >
       {evidence.sentence}
-      {evidence.onPick && evidence.read.status === "done" ? (
+      {boxesElsewhere && evidence.read.status === "done" ? (
+        <span className="block text-slate-500" data-testid="evidence-on-full-scan">
+          The boxes and the words to click are on the full scan, which the second reader read, not on this
+          masked copy{canReveal ? ": Show the full scan to see them." : "."}
+        </span>
+      ) : evidence.onPick && evidence.read.status === "done" ? (
         <span className="block text-slate-500">
           Click a word on the scan to put it in the box · Shift+click adds it · double-click takes the whole
           line.
@@ -201,7 +210,11 @@ export function DocumentPane({
                 src={file.url}
                 alt={label}
                 rotation={rotation}
-                overlay={evidence ? <EvidenceLayer evidence={evidence} page={1} rotation={rotation} /> : null}
+                overlay={
+                  evidence && !file.masked ? (
+                    <EvidenceLayer evidence={evidence} page={1} rotation={rotation} />
+                  ) : null
+                }
                 onError={() =>
                   fail(
                     "The file arrived but is not an image the browser can decode (corrupt or mislabelled).",

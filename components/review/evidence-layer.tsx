@@ -66,21 +66,30 @@ export function EvidenceLayer({
   const pressed = useRef<{ x: number; y: number } | null>(null);
   const focus = useViewerFocus();
   // The selection the page opened with is not "selecting a field": the scan is left as it was.
-  // Selecting another field, or starting to edit one (its words are then clicked), brings its
-  // box into view.
+  // Selecting another field, starting to edit one (its words are then clicked), or turning the
+  // scan (the box moves with its words, out of view) brings its box into view.
   const picking = !!onPick;
-  const shownFor = useRef(`${selectedId}:${picking}`);
+  const shownFor = useRef({ selectedId, picking, rotation });
 
   useEffect(() => {
-    const key = `${selectedId}:${picking}`;
-    if (shownFor.current === key) return;
-    const startedEditing = shownFor.current === `${selectedId}:false` && picking;
-    const moved = !shownFor.current.startsWith(`${selectedId}:`);
-    shownFor.current = key;
-    if (!moved && !startedEditing) return;
-    const boxes = layer.current?.querySelectorAll<HTMLElement>('[data-selected="true"]');
-    if (boxes?.length) focus?.bringIntoView([...boxes]);
-  }, [selectedId, picking, focus]);
+    const before = shownFor.current;
+    if (before.selectedId === selectedId && before.picking === picking && before.rotation === rotation)
+      return;
+    shownFor.current = { selectedId, picking, rotation };
+    const moved = before.selectedId !== selectedId;
+    const startedEditing = !moved && !before.picking && picking;
+    const turned = before.rotation !== rotation;
+    if (!moved && !startedEditing && !turned) return;
+    const bring = () => {
+      const boxes = layer.current?.querySelectorAll<HTMLElement>('[data-selected="true"]');
+      if (boxes?.length) focus?.bringIntoView([...boxes]);
+    };
+    if (!turned) return bring();
+    // A quarter turn changes the page's shape: the viewer learns its new size (a resize
+    // observer) after this effect, and pans within the old bounds until then.
+    const timer = window.setTimeout(bring, 80);
+    return () => window.clearTimeout(timer);
+  }, [selectedId, picking, rotation, focus]);
 
   if (!size) return null;
   const onPointerDown = (e: PointerEvent) => {
@@ -127,17 +136,20 @@ export function EvidenceLayer({
                     : `${f.label}${disagrees ? ` — page reads “${f.evidence!.reading ?? ""}”` : ""}`
                 }
                 style={place(boxOnPage(b, size, rotation))}
+                // Outlines drawn outside the word, never over it: the layer zooms with the scan,
+                // so a border inside the box grew with it (8 px at 400 %) and hid the very text
+                // the selection had brought into view.
                 className={cn(
-                  "absolute rounded-sm border transition-colors",
+                  "absolute rounded-sm outline outline-offset-1 transition-colors",
                   onPick ? "pointer-events-none" : "cursor-pointer",
                   disagrees
-                    ? "border-amber-500 bg-amber-400/10"
-                    : "border-indigo-400/60 bg-indigo-400/5 dark:border-indigo-300/60",
-                  hovered && "border-2 bg-indigo-400/20",
+                    ? "bg-amber-400/10 outline-amber-500"
+                    : "bg-indigo-400/5 outline-indigo-400/60 dark:outline-indigo-300/60",
+                  hovered && "bg-indigo-400/10 outline-2",
                   selected &&
                     (disagrees
-                      ? "border-2 border-amber-600 bg-amber-400/25 ring-2 ring-amber-500/40"
-                      : "border-2 border-indigo-600 bg-indigo-500/20 ring-2 ring-indigo-500/40 dark:border-indigo-300"),
+                      ? "bg-amber-400/10 outline-[3px] outline-offset-2 outline-amber-600"
+                      : "bg-indigo-500/10 outline-[3px] outline-offset-2 outline-indigo-600 dark:outline-indigo-300"),
                 )}
                 onMouseEnter={() => onHover(f.id)}
                 onMouseLeave={() => onHover(null)}
@@ -165,7 +177,7 @@ export function EvidenceLayer({
                     "absolute rounded-sm",
                     masked
                       ? "cursor-not-allowed"
-                      : "cursor-pointer hover:bg-sky-400/25 hover:outline hover:outline-2 hover:outline-sky-600",
+                      : "cursor-pointer hover:bg-sky-400/15 hover:outline hover:outline-2 hover:outline-offset-1 hover:outline-sky-600",
                   )}
                   // The editor keeps the focus: the picked text goes where the caret is.
                   onMouseDown={(e) => e.preventDefault()}

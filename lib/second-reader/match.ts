@@ -84,7 +84,8 @@ export function candidates(pages: OcrPage[]): Candidate[] {
 
 const similarity = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length, 1);
 
-const CONFUSABLE: Record<string, string> = {
+/** Glyphs OCR reads for digits (lower-cased), and the digit each stands for. */
+export const CONFUSABLE: Record<string, string> = {
   o: "0",
   q: "0",
   d: "0",

@@ -53,10 +53,12 @@ export function SecondReaderSettings({
   const [errors, setErrors] = useState<Partial<Record<Key | "form", string>>>({});
 
   const submit = () => {
+    // Digits only: Number() would take "0x32" as 50 and "1e2" as 100 without a word.
+    const whole = (typed: string) => (/^\d+$/.test(typed.trim()) ? Number(typed.trim()) : NaN);
     const input = {
-      foundPercent: text.foundPercent.trim() === "" ? NaN : Number(text.foundPercent),
-      nearPercent: text.nearPercent.trim() === "" ? NaN : Number(text.nearPercent),
-      minOcrConfidence: text.minOcrConfidence.trim() === "" ? NaN : Number(text.minOcrConfidence),
+      foundPercent: whole(text.foundPercent),
+      nearPercent: whole(text.nearPercent),
+      minOcrConfidence: whole(text.minOcrConfidence),
       flagMissing,
     };
     const parsed = matchSettingsSchema.safeParse(input);
