@@ -8,6 +8,7 @@ import { getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { MatchSettings } from "./match";
 import { matchSettingsSchema, toMatchSettings, type MatchSettingsInput } from "./match-settings";
+import { queueRematch } from "./queue";
 import { rematchDocument } from "./read-document";
 
 /** The `settings` key an admin's second-reader thresholds are stored under. */
@@ -44,7 +45,8 @@ export async function loadMatchSettings(db: Db, env: Env = getEnv()): Promise<Ma
 /**
  * Saves the thresholds (validated again here; audited as a setting change) and returns how many
  * read documents will be matched again; that re-check runs in the background from the words
- * kept (no OCR), so the form answers at once.
+ * kept (no OCR), so the form answers at once: as a pg-boss job when the second reader runs here
+ * (a restart mid-way resumes it), else in this process.
  */
 export async function saveMatchSettings(
   db: Db,
@@ -54,11 +56,12 @@ export async function saveMatchSettings(
   const value = matchSettingsSchema.parse(input);
   await setSetting(db, MATCH_SETTING, value, actor);
   const ids = await readDocumentIds(db);
-  void rematchAll(db, ids, () => loadMatchSettings(db));
+  if (!(await queueRematch())) void rematchAll(db, ids, () => loadMatchSettings(db));
   return { value, rechecking: ids.length };
 }
 
-async function readDocumentIds(db: Db): Promise<string[]> {
+/** The documents whose scan has been read (status done), in id order. */
+export async function readDocumentIds(db: Db): Promise<string[]> {
   const rows = await db
     .select({ id: secondReads.documentId })
     .from(secondReads)

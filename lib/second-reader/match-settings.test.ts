@@ -3,22 +3,23 @@
  * environment's defaults, and applied to documents read before — matched again from the words
  * kept, with no OCR — so a stricter or looser setting changes what needs review at once.
  */
-import { and, eq } from "drizzle-orm";
+import os from "node:os";
+import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setSetting } from "@/lib/db/queries/settings";
 import { auditEvents, documents, fields } from "@/lib/db/schema";
-import { testDrivers, useTestDatabase } from "@/lib/db/test-utils";
+import { queryRows, testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { parseEnv } from "@/lib/env";
 import { seedBatch, seedDocument, seedReviewer } from "@/lib/review/test-support";
 import { DEFAULT_MATCH_SETTINGS } from "./match";
 import { matchSettingsSchema, toMatchSettings } from "./match-settings";
 import {
-  loadMatchSettings,
   loadMatchSettingsInput,
   MATCH_SETTING,
   rematchAll,
   saveMatchSettings,
 } from "./match-settings-store";
+import { REMATCH_QUEUE, startSecondReader, stopSecondReader } from "./queue";
 import { storeReading } from "./read-document";
 import type { OcrPage } from "./types";
 
@@ -75,7 +76,7 @@ describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
       // Atlas is sure, and wrong: two digits swapped.
       pan_number: { value: "ABCPK1243D", confidence_score: 0.97 },
     });
-    await storeReading(t.db, docId, [PAGE], 1000, await loadMatchSettings(t.db, env));
+    await storeReading(t.db, docId, [PAGE], 1000, DEFAULT_MATCH_SETTINGS);
     return { user, docId };
   }
   const flagged = async (docId: string) => {
@@ -122,6 +123,31 @@ describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
     ).toBe(1);
     expect(await flagged(docId)).toBe(true);
     expect(await needsReview(docId)).toBe(1);
+  });
+
+  it("with the second reader running, the re-check is a queue job that survives the instance", async () => {
+    const { user, docId } = await seedRead();
+    expect(await flagged(docId)).toBe(true);
+    const running = await startSecondReader(
+      t.db,
+      parseEnv({ NODE_ENV: "test", SECOND_READER: "on", DATA_DIR: os.tmpdir() }),
+    );
+    expect(running).toBeDefined();
+    try {
+      await saveMatchSettings(
+        t.db,
+        { foundPercent: 90, nearPercent: 60, minOcrConfidence: 95, flagMissing: true },
+        { actorUserId: user.id },
+      );
+      const jobs = await queryRows<{ n: number }>(
+        t.db,
+        sql`select count(*)::int as n from pgboss.job where name = ${REMATCH_QUEUE}`,
+      );
+      expect(jobs[0]!.n).toBeGreaterThanOrEqual(1);
+      await expect.poll(() => flagged(docId), { timeout: 20_000 }).toBe(false);
+    } finally {
+      await stopSecondReader({ timeoutMs: 1_000 });
+    }
   });
 
   it("refuses an invalid setting without saving it", async () => {

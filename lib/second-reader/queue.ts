@@ -20,6 +20,12 @@ import type { OcrEngine } from "./engine";
  * extracted document without a row (a crash between the two, or documents from before).
  */
 export const SECOND_READER_QUEUE = "second-reader";
+/**
+ * One job an admin's threshold change asks for: match every scan read before again with the
+ * thresholds in force (lib/second-reader/match-settings-store.ts). A queue job, not a loop in
+ * the request, so a restart mid-way resumes it (the job is retried) and one instance runs it.
+ */
+export const REMATCH_QUEUE = "second-reader-rematch";
 
 /**
  * The worker holding a job refreshes it every 15 s; a job whose instance died without stopping
@@ -38,6 +44,8 @@ export type SecondReader = {
   db: Db;
   /** Queues the scope's extracted documents that have no second read yet; how many. */
   enqueue(scope: Scope): Promise<number>;
+  /** Queues a re-match of every scan read before (one waiting job at most: saves collapse). */
+  rematch(): Promise<void>;
   /** See stopSecondReader. */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 };
@@ -104,6 +112,27 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
   else if (existing.heartbeatSeconds !== HEARTBEAT_SECONDS)
     // A queue created before heartbeats were asked for.
     await boss.updateQueue(SECOND_READER_QUEUE, { heartbeatSeconds: HEARTBEAT_SECONDS });
+  if (!(await boss.getQueue(REMATCH_QUEUE)))
+    await boss
+      .createQueue(REMATCH_QUEUE, {
+        // At most one waiting and one running: saves in a row collapse into one more pass.
+        policy: "stately",
+        retryLimit: 2,
+        retryDelay: 10,
+        expireInSeconds: 3600,
+        heartbeatSeconds: HEARTBEAT_SECONDS,
+      })
+      .catch(async (error) => {
+        if (!(await boss.getQueue(REMATCH_QUEUE))) throw error;
+      });
+  await boss.work(
+    REMATCH_QUEUE,
+    { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 2 },
+    async () => {
+      const store = await import("./match-settings-store");
+      await store.rematchAll(db, await store.readDocumentIds(db), () => store.loadMatchSettings(db, env));
+    },
+  );
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
   await boss.work<{ documentId: string }>(
     SECOND_READER_QUEUE,
@@ -130,6 +159,9 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
     engine,
     db,
     enqueue: (scope) => enqueueWith(reader, scope),
+    rematch: async () => {
+      await boss.send(REMATCH_QUEUE, {});
+    },
     stop: ({ timeoutMs = 30_000 } = {}) =>
       (stopping ??= (async () => {
         unregister();
@@ -209,6 +241,14 @@ async function enqueueWith(
       all.slice(i, i + 1000).map((documentId) => ({ data: { documentId }, singletonKey: documentId })),
     );
   return ids.length;
+}
+
+/** Queues a re-match of every scan read before; false when the second reader is not running here. */
+export async function queueRematch(): Promise<boolean> {
+  const running = await holder.__atlasSecondReader;
+  if (!running) return false;
+  await running.rematch();
+  return true;
 }
 
 /** Fire and forget, for the sync: never delays it, never fails it. */
