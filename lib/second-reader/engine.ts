@@ -69,11 +69,24 @@ const box = (page: number, b: Bbox) => ({ page, x: b.x0, y: b.y0, w: b.x1 - b.x0
  * its words: a word whose digits were masked in the line is masked the same way.
  */
 export function maskedLine(page: number, line: TLine): OcrLine {
-  const text = line.text.trim().replace(/\s+/g, " ");
+  return maskOcrLine({
+    text: line.text.trim().replace(/\s+/g, " "),
+    conf: Math.round(line.confidence),
+    words: line.words
+      .filter((w) => w.text.trim())
+      .map((w) => ({ text: w.text.trim(), conf: Math.round(w.confidence), ...box(page, w.bbox) })),
+    ...box(page, line.bbox),
+  });
+}
+
+/**
+ * A line with its Aadhaar numbers masked in its text and its words, misreads included
+ * (maskMisreadNumbers). Pure; also re-masks lines stored by a version that masked less.
+ */
+export function maskOcrLine(line: OcrLine): OcrLine {
+  const text = line.text;
   const masked = maskAadhaarInText(text);
-  const words: OcrWord[] = line.words
-    .filter((w) => w.text.trim())
-    .map((w) => ({ text: w.text.trim(), conf: Math.round(w.confidence), ...box(page, w.bbox) }));
+  const words: OcrWord[] = line.words.map((w) => ({ ...w }));
   if (masked !== text) {
     const maskedTokens = masked.split(" ");
     const sameSplit = maskedTokens.length === words.length;
@@ -91,12 +104,7 @@ export function maskedLine(page: number, line: TLine): OcrLine {
     }
   }
   const misread = maskMisreadNumbers(words);
-  return {
-    text: misread ? words.map((w) => w.text).join(" ") : masked,
-    conf: Math.round(line.confidence),
-    words,
-    ...box(page, line.bbox),
-  };
+  return { ...line, text: misread ? words.map((w) => w.text).join(" ") : masked, words };
 }
 
 const DIGIT = /\p{Nd}/u;

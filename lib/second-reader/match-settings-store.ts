@@ -10,6 +10,7 @@ import type { MatchSettings } from "./match";
 import { matchSettingsSchema, toMatchSettings, type MatchSettingsInput } from "./match-settings";
 import { queueRematch } from "./queue";
 import { rematchDocument } from "./read-document";
+import type { OcrLine } from "./types";
 
 /** The `settings` key an admin's second-reader thresholds are stored under. */
 export const MATCH_SETTING = "second_reader.match";
@@ -80,12 +81,13 @@ export async function rematchAll(
   db: Db,
   ids: string[],
   current: () => Promise<MatchSettings>,
+  remask?: (line: OcrLine) => OcrLine,
 ): Promise<number> {
   let done = 0;
   const started = Date.now();
   for (const id of ids) {
     try {
-      if (await rematchDocument(db, id, await current())) done++;
+      if (await rematchDocument(db, id, await current(), remask)) done++;
     } catch (error) {
       logger.warn("second_reader.rematch_failed", { documentId: id, error });
     }

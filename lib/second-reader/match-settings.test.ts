@@ -7,18 +7,13 @@ import os from "node:os";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setSetting } from "@/lib/db/queries/settings";
-import { auditEvents, documents, fields } from "@/lib/db/schema";
+import { auditEvents, documents, fields, secondReads, settings } from "@/lib/db/schema";
 import { queryRows, testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { parseEnv } from "@/lib/env";
 import { seedBatch, seedDocument, seedReviewer } from "@/lib/review/test-support";
 import { DEFAULT_MATCH_SETTINGS } from "./match";
 import { matchSettingsSchema, toMatchSettings } from "./match-settings";
-import {
-  loadMatchSettingsInput,
-  MATCH_SETTING,
-  rematchAll,
-  saveMatchSettings,
-} from "./match-settings-store";
+import { loadMatchSettingsInput, MATCH_SETTING, rematchAll, saveMatchSettings } from "./match-settings-store";
 import { REMATCH_QUEUE, startSecondReader, stopSecondReader } from "./queue";
 import { storeReading } from "./read-document";
 import type { OcrPage } from "./types";
@@ -145,6 +140,40 @@ describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
       );
       expect(jobs[0]!.n).toBeGreaterThanOrEqual(1);
       await expect.poll(() => flagged(docId), { timeout: 20_000 }).toBe(false);
+    } finally {
+      await stopSecondReader({ timeoutMs: 1_000 });
+    }
+  });
+
+  it("at start, reads stored before OCR misreads of Aadhaar numbers were masked are masked once", async () => {
+    const { docId } = await seedRead();
+    // As an older version stored it: "O" read for "0", so the number escaped the masking.
+    const leaked = "Aadhaar 2345 6789 O123";
+    const words = ["Aadhaar", "2345", "6789", "O123"].map((text, i) => ({
+      text,
+      conf: 85,
+      page: 1,
+      x: 20 + i * 80,
+      y: 100,
+      w: 70,
+      h: 20,
+    }));
+    const line = { text: leaked, conf: 85, words, page: 1, x: 20, y: 100, w: 320, h: 20 };
+    await t.db
+      .update(secondReads)
+      .set({ pages: [{ ...PAGE, lines: [...PAGE.lines, line] }] })
+      .where(eq(secondReads.documentId, docId));
+    await t.db.delete(settings).where(eq(settings.key, "second_reader.masking"));
+    const stored = async () =>
+      JSON.stringify(
+        (await t.db.select().from(secondReads).where(eq(secondReads.documentId, docId)))[0]!.pages,
+      );
+    expect(await stored()).toContain("6789");
+    await startSecondReader(t.db, parseEnv({ NODE_ENV: "test", SECOND_READER: "on", DATA_DIR: os.tmpdir() }));
+    try {
+      await expect.poll(stored, { timeout: 20_000 }).not.toContain("6789");
+      expect(await stored()).toContain("O123");
+      expect(await stored()).toContain("ABCPK1234D");
     } finally {
       await stopSecondReader({ timeoutMs: 1_000 });
     }

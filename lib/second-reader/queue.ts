@@ -26,6 +26,9 @@ export const SECOND_READER_QUEUE = "second-reader";
  * the request, so a restart mid-way resumes it (the job is retried) and one instance runs it.
  */
 export const REMATCH_QUEUE = "second-reader-rematch";
+/** The `settings` key saying which masking the stored reads have had (2: OCR misreads masked too). */
+const MASKING_SETTING = "second_reader.masking";
+const MASKING_VERSION = 2;
 
 /**
  * The worker holding a job refreshes it every 15 s; a job whose instance died without stopping
@@ -71,7 +74,7 @@ export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running 
  */
 export async function createSecondReader(db: Db, env: Env): Promise<SecondReader> {
   // Loaded here, not at import: the sync imports this module, and must not load OCR to do so.
-  const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }, { loadMatchSettings }] =
+  const [{ PgBoss }, { OcrEngine, maskOcrLine }, { readDocument, readerSettings }, { loadMatchSettings }] =
     await Promise.all([
       import("pg-boss"),
       import("./engine"),
@@ -125,14 +128,29 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
       .catch(async (error) => {
         if (!(await boss.getQueue(REMATCH_QUEUE))) throw error;
       });
-  await boss.work(
+  await boss.work<{ remask?: boolean }>(
     REMATCH_QUEUE,
     { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 2 },
-    async () => {
+    async ([job]) => {
       const store = await import("./match-settings-store");
-      await store.rematchAll(db, await store.readDocumentIds(db), () => store.loadMatchSettings(db, env));
+      const remask = job?.data.remask ? maskOcrLine : undefined;
+      await store.rematchAll(
+        db,
+        await store.readDocumentIds(db),
+        () => store.loadMatchSettings(db, env),
+        remask,
+      );
+      if (remask)
+        await db.execute(sql`insert into settings (key, value) values (${MASKING_SETTING}, ${JSON.stringify(MASKING_VERSION)}::jsonb)
+          on conflict (key) do update set value = excluded.value, updated_at = now()`);
     },
   );
+  // Reads stored before OCR misreads of Aadhaar numbers were masked (maskMisreadNumbers) are
+  // masked again once, by one instance, in the background.
+  const masking = (await db.execute(
+    sql`select value from settings where key = ${MASKING_SETTING}`,
+  )) as unknown as { rows: Array<{ value: unknown }> };
+  if (masking.rows[0]?.value !== MASKING_VERSION) await boss.send(REMATCH_QUEUE, { remask: true });
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
   await boss.work<{ documentId: string }>(
     SECOND_READER_QUEUE,

@@ -8,7 +8,7 @@ import type { OcrEngine } from "./engine";
 import { fetchScan } from "./fetch-scan";
 import { matchFields, pageConfidence, type MatchSettings } from "./match";
 import { rasterise, UnreadableFileError } from "./rasterise";
-import type { OcrPage } from "./types";
+import type { OcrLine, OcrPage } from "./types";
 
 export type ReaderSettings = { maxPages: number; match: MatchSettings };
 
@@ -112,9 +112,16 @@ export async function storeReading(
 
 /**
  * Matches a document read before against `settings` again, from the words it kept (no OCR):
- * after an admin changes the thresholds. False when the document has no finished read.
+ * after an admin changes the thresholds. With `remask`, its stored lines are masked again first
+ * (reads stored by a version that masked fewer Aadhaar misreads). False when the document has
+ * no finished read.
  */
-export async function rematchDocument(db: Db, documentId: string, settings: MatchSettings): Promise<boolean> {
+export async function rematchDocument(
+  db: Db,
+  documentId: string,
+  settings: MatchSettings,
+  remask?: (line: OcrLine) => OcrLine,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ pages: secondReads.pages })
@@ -122,7 +129,18 @@ export async function rematchDocument(db: Db, documentId: string, settings: Matc
       .where(and(eq(secondReads.documentId, documentId), eq(secondReads.status, "done")))
       .for("update");
     if (!row || !Array.isArray(row.pages)) return false;
-    await storeEvidence(tx, documentId, row.pages as OcrPage[], settings);
+    let pages = row.pages as OcrPage[];
+    if (remask) {
+      const masked = pages.map((p) => ({ ...p, lines: p.lines.map(remask) }));
+      if (JSON.stringify(masked) !== JSON.stringify(pages)) {
+        pages = masked;
+        await tx
+          .update(secondReads)
+          .set({ pages, updatedAt: new Date() })
+          .where(eq(secondReads.documentId, documentId));
+      }
+    }
+    await storeEvidence(tx, documentId, pages, settings);
     return true;
   });
 }
