@@ -7,23 +7,18 @@ import { secondReads } from "@/lib/db/schema";
 import { getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { MatchSettings } from "./match";
-import { matchSettingsSchema, toMatchSettings, type MatchSettingsInput } from "./match-settings";
+import {
+  envMatchSettings,
+  matchSettingsSchema,
+  toMatchSettings,
+  type MatchSettingsInput,
+} from "./match-settings";
 import { queueRematch } from "./queue";
 import { rematchDocument } from "./read-document";
 import type { OcrLine } from "./types";
 
 /** The `settings` key an admin's second-reader thresholds are stored under. */
 export const MATCH_SETTING = "second_reader.match";
-
-/** The environment's thresholds (SECOND_READER_FOUND_PERCENT, …): what applies until an admin saves others. */
-export function envMatchSettings(env: Env = getEnv()): MatchSettingsInput {
-  return {
-    foundPercent: env.SECOND_READER_FOUND_PERCENT,
-    nearPercent: env.SECOND_READER_NEAR_PERCENT,
-    minOcrConfidence: env.SECOND_READER_MIN_OCR_CONFIDENCE,
-    flagMissing: env.SECOND_READER_FLAG_MISSING,
-  };
-}
 
 /**
  * The thresholds in force: the admin's (Admin → Settings), or the environment's when none are

@@ -4,6 +4,7 @@
  * Pure and client-safe: the schema is shared by the settings form and the server action.
  */
 import { z } from "zod";
+import type { Env } from "@/lib/env";
 import type { MatchSettings } from "./match";
 
 const whole = (min: number, max: number) => {
@@ -35,5 +36,15 @@ export function toMatchSettings(input: MatchSettingsInput): MatchSettings {
     nearScore: input.nearPercent / 100,
     minOcrConfidence: input.minOcrConfidence,
     flagMissing: input.flagMissing,
+  };
+}
+
+/** The environment's thresholds (SECOND_READER_FOUND_PERCENT, …): what applies until an admin saves others. */
+export function envMatchSettings(env: Env): MatchSettingsInput {
+  return {
+    foundPercent: env.SECOND_READER_FOUND_PERCENT,
+    nearPercent: env.SECOND_READER_NEAR_PERCENT,
+    minOcrConfidence: env.SECOND_READER_MIN_OCR_CONFIDENCE,
+    flagMissing: env.SECOND_READER_FLAG_MISSING,
   };
 }

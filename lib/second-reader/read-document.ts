@@ -8,6 +8,7 @@ import type { OcrEngine } from "./engine";
 import { fetchScan } from "./fetch-scan";
 import { matchFields, pageConfidence, type MatchSettings } from "./match";
 import { rasterise, UnreadableFileError } from "./rasterise";
+import { envMatchSettings, toMatchSettings } from "./match-settings";
 import type { OcrLine, OcrPage } from "./types";
 
 export type ReaderSettings = { maxPages: number; match: MatchSettings };
@@ -15,12 +16,7 @@ export type ReaderSettings = { maxPages: number; match: MatchSettings };
 export function readerSettings(env: Env): ReaderSettings {
   return {
     maxPages: env.SECOND_READER_MAX_PAGES,
-    match: {
-      foundScore: env.SECOND_READER_FOUND_PERCENT / 100,
-      nearScore: env.SECOND_READER_NEAR_PERCENT / 100,
-      minOcrConfidence: env.SECOND_READER_MIN_OCR_CONFIDENCE,
-      flagMissing: env.SECOND_READER_FLAG_MISSING,
-    },
+    match: toMatchSettings(envMatchSettings(env)),
   };
 }
 
