@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import type { PoolConfig } from "pg";
 import type { Db } from "@/lib/db";
+import { getSetting } from "@/lib/db/queries/settings";
 import { closeOnExit, USERS_STAGE_MS } from "@/lib/db/exit-hooks";
 import { getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -147,10 +148,8 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
   );
   // Reads stored before OCR misreads of Aadhaar numbers were masked (maskMisreadNumbers) are
   // masked again once, by one instance, in the background.
-  const masking = (await db.execute(
-    sql`select value from settings where key = ${MASKING_SETTING}`,
-  )) as unknown as { rows: Array<{ value: unknown }> };
-  if (masking.rows[0]?.value !== MASKING_VERSION) await boss.send(REMATCH_QUEUE, { remask: true });
+  if ((await getSetting(db, MASKING_SETTING))?.value !== MASKING_VERSION)
+    await boss.send(REMATCH_QUEUE, { remask: true });
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
   await boss.work<{ documentId: string }>(
     SECOND_READER_QUEUE,

@@ -172,13 +172,11 @@ export default async function DocumentPage({
           comments={comments}
           errorCode={doc.errorCode}
           read={
-            found.secondRead
-              ? {
-                  status: found.secondRead.status,
-                  error: found.secondRead.error,
-                  pages: found.secondRead.pages,
-                }
-              : { status: getEnv().SECOND_READER === "off" ? "off" : "queued", error: null, pages: [] }
+            found.secondRead ?? {
+              status: getEnv().SECOND_READER === "off" ? "off" : "queued",
+              error: null,
+              pages: [],
+            }
           }
         />
       </ScanStartProvider>
