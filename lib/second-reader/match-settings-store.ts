@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import type { AuditActor } from "@/lib/db/queries/audit";
 import { getSetting, setSetting } from "@/lib/db/queries/settings";
@@ -40,9 +40,9 @@ export async function loadMatchSettings(db: Db, env: Env = getEnv()): Promise<Ma
 
 /**
  * Saves the thresholds (validated again here; audited as a setting change) and returns how many
- * read documents will be matched again; that re-check runs in the background from the words
- * kept (no OCR), so the form answers at once: as a pg-boss job when the second reader runs here
- * (a restart mid-way resumes it), else in this process.
+ * read documents will be matched again (those matched with other thresholds); that re-check runs
+ * in the background from the words kept (no OCR), so the form answers at once: as a pg-boss job
+ * when the second reader runs here (a restart mid-way resumes it), else in this process.
  */
 export async function saveMatchSettings(
   db: Db,
@@ -51,9 +51,9 @@ export async function saveMatchSettings(
 ): Promise<{ value: MatchSettingsInput; rechecking: number }> {
   const value = matchSettingsSchema.parse(input);
   await setSetting(db, MATCH_SETTING, value, actor);
-  const ids = await readDocumentIds(db);
-  if (!(await queueRematch())) void rematchAll(db, ids, () => loadMatchSettings(db));
-  return { value, rechecking: ids.length };
+  const rechecking = (await staleReadIds(db, toMatchSettings(value))).length;
+  if (rechecking > 0 && !(await queueRematch())) void rematchStale(db);
+  return { value, rechecking };
 }
 
 /** The documents whose scan has been read (status done), in id order. */
@@ -64,6 +64,40 @@ export async function readDocumentIds(db: Db): Promise<string[]> {
     .where(eq(secondReads.status, "done"))
     .orderBy(asc(secondReads.documentId));
   return rows.map((r) => r.id);
+}
+
+/**
+ * The read documents whose evidence was matched with thresholds other than `settings` (or before
+ * the thresholds were recorded), in id order; at most `limit`.
+ */
+export async function staleReadIds(db: Db, settings: MatchSettings, limit?: number): Promise<string[]> {
+  const query = db
+    .select({ id: secondReads.documentId })
+    .from(secondReads)
+    .where(
+      and(
+        eq(secondReads.status, "done"),
+        sql`${secondReads.matchedWith} is distinct from ${JSON.stringify(settings)}::jsonb`,
+      ),
+    )
+    .orderBy(asc(secondReads.documentId));
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Matches again every read document matched with other thresholds than those in force, until
+ * none is left (a read that was being stored with the old thresholds while an admin saved is
+ * found by the next pass); at most `passes` passes. Returns how many documents were matched.
+ */
+export async function rematchStale(db: Db, env: Env = getEnv(), passes = 3): Promise<number> {
+  let matched = 0;
+  for (let pass = 0; pass < passes; pass++) {
+    const ids = await staleReadIds(db, await loadMatchSettings(db, env));
+    if (ids.length === 0) break;
+    matched += await rematchAll(db, ids, () => loadMatchSettings(db, env));
+  }
+  return matched;
 }
 
 /**

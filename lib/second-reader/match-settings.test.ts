@@ -12,8 +12,16 @@ import { queryRows, testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { parseEnv } from "@/lib/env";
 import { seedBatch, seedDocument, seedReviewer } from "@/lib/review/test-support";
 import { DEFAULT_MATCH_SETTINGS } from "./match";
-import { matchSettingsSchema, toMatchSettings } from "./match-settings";
-import { loadMatchSettingsInput, MATCH_SETTING, rematchAll, saveMatchSettings } from "./match-settings-store";
+import { matchSettingsSchema, toMatchSettings, type MatchSettingsInput } from "./match-settings";
+import {
+  loadMatchSettingsInput,
+  MATCH_SETTING,
+  rematchAll,
+  rematchStale,
+  saveMatchSettings,
+  staleReadIds,
+} from "./match-settings-store";
+import { secondReaderProgress } from "./progress";
 import { REMATCH_QUEUE, startSecondReader, stopSecondReader } from "./queue";
 import { storeReading } from "./read-document";
 import type { OcrPage } from "./types";
@@ -41,6 +49,12 @@ const PAGE: OcrPage = {
 };
 
 const env = parseEnv({ NODE_ENV: "test" });
+const DEFAULT_INPUT: MatchSettingsInput = {
+  foundPercent: 90,
+  nearPercent: 60,
+  minOcrConfidence: 50,
+  flagMissing: true,
+};
 
 describe("second-reader thresholds (schema)", () => {
   it("refuses out-of-range values and a 'near' similarity above the 'found' one, naming the field", () => {
@@ -72,7 +86,7 @@ describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
       pan_number: { value: "ABCPK1243D", confidence_score: 0.97 },
     });
     await storeReading(t.db, docId, [PAGE], 1000, DEFAULT_MATCH_SETTINGS);
-    return { user, docId };
+    return { user, batchId, docId };
   }
   const flagged = async (docId: string) => {
     const [row] = await t.db
@@ -81,6 +95,12 @@ describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
       .where(and(eq(fields.documentId, docId), eq(fields.path, "pan_number")));
     return (row!.evidence as { flagged: boolean }).flagged;
   };
+  /** Saves `input` as the admin's thresholds and matches every read (earlier tests' too) with them. */
+  async function inForce(input: MatchSettingsInput) {
+    const admin = await seedReviewer(t.db, "Admin");
+    await setSetting(t.db, MATCH_SETTING, input, { actorUserId: admin.id });
+    await rematchStale(t.db, env);
+  }
   const needsReview = async (docId: string) =>
     (await t.db.select().from(documents).where(eq(documents.id, docId)))[0]!.needsReviewCount;
 
@@ -118,6 +138,44 @@ describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
     ).toBe(1);
     expect(await flagged(docId)).toBe(true);
     expect(await needsReview(docId)).toBe(1);
+  });
+
+  it("a batch's progress counts the reads matched with other thresholds until they are matched again", async () => {
+    await inForce(DEFAULT_INPUT);
+    const { user, batchId, docId } = await seedRead();
+    const progress = () => secondReaderProgress(t.db, batchId);
+    expect(await progress()).toMatchObject({ done: 1, rechecking: 0, flaggedDocuments: 1 });
+    const looser = { foundPercent: 90, nearPercent: 60, minOcrConfidence: 95, flagMissing: true };
+    // Saved directly (no re-check started): the read is now matched with other thresholds.
+    await setSetting(t.db, MATCH_SETTING, looser, { actorUserId: user.id });
+    expect(await progress()).toMatchObject({ done: 1, rechecking: 1, flaggedDocuments: 1 });
+    expect(await staleReadIds(t.db, toMatchSettings(looser))).toContain(docId);
+    // A read stored with the old thresholds while the admin saved (its job had loaded them
+    // before) is found too: the re-check goes on until none is left.
+    const late = await seedDocument(t.db, batchId, "pan-late", "PAN", {
+      pan_number: { value: "ABCPK1243D", confidence_score: 0.97 },
+    });
+    await storeReading(t.db, late, [PAGE], 1000, DEFAULT_MATCH_SETTINGS);
+    expect(await progress()).toMatchObject({ done: 2, rechecking: 2 });
+    // (Reads from earlier tests in this database are matched again too.)
+    expect(await rematchStale(t.db, env)).toBeGreaterThanOrEqual(2);
+    expect(await progress()).toMatchObject({ done: 2, rechecking: 0, flaggedDocuments: 0 });
+    expect(await rematchStale(t.db, env)).toBe(0);
+    // Saving what is already in force re-checks nothing.
+    expect((await saveMatchSettings(t.db, looser, { actorUserId: user.id })).rechecking).toBe(0);
+  });
+
+  it("reads matched before the thresholds were recorded are matched again at start", async () => {
+    await inForce(DEFAULT_INPUT);
+    const { docId } = await seedRead();
+    await t.db.update(secondReads).set({ matchedWith: null }).where(eq(secondReads.documentId, docId));
+    expect(await staleReadIds(t.db, DEFAULT_MATCH_SETTINGS)).toContain(docId);
+    await startSecondReader(t.db, parseEnv({ NODE_ENV: "test", SECOND_READER: "on", DATA_DIR: os.tmpdir() }));
+    try {
+      await expect.poll(() => staleReadIds(t.db, DEFAULT_MATCH_SETTINGS), { timeout: 20_000 }).toEqual([]);
+    } finally {
+      await stopSecondReader({ timeoutMs: 1_000 });
+    }
   });
 
   it("with the second reader running, the re-check is a queue job that survives the instance", async () => {

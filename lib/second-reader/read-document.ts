@@ -149,6 +149,7 @@ async function storeEvidence(tx: Tx, documentId: string, pages: OcrPage[], setti
     .from(fields)
     .where(eq(fields.documentId, documentId));
   const evidence = matchFields(rows, pages, settings);
+  await tx.update(secondReads).set({ matchedWith: settings }).where(eq(secondReads.documentId, documentId));
   if (rows.length > 0)
     await tx.execute(sql`
       update fields f set second_reader = v.evidence::jsonb

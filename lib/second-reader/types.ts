@@ -33,5 +33,14 @@ export type FieldEvidence = {
   flagged: boolean;
 };
 
-/** One batch's OCR progress (documents): read, could not be read, still to read; and how many have a flagged field. */
-export type SecondReaderProgress = { done: number; failed: number; queued: number; flaggedDocuments: number };
+/**
+ * One batch's OCR progress (documents): read, could not be read, still to read; of those read,
+ * how many are being matched again with new thresholds; and how many have a flagged field.
+ */
+export type SecondReaderProgress = {
+  done: number;
+  failed: number;
+  queued: number;
+  rechecking: number;
+  flaggedDocuments: number;
+};

@@ -24,6 +24,11 @@ export const secondReads = pgTable(
     attempts: integer("attempts").notNull().default(0),
     error: maskedText("error"),
     readAt: timestamptz("read_at"),
+    /**
+     * The thresholds (lib/second-reader/match.ts MatchSettings) the fields' evidence was last
+     * matched with; a read whose value differs from those in force is being checked again.
+     */
+    matchedWith: jsonb("matched_with"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

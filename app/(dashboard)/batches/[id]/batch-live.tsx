@@ -36,8 +36,8 @@ export function BatchLive({
     initial,
     // When results arrive, re-render the server-side documents table too.
     changeKey: (p) =>
-      `${p.counts.extracted}/${p.counts.failed}/${p.counts.notSubmitted}/${p.status}/${p.secondReader?.done ?? 0}`,
-    keepPolling: (p) => (p.secondReader?.queued ?? 0) > 0,
+      `${p.counts.extracted}/${p.counts.failed}/${p.counts.notSubmitted}/${p.status}/${p.secondReader?.done ?? 0}/${p.secondReader?.rechecking ?? 0}`,
+    keepPolling: (p) => (p.secondReader?.queued ?? 0) + (p.secondReader?.rechecking ?? 0) > 0,
   });
   const c = progress.counts;
   const format = useFormatter();
@@ -196,7 +196,11 @@ function SecondReaderLine({ progress }: { progress: BatchProgress["secondReader"
     <p className="mt-1 text-xs text-slate-600 dark:text-slate-300" data-testid="second-reader-progress">
       Second reader: {progress.done} of {total} scans read
       {progress.failed ? `, ${progress.failed} could not be read` : ""}
-      {progress.queued ? `, ${progress.queued} to go` : " — done"}
+      {progress.queued
+        ? `, ${progress.queued} to go`
+        : progress.rechecking
+          ? ` — checking ${progress.rechecking} again with the new thresholds`
+          : " — done"}
       {progress.flaggedDocuments
         ? `; ${progress.flaggedDocuments} with a value the page reads differently`
         : ""}

@@ -1,0 +1,1 @@
+ALTER TABLE "second_reads" ADD COLUMN "matched_with" jsonb;
