@@ -122,6 +122,39 @@ describe("maskFieldValue", () => {
 });
 
 describe("redactForLog", () => {
+  it("redacts passwords written into messages: URL user parts, key=value pairs, connection strings", () => {
+    const cases: Array<[string, string]> = [
+      [
+        "connect ECONNREFUSED 10.0.0.5:5432 password=hunter2",
+        "connect ECONNREFUSED 10.0.0.5:5432 password=[redacted]",
+      ],
+      [
+        "could not open postgres://atlas:s3cr%40t@db.internal:5432/review",
+        "could not open postgres://atlas:[redacted]@db.internal:5432/review",
+      ],
+      ["redis://:hunter2@127.0.0.1:6379/0 refused", "redis://:[redacted]@127.0.0.1:6379/0 refused"],
+      [
+        "host=db user=atlas password='p a ss' dbname=review",
+        "host=db user=atlas password=[redacted] dbname=review",
+      ],
+      ["ATLAS_CLIENT_SECRET=abc123, retrying", "ATLAS_CLIENT_SECRET=[redacted], retrying"],
+      ["api_key = xyz; next", "api_key = [redacted]; next"],
+    ];
+    for (const [message, logged] of cases) {
+      expect(redactForLog({ message })).toEqual({ message: logged });
+      expect((redactForLog(new Error(message)) as { message: string }).message).toBe(logged);
+    }
+    // What is not a secret stays: a URL without a password, the words themselves, a passport.
+    for (const message of [
+      "GET https://atlas.example/v3/batch?page=2 failed",
+      "postgres://atlas@db:5432/review",
+      "the password is wrong",
+      "passport_number K1234567",
+      "ATLAS_CLIENT_SECRET: Required",
+    ])
+      expect(redactForLog({ message })).toEqual({ message });
+  });
+
   it("redacts secret-named keys at any depth", () => {
     const input = {
       user: "asha",

@@ -127,9 +127,19 @@ const SECRET_KEY = /password|passwd|passphrase|secret|token|authori[sz]ation|api
 const SECRET_URL_PARAM =
   /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential|x-oss-signature|x-oss-credential|x-oss-security-token|q-signature|q-ak|x-cos-security-token|Signature|sig|GoogleAccessId|OSSAccessKeyId|AWSAccessKeyId|Key-Pair-Id|Policy|access_token|token|sas_token|code)=)[^&\s"'#]*/gi;
 
+// A password in a URL's user part: postgres://user:secret@host, redis://:secret@host.
+const URL_USERINFO_SECRET = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
+// A secret written as key=value in a message ("password=hunter2", a libpq connection string,
+// "ATLAS_CLIENT_SECRET=abc"). Not "key: value": that is how validation messages name a setting
+// ("ATLAS_CLIENT_SECRET: Required").
+const SECRET_PAIR =
+  /\b(\w*?(?:password|passwd|pwd|passphrase|secret|api[-_]?key|access[-_]?key)\s*=\s*)("[^"]*"|'[^']*'|[^\s&"',;)]+)/gi;
+
 function redactSecretsInText(text: string): string {
   return text
     .replace(SECRET_URL_PARAM, `$1${REDACTED}`)
+    .replace(URL_USERINFO_SECRET, `$1${REDACTED}@`)
+    .replace(SECRET_PAIR, `$1${REDACTED}`)
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 }
 
@@ -219,8 +229,9 @@ export function maskDeep(value: unknown): unknown {
 
 /**
  * A deep copy safe to log: secret-named keys (password, secret, token, client_secret,
- * authorization, api key, cookie) become "[redacted]", as do signatures in pre-signed URLs and
- * bearer tokens in text; Aadhaar numbers and VIDs are masked to their last four digits.
+ * authorization, api key, cookie) become "[redacted]", as do signatures in pre-signed URLs,
+ * passwords in URLs (`postgres://user:…@host`), `password=…`-style pairs and bearer tokens in
+ * text; Aadhaar numbers and VIDs are masked to their last four digits.
  */
 export function redactForLog(value: unknown): unknown {
   return maskTree(value, "", false, FOR_LOG, new Set());
