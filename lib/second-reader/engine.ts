@@ -4,10 +4,9 @@ import { existsSync, mkdirSync, readlinkSync, renameSync, symlinkSync } from "no
 import { createRequire } from "node:module";
 import path from "node:path";
 import { createWorker, type Worker } from "tesseract.js";
-import { maskAadhaarInText } from "@/lib/masking";
-import { CONFUSABLE } from "./match";
+import { maskOcrLine } from "./mask-line";
 import type { PageImage } from "./rasterise";
-import type { OcrLine, OcrPage, OcrWord } from "./types";
+import type { OcrLine, OcrPage } from "./types";
 
 /**
  * Tesseract (tesseract.js, WebAssembly) run fully offline: the core from node_modules, the
@@ -77,84 +76,6 @@ export function maskedLine(page: number, line: TLine): OcrLine {
       .map((w) => ({ text: w.text.trim(), conf: Math.round(w.confidence), ...box(page, w.bbox) })),
     ...box(page, line.bbox),
   });
-}
-
-/**
- * A line with its Aadhaar numbers masked in its text and its words, misreads included
- * (maskMisreadNumbers). Pure; also re-masks lines stored by a version that masked less.
- */
-export function maskOcrLine(line: OcrLine): OcrLine {
-  const text = line.text;
-  const masked = maskAadhaarInText(text);
-  const words: OcrWord[] = line.words.map((w) => ({ ...w }));
-  if (masked !== text) {
-    const maskedTokens = masked.split(" ");
-    const sameSplit = maskedTokens.length === words.length;
-    // Keep only the last four digits of the line; every digit before them becomes X.
-    let keep = 4;
-    for (let i = words.length - 1; i >= 0; i--) {
-      const word = words[i]!;
-      if (sameSplit) word.text = maskedTokens[i]!;
-      else
-        word.text = [...word.text]
-          .reverse()
-          .map((c) => (/\p{Nd}/u.test(c) ? (keep-- > 0 ? c : "X") : c))
-          .reverse()
-          .join("");
-    }
-  }
-  const misread = maskMisreadNumbers(words);
-  return { ...line, text: misread ? words.map((w) => w.text).join(" ") : masked, words };
-}
-
-const DIGIT = /\p{Nd}/u;
-const digitLike = (c: string) => DIGIT.test(c) || c.toLowerCase() in CONFUSABLE;
-/** The word without punctuation OCR attaches at its ends ("0123," ":2345"). */
-const core = (text: string) => text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-/** Only digits and the glyphs OCR reads for them, one real digit at least (not "SOIL"). */
-const numberish = (w: OcrWord) => {
-  const chars = [...core(w.text)];
-  return chars.length > 0 && chars.some((c) => DIGIT.test(c)) && chars.every(digitLike);
-};
-
-/**
- * An Aadhaar number or VID as OCR misreads it escapes `maskAadhaarInText`, which wants exactly
- * 12 or 16 digits in groups of four: a glyph read as a letter ("2345 6789 O123", "234S 67B9
- * 0123"), a digit dropped or doubled ("2345 6789 012"). So a run of neighbouring words made only
- * of digits and the glyphs OCR reads for them — 11 to 13 characters (17 to 15 for a VID, in 3+
- * words), 8 real digits at least, in groups of four or holding a misread glyph — keeps its last
- * four; every character before them becomes X. Dates, amounts (their "/", ".", ","), phone
- * numbers (10), one plain 11-digit account number, an IMEI (one 15-digit word) and PAN, IFSC or
- * GSTIN (letters OCR does not take for digits) stay as printed. True when it masked anything.
- */
-export function maskMisreadNumbers(words: OcrWord[]): boolean {
-  let changed = false;
-  for (let i = 0; i < words.length; i++) {
-    if (!numberish(words[i]!)) continue;
-    let end = i;
-    while (end + 1 < words.length && numberish(words[end + 1]!)) end++;
-    const run = words.slice(i, end + 1);
-    i = end;
-    const cores = run.map((w) => [...core(w.text)]);
-    const chars = cores.flat();
-    const digits = chars.filter((c) => DIGIT.test(c)).length;
-    const misreadGlyph = digits < chars.length;
-    const grouped = run.length > 1 && cores.some((c) => c.length === 4);
-    const aadhaarLength = chars.length >= 11 && chars.length <= 13;
-    const vidLength = chars.length >= 15 && chars.length <= 17 && run.length >= 3;
-    if (digits < 8 || !(aadhaarLength || vidLength) || !(misreadGlyph || grouped)) continue;
-    let keep = 4;
-    for (let k = run.length - 1; k >= 0; k--) {
-      const word = run[k]!;
-      word.text = [...word.text]
-        .reverse()
-        .map((c) => (digitLike(c) ? (keep-- > 0 ? c : "X") : c))
-        .reverse()
-        .join("");
-    }
-    changed = true;
-  }
-  return changed;
 }
 
 export class OcrEngine {

@@ -16,8 +16,8 @@
  */
 import { distance } from "fastest-levenshtein";
 import { isPrintedField } from "@/lib/fields/printed";
-import { maskAadhaarInText } from "@/lib/masking";
-import { canonical, isIdentifierLike, shapeOf } from "./normalise";
+import { maskLikePage } from "./mask-line";
+import { canonical, CONFUSABLE, isIdentifierLike, shapeOf } from "./normalise";
 import type { Box, FieldEvidence, OcrPage, OcrWord } from "./types";
 
 export type MatchSettings = {
@@ -84,19 +84,6 @@ export function candidates(pages: OcrPage[]): Candidate[] {
 
 const similarity = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length, 1);
 
-/** Glyphs OCR reads for digits (lower-cased), and the digit each stands for. */
-export const CONFUSABLE: Record<string, string> = {
-  o: "0",
-  q: "0",
-  d: "0",
-  i: "1",
-  l: "1",
-  "|": "1",
-  s: "5",
-  b: "8",
-  z: "2",
-  g: "6",
-};
 /** The canonical form with the glyphs OCR confuses folded together. */
 const folded = (canon: string) => canon.replace(/[oqdilsbzg]/g, (c) => CONFUSABLE[c] ?? c);
 
@@ -198,8 +185,8 @@ export function matchFields(
 ): Map<string, FieldEvidence> {
   const pool = candidates(pages);
   const confidence = pageConfidence(pages);
-  // The page text is stored Aadhaar-masked: compare a value the same way (last four digits).
-  const masked = (v: unknown) => (typeof v === "string" ? maskAadhaarInText(v) : v);
+  // The page text is stored Aadhaar-masked: compare a value masked the same way (mask-line.ts).
+  const masked = (v: unknown) => (typeof v === "string" ? maskLikePage(v) : v);
   return new Map(
     fields.map((f) => [
       f.path,

@@ -70,3 +70,17 @@ export function isIdentifierLike(value: string): boolean {
   const words = value.trim().split(/\s+/).length;
   return /\p{N}/u.test(value) && words <= 4;
 }
+
+/** Glyphs OCR reads for digits (lower-cased), and the digit each stands for. */
+export const CONFUSABLE: Record<string, string> = {
+  o: "0",
+  q: "0",
+  d: "0",
+  i: "1",
+  l: "1",
+  "|": "1",
+  s: "5",
+  b: "8",
+  z: "2",
+  g: "6",
+};

@@ -8,6 +8,7 @@ import { closeOnExit, USERS_STAGE_MS } from "@/lib/db/exit-hooks";
 import { getEnv, type Env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import type { OcrEngine } from "./engine";
+import { maskOcrLine } from "./mask-line";
 
 /**
  * The second reader's jobs, in pg-boss (a PostgreSQL job queue, in its own `pgboss` schema of the
@@ -27,9 +28,12 @@ export const SECOND_READER_QUEUE = "second-reader";
  * the request, so a restart mid-way resumes it (the job is retried) and one instance runs it.
  */
 export const REMATCH_QUEUE = "second-reader-rematch";
-/** The `settings` key saying which masking the stored reads have had (2: OCR misreads masked too). */
+/**
+ * The `settings` key saying which masking the stored reads have had (2: OCR misreads masked too;
+ * 3: also dash-joined misreads, and VIDs with a digit dropped whose first twelve were masked).
+ */
 const MASKING_SETTING = "second_reader.masking";
-const MASKING_VERSION = 2;
+const MASKING_VERSION = 3;
 
 /**
  * The worker holding a job refreshes it every 15 s; a job whose instance died without stopping
@@ -75,17 +79,13 @@ export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running 
  */
 export async function createSecondReader(db: Db, env: Env): Promise<SecondReader> {
   // Loaded here, not at import: the sync imports this module, and must not load OCR to do so.
-  const [
-    { PgBoss },
-    { OcrEngine, maskOcrLine },
-    { readDocument, readerSettings },
-    { loadMatchSettings, staleReadIds },
-  ] = await Promise.all([
-    import("pg-boss"),
-    import("./engine"),
-    import("./read-document"),
-    import("./match-settings-store"),
-  ]);
+  const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }, { loadMatchSettings, staleReadIds }] =
+    await Promise.all([
+      import("pg-boss"),
+      import("./engine"),
+      import("./read-document"),
+      import("./match-settings-store"),
+    ]);
   const pool = (db as unknown as { $client: { options: PoolConfig } }).$client.options;
   const boss = new PgBoss({
     connectionString: pool.connectionString,
