@@ -96,12 +96,48 @@ describe("maskOcrLine", () => {
     );
   });
 
+  it("shows four at most with a label run into its first group or a short number beside it", () => {
+    fc.assert(
+      fc.property(
+        misread,
+        fc.constantFrom("No:", "No.", "VID:", "आधार:", "Aadhaar#"),
+        fc.option(fc.integer({ min: 1, max: 999 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 999_999 }), { nil: undefined }),
+        fc.boolean(),
+        ({ number }, label, before, after, glued) => {
+          const printed = glued ? [label + number[0]!, ...number.slice(1)] : number;
+          const text = [before, ...printed, after].filter((w) => w !== undefined).join(" ");
+          const line = ocrLine(text);
+          const at = before === undefined ? 0 : 1;
+          const numberWords = line.words.slice(at, at + number.length).map((w) => w.text);
+          if (glued) numberWords[0] = numberWords[0]!.slice(label.length);
+          expect(shown(numberWords), `${text} → ${line.text}`).toBeLessThanOrEqual(4);
+          if (glued) expect(line.words[at]!.text.startsWith(label)).toBe(true);
+          expect(maskOcrLine(line)).toEqual(line);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const [page, masked] of [
+      ["No:2345 6789 O123", "No:XXXX XXXX O123"],
+      ["VID:9123 4567 89O1 2345", "VID:XXXX XXXX XXXX 2345"],
+      ["12 2345 6789 O123", "12 XXXX XXXX O123"],
+      ["2345 6789 O123 560001", "XXXX XXXX O123 560001"],
+      // A digit doubled, a number beside it: either twelve could be the Aadhaar number.
+      ["22000 0000 0000 10000", "XXXXX XXXX XXXX X0000"],
+    ])
+      expect(ocrLine(page!).text).toBe(masked);
+  });
+
   it("the shapes found before: a VID with a digit dropped, dashes, two groups run together", () => {
     for (const [page, masked] of [
       ["VID 9123 4567 8901 234", "VID XXXX XXXX XXX1 234"],
       ["2345-6789-O123", "XXXX-XXXX-O123"],
       ["23456789 012", "XXXXXXX9 012"],
       ["XXXX XXXX 9O12 345", "XXXX XXXX XXX2 345"],
+      // A VID's first group with two glyphs, the next two run together (a clean Aadhaar shape).
+      ["ZO00 20000000 0000", "XXXX XXXXXXXX 0000"],
+      ["9l2S 45678901 2345", "XXXX XXXXXXXX 2345"],
     ]) {
       const line = ocrLine(page!);
       expect(line.text).toBe(masked);

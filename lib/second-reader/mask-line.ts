@@ -19,17 +19,25 @@ export function maskOcrLine(line: OcrLine): OcrLine {
   if (masked !== text) {
     const maskedTokens = masked.split(" ");
     const sameSplit = maskedTokens.length === words.length;
-    // Keep only the last four digits of the line; every digit before them becomes X.
+    // Keep only the last four digits of the line; every digit before them becomes X, and so
+    // does a glyph read for one in a word with digits ("ZO00" of "ZO00 20000000 0000": the
+    // misread masker no longer sees a number in "ZOXX").
     let keep = 4;
     for (let i = words.length - 1; i >= 0; i--) {
       const word = words[i]!;
+      // (Not in a label run into the number: "No:" of "No:2345-6789-0123" stays.)
+      const label = LABELLED.exec(word.text)?.[1] ?? "";
+      const withDigits = DIGIT.test(word.text.slice(label.length));
+      const shows = (c: string) => DIGIT.test(c) || (withDigits && c !== "X" && digitLike(c));
       if (sameSplit) word.text = maskedTokens[i]!;
       else
-        word.text = [...word.text]
-          .reverse()
-          .map((c) => (/\p{Nd}/u.test(c) ? (keep-- > 0 ? c : "X") : c))
-          .reverse()
-          .join("");
+        word.text =
+          label +
+          [...word.text.slice(label.length)]
+            .reverse()
+            .map((c) => (shows(c) ? (keep-- > 0 ? c : "X") : c))
+            .reverse()
+            .join("");
     }
   }
   const misread = maskMisreadNumbers(words);
@@ -57,11 +65,11 @@ const digitLike = (c: string) => DIGIT.test(c) || c === "X" || c.toLowerCase() i
 const core = (text: string) => text.replace(/^[^\p{L}\p{N}|]+|[^\p{L}\p{N}|]+$/gu, "");
 /** Dashes inside a word separate groups of a number as a space does ("2345-6789-O123"). */
 const DASH = /[-‐‑‒–—]/u;
-/** The word's groups: runs of digit-like characters between dashes; null when not a number. */
-const groupsOf = (w: OcrWord): string[][] | null => {
-  const chars = [...core(w.text)];
+/** The text's groups: runs of digit-like characters between dashes; null when not a number. */
+const groupsOf = (text: string): string[][] | null => {
+  const chars = [...core(text)];
   if (chars.length === 0 || !chars.every((c) => digitLike(c) || DASH.test(c))) return null;
-  const groups = core(w.text)
+  const groups = core(text)
     .split(DASH)
     .map((g) => [...g]);
   // A real digit at least ("SOIL", "BOSS", "BOX" are words), or digits masked before ("XXXX",
@@ -71,6 +79,18 @@ const groupsOf = (w: OcrWord): string[][] | null => {
   // Dashed groups of a number have three digits at least; "16-07-1986" is a date, "12--34" nothing.
   if (groups.length > 1 && groups.some((g) => g.length < 3)) return null;
   return groups;
+};
+
+/** A label OCR ran into the number's first group ("No:2345", "VID:9123", "आधार:2345"): label, number. */
+const LABELLED = /^(.*\p{L}.*[:.#])(.+)$/u;
+type Part = { label: string; groups: string[][] };
+/** The word as part of a number: its groups, and the label glued before them (kept as printed). */
+const partOf = (w: OcrWord): Part | null => {
+  const groups = groupsOf(w.text);
+  if (groups) return { label: "", groups };
+  const labelled = LABELLED.exec(w.text);
+  const after = labelled && groupsOf(labelled[2]!);
+  return after ? { label: labelled![1]!, groups: after } : null;
 };
 
 /**
@@ -89,33 +109,64 @@ const groupsOf = (w: OcrWord): string[][] | null => {
  */
 export function maskMisreadNumbers(words: OcrWord[]): boolean {
   let changed = false;
+  const parts = words.map(partOf);
   for (let i = 0; i < words.length; i++) {
-    if (!groupsOf(words[i]!)) continue;
+    if (!parts[i]) continue;
+    // A labelled word starts a number, never continues one.
     let end = i;
-    while (end + 1 < words.length && groupsOf(words[end + 1]!)) end++;
-    const run = words.slice(i, end + 1);
+    while (end + 1 < words.length && parts[end + 1] && !parts[end + 1]!.label) end++;
+    if (maskNumbersIn(words, parts as Part[], i, end)) changed = true;
     i = end;
-    const groups = run.flatMap((w) => groupsOf(w)!);
-    const chars = groups.flat();
-    const real = chars.filter((c) => DIGIT.test(c)).length;
-    const digits = real + chars.filter((c) => c === "X").length;
-    const glyphs = chars.length - digits; // letters read for digits
-    // Printed in fours: a group of four, or two run together (a space OCR did not see).
-    const grouped = groups.length > 1 && groups.some((g) => g.length === 4 || g.length === 8);
-    const aadhaarLength = chars.length >= 11 && chars.length <= 13;
-    const vidLength = chars.length >= 15 && chars.length <= 17 && groups.length >= 3;
-    if (real + glyphs <= 4) continue; // masked already: four shown at most
-    if (digits < 8 || !(aadhaarLength || vidLength) || !(glyphs > 0 || grouped)) continue;
+  }
+  return changed;
+}
+
+/**
+ * Masks the longest stretch of words[from..to] that is a misread number (the whole run, unless
+ * a number beside it, "12 2345 6789 O123", makes it too long), then the next longest, until none
+ * is left: two stretches that overlap ("22000 0000 0000 10000") are both masked.
+ */
+function maskNumbersIn(words: OcrWord[], parts: Part[], from: number, to: number): boolean {
+  let changed = false;
+  for (;;) {
+    let best: { from: number; to: number; length: number } | undefined;
+    for (let a = from; a <= to; a++)
+      for (let b = a; b <= to; b++) {
+        // As the words read now (masked by an earlier stretch: each pass shows fewer, so it ends).
+        const stretch = words.slice(a, b + 1).map(partOf);
+        if (stretch.some((p) => !p)) continue;
+        const length = misreadLength(stretch as Part[]);
+        if (length > 0 && length >= (best?.length ?? 0)) best = { from: a, to: b, length };
+      }
+    if (!best) return changed;
     let keep = 4;
-    for (let k = run.length - 1; k >= 0; k--) {
-      const word = run[k]!;
-      word.text = [...word.text]
-        .reverse()
-        .map((c) => (digitLike(c) ? (keep-- > 0 ? c : "X") : c))
-        .reverse()
-        .join("");
+    for (let k = best.to; k >= best.from; k--) {
+      const word = words[k]!;
+      const label = parts[k]!.label;
+      word.text =
+        label +
+        [...word.text.slice(label.length)]
+          .reverse()
+          .map((c) => (digitLike(c) ? (keep-- > 0 ? c : "X") : c))
+          .reverse()
+          .join("");
     }
     changed = true;
   }
-  return changed;
+}
+
+/** The number's length in characters when these words are a misread Aadhaar number or VID, else 0. */
+function misreadLength(parts: Part[]): number {
+  const groups = parts.flatMap((p) => p.groups);
+  const chars = groups.flat();
+  const real = chars.filter((c) => DIGIT.test(c)).length;
+  const digits = real + chars.filter((c) => c === "X").length;
+  const glyphs = chars.length - digits; // letters read for digits
+  // Printed in fours: a group of four, or two run together (a space OCR did not see).
+  const grouped = groups.length > 1 && groups.some((g) => g.length === 4 || g.length === 8);
+  const aadhaarLength = chars.length >= 11 && chars.length <= 13;
+  const vidLength = chars.length >= 15 && chars.length <= 17 && groups.length >= 3;
+  if (real + glyphs <= 4) return 0; // masked already: four shown at most
+  if (digits < 8 || !(aadhaarLength || vidLength) || !(glyphs > 0 || grouped)) return 0;
+  return chars.length;
 }

@@ -30,10 +30,11 @@ export const SECOND_READER_QUEUE = "second-reader";
 export const REMATCH_QUEUE = "second-reader-rematch";
 /**
  * The `settings` key saying which masking the stored reads have had (2: OCR misreads masked too;
- * 3: also dash-joined misreads, and VIDs with a digit dropped whose first twelve were masked).
+ * 3: also dash-joined misreads, and VIDs with a digit dropped whose first twelve were masked;
+ * 4: also misreads with a label run into their first group, or a short number beside them).
  */
 const MASKING_SETTING = "second_reader.masking";
-const MASKING_VERSION = 3;
+const MASKING_VERSION = 4;
 
 /**
  * The worker holding a job refreshes it every 15 s; a job whose instance died without stopping
