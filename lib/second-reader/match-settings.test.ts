@@ -5,15 +5,18 @@
  */
 import os from "node:os";
 import { and, eq, sql } from "drizzle-orm";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { setSetting } from "@/lib/db/queries/settings";
 import { auditEvents, documents, fields, secondReads, settings } from "@/lib/db/schema";
 import { queryRows, testDrivers, useTestDatabase } from "@/lib/db/test-utils";
 import { parseEnv } from "@/lib/env";
 import { seedBatch, seedDocument, seedReviewer } from "@/lib/review/test-support";
+import type { OcrEngine } from "./engine";
 import { DEFAULT_MATCH_SETTINGS } from "./match";
 import { matchSettingsSchema, toMatchSettings, type MatchSettingsInput } from "./match-settings";
 import {
+  loadMatchSettings,
   loadMatchSettingsInput,
   MATCH_SETTING,
   rematchAll,
@@ -23,7 +26,7 @@ import {
 } from "./match-settings-store";
 import { secondReaderProgress } from "./progress";
 import { REMATCH_QUEUE, startSecondReader, stopSecondReader } from "./queue";
-import { storeReading } from "./read-document";
+import { readDocument, storeReading } from "./read-document";
 import type { OcrPage } from "./types";
 
 /** A card OCR read with 80 % confidence: the PAN number printed is ABCPK1234D. */
@@ -163,6 +166,46 @@ describe.each(testDrivers)("second-reader thresholds on %s", (driver) => {
     expect(await rematchStale(t.db, env)).toBe(0);
     // Saving what is already in force re-checks nothing.
     expect((await saveMatchSettings(t.db, looser, { actorUserId: user.id })).rechecking).toBe(0);
+  });
+
+  it("a read whose OCR outlasts an admin's save and its re-check is matched with the new thresholds", async () => {
+    await inForce(DEFAULT_INPUT);
+    const user = await seedReviewer(t.db, "Asha");
+    const batchId = await seedBatch(t.db, user.id);
+    const docId = await seedDocument(t.db, batchId, "pan-slow", "PAN", {
+      pan_number: { value: "ABCPK1243D", confidence_score: 0.97 },
+    });
+    const looser = { foundPercent: 90, nearPercent: 60, minOcrConfidence: 95, flagMissing: true };
+    // While the page is being read, the admin saves and the re-check runs to its end (no read
+    // of this document finished yet, so none to match again).
+    const engine = {
+      read: async () => {
+        await setSetting(t.db, MATCH_SETTING, looser, { actorUserId: user.id });
+        await rematchStale(t.db, env);
+        return PAGE;
+      },
+    } as unknown as OcrEngine;
+    const scan = await sharp({ create: { width: 40, height: 20, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
+    const settings = {
+      maxPages: 1,
+      match: DEFAULT_MATCH_SETTINGS,
+      inForce: () => loadMatchSettings(t.db, env),
+    };
+    expect(
+      await readDocument(t.db, docId, engine, settings, async () => ({
+        bytes: scan,
+        mediaType: "image/png",
+      })),
+    ).toMatchObject({ status: "done" });
+    // Not left "being checked again" (the batch page would poll until the next save or restart).
+    expect(await staleReadIds(t.db, toMatchSettings(looser))).not.toContain(docId);
+    expect(await secondReaderProgress(t.db, batchId)).toMatchObject({
+      done: 1,
+      rechecking: 0,
+      flaggedDocuments: 0,
+    });
   });
 
   it("reads matched before the thresholds were recorded are matched again at start", async () => {

@@ -170,7 +170,11 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
       const { documentId } = job.data;
       try {
         // The thresholds in force now (an admin may have changed them since start-up).
-        const settings = { ...readerSettings(env), match: await loadMatchSettings(db, env) };
+        const settings = {
+          ...readerSettings(env),
+          match: await loadMatchSettings(db, env),
+          inForce: () => loadMatchSettings(db, env),
+        };
         const outcome = await readDocument(db, documentId, engine, settings);
         logger.info("second_reader.read", { documentId, ...outcome });
       } catch (error) {

@@ -11,7 +11,15 @@ import { rasterise, UnreadableFileError } from "./rasterise";
 import { envMatchSettings, toMatchSettings } from "./match-settings";
 import type { OcrLine, OcrPage } from "./types";
 
-export type ReaderSettings = { maxPages: number; match: MatchSettings };
+export type ReaderSettings = {
+  maxPages: number;
+  match: MatchSettings;
+  /**
+   * The thresholds in force once the read is stored: when an admin saved others during its OCR
+   * (their re-check takes only finished reads, so it may have run before), it is matched again.
+   */
+  inForce?: () => Promise<MatchSettings>;
+};
 
 export function readerSettings(env: Env): ReaderSettings {
   return {
@@ -74,6 +82,10 @@ export async function readDocument(
   }
   const ocrMs = Math.round(performance.now() - started);
   await storeReading(db, documentId, pages, ocrMs, settings.match);
+  // Read after it is stored: a save from now on finds this read among those to check again.
+  const inForce = await settings.inForce?.();
+  if (inForce && JSON.stringify(inForce) !== JSON.stringify(settings.match))
+    await rematchDocument(db, documentId, inForce);
   return { status: "done", pages: pages.length, ocrMs };
 }
 
