@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   isAadhaarDocumentType,
@@ -153,6 +154,39 @@ describe("redactForLog", () => {
       "ATLAS_CLIENT_SECRET: Required",
     ])
       expect(redactForLog({ message })).toEqual({ message });
+  });
+
+  it("redacts the whole of any password in a URL, a key=value pair or a quoted JSON member", () => {
+    // Printable characters a password may hold (in a URL, none that ends its user part).
+    const password = (extra: string) =>
+      fc
+        .array(fc.constantFrom(..."abcXYZ0189@;,)(!$%^*-_.~+".split(""), ...extra.split("")), {
+          minLength: 8,
+          maxLength: 16,
+        })
+        .map((c) => c.join(""));
+    fc.assert(
+      fc.property(password(":"), password(""), password("{}[]"), (inUrl, inPair, inJson) => {
+        const message = [
+          `could not connect to postgres://atlas:${inUrl}@db.internal:5432/review`,
+          `host=db password=${inPair} dbname=review`,
+          `Atlas said ${JSON.stringify({ client_secret: inJson, user: "atlas" })}`,
+        ].join("; ");
+        const logged = (redactForLog({ message }) as { message: string }).message;
+        for (const secret of [inUrl, inPair, inJson]) expect(logged).not.toContain(secret);
+        expect(logged).toContain("postgres://atlas:[redacted]@db.internal:5432/review");
+        expect(logged).toContain('{"client_secret":"[redacted]","user":"atlas"}');
+      }),
+      { numRuns: 500 },
+    );
+    for (const [message, logged] of [
+      ["postgres://atlas:p@ss@db:5432/review", "postgres://atlas:[redacted]@db:5432/review"],
+      ["host=db password=ab;cd user=atlas", "host=db password=[redacted] user=atlas"],
+      ["(password=hunter2)", "(password=[redacted])"],
+      // Not a password: an "@" in the query of a URL with a port.
+      ["GET https://atlas.example:8443?email=a@b.example failed", null],
+    ] as const)
+      expect(redactForLog({ message })).toEqual({ message: logged ?? message });
   });
 
   it("redacts secret-named keys at any depth", () => {

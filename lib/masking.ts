@@ -127,19 +127,28 @@ const SECRET_KEY = /password|passwd|passphrase|secret|token|authori[sz]ation|api
 const SECRET_URL_PARAM =
   /([?&](?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|X-Goog-Signature|X-Goog-Credential|x-oss-signature|x-oss-credential|x-oss-security-token|q-signature|q-ak|x-cos-security-token|Signature|sig|GoogleAccessId|OSSAccessKeyId|AWSAccessKeyId|Key-Pair-Id|Policy|access_token|token|sas_token|code)=)[^&\s"'#]*/gi;
 
-// A password in a URL's user part: postgres://user:secret@host, redis://:secret@host.
-const URL_USERINFO_SECRET = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/@]+@/gi;
+// A password in a URL's user part: postgres://user:secret@host, redis://:secret@host; up to the
+// last "@" before the path or query (an "@" in the password: postgres://user:p@ss@host).
+const URL_USERINFO_SECRET = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/?#]+@/gi;
 // A secret written as key=value in a message ("password=hunter2", a libpq connection string,
 // "ATLAS_CLIENT_SECRET=abc"). Not "key: value": that is how validation messages name a setting
 // ("ATLAS_CLIENT_SECRET: Required").
+// An unquoted value ends at white space; a ",", ";" or ")" inside it is part of it (a libpq
+// password "ab;cd"), one at its end is the message's.
 const SECRET_PAIR =
-  /\b(\w*?(?:password|passwd|pwd|passphrase|secret|api[-_]?key|access[-_]?key)\s*=\s*)("[^"]*"|'[^']*'|[^\s&"',;)]+)/gi;
+  /\b(\w*?(?:password|passwd|pwd|passphrase|secret|api[-_]?key|access[-_]?key)\s*=\s*)("[^"]*"|'[^']*'|[^\s&"']*[^\s&"',;)])/gi;
+// The same as a JSON member quoted in a message: {"password":"hunter2"}, "client_secret": "…".
+const SECRET_JSON_MEMBER = new RegExp(
+  `("[^"]*?(?:${SECRET_KEY.source})[^"]*"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
+  "gi",
+);
 
 function redactSecretsInText(text: string): string {
   return text
     .replace(SECRET_URL_PARAM, `$1${REDACTED}`)
     .replace(URL_USERINFO_SECRET, `$1${REDACTED}@`)
     .replace(SECRET_PAIR, `$1${REDACTED}`)
+    .replace(SECRET_JSON_MEMBER, `$1"${REDACTED}"`)
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 }
 
