@@ -52,7 +52,9 @@ export async function saveMatchSettings(
   const value = matchSettingsSchema.parse(input);
   await setSetting(db, MATCH_SETTING, value, actor);
   const rechecking = (await staleReadIds(db, toMatchSettings(value))).length;
-  if (rechecking > 0 && !(await queueRematch())) void rematchStale(db);
+  if (rechecking > 0 && !(await queueRematch()))
+    // In the background: a failure (the database gone a moment) is logged, never unhandled.
+    rematchStale(db).catch((error) => logger.warn("second_reader.rematch_failed", { error }));
   return { value, rechecking };
 }
 
