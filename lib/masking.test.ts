@@ -140,6 +140,7 @@ describe("redactForLog", () => {
       ],
       ["ATLAS_CLIENT_SECRET=abc123, retrying", "ATLAS_CLIENT_SECRET=[redacted], retrying"],
       ["api_key = xyz; next", "api_key = [redacted]; next"],
+      ["refresh failed: access_token=eyJ.a.b expired", "refresh failed: access_token=[redacted] expired"],
     ];
     for (const [message, logged] of cases) {
       expect(redactForLog({ message })).toEqual({ message: logged });

@@ -136,7 +136,7 @@ const URL_USERINFO_SECRET = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:)[^\s/?#]+@/gi;
 // An unquoted value ends at white space; a ",", ";" or ")" inside it is part of it (a libpq
 // password "ab;cd"), one at its end is the message's.
 const SECRET_PAIR =
-  /\b(\w*?(?:password|passwd|pwd|passphrase|secret|api[-_]?key|access[-_]?key)\s*=\s*)("[^"]*"|'[^']*'|[^\s&"']*[^\s&"',;)])/gi;
+  /\b(\w*?(?:password|passwd|pwd|passphrase|secret|token|api[-_]?key|access[-_]?key)\s*=\s*)("[^"]*"|'[^']*'|[^\s&"']*[^\s&"',;)])/gi;
 // The same as a JSON member quoted in a message: {"password":"hunter2"}, "client_secret": "…".
 const SECRET_JSON_MEMBER = new RegExp(
   `("[^"]*?(?:${SECRET_KEY.source})[^"]*"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
