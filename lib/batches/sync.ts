@@ -9,6 +9,7 @@ import type { ThresholdSet } from "@/lib/documents/thresholds";
 import { refreshBatchCounts } from "./counts";
 import { inLanes, WorkerPool } from "./pool";
 import { queueSecondReads } from "@/lib/second-reader/queue";
+import { whileSyncing } from "@/lib/second-reader/sync-gate";
 import { storeReads, type TargetPages } from "./sync-store";
 import { dueTargets, openTargets, readTarget, updateBackoff, waitingRows, type Target } from "./sync-targets";
 import { WriteBehind } from "./write-behind";
@@ -53,7 +54,17 @@ const WRITERS = 2;
 /** Uploads read but not yet written before the readers wait for the writer. */
 const MAX_QUEUED_UPLOADS = 32;
 
-export async function syncBatch(
+export function syncBatch(
+  db: Db,
+  atlas: AtlasClient,
+  batchId: string,
+  options: SyncOptions,
+): Promise<SyncReport> {
+  // The second reader's OCR does not start a page while this pass runs (lib/second-reader/sync-gate.ts).
+  return whileSyncing(() => syncPass(db, atlas, batchId, options));
+}
+
+async function syncPass(
   db: Db,
   atlas: AtlasClient,
   batchId: string,

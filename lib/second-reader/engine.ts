@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { createWorker, type Worker } from "tesseract.js";
 import { maskOcrLine } from "./mask-line";
+import { syncIdle } from "./sync-gate";
 import type { PageImage } from "./rasterise";
 import type { OcrLine, OcrPage } from "./types";
 
@@ -104,6 +105,8 @@ export class OcrEngine {
 
   async read(image: PageImage): Promise<OcrPage> {
     const worker = await this.start();
+    // Not while an Atlas sync pass runs in this process (sync-gate.ts): the sync keeps its pace.
+    await syncIdle();
     const result = await worker.recognize(image.png, {}, { blocks: true, text: false });
     const blocks = (result.data.blocks ?? []) as unknown as TBlock[];
     const lines = blocks

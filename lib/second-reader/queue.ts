@@ -80,13 +80,12 @@ export function startSecondReader(db: Db, env: Env = getEnv()): Promise<Running 
  */
 export async function createSecondReader(db: Db, env: Env): Promise<SecondReader> {
   // Loaded here, not at import: the sync imports this module, and must not load OCR to do so.
-  const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }, { loadMatchSettings, staleReadIds }] =
-    await Promise.all([
-      import("pg-boss"),
-      import("./engine"),
-      import("./read-document"),
-      import("./match-settings-store"),
-    ]);
+  const [{ PgBoss }, { OcrEngine }, { readDocument, readerSettings }, store] = await Promise.all([
+    import("pg-boss"),
+    import("./engine"),
+    import("./read-document"),
+    import("./match-settings-store"),
+  ]);
   const pool = (db as unknown as { $client: { options: PoolConfig } }).$client.options;
   const boss = new PgBoss({
     connectionString: pool.connectionString,
@@ -138,28 +137,21 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
     REMATCH_QUEUE,
     { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 2 },
     async ([job]) => {
-      const store = await import("./match-settings-store");
       const remask = job?.data.remask ? maskOcrLine : undefined;
-      if (remask)
-        await store.rematchAll(
-          db,
-          await store.readDocumentIds(db),
-          () => store.loadMatchSettings(db, env),
-          remask,
-        );
+      const all = remask ? await store.readDocumentIds(db) : [];
+      if (remask) await store.rematchAll(db, all, () => store.loadMatchSettings(db, env), remask);
       await store.rematchStale(db, env);
       if (remask)
         await db.execute(sql`insert into settings (key, value) values (${MASKING_SETTING}, ${JSON.stringify(MASKING_VERSION)}::jsonb)
           on conflict (key) do update set value = excluded.value, updated_at = now()`);
     },
   );
-  // Reads stored before OCR misreads of Aadhaar numbers were masked (maskMisreadNumbers) are
-  // masked again once, by one instance, in the background.
-  // Reads matched with other thresholds (stored before they were recorded, or the environment's
-  // changed since) are matched again the same way.
+  // Reads stored by a version that masked less (MASKING_VERSION) are masked again once, by one
+  // instance, in the background; reads matched with other thresholds (stored before they were
+  // recorded, or the environment's changed since) are matched again the same way.
   if ((await getSetting(db, MASKING_SETTING))?.value !== MASKING_VERSION)
     await boss.send(REMATCH_QUEUE, { remask: true });
-  else if ((await staleReadIds(db, await loadMatchSettings(db, env), 1)).length > 0)
+  else if ((await store.staleReadIds(db, await store.loadMatchSettings(db, env), 1)).length > 0)
     await boss.send(REMATCH_QUEUE, {});
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
   await boss.work<{ documentId: string }>(
@@ -172,8 +164,8 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
         // The thresholds in force now (an admin may have changed them since start-up).
         const settings = {
           ...readerSettings(env),
-          match: await loadMatchSettings(db, env),
-          inForce: () => loadMatchSettings(db, env),
+          match: await store.loadMatchSettings(db, env),
+          inForce: () => store.loadMatchSettings(db, env),
         };
         const outcome = await readDocument(db, documentId, engine, settings);
         logger.info("second_reader.read", { documentId, ...outcome });
