@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { maskOcrLine } from "./mask-line";
 import { DEFAULT_MATCH_SETTINGS, matchFields } from "./match";
 import type { OcrLine, OcrPage } from "./types";
 
@@ -96,6 +97,16 @@ describe("matchFields", () => {
     expect(match("remarks", "photo_of_photo")).toMatchObject({ status: "not_found", flagged: true });
     for (const path of ["document_quality_flag", "document_type", "formatted_address.city"])
       expect(match(path, "photo_of_photo")).toMatchObject({ status: "not_matched", flagged: false });
+  });
+
+  it("finds a value whose digits the page's masking hid, printed in another form; a different one is not", () => {
+    // A landline printed with dashes is masked like an Aadhaar number with a digit dropped.
+    const masked = page([maskOcrLine(page(["Tel 022-2345-6789"]).lines[0]!).text]);
+    expect(masked.lines[0]!.text).toBe("Tel XXX-XXXX-6789");
+    expect(match("phone", "02223456789", masked)).toMatchObject({ status: "found", flagged: false });
+    expect(match("phone", "022 2345 6789", masked)).toMatchObject({ status: "found", flagged: false });
+    expect(match("phone", "02223456780", masked).status).not.toBe("found");
+    expect(match("phone", "0222345678", masked).status).not.toBe("found");
   });
 
   it("always finds a value printed verbatim in a line among others (property)", () => {

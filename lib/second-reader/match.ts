@@ -102,6 +102,14 @@ function differingConfidence(value: string, at: Candidate): number {
   return Math.min(...(differing.length ? differing : at.words).map((w) => w.conf));
 }
 
+/** The value (folded) is the masked page text (folded) with each X a digit; 4+ characters shown. */
+function fitsMasked(value: string, page: string): boolean {
+  if (!page.includes("x") || page.replace(/x/g, "").length < 4) return false;
+  for (let i = 0; i < page.length; i++)
+    if (page[i] !== value[i] && !(page[i] === "x" && /\p{Nd}/u.test(value[i]!))) return false;
+  return true;
+}
+
 function area(c: Candidate): number {
   return c.boxes.length * 1e9 + c.boxes.reduce((s, b) => s + b.w * b.h, 0);
 }
@@ -123,6 +131,10 @@ export function matchValue(
   const lookalike = pool.filter((c) => c.canon.length === canon.length && folded(c.canon) === fold);
   if (lookalike.length)
     return evidence("found", similarity(canon, lookalike[0]!.canon), tightest(lookalike), null);
+  // Digits the page's masking hid (X, mask-line.ts) stand for any digit: "02223456789" is on a
+  // page reading "022-2345-6789", stored "XXX-XXXX-6789". Four characters shown at least.
+  const hidden = pool.filter((c) => c.canon.length === canon.length && fitsMasked(fold, folded(c.canon)));
+  if (hidden.length) return evidence("found", 1, tightest(hidden), null);
 
   const identifier = isIdentifierLike(text);
   const shape = shapeOf(canon);
