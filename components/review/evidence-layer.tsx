@@ -2,7 +2,13 @@
 
 import { useEffect, useRef, type MouseEvent, type PointerEvent } from "react";
 import { cn } from "@/components/ui/cn";
-import { boxOnPage, pageSize, type PercentBox } from "@/lib/second-reader/overlay";
+import {
+  boxOnPage,
+  isMaskedWord,
+  pageSize,
+  pickFromLine,
+  type PercentBox,
+} from "@/lib/second-reader/overlay";
 import type { FieldEvidence, OcrPage } from "@/lib/second-reader/types";
 import { useViewerFocus } from "./scan-viewer";
 
@@ -41,8 +47,6 @@ const place = (b: PercentBox) => ({
   height: `${b.height}%`,
 });
 
-/** A masked Aadhaar group (XXXX) is not offered: it is not what the page prints. */
-const MASKED = /^X{4}$/;
 /** A press that moved more than this many pixels panned the scan: it is not a click on a word. */
 const DRAG_PX = 5;
 
@@ -163,7 +167,8 @@ export function EvidenceLayer({
       {onPick
         ? lines.flatMap((line, l) =>
             line.words.map((word, w) => {
-              const masked = MASKED.test(word.text);
+              // A masked Aadhaar group (XXXX…) is not offered: it is not what the page prints.
+              const masked = isMaskedWord(word.text);
               return (
                 <span
                   key={`${l}-${w}`}
@@ -182,9 +187,9 @@ export function EvidenceLayer({
                   // The editor keeps the focus: the picked text goes where the caret is.
                   onMouseDown={(e) => e.preventDefault()}
                   onClick={(e) => {
-                    if (masked || !wasClick(e)) return;
-                    if (e.detail >= 2) onPick(line.text, "replace");
-                    else onPick(word.text, e.shiftKey ? "append" : "replace");
+                    const picked = pickFromLine(line.words, w, e.detail >= 2);
+                    if (picked === null || !wasClick(e)) return;
+                    onPick(picked, e.detail < 2 && e.shiftKey ? "append" : "replace");
                   }}
                 />
               );

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LONG_MONTHS as FULL, MONTHS } from "./month-names.test-fixture";
-import { boxOnPage, evidenceSentence, pagesOf, pickedText } from "./overlay";
+import { maskOcrLine } from "./mask-line";
+import { boxOnPage, evidenceSentence, pagesOf, pickedText, pickFromLine } from "./overlay";
 import type { FieldEvidence } from "./types";
 
 /**
@@ -164,5 +165,61 @@ describe("evidenceSentence", () => {
 
   it("lists each page a field's boxes are on once, in order", () => {
     expect(pagesOf([3, 1, 3, 2].map((page) => ({ page, x: 0, y: 0, w: 1, h: 1 })))).toEqual([1, 2, 3]);
+  });
+});
+
+describe("pickFromLine", () => {
+  /** An OCR line of words (boxes do not matter here), masked as the second reader stores it. */
+  const storedLine = (words: string[]) => {
+    const place = { conf: 90, page: 1, x: 0, y: 0, w: 10, h: 10 };
+    return maskOcrLine({ ...place, text: words.join(" "), words: words.map((text) => ({ ...place, text })) });
+  };
+  // An Aadhaar number printed in fours, spaced, dashed or run together, after a label and
+  // before other words (no X of their own).
+  const aadhaarLine = fc
+    .record({
+      digits: fc.tuple(
+        fc.integer({ min: 2, max: 9 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 11, maxLength: 11 }),
+      ),
+      form: fc.constantFrom("spaced", "dashed", "run-together", "two-and-one", "labelled"),
+      label: fc.constantFrom([], ["Aadhaar", "Number"], ["आधार", "संख्या"], ["UID"]),
+      after: fc.constantFrom([], ["Rahul", "Shetty"], ["DOB", "19/12/1985"]),
+    })
+    .map(({ digits: [first, rest], form, label, after }) => {
+      const d = [first, ...rest].join("");
+      const [a, b, c] = [d.slice(0, 4), d.slice(4, 8), d.slice(8)];
+      const number = {
+        spaced: [a, b, c],
+        dashed: [`${a}-${b}-${c}`],
+        "run-together": [d],
+        "two-and-one": [a + b, c],
+        labelled: [`No:${a}`, b, c],
+      }[form];
+      return [...label, ...number, ...after];
+    });
+
+  it("never picks a masked group, by a click or by a double-click on any word of its line (property)", () => {
+    fc.assert(
+      fc.property(aadhaarLine, fc.boolean(), (words, wholeLine) => {
+        const line = storedLine(words);
+        expect(line.text).toMatch(/X/);
+        line.words.forEach((_, i) => {
+          const picked = pickFromLine(line.words, i, wholeLine);
+          if (picked !== null) expect(picked).not.toMatch(/X/);
+        });
+      }),
+    );
+  });
+
+  it("takes the word, or the whole line on a double-click when nothing in it is masked", () => {
+    const words = [{ text: "Flat" }, { text: "1204," }, { text: "Green" }, { text: "View" }];
+    expect(pickFromLine(words, 2, false)).toBe("Green");
+    expect(pickFromLine(words, 2, true)).toBe("Flat 1204, Green View");
+    expect(pickFromLine([{ text: "XXL" }, { text: "T-shirt" }], 0, true)).toBe("XXL T-shirt");
+    // "Aadhaar Number XXXX XXXX 5543": the last four alone, never the masked line.
+    const masked = storedLine(["Aadhaar", "Number", "4407", "3894", "5543"]).words;
+    expect(pickFromLine(masked, 4, true)).toBe("5543");
+    expect(pickFromLine(masked, 2, false)).toBeNull();
   });
 });

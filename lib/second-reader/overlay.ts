@@ -45,6 +45,29 @@ export function pageSize(pages: readonly OcrPage[], page: number): { width: numb
   return found ? { width: found.width, height: found.height } : null;
 }
 
+/**
+ * A word whose digits the second reader's masking hid (mask-line.ts: `XXXX`, `XXX-XXXX-6789`,
+ * `XXXXXXXX0123`, `No:XXXX`): a run of X not inside a word of other letters ("XXL" is not).
+ */
+const MASKED_RUN = /(?<![A-WYZa-z])X{2,}(?![A-WYZa-z])/;
+export const isMaskedWord = (text: string) => MASKED_RUN.test(text);
+
+/**
+ * What a click on word `index` of an OCR line puts in the editor: the word, or the whole line
+ * (a double-click); null for a masked word. A line holding a masked word gives only the word
+ * clicked: masked groups are not what the page prints and are never picked.
+ */
+export function pickFromLine(
+  words: readonly { text: string }[],
+  index: number,
+  wholeLine: boolean,
+): string | null {
+  const word = words[index];
+  if (!word || isMaskedWord(word.text)) return null;
+  if (!wholeLine || words.some((w) => isMaskedWord(w.text))) return word.text;
+  return words.map((w) => w.text).join(" ");
+}
+
 const pad = (n: string) => n.padStart(2, "0");
 
 /**

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Td, Th } from "@/components/ui/table";
 import { fieldSpec } from "@/lib/fields/registry";
-import { pickedText } from "@/lib/second-reader/overlay";
+import { isMaskedWord, pickedText } from "@/lib/second-reader/overlay";
 import { ManualBadge } from "@/components/review/manual-badge";
 import type { FieldView } from "@/lib/review/types";
 import type { Density } from "./fields-layout";
@@ -97,7 +97,8 @@ export const FieldRow = forwardRef<HTMLTableRowElement, Props>(function FieldRow
   const spec = fieldSpec(documentType, field.path, field.shown);
   // What the second reader read where the value should be: one press puts it in the editor.
   const reading = field.evidence?.status === "disagrees" ? field.evidence.reading : null;
-  const pageReading = reading && !field.structured && !/X{4}/.test(reading) ? reading : null;
+  const pageReading =
+    reading && !field.structured && !reading.split(/\s+/).some(isMaskedWord) ? reading : null;
   const label = spec.label;
   const original = revealed ? revealed.value : field.shown;
   const corrected = revealed?.correctedValue ?? field.correctedShown;
