@@ -1,17 +1,12 @@
-import {
-  createLoader,
-  createSerializer,
-  parseAsInteger,
-  parseAsString,
-  parseAsStringLiteral,
-} from "nuqs/server";
+import { createLoader, createSerializer, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { parseAsText } from "../search-text";
 import { APPLICATION_SORTS, APPLICATION_STATUS_FILTERS } from "@/lib/applications/status";
 
 /** The application list's filters, sort and page, all in the URL. */
 export const applicationListParams = {
   status: parseAsStringLiteral(APPLICATION_STATUS_FILTERS),
-  product: parseAsString,
-  q: parseAsString.withDefault(""),
+  product: parseAsText,
+  q: parseAsText.withDefault(""),
   sort: parseAsStringLiteral(APPLICATION_SORTS).withDefault("newest"),
   page: parseAsInteger.withDefault(1),
 };

@@ -1,10 +1,5 @@
-import {
-  createLoader,
-  createSerializer,
-  parseAsInteger,
-  parseAsString,
-  parseAsStringLiteral,
-} from "nuqs/server";
+import { createLoader, createSerializer, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { parseAsText } from "../search-text";
 import { BATCH_STATUSES } from "@/lib/batches/status";
 
 export const BATCH_SORTS = ["newest", "oldest", "label", "needs_review"] as const;
@@ -12,8 +7,8 @@ export const BATCH_SORTS = ["newest", "oldest", "label", "needs_review"] as cons
 /** The batch list's filters, sort and page, all in the URL (shared by the page and its controls). */
 export const batchListParams = {
   status: parseAsStringLiteral(BATCH_STATUSES),
-  product: parseAsString,
-  q: parseAsString.withDefault(""),
+  product: parseAsText,
+  q: parseAsText.withDefault(""),
   sort: parseAsStringLiteral(BATCH_SORTS).withDefault("newest"),
   page: parseAsInteger.withDefault(1),
 };

@@ -5,12 +5,13 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
+import { parseAsText } from "../search-text";
 
 export const REVIEW_REASONS = ["low_confidence", "validator"] as const;
 
 export const reviewQueueParams = {
-  batch: parseAsString,
-  type: parseAsString,
+  batch: parseAsText,
+  type: parseAsText,
   reason: parseAsStringLiteral(REVIEW_REASONS),
   /** Keyset cursors (lib/documents/keyset.ts); `page` is only the number shown beside them. */
   after: parseAsString,

@@ -6,10 +6,11 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
+import { parseAsText } from "../../search-text";
 import { DOCUMENT_SORTS } from "@/lib/documents/sort";
 
 export const batchDocumentParams = {
-  type: parseAsString,
+  type: parseAsText,
   review: parseAsBoolean.withDefault(false),
   errors: parseAsStringLiteral(["only", "none"] as const),
   sort: parseAsStringLiteral(DOCUMENT_SORTS).withDefault("confidence"),

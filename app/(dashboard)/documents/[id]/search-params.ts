@@ -1,11 +1,12 @@
-import { createLoader, createSerializer, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { createLoader, createSerializer, parseAsStringLiteral } from "nuqs/server";
+import { parseAsText } from "../../search-text";
 import { queueFilters, REVIEW_REASONS, type QueueContext } from "../../review/search-params";
 
 /** How the reviewer got here: from the queue (with its filters) or from a batch. */
 export const workspaceParams = {
   from: parseAsStringLiteral(["queue", "batch"] as const),
-  batch: parseAsString,
-  type: parseAsString,
+  batch: parseAsText,
+  type: parseAsText,
   reason: parseAsStringLiteral(REVIEW_REASONS),
 };
 
