@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { verhoeffCheckDigit } from "@/lib/validators/checksum";
 import { checkCorrection, correctionProblems, parseCorrection } from "./correction";
@@ -55,6 +56,30 @@ describe("correctionProblems", () => {
 });
 
 describe("checkCorrection", () => {
+  it("refuses a control character anywhere in a correction, text or table cell (property)", () => {
+    const control = fc.oneof(
+      fc.integer({ min: 0, max: 8 }),
+      fc.integer({ min: 0x0e, max: 0x1f }),
+      fc.integer({ min: 0x7f, max: 0x9f }),
+    );
+    const row = { date: "01/04/2025", description: "NEFT", debit: "", credit: "45000.00", balance: "1.00" };
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), control, fc.nat(), (text, code, at) => {
+        const cut = at % (text.length + 1);
+        const typed = `${text.slice(0, cut)}${String.fromCharCode(code)}${text.slice(cut)}`;
+        for (const [type, path, original, value] of [
+          ["INVOICE", "customer_name", "PRAKASH P DAS", typed],
+          ["INVOICE", "invoice_number", "BDS/2025-26/4785", typed],
+          ["BANK_STATEMENT", "transactions", [row], [{ ...row, description: typed }]],
+        ] as const)
+          expect(checkCorrection(type, path, original, value, today)).toMatchObject({ ok: false });
+      }),
+    );
+    // Tabs and line breaks are white space, not control characters here.
+    expect(checkCorrection("INVOICE", "customer_name", "X", "Ravi\tKumar", today)).toMatchObject({
+      ok: true,
+    });
+  });
   it("normalises a correction to Atlas's shape by the field's kind", () => {
     expect(checkCorrection("INVOICE", "total_amount", "45000.00", "₹1,50,000", today)).toEqual({
       ok: true,

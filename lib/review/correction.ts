@@ -69,6 +69,18 @@ export function correctionProblems(
 
 export type CheckedCorrection = { ok: true; value: unknown } | { ok: false; problems: string[] };
 
+// Control characters (NUL, escape, C1…; tab and line breaks aside): never typed on purpose, they
+// come with pasted text, are invisible once saved, and PostgreSQL refuses NUL outright.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+function holdsControl(value: unknown): boolean {
+  if (typeof value === "string") return CONTROL.test(value);
+  if (Array.isArray(value)) return value.some(holdsControl);
+  if (typeof value === "object" && value !== null)
+    return Object.entries(value).some(([key, v]) => CONTROL.test(key) || holdsControl(v));
+  return false;
+}
+
 /**
  * A correction checked against its field's kind (registry.ts: a real DD/MM/YYYY date, an amount,
  * an enum option, a 6-digit PIN code, each table cell by its column) and normalised to Atlas's
@@ -82,6 +94,11 @@ export function checkCorrection(
   value: unknown,
   today: Date,
 ): CheckedCorrection {
+  if (holdsControl(value))
+    return {
+      ok: false,
+      problems: ["It holds an invisible control character (pasted with the text?) — type the value again"],
+    };
   const shaped = checkFieldValue(fieldSpec(documentType, path, original), value, original);
   if (shaped.problems.length)
     return {
