@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AtlasError } from "@/lib/atlas/errors";
 import { ReviewError } from "@/lib/review/errors";
 import { defineAction } from "./actions";
+import { batchMetaSchema } from "./batches/record-input";
 import { UserError } from "./errors";
 
 vi.mock("@/lib/auth/current-user", () => ({
@@ -84,5 +86,47 @@ describe("defineAction maps what the action threw, in one place", () => {
     const a = await throwing(new TypeError("x"))({});
     const b = await throwing(new TypeError("x"))({});
     expect(!a.ok && !b.ok && a.error.ref !== b.error.ref).toBe(true);
+  });
+});
+
+describe("defineAction's input", () => {
+  const nulFree = (text: string) => !text.includes("\u0000");
+  const typed = fc
+    .tuple(fc.string(), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }))
+    .map(([text, at]) =>
+      at.reduce((t, i) => `${t.slice(0, i % (t.length + 1))}\u0000${t.slice(i % (t.length + 1))}`, text),
+    );
+
+  it("reaches the action without a NUL in any string, nested or not (property)", async () => {
+    const schema = z.object({ text: z.string(), rows: z.array(z.object({ note: z.string() })) });
+    let seen: unknown = null;
+    const echo = defineAction({ name: "test.echo", guard, input: schema }, async (input) => {
+      seen = input;
+      return null;
+    });
+    await fc.assert(
+      fc.asyncProperty(typed, typed, async (text, note) => {
+        const result = await echo({ text, rows: [{ note }] });
+        expect(result.ok).toBe(true);
+        const { text: t, rows } = seen as z.output<typeof schema>;
+        expect(nulFree(t) && nulFree(rows[0]!.note)).toBe(true);
+        expect(t).toBe(text.replaceAll("\u0000", ""));
+      }),
+    );
+  });
+});
+
+describe("batchMetaSchema's label", () => {
+  it("is one line without control characters, whatever is pasted (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 100 }), (label) => {
+        const parsed = batchMetaSchema.parse({
+          clientKey: crypto.randomUUID(),
+          label,
+          productType: "POC_CDL",
+        });
+        if (parsed.label !== null) expect(parsed.label).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+      }),
+    );
   });
 });

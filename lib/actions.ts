@@ -31,6 +31,23 @@ const failed = (error: unknown, context: { event: string; action: string }) => (
   error: describeFailure(error, context).failure,
 });
 
+/**
+ * The input with every NUL taken out of its strings (in plain objects and arrays): no form means
+ * one, and PostgreSQL refuses it in any text ("invalid byte sequence for encoding UTF8: 0x00"),
+ * which turned a comment or a label holding one into "Something went wrong on our side".
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === "string") return value.includes("\u0000") ? value.replace(/\u0000/g, "") : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(value))
+  )
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)]));
+  return value;
+}
+
 export function defineAction<S extends z.ZodType, T, G extends ActionGuard>(
   options: { name: string; input: S; guard: G },
   run: (input: z.output<S>, context: Context<G>) => Promise<T>,
@@ -56,7 +73,7 @@ export function defineAction<S extends z.ZodType, T, G extends ActionGuard>(
         };
       }
     }
-    const parsed = options.input.safeParse(raw);
+    const parsed = options.input.safeParse(withoutNul(raw));
     if (!parsed.success) {
       const flat = z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>);
       const fieldErrors = flat.fieldErrors as Record<string, string[]>;

@@ -20,8 +20,14 @@ export const batchMetaSchema = z.object({
   clientKey: z.string().uuid("The form is out of date; reload the page."),
   label: z
     .string()
-    .trim()
-    .max(120, "Keep the label under 120 characters.")
+    // One line, without control characters (PostgreSQL refuses NUL): a pasted tab or line break is a space.
+    .transform((v) =>
+      v
+        .replace(/[\t\n\r]+/g, " ")
+        .replace(/[\u0000-\u001F\u007F-\u009F]/g, "")
+        .trim(),
+    )
+    .pipe(z.string().max(120, "Keep the label under 120 characters."))
     .transform((v) => v || null),
   productType: z.string().trim().min(1, "Choose a product type."),
   /** The include filter for `s3://` folder rows ("jpg,png,pdf"); the configured one when absent. */
