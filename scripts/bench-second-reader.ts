@@ -66,7 +66,7 @@ async function main() {
       const [image] = await rasterise(jpeg, "image/jpeg", 1);
       const page = await engine.read(image!);
       pageMs.push(performance.now() - t0);
-      const evidence = matchFields(fields, [page], DEFAULT_MATCH_SETTINGS);
+      const evidence = matchFields(fields, [page], DEFAULT_MATCH_SETTINGS, doc.documentType);
       const misread = new Set((doc.misreads ?? []).map((m) => m.field));
       for (const field of fields) {
         const e = evidence.get(field.path)!;

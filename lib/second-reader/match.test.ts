@@ -109,6 +109,47 @@ describe("matchFields", () => {
     expect(match("phone", "0222345678", masked).status).not.toBe("found");
   });
 
+  it("takes a reading the field's check refuses, of a value it accepts, for OCR noise (PAN, property)", () => {
+    // The official PAN shape (Income Tax Department): 3 letters, the holder type, a letter, 4 digits, a letter.
+    const pan = fc
+      .tuple(
+        fc.stringMatching(/^[A-Z]{3}$/),
+        fc.constantFrom(..."ABCFGHLJPT"),
+        fc.stringMatching(/^[A-Z]$/),
+        fc.stringMatching(/^[0-9]{4}$/),
+        fc.stringMatching(/^[A-Z]$/),
+      )
+      .map((parts) => parts.join(""));
+    const fields = (value: string) => [{ path: "pan_number", value }];
+    fc.assert(
+      fc.property(pan, fc.nat(10), fc.constantFrom("O", "0", "I", "1"), (value, at, extra) => {
+        // OCR read one character more: eleven characters are no PAN, the page prints the value.
+        const reading = value.slice(0, at) + extra + value.slice(at);
+        const p = page([`Permanent Account Number ${reading}`]);
+        const withType = matchFields(fields(value), [p], DEFAULT_MATCH_SETTINGS, "PAN").get("pan_number")!;
+        expect(withType).toMatchObject({ status: "found", flagged: false, reading: null });
+      }),
+    );
+    fc.assert(
+      fc.property(pan, fc.integer({ min: 5, max: 7 }), (value, at) => {
+        // Two digits swapped: still a PAN, and another one — the page disagrees, whatever the type.
+        fc.pre(value[at] !== value[at + 1]);
+        const reading = value.slice(0, at) + value[at + 1] + value[at] + value.slice(at + 2);
+        const p = page([`Permanent Account Number ${reading}`]);
+        const withType = matchFields(fields(value), [p], DEFAULT_MATCH_SETTINGS, "PAN").get("pan_number")!;
+        expect(withType).toMatchObject({ status: "disagrees", flagged: true, reading });
+      }),
+    );
+    // A value its own check refuses is not excused: the page reads a PAN, Atlas did not.
+    const wrong = matchFields(
+      fields("CHIPK044AV"),
+      [page(["PAN CHIPK0440V"])],
+      DEFAULT_MATCH_SETTINGS,
+      "PAN",
+    );
+    expect(wrong.get("pan_number")).toMatchObject({ flagged: true, reading: "CHIPK0440V" });
+  });
+
   it("always finds a value printed verbatim in a line among others (property)", () => {
     fc.assert(
       fc.property(

@@ -16,6 +16,7 @@
  */
 import { distance } from "fastest-levenshtein";
 import { isPrintedField } from "@/lib/fields/printed";
+import { ruleFor } from "@/lib/validators/registry";
 import { maskLikePage } from "./mask-line";
 import { canonical, CONFUSABLE, isIdentifierLike, shapeOf } from "./normalise";
 import type { Box, FieldEvidence, OcrPage, OcrWord } from "./types";
@@ -189,22 +190,46 @@ export function pageConfidence(pages: OcrPage[]): number {
 /**
  * Evidence for every field (by path) of one document. Fields Atlas derives rather than reads
  * (lib/fields/printed.ts: document type, quality flag, normalised address) are not looked for.
+ * With the document's type, a reading the field's own check (lib/validators/registry.ts) refuses,
+ * of a value that check accepts, is OCR noise, not a disagreement: `CHIPKO0440V` (an O read
+ * twice) is no PAN, so the page is taken to print `CHIPK0440V`.
  */
 export function matchFields(
   fields: Array<{ path: string; value: unknown }>,
   pages: OcrPage[],
   settings: MatchSettings = DEFAULT_MATCH_SETTINGS,
+  documentType?: string | null,
 ): Map<string, FieldEvidence> {
   const pool = candidates(pages);
   const confidence = pageConfidence(pages);
   // The page text is stored Aadhaar-masked: compare a value masked the same way (mask-line.ts).
   const masked = (v: unknown) => (typeof v === "string" ? maskLikePage(v) : v);
   return new Map(
-    fields.map((f) => [
-      f.path,
-      isPrintedField(f.path)
-        ? matchValue(masked(f.value), pool, confidence, settings)
-        : matchValue(null, pool, confidence, settings),
-    ]),
+    fields.map((f) => {
+      if (!isPrintedField(f.path)) return [f.path, matchValue(null, pool, confidence, settings)];
+      const found = matchValue(masked(f.value), pool, confidence, settings);
+      return [f.path, documentType ? unlessInvalidReading(found, f, documentType) : found];
+    }),
   );
+}
+
+function unlessInvalidReading(
+  found: FieldEvidence,
+  field: { path: string; value: unknown },
+  documentType: string,
+): FieldEvidence {
+  if (found.status !== "disagrees" || !found.reading || typeof field.value !== "string") return found;
+  const key = field.path
+    .split(/[.[\]]+/)
+    .filter((s) => s && !/^\d+$/.test(s) && s !== "value")
+    .at(-1);
+  const rule = key ? ruleFor(documentType, key) : undefined;
+  if (!rule) return found;
+  const context = { today: new Date(), documentType };
+  const checks = (text: string) => {
+    const result = rule.validate(text, context);
+    return result.ok && !("note" in result);
+  };
+  if (!checks(field.value) || checks(found.reading)) return found;
+  return { ...found, status: "found", reading: null, flagged: false };
 }

@@ -160,7 +160,11 @@ async function storeEvidence(tx: Tx, documentId: string, pages: OcrPage[], setti
     .select({ id: fields.id, path: fields.path, value: fields.value })
     .from(fields)
     .where(eq(fields.documentId, documentId));
-  const evidence = matchFields(rows, pages, settings);
+  const [doc] = await tx
+    .select({ documentType: documents.documentType })
+    .from(documents)
+    .where(eq(documents.id, documentId));
+  const evidence = matchFields(rows, pages, settings, doc?.documentType);
   await tx.update(secondReads).set({ matchedWith: settings }).where(eq(secondReads.documentId, documentId));
   if (rows.length > 0)
     await tx.execute(sql`
