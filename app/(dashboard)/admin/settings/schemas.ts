@@ -1,9 +1,17 @@
 import { z } from "zod";
+import { asciiDigits } from "@/lib/text/digits";
 
-const value = z.coerce
-  .number({ message: "Enter a number between 0 and 1, e.g. 0.85." })
-  .min(0, "A threshold cannot be below 0.")
-  .max(1, "A threshold cannot be above 1.");
+const NUMBER_MESSAGE = "Enter a number between 0 and 1, e.g. 0.85.";
+/** A decimal as people type it (digits of any Indian script too): "0.85", ".9", "1", "-0.5" (refused below). Not "", "0x1", "1e-1". */
+const DECIMAL = /^\s*-?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+const value = z.preprocess(
+  (v) => (typeof v === "string" && DECIMAL.test(asciiDigits(v)) ? Number(asciiDigits(v)) : v),
+  z
+    .number({ message: NUMBER_MESSAGE })
+    .finite(NUMBER_MESSAGE)
+    .min(0, "A threshold cannot be below 0.")
+    .max(1, "A threshold cannot be above 1."),
+);
 const documentType = z
   .string()
   .trim()
