@@ -268,12 +268,13 @@ test("an admin's second-reader thresholds apply at once to scans read before, an
     { timeout: 20_000 },
   );
 
-  // Back to 50: the name misread (not yet corrected) is flagged again.
+  // Back to 50, typed in Devanagari digits as other inputs take them: the name misread (not yet
+  // corrected) is flagged again.
   await page.goto("/admin/settings");
   await page
     .getByRole("form", { name: "Second reader" })
     .getByLabel("OCR sure enough to flag (0–100)")
-    .fill("50");
+    .fill("५०");
   await page.getByRole("button", { name: "Save second-reader thresholds" }).click();
   await expect(page.getByText(/Saved\. \d+ scans read before/)).toBeVisible();
   await page.goto(batchUrl);

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 import { matchSettingsSchema, type MatchSettingsInput } from "@/lib/second-reader/match-settings";
+import { asciiDigits } from "@/lib/text/digits";
 import { setSecondReaderSettingsAction } from "./actions";
 
 type Key = "foundPercent" | "nearPercent" | "minOcrConfidence";
@@ -53,8 +54,12 @@ export function SecondReaderSettings({
   const [errors, setErrors] = useState<Partial<Record<Key | "form", string>>>({});
 
   const submit = () => {
-    // Digits only: Number() would take "0x32" as 50 and "1e2" as 100 without a word.
-    const whole = (typed: string) => (/^\d+$/.test(typed.trim()) ? Number(typed.trim()) : NaN);
+    // Digits only (of any Indian script, as other inputs take them): Number() would take "0x32"
+    // as 50 and "1e2" as 100 without a word.
+    const whole = (typed: string) => {
+      const digits = asciiDigits(typed.trim());
+      return /^\d+$/.test(digits) ? Number(digits) : NaN;
+    };
     const input = {
       foundPercent: whole(text.foundPercent),
       nearPercent: whole(text.nearPercent),
