@@ -168,3 +168,22 @@ test("a link that lapses between the preview and the submit is reported in the r
   await result.getByRole("link", { name: "Open the batch" }).click();
   await expect(page.getByTestId("batch-counts")).toContainText("Documents1");
 });
+
+test("a long file name's document id wraps in the preview: its check and actions stay in view", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await signInAs(page, "admin");
+  await page.goto("/batches/new");
+  const base = await simulatorBase(page);
+  const name = `pan-${"statementofaccount".repeat(20)}${unique("long")}`;
+  await page.getByLabel("URLs or CSV rows").fill(`${base}/files/${name}.jpg`);
+  await expect(page.getByTestId("row-summary")).toHaveText("1 row: 1 valid, 0 with problems");
+  const row = page.getByRole("row").filter({ hasText: "OK" });
+  const check = row.getByText("OK", { exact: true });
+  const table = page.getByRole("table");
+  const [checkBox, tableBox] = [await check.boundingBox(), await table.boundingBox()];
+  const card = await table.locator("xpath=..").boundingBox();
+  expect(checkBox!.x + checkBox!.width).toBeLessThanOrEqual(card!.x + card!.width);
+  expect(tableBox!.width).toBeLessThanOrEqual(card!.width + 1);
+});

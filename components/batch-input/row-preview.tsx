@@ -88,7 +88,7 @@ export function RowPreview({
                   className={row.problems.length ? "bg-red-50/60 dark:bg-red-950/30" : ""}
                 >
                   <Td className="px-3 font-mono">{row.line}</Td>
-                  <Td className="px-3 font-mono">
+                  <Td className="max-w-[14rem] break-all px-3 font-mono">
                     {row.s3?.prefix ? (
                       <span className="font-sans text-slate-600 dark:text-slate-400">one per file</span>
                     ) : (
