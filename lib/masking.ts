@@ -3,6 +3,7 @@
  * responses, exports, logs and the audit trail. UIDAI allows the last four digits to be shown.
  * One walker (`maskTree`) serves all of them; pure, used by client and server code alike.
  */
+import { fieldKey } from "@/lib/fields/key";
 import { GROUP_SEPARATOR_CLASS, asciiDigits } from "@/lib/text/digits";
 
 const MASK = "X";
@@ -93,11 +94,6 @@ export function maskAadhaarInText(text: string): string {
   });
 }
 
-function lastKey(path: string): string {
-  const segments = path.split(/[.[\]]+/).filter((s) => s !== "" && s !== "value" && !/^\d+$/.test(s));
-  return (segments.at(-1) ?? "").toLowerCase();
-}
-
 /**
  * True for a field holding an Aadhaar number or VID: `aadhaar_number` or `vid` on any document
  * type (paths like `aadhaar_number.value` or `applicants[0].aadhaar_number` included), or `uid`
@@ -113,7 +109,7 @@ export function isAadhaarDocumentType(documentType: string | null | undefined): 
 }
 
 export function isAadhaarField(documentType: string, path: string): boolean {
-  const key = lastKey(path);
+  const key = fieldKey(path);
   if (key === "uid" || key === "uid_number") return isAadhaarDocumentType(documentType);
   return AADHAAR_KEYS.has(key) || VID_KEYS.has(key);
 }
@@ -225,7 +221,7 @@ const FOR_RECORD: MaskMode = { secrets: false, readableKeys: false, wholeSubtree
  * quotes one. Account numbers, IMEIs and phone numbers stay readable.
  */
 export function maskFieldValue(documentType: string, path: string, value: unknown): unknown {
-  return maskTree(value, lastKey(path), isAadhaarField(documentType, path), FOR_DISPLAY, new Set());
+  return maskTree(value, fieldKey(path), isAadhaarField(documentType, path), FOR_DISPLAY, new Set());
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fieldKey } from "@/lib/fields/key";
 import { fieldLabel, fieldSpec } from "@/lib/fields/registry";
 import { createFormatter, type Formatter } from "@/lib/format";
 import { maskAadhaarInText, maskFieldValue } from "@/lib/masking";
@@ -129,12 +130,7 @@ const IDENTIFIER_KEY =
 
 /** True for a field path whose value is an identifier (`account_number`, `imei`, `pin_code`). */
 export function isIdentifierField(path: string): boolean {
-  const key =
-    path
-      .split(/[.[\]]+/)
-      .filter((s) => s !== "" && s !== "value" && !/^\d+$/.test(s))
-      .at(-1) ?? "";
-  return IDENTIFIER_KEY.test(key);
+  return IDENTIFIER_KEY.test(fieldKey(path));
 }
 
 function valueText(value: unknown): string {

@@ -15,6 +15,7 @@
  *   confidently and the value is distinctive enough to look for (3+ characters).
  */
 import { distance } from "fastest-levenshtein";
+import { fieldKey } from "@/lib/fields/key";
 import { isPrintedField } from "@/lib/fields/printed";
 import { ruleFor } from "@/lib/validators/registry";
 import { maskLikePage } from "./mask-line";
@@ -219,10 +220,7 @@ function unlessInvalidReading(
   documentType: string,
 ): FieldEvidence {
   if (found.status !== "disagrees" || !found.reading || typeof field.value !== "string") return found;
-  const key = field.path
-    .split(/[.[\]]+/)
-    .filter((s) => s && !/^\d+$/.test(s) && s !== "value")
-    .at(-1);
+  const key = fieldKey(field.path);
   const rule = key ? ruleFor(documentType, key) : undefined;
   if (!rule) return found;
   const context = { today: new Date(), documentType };
