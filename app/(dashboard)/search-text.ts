@@ -1,8 +1,5 @@
 import { createParser } from "nuqs/server";
-
-// Control characters (C0, DEL, C1): no filter or search holds one, and PostgreSQL refuses NUL
-// in any text it is given ("invalid byte sequence for encoding UTF8: 0x00").
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
+import { withoutControlCharacters } from "@/lib/text/control";
 
 /**
  * A text filter or search from the URL (a document type, a product, a search box), without
@@ -10,7 +7,7 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g;
  */
 export const parseAsText = createParser({
   parse: (value: string) => {
-    const text = value.replace(CONTROL, "");
+    const text = withoutControlCharacters(value);
     return text === "" ? null : text;
   },
   serialize: (value: string) => value,

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { batches } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { withoutControlCharacters } from "@/lib/text/control";
 import { createBatch } from "./create";
 import { validRows } from "./input";
 import { extensionsSchema } from "./input/extensions";
@@ -21,12 +22,7 @@ export const batchMetaSchema = z.object({
   label: z
     .string()
     // One line, without control characters (PostgreSQL refuses NUL): a pasted tab or line break is a space.
-    .transform((v) =>
-      v
-        .replace(/[\t\n\r]+/g, " ")
-        .replace(/[\u0000-\u001F\u007F-\u009F]/g, "")
-        .trim(),
-    )
+    .transform((v) => withoutControlCharacters(v.replace(/[\t\n\r]+/g, " ")).trim())
     .pipe(z.string().max(120, "Keep the label under 120 characters."))
     .transform((v) => v || null),
   productType: z.string().trim().min(1, "Choose a product type."),

@@ -1,4 +1,5 @@
 import { maskAadhaarInText } from "@/lib/masking";
+import { hasControlCharacters } from "@/lib/text/control";
 import { problem, type RowProblem } from "./problems";
 
 export const MAX_DOCUMENT_ID_LENGTH = 128;
@@ -71,7 +72,7 @@ export function checkDocumentId(id: string): RowProblem[] {
       ),
     );
   }
-  if (/[\u0000-\u001F\u007F-\u009F]/.test(id)) {
+  if (hasControlCharacters(id)) {
     problems.push(
       problem(
         "document_id_control_chars",
