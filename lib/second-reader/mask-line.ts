@@ -22,22 +22,14 @@ export function maskOcrLine(line: OcrLine): OcrLine {
     // Keep only the last four digits of the line; every digit before them becomes X, and so
     // does a glyph read for one in a word with digits ("ZO00" of "ZO00 20000000 0000": the
     // misread masker no longer sees a number in "ZOXX").
-    let keep = 4;
+    const shown = { left: 4 };
     for (let i = words.length - 1; i >= 0; i--) {
       const word = words[i]!;
       // (Not in a label run into the number: "No:" of "No:2345-6789-0123" stays.)
       const label = LABELLED.exec(word.text)?.[1] ?? "";
       const withDigits = DIGIT.test(word.text.slice(label.length));
       const shows = (c: string) => DIGIT.test(c) || (withDigits && c !== "X" && digitLike(c));
-      if (sameSplit) word.text = maskedTokens[i]!;
-      else
-        word.text =
-          label +
-          [...word.text.slice(label.length)]
-            .reverse()
-            .map((c) => (shows(c) ? (keep-- > 0 ? c : "X") : c))
-            .reverse()
-            .join("");
+      word.text = sameSplit ? maskedTokens[i]! : maskBeforeLast(word.text, label, shows, shown);
     }
   }
   const misread = maskMisreadNumbers(words);
@@ -129,30 +121,40 @@ export function maskMisreadNumbers(words: OcrWord[]): boolean {
 function maskNumbersIn(words: OcrWord[], parts: Part[], from: number, to: number): boolean {
   let changed = false;
   for (;;) {
+    // As the words read now (masked by an earlier stretch: each pass shows fewer, so it ends).
+    const now = words.map(partOf);
     let best: { from: number; to: number; length: number } | undefined;
     for (let a = from; a <= to; a++)
       for (let b = a; b <= to; b++) {
-        // As the words read now (masked by an earlier stretch: each pass shows fewer, so it ends).
-        const stretch = words.slice(a, b + 1).map(partOf);
+        const stretch = now.slice(a, b + 1);
         if (stretch.some((p) => !p)) continue;
         const length = misreadLength(stretch as Part[]);
         if (length > 0 && length >= (best?.length ?? 0)) best = { from: a, to: b, length };
       }
     if (!best) return changed;
-    let keep = 4;
-    for (let k = best.to; k >= best.from; k--) {
-      const word = words[k]!;
-      const label = parts[k]!.label;
-      word.text =
-        label +
-        [...word.text.slice(label.length)]
-          .reverse()
-          .map((c) => (digitLike(c) ? (keep-- > 0 ? c : "X") : c))
-          .reverse()
-          .join("");
-    }
+    const shown = { left: 4 };
+    for (let k = best.to; k >= best.from; k--)
+      words[k]!.text = maskBeforeLast(words[k]!.text, parts[k]!.label, digitLike, shown);
     changed = true;
   }
+}
+
+/**
+ * The word with every character `shows` picks masked (X) once `shown.left` of them, counted from
+ * the end across the words of one number (last word first), have been kept; its label stays.
+ */
+function maskBeforeLast(
+  text: string,
+  label: string,
+  shows: (c: string) => boolean,
+  shown: { left: number },
+): string {
+  const masked = [...text.slice(label.length)]
+    .reverse()
+    .map((c) => (shows(c) ? (shown.left-- > 0 ? c : "X") : c))
+    .reverse()
+    .join("");
+  return label + masked;
 }
 
 /** The number's length in characters when these words are a misread Aadhaar number or VID, else 0. */
