@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { PgBoss } from "pg-boss";
+import type { PgBoss, Queue } from "pg-boss";
 import type { PoolConfig } from "pg";
 import type { Db } from "@/lib/db";
 import { getSetting } from "@/lib/db/queries/settings";
@@ -102,44 +102,28 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
   });
   boss.on("error", (error) => logger.error("second_reader.queue_error", { error }));
   await boss.start();
-  const existing = await boss.getQueue(SECOND_READER_QUEUE);
-  if (!existing)
-    await boss
-      .createQueue(SECOND_READER_QUEUE, {
-        // One waiting and one running job per document (singletonKey): a re-queue never doubles work.
-        policy: "stately",
-        retryLimit: 2,
-        retryDelay: 30,
-        expireInSeconds: 600,
-        heartbeatSeconds: HEARTBEAT_SECONDS,
-      })
-      .catch(async (error) => {
-        // Another instance created it first.
-        if (!(await boss.getQueue(SECOND_READER_QUEUE))) throw error;
-      });
-  else if (existing.heartbeatSeconds !== HEARTBEAT_SECONDS)
-    // A queue created before heartbeats were asked for.
-    await boss.updateQueue(SECOND_READER_QUEUE, { heartbeatSeconds: HEARTBEAT_SECONDS });
-  if (!(await boss.getQueue(REMATCH_QUEUE)))
-    await boss
-      .createQueue(REMATCH_QUEUE, {
-        // At most one waiting and one running: saves in a row collapse into one more pass.
-        policy: "stately",
-        retryLimit: 2,
-        retryDelay: 10,
-        expireInSeconds: 3600,
-        heartbeatSeconds: HEARTBEAT_SECONDS,
-      })
-      .catch(async (error) => {
-        if (!(await boss.getQueue(REMATCH_QUEUE))) throw error;
-      });
+  await ensureQueue(boss, SECOND_READER_QUEUE, {
+    // One waiting and one running job per document (singletonKey): a re-queue never doubles work.
+    policy: "stately",
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: 600,
+  });
+  await ensureQueue(boss, REMATCH_QUEUE, {
+    // At most one waiting and one running: saves in a row collapse into one more pass.
+    policy: "stately",
+    retryLimit: 2,
+    retryDelay: 10,
+    expireInSeconds: 3600,
+  });
+  // The thresholds in force now (an admin may have changed them since start-up).
+  const current = () => store.loadMatchSettings(db, env);
   await boss.work<{ remask?: boolean }>(
     REMATCH_QUEUE,
     { localConcurrency: 1, batchSize: 1, pollingIntervalSeconds: 2 },
     async ([job]) => {
-      const remask = job?.data.remask ? maskOcrLine : undefined;
-      const all = remask ? await store.readDocumentIds(db) : [];
-      if (remask) await store.rematchAll(db, all, () => store.loadMatchSettings(db, env), remask);
+      const remask = job?.data.remask;
+      if (remask) await store.rematchAll(db, await store.readDocumentIds(db), current, maskOcrLine);
       await store.rematchStale(db, env);
       if (remask)
         await db.execute(sql`insert into settings (key, value) values (${MASKING_SETTING}, ${JSON.stringify(MASKING_VERSION)}::jsonb)
@@ -151,8 +135,7 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
   // recorded, or the environment's changed since) are matched again the same way.
   if ((await getSetting(db, MASKING_SETTING))?.value !== MASKING_VERSION)
     await boss.send(REMATCH_QUEUE, { remask: true });
-  else if ((await store.staleReadIds(db, await store.loadMatchSettings(db, env), 1)).length > 0)
-    await boss.send(REMATCH_QUEUE, {});
+  else if ((await store.staleReadIds(db, await current(), 1)).length > 0) await boss.send(REMATCH_QUEUE, {});
   const engine = new OcrEngine(env.SECOND_READER_LANGUAGES, env.DATA_DIR);
   await boss.work<{ documentId: string }>(
     SECOND_READER_QUEUE,
@@ -161,12 +144,7 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
       if (!job) return;
       const { documentId } = job.data;
       try {
-        // The thresholds in force now (an admin may have changed them since start-up).
-        const settings = {
-          ...readerSettings(env),
-          match: await store.loadMatchSettings(db, env),
-          inForce: () => store.loadMatchSettings(db, env),
-        };
+        const settings = { ...readerSettings(env), match: await current(), inForce: current };
         const outcome = await readDocument(db, documentId, engine, settings);
         logger.info("second_reader.read", { documentId, ...outcome });
       } catch (error) {
@@ -212,6 +190,21 @@ export async function createSecondReader(db: Db, env: Env): Promise<SecondReader
   const swept = await enqueueWith(reader, {}, { requeue: true });
   if (swept) logger.info("second_reader.swept", { documents: swept });
   return reader;
+}
+
+/**
+ * Creates the queue with `options` and heartbeats (unless another instance just did), or gives
+ * a queue created before heartbeats were asked for its heartbeats.
+ */
+async function ensureQueue(boss: PgBoss, name: string, options: Omit<Queue, "name" | "heartbeatSeconds">) {
+  const existing = await boss.getQueue(name);
+  if (!existing)
+    await boss.createQueue(name, { ...options, heartbeatSeconds: HEARTBEAT_SECONDS }).catch(async (error) => {
+      // Another instance created it first.
+      if (!(await boss.getQueue(name))) throw error;
+    });
+  else if (existing.heartbeatSeconds !== HEARTBEAT_SECONDS)
+    await boss.updateQueue(name, { heartbeatSeconds: HEARTBEAT_SECONDS });
 }
 
 async function markFailedIfLast(db: Db, documentId: string, retryCount: number) {
