@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db";
 import type { AuditActor } from "@/lib/db/queries/audit";
 import { getSetting, setSetting } from "@/lib/db/queries/settings";
@@ -76,15 +77,22 @@ export async function staleReadIds(db: Db, settings: MatchSettings, limit?: numb
   const query = db
     .select({ id: secondReads.documentId })
     .from(secondReads)
-    .where(
-      and(
-        eq(secondReads.status, "done"),
-        sql`${secondReads.matchedWith} is distinct from ${JSON.stringify(settings)}::jsonb`,
-      ),
-    )
+    .where(and(eq(secondReads.status, "done"), matchedWithOther(settings)))
     .orderBy(asc(secondReads.documentId));
   const rows = limit === undefined ? await query : await query.limit(limit);
   return rows.map((r) => r.id);
+}
+
+/**
+ * SQL: a `second_reads` row's evidence was matched with thresholds other than `settings` (or
+ * before the thresholds were recorded); `column` names its `matched_with` where the table has
+ * an alias.
+ */
+export function matchedWithOther(
+  settings: MatchSettings,
+  column: SQL | AnyPgColumn = secondReads.matchedWith,
+): SQL {
+  return sql`${column} is distinct from ${JSON.stringify(settings)}::jsonb`;
 }
 
 /**

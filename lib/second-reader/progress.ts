@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { loadMatchSettings } from "./match-settings-store";
+import { loadMatchSettings, matchedWithOther } from "./match-settings-store";
 import type { SecondReaderProgress } from "./types";
 
 /**
@@ -13,13 +13,12 @@ import type { SecondReaderProgress } from "./types";
  */
 export async function secondReaderProgress(db: Db, batchId: string): Promise<SecondReaderProgress | null> {
   if (getEnv().SECOND_READER === "off") return null;
-  // As staleReadIds in match-settings-store.ts: matched with thresholds other than those in force.
-  const current = JSON.stringify(await loadMatchSettings(db));
+  const rechecking = matchedWithOther(await loadMatchSettings(db), sql`s.matched_with`);
   const result = await db.execute(sql`
     select count(*) filter (where s.status = 'done')::int as done,
            count(*) filter (where s.status = 'failed')::int as failed,
            count(*) filter (where s.status = 'queued' or s.document_id is null)::int as queued,
-           count(*) filter (where s.status = 'done' and s.matched_with is distinct from ${current}::jsonb)::int as rechecking,
+           count(*) filter (where s.status = 'done' and ${rechecking})::int as rechecking,
            count(*) filter (where s.status = 'done' and exists (
              select 1 from fields f where f.document_id = d.id and f.second_reader->>'flagged' = 'true'
            ))::int as flagged_documents
